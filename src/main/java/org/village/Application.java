@@ -1,0 +1,42 @@
+package org.village;
+
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.component.page.Inline;
+import com.vaadin.flow.component.page.Meta;
+import com.vaadin.flow.component.page.Push;
+import com.vaadin.flow.server.AppShellSettings;
+import com.vaadin.flow.theme.lumo.Lumo;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * Village: a portal for parents and carers whose children have been, or are at risk of being, exploited.
+ * The app shell sets what every page shares: push, the Lumo theme, our own stylesheet and the quick-exit script.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+@Push
+@StyleSheet(Lumo.STYLESHEET)
+@StyleSheet("village.css")
+@Meta(name = "referrer", content = "no-referrer")
+public class Application implements AppShellConfigurator {
+
+    public static void main(String[] args) {
+        SpringApplication.run(Application.class, args);
+    }
+
+    @Override
+    public void configurePage(AppShellSettings settings) {
+        // A neutral title and icon: the browser tab should not say what the site is about.
+        settings.setPageTitle("Village");
+        settings.addFavIcon("icon", "icons/favicon.svg", "any");
+        settings.addMetaTag("viewport", "width=device-width, initial-scale=1");
+        // Loaded from our own origin (CSP 'self'), before Vaadin boots, so Shift x3 works at once.
+        settings.addInlineWithContents(Inline.Position.PREPEND,
+                "<script src=\"quick-exit.js\" defer></script>", Inline.Wrapping.NONE);
+    }
+}

@@ -1,0 +1,46 @@
+package org.village.layout;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import org.village.shared.InputProblem;
+
+/**
+ * Errors raised while someone clicks or types (not while a page opens) become a kind notice; the page
+ * and whatever they typed stay as they were. Stack traces go to the log only.
+ */
+@Component
+class FriendlyErrors implements VaadinServiceInitListener {
+
+    private static final Logger log = LoggerFactory.getLogger(FriendlyErrors.class);
+
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        event.getSource().addSessionInitListener(init -> init.getSession().setErrorHandler(error -> {
+            Throwable t = error.getThrowable();
+            while (t.getCause() != null && !(t instanceof InputProblem) && !(t instanceof AccessDeniedException)) {
+                t = t.getCause();
+            }
+            String message;
+            if (t instanceof InputProblem problem) {
+                message = problem.getMessage();
+            } else if (t instanceof AccessDeniedException) {
+                message = "You are not allowed to do that.";
+            } else {
+                log.error("Unexpected error in the UI", error.getThrowable());
+                message = "Sorry, something went wrong. What you typed is still here. Please try again.";
+            }
+            var ui = UI.getCurrent();
+            if (ui != null) {
+                var n = Notification.show(message, 8000, Notification.Position.MIDDLE);
+                n.addThemeVariants(NotificationVariant.ERROR);
+            }
+        }));
+    }
+}

@@ -1,0 +1,65 @@
+package org.village.layout;
+
+import com.vaadin.flow.component.HasElement;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.Scroller;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import org.village.security.CurrentUser;
+
+/**
+ * The frame of every page: skip links, the brand, the quick exit (always visible, also at 360 px),
+ * navigation from {@code @Menu} (only the views the current person may open) and sign in / out.
+ */
+@Layout
+@AnonymousAllowed
+public class MainLayout extends AppLayout {
+
+    MainLayout(CurrentUser currentUser, AuthenticationContext authentication) {
+        setPrimarySection(Section.NAVBAR);
+        var skip = new Anchor("#main-content", "Skip to main content");
+        skip.addClassName("skip-link");
+        skip.getElement().setAttribute("router-ignore", true);
+        var skipExit = new Anchor("#quick-exit", "Skip to exit this page");
+        skipExit.addClassName("skip-link");
+        skipExit.getElement().setAttribute("router-ignore", true);
+        var toggle = new DrawerToggle();
+        toggle.setAriaLabel("Menu");
+        var brand = new RouterLink("Village", HomeView.class);
+        brand.addClassName("brand");
+        addToNavbar(skip, skipExit, toggle, brand, QuickExit.button(), QuickExit.status());
+
+        var nav = new SideNav();
+        nav.setLabel("Main");
+        MenuConfiguration.getMenuEntries().forEach(entry -> nav.addItem(new SideNavItem(entry.title(), entry.path())));
+        var userBox = new Div();
+        userBox.addClassName("user-box");
+        currentUser.get().ifPresentOrElse(user -> {
+            var signOut = new Button("Sign out", e -> authentication.logout());
+            signOut.addThemeVariants(ButtonVariant.TERTIARY);
+            userBox.add(new Span("Signed in as " + user.displayName()), signOut);
+        }, () -> userBox.add(new Anchor("login", "Sign in")));
+        addToDrawer(new Scroller(nav), userBox);
+    }
+
+    @Override
+    public void showRouterLayoutContent(HasElement content) {
+        super.showRouterLayoutContent(content);
+        if (content != null) {
+            content.getElement().setAttribute("id", "main-content");
+            content.getElement().setAttribute("tabindex", "-1");
+            content.getElement().setAttribute("role", "main");
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package org.village.layout;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.router.AccessDeniedException;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasErrorParameter;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** Shown when a signed-in person opens a page their role does not allow. */
+@PageTitle("Not allowed")
+@AnonymousAllowed
+public class NotAllowedView extends Div implements HasErrorParameter<AccessDeniedException> {
+
+    @Override
+    public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
+        ErrorPages.fill(this, "You are not allowed to see this page",
+                "This page is for a different kind of account. If you think you should see it, ask your family support worker.");
+        return HttpServletResponse.SC_FORBIDDEN;
+    }
+}

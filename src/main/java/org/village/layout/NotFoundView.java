@@ -1,0 +1,22 @@
+package org.village.layout;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasErrorParameter;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import jakarta.servlet.http.HttpServletResponse;
+
+@PageTitle("Page not found")
+@AnonymousAllowed
+public class NotFoundView extends Div implements HasErrorParameter<NotFoundException> {
+
+    @Override
+    public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
+        ErrorPages.fill(this, "We could not find that page",
+                "The link may be old, or the address may have a typo.");
+        return HttpServletResponse.SC_NOT_FOUND;
+    }
+}

@@ -1,0 +1,47 @@
+package org.village.layout;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+
+/**
+ * The "Exit this page" button. A real link to /quick-exit (so it works before scripts load); the
+ * quick-exit.js click handler takes over to hide the page at once and replace the history entry.
+ */
+final class QuickExit {
+
+    private QuickExit() {
+    }
+
+    static Anchor button() {
+        var exit = new Anchor("quick-exit", "");
+        exit.setId("quick-exit");
+        exit.addClassName("quick-exit");
+        exit.getElement().setAttribute("router-ignore", true);
+        exit.getElement().setAttribute("data-quick-exit", true);
+        exit.getElement().setAttribute("rel", "nofollow noreferrer");
+        exit.getElement().setAttribute("aria-label", "Emergency, Exit this page");
+        var label = new Span("Exit this page");
+        var dots = new Div(dot(), dot(), dot());
+        dots.addClassName("village-exit-dots");
+        dots.getElement().setAttribute("aria-hidden", "true");
+        exit.add(label, dots);
+        return exit;
+    }
+
+    /** Screen readers hear "Shift, press 2 more times to exit" as the presses are counted. */
+    static Div status() {
+        var status = new Div();
+        status.setId("village-exit-status");
+        status.addClassName("visually-hidden");
+        status.getElement().setAttribute("role", "status");
+        status.getElement().setAttribute("aria-live", "polite");
+        return status;
+    }
+
+    private static Span dot() {
+        var dot = new Span();
+        dot.addClassName("village-exit-dot");
+        return dot;
+    }
+}

@@ -1,0 +1,23 @@
+package org.village.layout;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasErrorParameter;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.access.AccessDeniedException;
+
+/** A service refused the request (for example another family's page): same kind words, no details. */
+@PageTitle("Not allowed")
+@AnonymousAllowed
+public class ServiceDeniedView extends Div implements HasErrorParameter<AccessDeniedException> {
+
+    @Override
+    public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
+        ErrorPages.fill(this, "You are not allowed to see this page",
+                "This page belongs to someone else, or needs a different kind of account.");
+        return HttpServletResponse.SC_FORBIDDEN;
+    }
+}

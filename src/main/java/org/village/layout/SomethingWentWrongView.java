@@ -1,0 +1,27 @@
+package org.village.layout;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasErrorParameter;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Any other failure: kind words for the person, the details only in the log (no personal data there). */
+@PageTitle("Something went wrong")
+@AnonymousAllowed
+public class SomethingWentWrongView extends Div implements HasErrorParameter<Exception> {
+
+    private static final Logger log = LoggerFactory.getLogger(SomethingWentWrongView.class);
+
+    @Override
+    public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
+        log.error("Error while opening a page", parameter.getCaughtException());
+        ErrorPages.fill(this, "Sorry, something went wrong",
+                "This is our fault, not yours. Please try again in a minute.");
+        return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * What every page shares: the main layout with navigation built from {@code @Menu}, the quick exit
+ * (button, Shift x3 and the session-ending endpoint), the public home and safety pages, and the
+ * friendly error pages.
+ */
+package org.village.layout;

@@ -1,0 +1,282 @@
+package org.village.security;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
+import org.village.security.internal.UserAccount;
+import org.village.security.internal.UserAccountRepository;
+import org.village.shared.AuditLog;
+import org.village.shared.InputProblem;
+import org.village.shared.Roles;
+import org.village.shared.Tokens;
+
+/**
+ * Accounts: parents join only with a worker's single-use invitation; staff accounts are made by an admin;
+ * everyone can change their own password; staff can issue a one-time password-reset link.
+ * Single use is enforced by conditional updates ({@code ... WHERE used_at IS NULL}), not by Java checks.
+ */
+@Service
+@Transactional
+public class AccountService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final UserAccountRepository accounts;
+    private final FamilyService families;
+    private final PasswordPolicy policy;
+    private final PasswordEncoder encoder;
+    private final CurrentUser currentUser;
+    private final AuditLog audit;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final AccountSettings settings;
+
+    AccountService(UserAccountRepository accounts, FamilyService families, PasswordPolicy policy,
+                   PasswordEncoder encoder, CurrentUser currentUser, AuditLog audit, JdbcClient jdbc, Clock clock,
+                   AccountSettings settings) {
+        this.accounts = accounts;
+        this.families = families;
+        this.policy = policy;
+        this.encoder = encoder;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    // ---- invitations ------------------------------------------------------------------------------------
+
+    /** A worker (for a family they look after) or an admin makes a single-use code to pass on to a parent. */
+    @PreAuthorize(Roles.HAS_STAFF)
+    public NewInvitation invite(long familyId) {
+        families.checkAccess(familyId);
+        var me = currentUser.require();
+        String code = Tokens.code(12);
+        Instant now = clock.instant();
+        Instant expires = now.plus(settings.invitationValidFor());
+        jdbc.sql("INSERT INTO invitation (code_hash, family_id, created_by, created_at, expires_at) VALUES (?,?,?,?,?)")
+                .params(Tokens.sha256(code), familyId, me.id(), Timestamp.from(now), Timestamp.from(expires))
+                .update();
+        audit.record(me.actor(), "invitation.created", "family:" + familyId, "expires " + expires);
+        return new NewInvitation(Tokens.grouped(code), "join/" + code, expires);
+    }
+
+    /** What the join page can say before anyone types: is this code still good? */
+    @Transactional(readOnly = true)
+    public InvitationStatus invitationStatus(String code) {
+        String c = Tokens.normalise(code);
+        if (c.isEmpty()) {
+            return InvitationStatus.UNKNOWN;
+        }
+        return jdbc.sql("SELECT used_at, expires_at FROM invitation WHERE code_hash = ?")
+                .param(Tokens.sha256(c))
+                .query((rs, n) -> rs.getTimestamp("used_at") != null ? InvitationStatus.USED
+                        : rs.getTimestamp("expires_at").toInstant().isBefore(clock.instant()) ? InvitationStatus.EXPIRED
+                        : InvitationStatus.VALID)
+                .optional().orElse(InvitationStatus.UNKNOWN);
+    }
+
+    /** A parent uses an invitation: the code is spent and the account made in one transaction, or neither. */
+    public long join(String code, String username, String displayName, String password) {
+        String u = Names.username(username);
+        String d = Names.displayName(displayName, false);
+        policy.problem(password, u, d).ifPresent(p -> {
+            throw new InputProblem("password", p);
+        });
+        if (accounts.existsByUsername(u)) {
+            throw new InputProblem("username", "Someone already has that sign-in name. Please choose another.");
+        }
+        if (accounts.existsByDisplayName(d)) {
+            throw new InputProblem("displayName", "Someone already uses that name. Please choose another.");
+        }
+        String hash = Tokens.sha256(Tokens.normalise(code));
+        Instant now = clock.instant();
+        int spent = jdbc.sql("UPDATE invitation SET used_at = ? WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?")
+                .params(Timestamp.from(now), hash, Timestamp.from(now)).update();
+        if (spent != 1) {
+            throw new InputProblem("code", switch (invitationStatus(code)) {
+                case USED -> "This invitation has already been used. Please ask your family support worker for a new one.";
+                case EXPIRED -> "This invitation has run out. Please ask your family support worker for a new one.";
+                default -> "We could not find that invitation code. Please check it, or ask your family support worker.";
+            });
+        }
+        long familyId = jdbc.sql("SELECT family_id FROM invitation WHERE code_hash = ?").param(hash)
+                .query(Long.class).single();
+        UserAccount account;
+        try {
+            account = accounts.saveAndFlush(new UserAccount(u, d, encoder.encode(password), Roles.PARENT, familyId, now));
+        } catch (DataIntegrityViolationException e) {
+            // someone took the name between our check and the insert; the invitation is not spent
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            throw new InputProblem("username", "Someone already has that name. Please choose another.");
+        }
+        jdbc.sql("UPDATE invitation SET used_by = ? WHERE code_hash = ?").params(account.getId(), hash).update();
+        audit.record(new AuditLog.Actor(account.getId(), "parent:" + d), "invitation.used", "family:" + familyId, null);
+        return account.getId();
+    }
+
+    // ---- staff accounts ---------------------------------------------------------------------------------
+
+    @PreAuthorize(Roles.HAS_ADMIN)
+    public long createStaff(String username, String displayName, String role, String password) {
+        if (!Roles.WORKER.equals(role) && !Roles.ADMIN.equals(role)) {
+            throw new InputProblem("role", "Please choose family support worker or admin.");
+        }
+        String u = Names.username(username);
+        String d = Names.displayName(displayName, true);
+        policy.problem(password, u, d).ifPresent(p -> {
+            throw new InputProblem("password", p);
+        });
+        if (accounts.existsByUsername(u)) {
+            throw new InputProblem("username", "Someone already has that sign-in name.");
+        }
+        if (accounts.existsByDisplayName(d)) {
+            throw new InputProblem("displayName", "Someone already uses that name.");
+        }
+        try {
+            var account = accounts.saveAndFlush(new UserAccount(u, d, encoder.encode(password), role, null, clock.instant()));
+            audit.record(currentUser.actor(), "account.created", "account:" + account.getId(), "role " + role);
+            return account.getId();
+        } catch (DataIntegrityViolationException e) {
+            throw new InputProblem("username", "Someone already has that name.");
+        }
+    }
+
+    @PreAuthorize(Roles.HAS_ADMIN)
+    @Transactional(readOnly = true)
+    public List<AccountSummary> staff() {
+        return accounts.findByRoleInOrderByDisplayName(List.of(Roles.WORKER, Roles.ADMIN)).stream()
+                .map(this::summary).toList();
+    }
+
+    @PreAuthorize(Roles.HAS_ADMIN)
+    public void changeRole(long accountId, String role) {
+        var me = currentUser.require();
+        var account = accounts.findById(accountId).orElseThrow(() -> new InputProblem("We could not find that account."));
+        if (Roles.PARENT.equals(account.getRole()) || Roles.PARENT.equals(role)) {
+            throw new InputProblem("role", "Parent accounts keep the parent role.");
+        }
+        if (account.getId() == me.id()) {
+            throw new InputProblem("role", "You cannot change your own role. Ask another admin.");
+        }
+        String before = account.getRole();
+        account.setRole(role);
+        audit.record(me.actor(), "account.role-changed", "account:" + accountId, before + " to " + role);
+    }
+
+    @PreAuthorize(Roles.HAS_ADMIN)
+    public void setEnabled(long accountId, boolean enabled) {
+        var me = currentUser.require();
+        if (accountId == me.id()) {
+            throw new InputProblem("You cannot switch off your own account.");
+        }
+        var account = accounts.findById(accountId).orElseThrow(() -> new InputProblem("We could not find that account."));
+        account.setEnabled(enabled);
+        audit.record(me.actor(), enabled ? "account.enabled" : "account.disabled", "account:" + accountId, null);
+    }
+
+    /** Parents of a family the signed-in worker may see. */
+    @PreAuthorize(Roles.HAS_STAFF)
+    @Transactional(readOnly = true)
+    public List<AccountSummary> parentsOf(long familyId) {
+        families.checkAccess(familyId);
+        return accounts.findByFamilyIdOrderByDisplayName(familyId).stream().map(this::summary).toList();
+    }
+
+    // ---- passwords --------------------------------------------------------------------------------------
+
+    public void changeOwnPassword(String current, String next) {
+        var me = currentUser.require();
+        var account = accounts.findById(me.id()).orElseThrow();
+        if (current == null || !encoder.matches(current, account.getPasswordHash())) {
+            throw new InputProblem("current", "That is not your current password. Please try again.");
+        }
+        policy.problem(next, account.getUsername(), account.getDisplayName()).ifPresent(p -> {
+            throw new InputProblem("password", p);
+        });
+        account.setPasswordHash(encoder.encode(next));
+        audit.record(me.actor(), "password.changed", "account:" + me.id(), null);
+    }
+
+    /** Staff make a one-time link for a parent (of a family they may see) or, for admins, anyone. */
+    @PreAuthorize(Roles.HAS_STAFF)
+    public ResetLink issueReset(long accountId) {
+        var me = currentUser.require();
+        var account = accounts.findById(accountId).orElseThrow(() -> new InputProblem("We could not find that account."));
+        if (Roles.PARENT.equals(account.getRole())) {
+            families.checkAccess(account.getFamilyId());
+        } else if (!me.isAdmin()) {
+            throw new AccessDeniedException("Only admins reset staff passwords");
+        }
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant now = clock.instant();
+        Instant expires = now.plus(settings.resetValidFor());
+        jdbc.sql("INSERT INTO password_reset (token_hash, user_id, created_by, created_at, expires_at) VALUES (?,?,?,?,?)")
+                .params(Tokens.sha256(token), accountId, me.id(), Timestamp.from(now), Timestamp.from(expires)).update();
+        audit.record(me.actor(), "password.reset-issued", "account:" + accountId, "expires " + expires);
+        return new ResetLink("reset/" + token, expires);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean resetTokenUsable(String token) {
+        return token != null && jdbc.sql("SELECT COUNT(*) FROM password_reset WHERE token_hash = ? AND used_at IS NULL"
+                        + " AND expires_at > ?").params(Tokens.sha256(token), Timestamp.from(clock.instant()))
+                .query(Integer.class).single() == 1;
+    }
+
+    public void resetPassword(String token, String password) {
+        String hash = Tokens.sha256(token == null ? "" : token);
+        Optional<Long> userId = jdbc.sql("SELECT user_id FROM password_reset WHERE token_hash = ?").param(hash)
+                .query(Long.class).optional();
+        var account = userId.flatMap(accounts::findById);
+        if (account.isEmpty()) {
+            throw new InputProblem("This link does not work. Please ask your family support worker for a new one.");
+        }
+        policy.problem(password, account.get().getUsername(), account.get().getDisplayName()).ifPresent(p -> {
+            throw new InputProblem("password", p);
+        });
+        Instant now = clock.instant();
+        int spent = jdbc.sql("UPDATE password_reset SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?")
+                .params(Timestamp.from(now), hash, Timestamp.from(now)).update();
+        if (spent != 1) {
+            throw new InputProblem("This link has been used or has run out. Please ask your family support worker for a new one.");
+        }
+        account.get().setPasswordHash(encoder.encode(password));
+        accounts.unlock(account.get().getId());
+        audit.record(new AuditLog.Actor(account.get().getId(), account.get().getRole().toLowerCase() + ":"
+                + account.get().getDisplayName()), "password.reset", "account:" + account.get().getId(), null);
+    }
+
+    private AccountSummary summary(UserAccount a) {
+        return new AccountSummary(a.getId(), a.getUsername(), a.getDisplayName(), a.getRole(), a.isEnabled(),
+                a.getLockedUntil() != null && a.getLockedUntil().isAfter(clock.instant()), a.getLastSignInAt());
+    }
+
+    public enum InvitationStatus { VALID, USED, EXPIRED, UNKNOWN }
+
+    /** {@code code} is shown once to the worker; only its hash is kept. {@code path} is relative to the site. */
+    public record NewInvitation(String code, String path, Instant expiresAt) {
+    }
+
+    public record ResetLink(String path, Instant expiresAt) {
+    }
+
+    public record AccountSummary(long id, String username, String displayName, String role, boolean enabled,
+                                 boolean locked, Instant lastSignInAt) {
+    }
+}

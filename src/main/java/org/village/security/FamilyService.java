@@ -1,0 +1,142 @@
+package org.village.security;
+
+import java.time.Clock;
+import java.util.List;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.village.security.internal.Family;
+import org.village.security.internal.FamilyRepository;
+import org.village.security.internal.UserAccountRepository;
+import org.village.shared.AuditLog;
+import org.village.shared.InputProblem;
+import org.village.shared.Roles;
+
+/**
+ * Families and who may see them: a parent only their own family, a worker the families assigned to them,
+ * an admin every family. Other features call {@link #checkAccess(long)} before showing family data.
+ */
+@Service
+@Transactional
+public class FamilyService {
+
+    public static final List<String> AGE_BANDS = List.of("under 8", "8 to 10", "11 to 13", "14 to 15", "16 to 17",
+            "18 and over");
+
+    private final FamilyRepository families;
+    private final UserAccountRepository accounts;
+    private final CurrentUser currentUser;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    FamilyService(FamilyRepository families, UserAccountRepository accounts, CurrentUser currentUser, AuditLog audit,
+                  Clock clock) {
+        this.families = families;
+        this.accounts = accounts;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** True when the signed-in person may see this family's private pages. */
+    @Transactional(readOnly = true)
+    public boolean canSee(long familyId) {
+        return currentUser.get().map(u -> switch (u.role()) {
+            case Roles.ADMIN -> true;
+            case Roles.WORKER -> families.countAssignment(familyId, u.id()) > 0;
+            case Roles.PARENT -> u.familyId() != null && u.familyId() == familyId;
+            default -> false;
+        }).orElse(false);
+    }
+
+    /** Throws (and audits) when the signed-in person may not see this family. */
+    @Transactional(readOnly = true)
+    public void checkAccess(long familyId) {
+        if (!canSee(familyId)) {
+            audit.record(currentUser.actor(), "access.denied", "family:" + familyId, null);
+            throw new AccessDeniedException("Not your family");
+        }
+    }
+
+    @PreAuthorize(Roles.HAS_STAFF)
+    @Transactional(readOnly = true)
+    public List<FamilySummary> visibleFamilies() {
+        var me = currentUser.require();
+        var list = me.isAdmin() ? families.findAllOrdered(PageRequest.of(0, 500)) : families.findAssignedTo(me.id());
+        return list.stream().map(this::summary).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public FamilySummary family(long familyId) {
+        checkAccess(familyId);
+        return families.findById(familyId).map(this::summary)
+                .orElseThrow(() -> new InputProblem("We could not find that family."));
+    }
+
+    @PreAuthorize(Roles.HAS_STAFF)
+    public FamilySummary create(String label, List<NewChild> children) {
+        var me = currentUser.require();
+        String l = label == null ? "" : label.strip();
+        if (l.length() < 2 || l.length() > 80) {
+            throw new InputProblem("label", "Please give the family a short label (2 to 80 characters), not a full name.");
+        }
+        if (children == null || children.isEmpty()) {
+            throw new InputProblem("children", "Please add at least one child (a first name or nickname is enough).");
+        }
+        if (families.existsByLabel(l)) {
+            throw new InputProblem("label", "Another family already has that label. Please choose another.");
+        }
+        var family = new Family(l, clock.instant());
+        for (var child : children) {
+            String name = child.name() == null ? "" : child.name().strip();
+            if (name.isEmpty() || name.length() > 40) {
+                throw new InputProblem("children", "Each child needs a first name or nickname (up to 40 characters).");
+            }
+            if (!AGE_BANDS.contains(child.ageBand())) {
+                throw new InputProblem("children", "Please choose an age band for each child.");
+            }
+            family.addChild(name, child.ageBand());
+        }
+        try {
+            families.saveAndFlush(family);
+        } catch (DataIntegrityViolationException e) {
+            throw new InputProblem("label", "Another family already has that label. Please choose another.");
+        }
+        if (me.isWorker()) {
+            families.assign(family.getId(), me.id());
+        }
+        audit.record(me.actor(), "family.created", "family:" + family.getId(), null);
+        return summary(family);
+    }
+
+    @PreAuthorize(Roles.HAS_ADMIN)
+    public void assign(long familyId, long workerId) {
+        var worker = accounts.findById(workerId).filter(a -> Roles.WORKER.equals(a.getRole()))
+                .orElseThrow(() -> new InputProblem("Please choose a family support worker."));
+        if (families.assign(familyId, worker.getId()) > 0) {
+            audit.record(currentUser.actor(), "family.assigned", "family:" + familyId, "worker:" + workerId);
+        }
+    }
+
+    private FamilySummary summary(Family f) {
+        var parents = accounts.findByFamilyIdOrderByDisplayName(f.getId()).stream()
+                .map(a -> new Person(a.getId(), a.getDisplayName())).toList();
+        var children = f.getChildren().stream().map(c -> new ChildSummary(c.getId(), c.getName(), c.getAgeBand())).toList();
+        return new FamilySummary(f.getId(), f.getLabel(), children, parents);
+    }
+
+    public record NewChild(String name, String ageBand) {
+    }
+
+    public record ChildSummary(long id, String name, String ageBand) {
+    }
+
+    public record Person(long id, String displayName) {
+    }
+
+    public record FamilySummary(long id, String label, List<ChildSummary> children, List<Person> parents) {
+    }
+}

@@ -1,0 +1,115 @@
+package org.village.security;
+
+import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.village.security.ui.LoginView;
+
+/**
+ * Spring Security for Vaadin: the login view, public paths, headers that work with Vaadin, brute-force
+ * protection around the login form, and an absolute session lifetime on top of the idle timeout.
+ */
+@Configuration
+@EnableWebSecurity
+@EnableMethodSecurity(jsr250Enabled = true)
+class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginProtection protection, AccountSettings settings,
+                                            Clock clock) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                .requestMatchers("/quick-exit", "/village.css", "/quick-exit.js", "/icons/**",
+                        "/actuator/health", "/actuator/health/**", "/error").permitAll());
+        // CSP, frame, referrer and HSTS headers: SecurityHeadersFilter (runs for every response)
+        http.headers(h -> h.frameOptions(f -> f.deny()).referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)));
+        http.formLogin(form -> form.loginPage("/login").failureHandler(failureHandler(protection)));
+        http.addFilterBefore(new AddressThrottleFilter(protection), UsernamePasswordAuthenticationFilter.class);
+        http.addFilterBefore(new AbsoluteTimeoutFilter(settings, clock), UsernamePasswordAuthenticationFilter.class);
+        http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/"));
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder(11);
+    }
+
+    private static AuthenticationFailureHandler failureHandler(LoginProtection protection) {
+        return (request, response, exception) -> {
+            String reason;
+            if (exception instanceof LockedException) {
+                reason = "locked";
+            } else if (exception instanceof DisabledException) {
+                reason = "disabled";
+            } else {
+                boolean nowLocked = protection.failed(request.getParameter("username"), request.getRemoteAddr());
+                reason = nowLocked ? "locked" : "error";
+            }
+            response.sendRedirect(request.getContextPath() + "/login?" + reason);
+        };
+    }
+
+    /** Refuses sign-in attempts from an address that has had too many wrong passwords lately. */
+    static final class AddressThrottleFilter extends OncePerRequestFilter {
+        private final LoginProtection protection;
+
+        AddressThrottleFilter(LoginProtection protection) {
+            this.protection = protection;
+        }
+
+        @Override
+        protected boolean shouldNotFilter(HttpServletRequest request) {
+            return !("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            if (protection.addressBlocked(request.getRemoteAddr())) {
+                response.sendRedirect(request.getContextPath() + "/login?slow");
+                return;
+            }
+            chain.doFilter(request, response);
+        }
+    }
+
+    /** Ends a session a fixed time after it began, however active it is (idle timeout is separate). */
+    static final class AbsoluteTimeoutFilter extends OncePerRequestFilter {
+        private final AccountSettings settings;
+        private final Clock clock;
+
+        AbsoluteTimeoutFilter(AccountSettings settings, Clock clock) {
+            this.settings = settings;
+            this.clock = clock;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            var session = request.getSession(false);
+            if (session != null && clock.millis() - session.getCreationTime() > settings.absoluteSessionTimeout().toMillis()) {
+                session.invalidate();
+            }
+            chain.doFilter(request, response);
+        }
+    }
+}

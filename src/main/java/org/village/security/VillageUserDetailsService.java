@@ -1,0 +1,31 @@
+package org.village.security;
+
+import java.time.Clock;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.village.security.internal.UserAccountRepository;
+
+@Service
+class VillageUserDetailsService implements UserDetailsService {
+
+    private final UserAccountRepository accounts;
+    private final Clock clock;
+
+    VillageUserDetailsService(UserAccountRepository accounts, Clock clock) {
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public UserDetails loadUserByUsername(String username) {
+        var a = accounts.findByUsername(username == null ? "" : username.strip())
+                .orElseThrow(() -> new UsernameNotFoundException("unknown"));
+        boolean locked = a.getLockedUntil() != null && a.getLockedUntil().isAfter(clock.instant());
+        return new VillageUser(a.getId(), a.getUsername(), a.getDisplayName(), a.getRole(), a.getFamilyId(),
+                a.isEnabled(), locked, a.getPasswordHash());
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Accounts, families and signing in: roles, invitation-only parent accounts, staff accounts made by an
+ * admin, password rules and resets, brute-force protection, and the Spring Security set-up.
+ * Other features ask {@link org.village.security.CurrentUser} who is signed in and
+ * {@link org.village.security.FamilyService} whether they may see a family.
+ */
+package org.village.security;

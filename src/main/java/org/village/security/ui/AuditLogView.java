@@ -1,0 +1,61 @@
+package org.village.security.ui;
+
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.village.shared.AuditLog;
+import org.village.shared.Roles;
+import org.village.shared.Times;
+
+/** Admins browse the audit log, newest first, paged from the database and filtered by action, text and dates. */
+@Route("admin/audit")
+@PageTitle("Audit log")
+@Menu(order = 70, title = "Audit log")
+@RolesAllowed(Roles.ADMIN)
+class AuditLogView extends Div {
+
+    AuditLogView(AuditLog audit) {
+        addClassNames("page", "wide");
+        add(new H1("Audit log"));
+        var action = new ComboBox<String>("Action", audit.actions());
+        action.setClearButtonVisible(true);
+        var text = new TextField("Who or what");
+        text.setValueChangeMode(ValueChangeMode.LAZY);
+        text.setMaxLength(100);
+        text.setClearButtonVisible(true);
+        var from = new DatePicker("From");
+        var to = new DatePicker("To (inclusive)");
+        var grid = new Grid<AuditLog.Entry>();
+        grid.addColumn(e -> Times.dateTime(e.at())).setHeader("When").setAutoWidth(true);
+        grid.addColumn(AuditLog.Entry::actor).setHeader("Who").setAutoWidth(true);
+        grid.addColumn(AuditLog.Entry::action).setHeader("Action").setAutoWidth(true);
+        grid.addColumn(AuditLog.Entry::target).setHeader("Target").setAutoWidth(true);
+        grid.addColumn(AuditLog.Entry::detail).setHeader("Detail");
+        grid.setAriaLabel("Audit log entries");
+        grid.setHeight("60vh");
+        Runnable reload = () -> {
+            var filter = new AuditLog.Filter(action.getValue(), text.getValue(),
+                    from.getValue() == null ? null : from.getValue().atStartOfDay(Times.ZONE).toInstant(),
+                    to.getValue() == null ? null : to.getValue().plusDays(1).atStartOfDay(Times.ZONE).toInstant());
+            grid.setItems(q -> audit.search(filter, q.getOffset(), q.getLimit()).stream(), q -> audit.count(filter));
+        };
+        action.addValueChangeListener(e -> reload.run());
+        text.addValueChangeListener(e -> reload.run());
+        from.addValueChangeListener(e -> reload.run());
+        to.addValueChangeListener(e -> reload.run());
+        var filters = new FlexLayout(action, text, from, to);
+        filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        filters.getStyle().set("gap", "var(--lumo-space-m)");
+        add(filters, grid);
+        reload.run();
+    }
+}

@@ -1,0 +1,169 @@
+package org.village.security.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
+import java.util.Map;
+import org.village.security.AccountService;
+import org.village.security.FamilyService;
+import org.village.security.FamilyService.FamilySummary;
+import org.village.shared.InputProblem;
+import org.village.shared.Roles;
+import org.village.shared.Times;
+import org.village.shared.ui.Forms;
+
+/** Workers see the families they look after (admins all): add a family, invite a parent, reset a password. */
+@Route("families")
+@PageTitle("Families")
+@Menu(order = 50, title = "Families")
+@RolesAllowed({Roles.WORKER, Roles.ADMIN})
+class FamiliesView extends Div {
+
+    private final FamilyService families;
+    private final AccountService accounts;
+    private final Grid<FamilySummary> grid = new Grid<>();
+    private final Div detail = new Div();
+
+    FamiliesView(FamilyService families, AccountService accounts) {
+        this.families = families;
+        this.accounts = accounts;
+        addClassNames("page", "wide");
+        add(new H1("Families"));
+        add(new Paragraph("Families you look after. Keep labels short and never use full names."));
+        var add = new Button("Add a family", e -> openNewFamily());
+        add.addThemeVariants(ButtonVariant.PRIMARY);
+        grid.addColumn(FamilySummary::label).setHeader("Family").setAutoWidth(true);
+        grid.addColumn(f -> f.children().stream().map(c -> c.name() + " (" + c.ageBand() + ")")
+                .reduce((a, b) -> a + ", " + b).orElse("")).setHeader("Children");
+        grid.addColumn(f -> f.parents().size()).setHeader("Parent accounts").setAutoWidth(true);
+        grid.setAllRowsVisible(true);
+        grid.setAriaLabel("Families");
+        grid.addSelectionListener(e -> e.getFirstSelectedItem().ifPresentOrElse(this::showFamily, detail::removeAll));
+        add(add, grid, detail);
+        refresh();
+    }
+
+    private void refresh() {
+        grid.setItems(families.visibleFamilies());
+    }
+
+    private void showFamily(FamilySummary family) {
+        detail.removeAll();
+        detail.add(new H2(family.label()));
+        var invite = new Button("Make an invitation for a parent", e -> invite(family));
+        invite.addThemeVariants(ButtonVariant.PRIMARY);
+        detail.add(invite);
+        var parents = accounts.parentsOf(family.id());
+        if (parents.isEmpty()) {
+            detail.add(new Paragraph("No parent has joined yet."));
+        }
+        for (var parent : parents) {
+            var row = new HorizontalLayout(new Span(parent.displayName() + (parent.locked() ? " (paused after wrong passwords)" : "")),
+                    new Button("Make a new-password link", e -> reset(parent.id(), parent.displayName())));
+            row.setAlignItems(HorizontalLayout.Alignment.CENTER);
+            row.getStyle().set("flex-wrap", "wrap");
+            detail.add(row);
+        }
+    }
+
+    private void invite(FamilySummary family) {
+        var invitation = accounts.invite(family.id());
+        var dialog = new Dialog();
+        dialog.setHeaderTitle("Invitation for " + family.label());
+        var code = new Div(invitation.code());
+        code.addClassName("code-box");
+        code.setId("invitation-code");
+        var link = new Div(absolute(invitation.path()));
+        link.addClassName("code-box");
+        link.setId("invitation-link");
+        link.getStyle().set("font-size", "1rem");
+        dialog.add(new Paragraph("Give the parent this code or link, in person or by phone. It works once and "
+                        + "runs out on " + Times.dateTime(invitation.expiresAt()) + "."),
+                code, new Paragraph("Link:"), link,
+                new Paragraph("We do not keep the code, so write it down now if you need it."));
+        dialog.getFooter().add(new Button("Done", e -> dialog.close()));
+        dialog.open();
+    }
+
+    private void reset(long accountId, String name) {
+        var link = accounts.issueReset(accountId);
+        var dialog = new Dialog();
+        dialog.setHeaderTitle("New-password link for " + name);
+        var box = new Div(absolute(link.path()));
+        box.addClassName("code-box");
+        box.setId("reset-link");
+        box.getStyle().set("font-size", "1rem");
+        dialog.add(new Paragraph("Give this link to the parent. It works once and runs out on "
+                + Times.dateTime(link.expiresAt()) + "."), box);
+        dialog.getFooter().add(new Button("Done", e -> dialog.close()));
+        dialog.open();
+    }
+
+    private void openNewFamily() {
+        var dialog = new Dialog();
+        dialog.setHeaderTitle("Add a family");
+        var label = new TextField("Family label");
+        label.setHelperText("A short label, such as 'Family C'. Not a surname.");
+        label.setMaxLength(80);
+        label.setWidthFull();
+        var childName = new TextField("Child's first name or nickname");
+        childName.setMaxLength(40);
+        var age = new ComboBox<String>("Age", FamilyService.AGE_BANDS);
+        var children = new ArrayList<FamilyService.NewChild>();
+        var childList = new Div();
+        var addChild = new Button("Add this child", e -> {
+            children.add(new FamilyService.NewChild(childName.getValue(), age.getValue()));
+            childList.add(new Paragraph(childName.getValue() + " (" + (age.getValue() == null ? "no age" : age.getValue()) + ")"));
+            childName.clear();
+            age.clear();
+        });
+        var message = new Div();
+        var save = new Button("Save family", e -> {
+            try {
+                var all = new ArrayList<>(children);
+                if (!childName.isEmpty()) {
+                    all.add(new FamilyService.NewChild(childName.getValue(), age.getValue()));
+                }
+                var created = families.create(label.getValue(), all);
+                dialog.close();
+                refresh();
+                grid.select(created);
+            } catch (InputProblem problem) {
+                message.removeAll();
+                if (!Forms.show(problem, Map.of("label", label))) {
+                    message.add(Forms.notice("error", problem.getMessage()));
+                }
+            }
+        });
+        save.addThemeVariants(ButtonVariant.PRIMARY);
+        dialog.add(message, label, childList, childName, age, addChild);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    private String absolute(String path) {
+        var location = com.vaadin.flow.server.VaadinServletRequest.getCurrent();
+        if (location == null) {
+            return path;
+        }
+        var req = location.getHttpServletRequest();
+        String base = req.getScheme() + "://" + req.getServerName()
+                + (req.getServerPort() == 80 || req.getServerPort() == 443 ? "" : ":" + req.getServerPort())
+                + req.getContextPath() + "/";
+        return base + path;
+    }
+}

@@ -1,0 +1,109 @@
+package org.village.security.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.Map;
+import org.village.security.AccountService;
+import org.village.security.AccountService.AccountSummary;
+import org.village.security.PasswordPolicy;
+import org.village.shared.InputProblem;
+import org.village.shared.Roles;
+import org.village.shared.Times;
+import org.village.shared.ui.Forms;
+
+/** Admins make worker and admin accounts, change roles and switch accounts off. */
+@Route("admin/staff")
+@PageTitle("Staff accounts")
+@Menu(order = 60, title = "Staff accounts")
+@RolesAllowed(Roles.ADMIN)
+class StaffView extends Div {
+
+    private final AccountService accounts;
+    private final Grid<AccountSummary> grid = new Grid<>();
+    private final Div message = new Div();
+
+    StaffView(AccountService accounts) {
+        this.accounts = accounts;
+        addClassNames("page", "wide");
+        add(new H1("Staff accounts"));
+        grid.addColumn(AccountSummary::displayName).setHeader("Name").setAutoWidth(true);
+        grid.addColumn(AccountSummary::username).setHeader("Sign-in name").setAutoWidth(true);
+        grid.addColumn(a -> Roles.ADMIN.equals(a.role()) ? "Admin" : "Family support worker").setHeader("Role");
+        grid.addColumn(a -> a.enabled() ? (a.locked() ? "Paused (wrong passwords)" : "On") : "Switched off").setHeader("Status");
+        grid.addColumn(a -> Times.dateTime(a.lastSignInAt())).setHeader("Last signed in");
+        grid.addComponentColumn(this::actions).setHeader("Change").setAutoWidth(true);
+        grid.setAllRowsVisible(true);
+        grid.setAriaLabel("Staff accounts");
+        add(message, grid, newStaffForm());
+        refresh();
+    }
+
+    private void refresh() {
+        grid.setItems(accounts.staff());
+    }
+
+    private Div actions(AccountSummary a) {
+        String otherRole = Roles.ADMIN.equals(a.role()) ? Roles.WORKER : Roles.ADMIN;
+        var role = new Button(Roles.ADMIN.equals(otherRole) ? "Make admin" : "Make worker",
+                e -> run(() -> accounts.changeRole(a.id(), otherRole), "Role changed."));
+        var onOff = new Button(a.enabled() ? "Switch off" : "Switch on",
+                e -> run(() -> accounts.setEnabled(a.id(), !a.enabled()), a.enabled() ? "Account switched off." : "Account switched on."));
+        role.addThemeVariants(ButtonVariant.SMALL);
+        onOff.addThemeVariants(ButtonVariant.SMALL);
+        return new Div(role, onOff);
+    }
+
+    private void run(Runnable action, String done) {
+        message.removeAll();
+        try {
+            action.run();
+            message.add(Forms.notice("success", done));
+            refresh();
+        } catch (InputProblem problem) {
+            message.add(Forms.notice("error", problem.getMessage()));
+        }
+    }
+
+    private Div newStaffForm() {
+        var username = new TextField("Sign-in name");
+        username.setMaxLength(60);
+        var displayName = new TextField("Name people see");
+        displayName.setMaxLength(40);
+        var role = new RadioButtonGroup<String>("Role");
+        role.setItems(Roles.WORKER, Roles.ADMIN);
+        role.setItemLabelGenerator(r -> Roles.ADMIN.equals(r) ? "Admin" : "Family support worker");
+        role.setValue(Roles.WORKER);
+        var password = new PasswordField("First password");
+        password.setHelperText("At least " + PasswordPolicy.MIN + " characters. They can change it after signing in.");
+        password.setMaxLength(PasswordPolicy.MAX);
+        var formMessage = new Div();
+        var create = new Button("Make account", e -> {
+            formMessage.removeAll();
+            try {
+                accounts.createStaff(username.getValue(), displayName.getValue(), role.getValue(), password.getValue());
+                username.clear();
+                displayName.clear();
+                password.clear();
+                formMessage.add(Forms.notice("success", "Account made."));
+                refresh();
+            } catch (InputProblem problem) {
+                if (!Forms.show(problem, Map.of("username", username, "displayName", displayName, "password", password))) {
+                    formMessage.add(Forms.notice("error", problem.getMessage()));
+                }
+            }
+        });
+        create.addThemeVariants(ButtonVariant.PRIMARY);
+        return new Div(new H2("Add a staff member"), formMessage, username, displayName, role, password, new Div(create));
+    }
+}

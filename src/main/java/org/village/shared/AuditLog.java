@@ -1,0 +1,109 @@
+package org.village.shared;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * The append-only record of who did what, when (UTC). Rows are only ever inserted: the database
+ * refuses updates and deletes (triggers in V1). Details never hold passwords, codes or contact data.
+ */
+@Service
+public class AuditLog {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    AuditLog(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public void record(Actor actor, String action, String target, String detail) {
+        jdbc.sql("INSERT INTO audit_log (at, actor_id, actor, action, target, detail) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(Timestamp.from(clock.instant()), actor.id(), cut(actor.label(), 60), cut(action, 40),
+                        cut(target, 120), cut(detail, 500))
+                .update();
+    }
+
+    @PreAuthorize(Roles.HAS_ADMIN)
+    public List<Entry> search(Filter filter, int offset, int limit) {
+        var where = where(filter);
+        return jdbc.sql("SELECT id, at, actor_id, actor, action, target, detail FROM audit_log" + where.sql
+                        + " ORDER BY at DESC, id DESC LIMIT ? OFFSET ?")
+                .params(append(where.params, limit, offset))
+                .query((rs, n) -> new Entry(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
+                        (Long) rs.getObject("actor_id", Long.class), rs.getString("actor"), rs.getString("action"),
+                        rs.getString("target"), rs.getString("detail")))
+                .list();
+    }
+
+    @PreAuthorize(Roles.HAS_ADMIN)
+    public int count(Filter filter) {
+        var where = where(filter);
+        return jdbc.sql("SELECT COUNT(*) FROM audit_log" + where.sql).params(where.params).query(Integer.class).single();
+    }
+
+    @PreAuthorize(Roles.HAS_ADMIN)
+    public List<String> actions() {
+        return jdbc.sql("SELECT DISTINCT action FROM audit_log ORDER BY action").query(String.class).list();
+    }
+
+    private static Where where(Filter f) {
+        var sql = new StringBuilder();
+        var params = new ArrayList<Object>();
+        if (f != null) {
+            if (f.action() != null && !f.action().isBlank()) {
+                sql.append(" AND action = ?");
+                params.add(f.action());
+            }
+            if (f.text() != null && !f.text().isBlank()) {
+                sql.append(" AND (actor LIKE ? OR target LIKE ? OR detail LIKE ?)");
+                String like = "%" + f.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                params.add(like);
+                params.add(like);
+                params.add(like);
+            }
+            if (f.from() != null) {
+                sql.append(" AND at >= ?");
+                params.add(Timestamp.from(f.from()));
+            }
+            if (f.to() != null) {
+                sql.append(" AND at < ?");
+                params.add(Timestamp.from(f.to()));
+            }
+        }
+        return new Where(sql.isEmpty() ? "" : " WHERE" + sql.substring(4), params);
+    }
+
+    private static List<Object> append(List<Object> list, Object... more) {
+        var all = new ArrayList<>(list);
+        all.addAll(List.of(more));
+        return all;
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    private record Where(String sql, List<Object> params) {
+    }
+
+    /** Who acted: a signed-in account, or the system, or an anonymous visitor. */
+    public record Actor(Long id, String label) {
+        public static final Actor SYSTEM = new Actor(null, "system");
+        public static final Actor ANONYMOUS = new Actor(null, "anonymous");
+    }
+
+    public record Entry(long id, Instant at, Long actorId, String actor, String action, String target, String detail) {
+    }
+
+    /** Every part is optional. {@code to} is exclusive. */
+    public record Filter(String action, String text, Instant from, Instant to) {
+    }
+}

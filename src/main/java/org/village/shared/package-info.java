@@ -1,0 +1,6 @@
+/**
+ * Small types every feature shares: role names, the append-only audit log, the clock and time zone,
+ * and the database set-up (embedded MariaDB or an external server).
+ */
+@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+package org.village.shared;

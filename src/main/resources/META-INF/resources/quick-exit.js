@@ -1,0 +1,63 @@
+/*
+ * Quick exit, after GOV.UK's "Exit this page": a button on every page and Shift pressed three times
+ * (at most 5 seconds apart). On exit the page is hidden at once, the current history entry is replaced
+ * by our /quick-exit address (which ends the session) and that sends the browser on to a neutral site.
+ * The portal also keeps itself to a single history entry, so Back does not return to it.
+ */
+(function () {
+  'use strict';
+  if (window.villageQuickExit) { return; }
+  var exiting = false;
+
+  function overlay() {
+    var o = document.createElement('div');
+    o.className = 'village-exit-overlay';
+    o.setAttribute('role', 'status');
+    o.textContent = 'Loading.';
+    (document.body || document.documentElement).appendChild(o);
+    document.title = 'Loading';
+  }
+
+  function exit() {
+    if (exiting) { return; }
+    exiting = true;
+    overlay();
+    window.location.replace(new URL('quick-exit', document.baseURI).href);
+  }
+  window.villageQuickExit = exit;
+
+  // One history entry for the whole visit: in-portal navigation replaces instead of pushing.
+  var replace = window.history.replaceState.bind(window.history);
+  window.history.pushState = function (state, title, url) { return replace(state, title, url); };
+
+  document.addEventListener('click', function (e) {
+    var el = e.target && e.target.closest ? e.target.closest('[data-quick-exit]') : null;
+    if (el) { e.preventDefault(); e.stopPropagation(); exit(); }
+  }, true);
+
+  var presses = 0, timer = null;
+  function status(text) {
+    var s = document.getElementById('village-exit-status');
+    if (s) { s.textContent = text; }
+    var dots = document.querySelectorAll('.village-exit-dot');
+    for (var i = 0; i < dots.length; i++) { dots[i].classList.toggle('on', i < presses); }
+  }
+  function reset() {
+    presses = 0; clearTimeout(timer); timer = null;
+    status('');
+  }
+  document.addEventListener('keydown', function (e) {
+    if (e.key !== 'Shift') { if (presses) { reset(); } return; }
+    if (e.repeat) { return; }
+    presses++;
+    clearTimeout(timer);
+    if (presses >= 3) { status('Exiting.'); exit(); return; }
+    status('Shift, press ' + (3 - presses) + ' more time' + (3 - presses === 1 ? '' : 's') + ' to exit.');
+    timer = setTimeout(reset, 5000);
+  }, true);
+
+  // Coming back through the back/forward cache after an exit: keep the page hidden and leave again.
+  window.addEventListener('pageshow', function (e) {
+    if (e.persisted && exiting) { exiting = false; exit(); }
+  });
+})();
