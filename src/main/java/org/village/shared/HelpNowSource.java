@@ -1,0 +1,11 @@
+package org.village.shared;
+
+import java.util.List;
+
+/**
+ * Any feature that knows places to call for help implements this; the help-now page and panel ask every
+ * source and work out which lines are open right now. Sources must be quick (cache if needed).
+ */
+public interface HelpNowSource {
+    List<HelpLine> helpLines();
+}

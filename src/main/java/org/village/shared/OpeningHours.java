@@ -1,0 +1,223 @@
+package org.village.shared;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Weekly opening hours in the portal's time zone (Europe/London), safe across clock changes: each row is
+ * a set of days with an opening and closing wall-clock time. A closing time at or before the opening time
+ * means the row runs past midnight into the next day (17:00-08:30). "00:00-23:59" means the whole day.
+ * Bank holidays are not special-cased: the hours are the weekly pattern, so lines that matter out of hours
+ * say "always open" instead.
+ */
+public record OpeningHours(boolean alwaysOpen, List<Row> rows) {
+
+    public OpeningHours {
+        rows = rows == null ? List.of() : List.copyOf(rows);
+    }
+
+    public static OpeningHours always() {
+        return new OpeningHours(true, List.of());
+    }
+
+    public static OpeningHours of(Row... rows) {
+        return new OpeningHours(false, List.of(rows));
+    }
+
+    /** True when the given moment falls inside any row (including the part of a row after midnight). */
+    public boolean isOpen(Instant at) {
+        if (alwaysOpen) {
+            return true;
+        }
+        LocalDateTime local = LocalDateTime.ofInstant(at, Times.ZONE);
+        for (Row row : rows) {
+            for (LocalDateTime[] span : row.spansAround(local.toLocalDate())) {
+                if (!local.isBefore(span[0]) && local.isBefore(span[1])) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The next time it opens after {@code at} (within a week), or empty if it never opens or is always open. */
+    public Optional<Instant> nextOpening(Instant at) {
+        if (alwaysOpen || rows.isEmpty()) {
+            return Optional.empty();
+        }
+        LocalDateTime local = LocalDateTime.ofInstant(at, Times.ZONE);
+        return rows.stream()
+                .flatMap(r -> r.spansAround(local.toLocalDate()).stream()
+                        .map(span -> span[0]))
+                .filter(start -> start.isAfter(local))
+                .min(Comparator.naturalOrder())
+                .map(start -> start.atZone(Times.ZONE).toInstant());
+    }
+
+    /** When it closes next if open now (empty when always open or closed). */
+    public Optional<Instant> closesAt(Instant at) {
+        if (alwaysOpen) {
+            return Optional.empty();
+        }
+        LocalDateTime local = LocalDateTime.ofInstant(at, Times.ZONE);
+        return rows.stream()
+                .flatMap(r -> r.spansAround(local.toLocalDate()).stream())
+                .filter(span -> !local.isBefore(span[0]) && local.isBefore(span[1]))
+                .map(span -> span[1])
+                .max(Comparator.naturalOrder())
+                .map(end -> end.atZone(Times.ZONE).toInstant());
+    }
+
+    /** Plain words, e.g. "Monday to Friday, 9am to 5pm; Saturday, 10am to 1pm". */
+    public String describe() {
+        if (alwaysOpen) {
+            return "Open all day and night, every day";
+        }
+        if (rows.isEmpty()) {
+            return "No set opening hours";
+        }
+        return rows.stream().map(Row::describe).collect(Collectors.joining("; "));
+    }
+
+    /** Checks rows for mistakes a person can fix; returns kind messages (empty when fine). */
+    public List<String> problems() {
+        var problems = new ArrayList<String>();
+        for (Row row : rows) {
+            if (row.days().isEmpty()) {
+                problems.add("Each line of opening hours needs at least one day.");
+            }
+            if (row.opens().equals(row.closes())) {
+                problems.add("Opening and closing times are the same (" + row.opens() + "). For all day, use 00:00 to 23:59.");
+            }
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            for (int j = i + 1; j < rows.size(); j++) {
+                if (rows.get(i).overlaps(rows.get(j))) {
+                    problems.add("Two lines of opening hours overlap: " + rows.get(i).describe() + " and "
+                            + rows.get(j).describe() + ".");
+                }
+            }
+        }
+        return problems;
+    }
+
+    public record Row(Set<DayOfWeek> days, LocalTime opens, LocalTime closes) {
+
+        public Row {
+            days = days == null || days.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(days));
+        }
+
+        public static Row of(String days, String opens, String closes) {
+            return new Row(parseDays(days), LocalTime.parse(opens), LocalTime.parse(closes));
+        }
+
+        public boolean crossesMidnight() {
+            return !closes.isAfter(opens);
+        }
+
+        /** Spans (start, end) that could contain a moment on {@code date}: rows starting yesterday or today. */
+        List<LocalDateTime[]> spansAround(LocalDate date) {
+            var spans = new ArrayList<LocalDateTime[]>();
+            for (int offset = -1; offset <= 7; offset++) {
+                LocalDate day = date.plusDays(offset);
+                if (days.contains(day.getDayOfWeek())) {
+                    LocalDateTime start = day.atTime(opens);
+                    LocalDateTime end = "23:59".equals(closes.toString()) ? day.plusDays(1).atStartOfDay()
+                            : crossesMidnight() ? day.plusDays(1).atTime(closes) : day.atTime(closes);
+                    spans.add(new LocalDateTime[] {start, end});
+                }
+            }
+            return spans;
+        }
+
+        boolean overlaps(Row other) {
+            LocalDate monday = LocalDate.of(2024, 1, 1); // any Monday: compare one week of spans
+            for (var a : spansAround(monday)) {
+                for (var b : other.spansAround(monday)) {
+                    if (a[0].isBefore(b[1]) && b[0].isBefore(a[1])) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        public Duration length() {
+            return crossesMidnight() ? Duration.between(opens, LocalTime.MAX).plus(Duration.between(LocalTime.MIN, closes)).plusNanos(1)
+                    : Duration.between(opens, closes);
+        }
+
+        String describe() {
+            return dayWords(days) + ", " + ("00:00".equals(opens.toString()) && "23:59".equals(closes.toString())
+                    ? "all day" : clock(opens) + " to " + clock(closes));
+        }
+
+        private static Set<DayOfWeek> parseDays(String days) {
+            var set = EnumSet.noneOf(DayOfWeek.class);
+            for (String d : days.split("[,\\s]+")) {
+                if (!d.isBlank()) {
+                    set.add(day(d));
+                }
+            }
+            return set;
+        }
+    }
+
+    /** "MON", "Monday" or "mon" to a day. */
+    public static DayOfWeek day(String text) {
+        String t = text.strip().toUpperCase(Locale.ROOT);
+        for (DayOfWeek d : DayOfWeek.values()) {
+            if (d.name().startsWith(t.length() >= 3 ? t.substring(0, 3) : t)) {
+                return d;
+            }
+        }
+        throw new IllegalArgumentException("Not a day: " + text);
+    }
+
+    static String clock(LocalTime t) {
+        int h = t.getHour() % 12 == 0 ? 12 : t.getHour() % 12;
+        String ampm = t.getHour() < 12 ? "am" : "pm";
+        if (t.getHour() == 0 && t.getMinute() == 0) {
+            return "midnight";
+        }
+        if (t.getHour() == 12 && t.getMinute() == 0) {
+            return "midday";
+        }
+        return t.getMinute() == 0 ? h + ampm : h + "." + String.format("%02d", t.getMinute()) + ampm;
+    }
+
+    static String dayWords(Set<DayOfWeek> days) {
+        if (days.size() == 7) {
+            return "Every day";
+        }
+        var sorted = days.stream().sorted().toList();
+        boolean consecutive = sorted.size() > 2
+                && sorted.get(sorted.size() - 1).getValue() - sorted.get(0).getValue() == sorted.size() - 1;
+        if (consecutive) {
+            return name(sorted.get(0)) + " to " + name(sorted.get(sorted.size() - 1));
+        }
+        return sorted.stream().map(OpeningHours::name).collect(Collectors.joining(", "));
+    }
+
+    private static String name(DayOfWeek d) {
+        return d.getDisplayName(java.time.format.TextStyle.FULL, Locale.UK);
+    }
+
+    /** Helper for "now" in the portal zone, for tests and views. */
+    public static ZonedDateTime local(Instant at) {
+        return at.atZone(Times.ZONE);
+    }
+}
