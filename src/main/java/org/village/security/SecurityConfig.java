@@ -38,7 +38,10 @@ class SecurityConfig {
                                             Clock clock) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/quick-exit", "/village.css", "/quick-exit.js", "/icons/**",
-                        "/actuator/health", "/actuator/health/**", "/error").permitAll());
+                        "/actuator/health", "/actuator/health/**", "/error").permitAll()
+                // the Open Referral UK API is public and read-only (GET only, so CSRF never applies)
+                .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/oruk", "/api/oruk/**").permitAll()
+                .requestMatchers(org.springframework.http.HttpMethod.OPTIONS, "/api/oruk", "/api/oruk/**").permitAll());
         // CSP, frame, referrer and HSTS headers: SecurityHeadersFilter (runs for every response)
         http.headers(h -> h.frameOptions(f -> f.deny()).referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)));
         http.formLogin(form -> form.loginPage("/login").failureHandler(failureHandler(protection)));

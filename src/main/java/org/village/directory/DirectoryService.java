@@ -1,0 +1,240 @@
+package org.village.directory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.village.directory.internal.ServiceQuery;
+import org.village.directory.internal.ServiceStore;
+import org.village.security.CurrentUser;
+import org.village.shared.AuditLog;
+import org.village.shared.InputProblem;
+import org.village.shared.Roles;
+import org.village.shared.Times;
+
+/**
+ * The public service directory: search with filters (run as SQL, a page at a time), one service in full,
+ * the needs taxonomy and areas, and admin edits (checked and audited).
+ */
+@Service
+@Transactional(readOnly = true)
+public class DirectoryService {
+
+    public static final int MAX_AGE = 120;
+    private static final Pattern SLUG = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+    private final ServiceStore store;
+    private final CurrentUser currentUser;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    DirectoryService(ServiceStore store, CurrentUser currentUser, AuditLog audit, Clock clock) {
+        this.store = store;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public List<ServiceSummary> search(DirectoryFilter filter, int offset, int limit) {
+        return store.search(query(filter), Math.max(0, offset), Math.clamp(limit, 1, 100));
+    }
+
+    public int count(DirectoryFilter filter) {
+        return store.count(query(filter));
+    }
+
+    /** For the API: ages as a range and the term by its published id. */
+    public List<ServiceSummary> searchRange(String text, String termUuid, Integer ageFrom, Integer ageTo, int offset,
+                                            int limit) {
+        return store.search(rangeQuery(text, termUuid, ageFrom, ageTo), Math.max(0, offset), Math.clamp(limit, 1, 100));
+    }
+
+    public int countRange(String text, String termUuid, Integer ageFrom, Integer ageTo) {
+        return store.count(rangeQuery(text, termUuid, ageFrom, ageTo));
+    }
+
+    public Optional<ServiceDetail> bySlug(String slug) {
+        return slug == null ? Optional.empty() : store.findBySlug(slug);
+    }
+
+    public Optional<ServiceDetail> byUuid(String uuid) {
+        return uuid == null ? Optional.empty() : store.findByUuid(uuid);
+    }
+
+    public Optional<ServiceDetail> byId(long id) {
+        return store.findById(id);
+    }
+
+    public List<Term> terms() {
+        return store.terms();
+    }
+
+    public List<Area> areas() {
+        return store.areas();
+    }
+
+    /** Lines that matter when offices are shut: always-open lines and out-of-hours services. */
+    public List<ServiceSummary> outOfHoursLines() {
+        return store.outOfHours();
+    }
+
+    @PreAuthorize(Roles.HAS_ADMIN)
+    @Transactional
+    public ServiceDetail create(ServiceInput input) {
+        var in = check(input);
+        long id;
+        try {
+            id = store.insert(UUID.randomUUID().toString(), in, false, clock.instant());
+        } catch (DuplicateKeyException e) {
+            throw duplicate();
+        }
+        audit.record(currentUser.actor(), "service.created", "service:" + id, in.name());
+        return store.findById(id).orElseThrow();
+    }
+
+    @PreAuthorize(Roles.HAS_ADMIN)
+    @Transactional
+    public ServiceDetail update(long id, long version, ServiceInput input) {
+        var in = check(input);
+        boolean saved;
+        try {
+            saved = store.update(id, version, in, clock.instant());
+        } catch (DuplicateKeyException e) {
+            throw duplicate();
+        }
+        if (!saved) {
+            throw new InputProblem("Someone else changed this service while you were editing. "
+                    + "Please open it again to see their changes, then make yours.");
+        }
+        audit.record(currentUser.actor(), "service.updated", "service:" + id, in.name());
+        return store.findById(id).orElseThrow();
+    }
+
+    /** Checks a service and returns it tidied (trimmed text, postcode in standard form). */
+    public ServiceInput check(ServiceInput in) {
+        String name = required("name", in.name(), 2, 120, "a name");
+        String slug = in.slug() == null || in.slug().isBlank() ? slugOf(name) : in.slug().strip();
+        if (!SLUG.matcher(slug).matches() || slug.length() > 80) {
+            throw new InputProblem("slug", "The web address part can use small letters, numbers and dashes only.");
+        }
+        String organization = required("organization", in.organization(), 2, 120, "who runs it");
+        String whatTheyDo = required("whatTheyDo", in.whatTheyDo(), 10, 5000, "what they do");
+        String forWho = required("forWho", in.forWho(), 3, 500, "who it is for");
+        if (in.exploitation() == null) {
+            throw new InputProblem("exploitation", "Please say which kinds of exploitation this service helps with.");
+        }
+        if (in.referral() == null) {
+            throw new InputProblem("referral", "Please say how people get referred.");
+        }
+        checkAge("minAge", in.minAge());
+        checkAge("maxAge", in.maxAge());
+        if (in.minAge() != null && in.maxAge() != null && in.minAge() > in.maxAge()) {
+            throw new InputProblem("maxAge", "The oldest age is lower than the youngest age. Please swap them.");
+        }
+        var problems = in.hours().problems();
+        if (!problems.isEmpty()) {
+            throw new InputProblem("hours", problems.getFirst());
+        }
+        var address = in.address();
+        if (address != null && address.postcode() != null && !address.postcode().isBlank()) {
+            address = new ServiceDetail.Address(trim(address.line1()), trim(address.city()),
+                    Postcodes.full("postcode", address.postcode()), address.lat(), address.lng());
+        } else if (address != null && (address.line1() == null || address.line1().isBlank())) {
+            address = null;
+        }
+        if (in.email() != null && !in.email().isBlank() && !EMAIL.matcher(in.email().strip()).matches()) {
+            throw new InputProblem("email", "That email address does not look right. It should look like name@example.org.");
+        }
+        for (String url : new String[] {in.url(), in.organizationUrl()}) {
+            if (url != null && !url.isBlank() && !url.strip().matches("^https?://\\S+$")) {
+                throw new InputProblem("url", "Web addresses should start with https://");
+            }
+        }
+        var codes = store.terms().stream().map(Term::code).toList();
+        for (String need : in.needs()) {
+            if (!codes.contains(need)) {
+                throw new InputProblem("needs", "We do not know the need \"" + need + "\".");
+            }
+        }
+        var areaCodes = store.areas().stream().map(Area::code).toList();
+        for (String area : in.areas()) {
+            if (!areaCodes.contains(area)) {
+                throw new InputProblem("areas", "We do not know the area \"" + area + "\".");
+            }
+        }
+        return new ServiceInput(slug, name, organization, trim(in.organizationUrl()), whatTheyDo, trim(in.whatTheyDont()),
+                forWho, in.minAge(), in.maxAge(), in.exploitation(), in.audiences(), in.needs(), in.areas(),
+                in.referral(), trim(in.referralHow()), trim(in.howTheyContact()), in.hours(), in.outOfHours(),
+                in.languages(), trim(in.cost()), trim(in.phone()), trim(in.email()), trim(in.url()), address,
+                in.comesToYou(), in.lastChecked());
+    }
+
+    private ServiceQuery query(DirectoryFilter f) {
+        String district = null;
+        if (f.postcode() != null && !f.postcode().isBlank()) {
+            district = Postcodes.district("postcode", f.postcode());
+        }
+        if (f.age() != null) {
+            checkAge("age", f.age());
+        }
+        Integer day = null;
+        java.time.LocalTime time = null;
+        if (f.openNow()) {
+            LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), Times.ZONE);
+            day = now.getDayOfWeek().getValue();
+            time = now.toLocalTime();
+        }
+        return new ServiceQuery(blankToNull(f.text()), blankToNull(f.need()), null, blankToNull(f.area()), district,
+                f.age(), f.age(), day, time);
+    }
+
+    private static ServiceQuery rangeQuery(String text, String termUuid, Integer ageFrom, Integer ageTo) {
+        checkAge("minimum_age", ageFrom);
+        checkAge("maximum_age", ageTo);
+        return new ServiceQuery(blankToNull(text), null, blankToNull(termUuid), null, null, ageFrom, ageTo, null, null);
+    }
+
+    /** Now, for views that show "open now" next to each service. */
+    public Instant now() {
+        return clock.instant();
+    }
+
+    private static void checkAge(String field, Integer age) {
+        if (age != null && (age < 0 || age > MAX_AGE)) {
+            throw new InputProblem(field, "Please give an age between 0 and " + MAX_AGE + ".");
+        }
+    }
+
+    private static InputProblem duplicate() {
+        return new InputProblem("name", "Another service already has that name or web address. Please choose another.");
+    }
+
+    private static String required(String field, String value, int min, int max, String what) {
+        String v = value == null ? "" : value.strip();
+        if (v.length() < min || v.length() > max) {
+            throw new InputProblem(field, "Please write " + what + " (" + min + " to " + max + " characters).");
+        }
+        return v;
+    }
+
+    static String slugOf(String name) {
+        String s = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return s.length() > 80 ? s.substring(0, 80).replaceAll("-$", "") : s;
+    }
+
+    private static String trim(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

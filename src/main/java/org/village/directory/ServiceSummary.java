@@ -1,0 +1,9 @@
+package org.village.directory;
+
+import org.village.shared.OpeningHours;
+
+/** One line of the directory list. */
+public record ServiceSummary(long id, String uuid, String slug, String name, String organization, String whatTheyDo,
+                             Integer minAge, Integer maxAge, String phone, OpeningHours hours, boolean comesToYou,
+                             Double lat, Double lng, boolean sample) {
+}

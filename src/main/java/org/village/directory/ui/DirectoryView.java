@@ -1,0 +1,176 @@
+package org.village.directory.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.Map;
+import org.village.directory.Area;
+import org.village.directory.DirectoryFilter;
+import org.village.directory.DirectoryService;
+import org.village.directory.ServiceSummary;
+import org.village.directory.Term;
+import org.village.shared.InputProblem;
+import org.village.shared.ui.Forms;
+
+/**
+ * The public directory: filters at the top, then services a page at a time ("Show more" fetches the next
+ * page from the database). A plain list of links rather than a grid, because it reads well on a phone and
+ * with a screen reader.
+ */
+@Route("services")
+@PageTitle("Find a service | Village")
+@Menu(order = 35, title = "Find a service")
+@AnonymousAllowed
+class DirectoryView extends Div {
+
+    static final int PAGE = 20;
+
+    private final DirectoryService directory;
+    private final TextField text = new TextField("Search");
+    private final Select<Term> need = new Select<>();
+    private final Select<Area> area = new Select<>();
+    private final TextField postcode = new TextField("Your postcode");
+    private final IntegerField age = new IntegerField("Age of your child");
+    private final Checkbox openNow = new Checkbox("Open now");
+    private final Paragraph summary = new Paragraph();
+    private final Div problem = new Div();
+    private final UnorderedList results = new UnorderedList();
+    private final Button more = new Button("Show more services");
+    private int shown;
+    private int total;
+
+    DirectoryView(DirectoryService directory) {
+        this.directory = directory;
+        addClassNames("page", "directory");
+        add(new H1("Find a service"));
+        add(new Paragraph("Services in Bristol that help children, young people and families. "
+                + "Choose what you need help with, or search."));
+        var sample = new Span("Sample data: a local partnership replaces these with its own services.");
+        sample.addClassName("sample-badge");
+        add(sample);
+
+        text.setValueChangeMode(ValueChangeMode.LAZY);
+        text.setClearButtonVisible(true);
+        text.setHelperText("For example: drugs, counselling, BASE");
+        need.setLabel("What do you need help with?");
+        need.setItems(directory.terms());
+        need.setItemLabelGenerator(t -> t == null ? "Anything" : t.name());
+        need.setEmptySelectionAllowed(true);
+        need.setEmptySelectionCaption("Anything");
+        area.setLabel("Part of Bristol");
+        area.setItems(directory.areas());
+        area.setItemLabelGenerator(a -> a == null ? "Anywhere in Bristol" : a.name());
+        area.setEmptySelectionAllowed(true);
+        area.setEmptySelectionCaption("Anywhere in Bristol");
+        postcode.setHelperText("The first part is enough, like BS5");
+        postcode.setValueChangeMode(ValueChangeMode.ON_BLUR);
+        postcode.setMaxLength(9);
+        age.setMin(0);
+        age.setMax(DirectoryService.MAX_AGE);
+        age.setValueChangeMode(ValueChangeMode.ON_BLUR);
+
+        var filters = new Div(text, need, area, postcode, age, openNow);
+        filters.addClassName("filters");
+        filters.getElement().setAttribute("role", "search");
+        text.addValueChangeListener(e -> refresh());
+        need.addValueChangeListener(e -> refresh());
+        area.addValueChangeListener(e -> refresh());
+        postcode.addValueChangeListener(e -> refresh());
+        age.addValueChangeListener(e -> refresh());
+        openNow.addValueChangeListener(e -> refresh());
+
+        summary.getElement().setAttribute("role", "status");
+        summary.setId("result-count");
+        results.addClassName("service-list");
+        more.addClickListener(e -> showMore());
+        add(filters, problem, new H2("Services"), summary, results, more);
+        refresh();
+    }
+
+    private DirectoryFilter filter() {
+        return new DirectoryFilter(text.getValue(), need.getValue() == null ? null : need.getValue().code(),
+                area.getValue() == null ? null : area.getValue().code(), postcode.getValue(), age.getValue(),
+                openNow.getValue());
+    }
+
+    private void refresh() {
+        problem.removeAll();
+        results.removeAll();
+        shown = 0;
+        try {
+            total = directory.count(filter());
+            postcode.setInvalid(false);
+            age.setInvalid(false);
+        } catch (InputProblem p) {
+            if (!Forms.show(p, Map.of("postcode", postcode, "age", age))) {
+                problem.add(Forms.notice("error", p.getMessage()));
+            }
+            summary.setText("");
+            more.setVisible(false);
+            return;
+        }
+        summary.setText(total == 0 ? "No services match. Try fewer choices, or call a helpline in Help now."
+                : total == 1 ? "1 service" : total + " services");
+        showMore();
+    }
+
+    private void showMore() {
+        var now = directory.now();
+        for (ServiceSummary s : directory.search(filter(), shown, PAGE)) {
+            results.add(card(s, now));
+            shown++;
+        }
+        more.setVisible(shown < total);
+    }
+
+    private static ListItem card(ServiceSummary s, java.time.Instant now) {
+        var item = new ListItem();
+        item.addClassName("service-card");
+        var link = new RouterLink(s.name(), ServiceView.class, new com.vaadin.flow.router.RouteParameters("slug", s.slug()));
+        link.addClassName("service-name");
+        var by = new Span("Run by " + s.organization());
+        by.addClassName("by");
+        var what = new Paragraph(ServiceView.firstSentences(s.whatTheyDo(), 1));
+        var facts = new Div();
+        facts.addClassName("facts");
+        boolean open = s.hours().isOpen(now);
+        var openTag = new Span(s.hours().alwaysOpen() ? "Open all day and night" : open ? "Open now" : "Closed now");
+        openTag.addClassNames("tag", open ? "open" : "closed");
+        facts.add(openTag);
+        if (s.minAge() != null || s.maxAge() != null) {
+            facts.add(tag(ServiceView.ages(s.minAge(), s.maxAge())));
+        }
+        if (s.comesToYou()) {
+            facts.add(tag("Comes to you"));
+        }
+        item.add(link, by, what, facts);
+        if (s.phone() != null) {
+            var phone = new Anchor("tel:" + s.phone().replace(" ", ""), "Call " + s.phone());
+            phone.addClassName("phone");
+            item.add(phone);
+        }
+        return item;
+    }
+
+    private static Span tag(String text) {
+        var span = new Span(text);
+        span.addClassName("tag");
+        return span;
+    }
+}
