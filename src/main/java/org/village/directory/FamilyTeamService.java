@@ -1,0 +1,243 @@
+package org.village.directory;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.village.directory.internal.TeamStore;
+import org.village.security.CurrentUser;
+import org.village.security.FamilyService;
+import org.village.security.FamilyService.ChildSummary;
+import org.village.security.FamilyService.FamilySummary;
+import org.village.shared.AuditLog;
+import org.village.shared.InputProblem;
+import org.village.shared.Roles;
+
+/**
+ * My child's team and the "tell it once" profile. Every method checks, here and not only in the view, that
+ * the signed-in person may see the family ({@link FamilyAccess}, which audits refusals): a parent only their
+ * own family, a worker the families assigned to them, an admin every family.
+ */
+@Service
+@Transactional
+public class FamilyTeamService {
+
+    private final TeamStore store;
+    private final FamilyService families;
+    private final FamilyAccess access;
+    private final DirectoryService directory;
+    private final CurrentUser currentUser;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    FamilyTeamService(TeamStore store, FamilyService families, FamilyAccess access, DirectoryService directory,
+                      CurrentUser currentUser, AuditLog audit, Clock clock) {
+        this.store = store;
+        this.families = families;
+        this.access = access;
+        this.directory = directory;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The family with its children; refused (and audited) for anyone who may not see it. */
+    @Transactional(readOnly = true)
+    public FamilySummary family(long familyId) {
+        access.check(familyId);
+        return families.family(familyId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<TeamMember> team(long familyId, long childId) {
+        child(familyId, childId);
+        return store.members(childId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<TeamEvent> timeline(long familyId, long childId) {
+        child(familyId, childId);
+        return store.events(childId, 50);
+    }
+
+    @PreAuthorize(Roles.HAS_STAFF)
+    public TeamMember add(long familyId, long childId, TeamInput input) {
+        var child = child(familyId, childId);
+        var in = check(input);
+        var service = directory.byId(in.serviceId())
+                .orElseThrow(() -> new InputProblem("service", "Please choose a service from the directory."));
+        long id;
+        try {
+            id = store.insert(familyId, childId, in, clock.instant());
+        } catch (DuplicateKeyException e) {
+            throw new InputProblem("service", service.name() + " is already on " + child.name() + "'s team. "
+                    + "Open it to change it instead.");
+        }
+        String who = in.workerFirstName() == null ? "" : " Named worker: " + in.workerFirstName()
+                + (in.workerRole() == null ? "" : ", " + in.workerRole()) + ".";
+        store.event(familyId, childId, clock.instant(), service.name() + " joined the team: "
+                + in.status().words().toLowerCase() + "." + who + (in.lead() ? " They are now the lead professional." : ""));
+        audit.record(currentUser.actor(), "team.added", "family:" + familyId, "child:" + childId + " service:" + service.id());
+        return store.member(id).orElseThrow();
+    }
+
+    @PreAuthorize(Roles.HAS_STAFF)
+    public TeamMember update(long familyId, long memberId, long version, TeamInput input) {
+        var before = store.member(memberId).filter(m -> m.familyId() == familyId)
+                .orElseThrow(() -> new InputProblem("We could not find that service on this family's team."));
+        child(familyId, before.childId());
+        var in = check(new TeamInput(before.serviceId(), input.workerFirstName(), input.workerRole(), input.lead(),
+                input.status(), input.statusSince(), input.forFamily(), input.howToContact(), input.nextContact()));
+        if (!store.update(memberId, before.childId(), version, in, clock.instant())) {
+            throw new InputProblem("Someone else changed this while you were editing. Please open it again.");
+        }
+        for (String change : changes(before, in)) {
+            store.event(familyId, before.childId(), clock.instant(), before.serviceName() + ": " + change);
+        }
+        audit.record(currentUser.actor(), "team.updated", "family:" + familyId, "member:" + memberId);
+        return store.member(memberId).orElseThrow();
+    }
+
+    /** What changed, in words a parent reads on the timeline. */
+    private static List<String> changes(TeamMember before, TeamInput after) {
+        var list = new java.util.ArrayList<String>();
+        if (before.status() != after.status()) {
+            list.add("now " + after.status().words().toLowerCase() + " (was " + before.status().words().toLowerCase() + ").");
+        }
+        if (!Objects.equals(before.workerFirstName(), after.workerFirstName()) && after.workerFirstName() != null) {
+            list.add("new named worker: " + after.workerFirstName()
+                    + (after.workerRole() == null ? "" : ", " + after.workerRole()) + ".");
+        }
+        if (!before.lead() && after.lead()) {
+            list.add("now the lead professional.");
+        }
+        if (!Objects.equals(before.nextContact(), after.nextContact()) && after.nextContact() != null) {
+            list.add("next contact: " + after.nextContact() + ".");
+        }
+        return list;
+    }
+
+    // ---- tell it once ----
+
+    /**
+     * The family profile. The family reads its own freely; staff may read it only while the parent shares it
+     * with at least one service on the team that has not ended, and every such read is recorded for the parent.
+     */
+    public java.util.Optional<FamilyProfile> profile(long familyId) {
+        access.check(familyId);
+        var me = currentUser.require();
+        if (me.isParent()) {
+            return store.profile(familyId);
+        }
+        if (!store.sharedWithAnyone(familyId)) {
+            throw access.refuse(familyId, "profile.refused", "not shared", "The family has not shared their profile");
+        }
+        var profile = store.profile(familyId);
+        if (profile.isPresent()) {
+            store.viewed(familyId, me.id(), me.displayName(), clock.instant());
+            audit.record(me.actor(), "profile.viewed", "family:" + familyId, null);
+        }
+        return profile;
+    }
+
+    /** Whether staff may read the profile now (for views deciding what to offer; the read itself checks again). */
+    @Transactional(readOnly = true)
+    public boolean profileShared(long familyId) {
+        access.check(familyId);
+        return store.sharedWithAnyone(familyId);
+    }
+
+    public FamilyProfile saveProfile(long familyId, FamilyProfile input) {
+        requireParentOf(familyId);
+        var p = new FamilyProfile(familyId, text("whatHelps", input.whatHelps(), 2000),
+                text("whatToAvoid", input.whatToAvoid(), 2000), text("history", input.history(), 4000),
+                text("languages", input.languages(), 200), text("bestTimes", input.bestTimes(), 200), clock.instant());
+        if ((p.whatHelps() + p.whatToAvoid() + p.history() + p.languages() + p.bestTimes()).isBlank()) {
+            throw new InputProblem("whatHelps", "Please write something in at least one box before saving.");
+        }
+        store.saveProfile(p);
+        audit.record(currentUser.actor(), "profile.saved", "family:" + familyId, null);
+        return p;
+    }
+
+    /** The parent chooses, per service on the team, whether that service may read the profile. */
+    public void share(long familyId, long memberId, boolean shared) {
+        requireParentOf(familyId);
+        var member = store.member(memberId).filter(m -> m.familyId() == familyId)
+                .orElseThrow(() -> new InputProblem("We could not find that service on your team."));
+        boolean changed = shared ? store.share(familyId, memberId, clock.instant()) : store.unshare(familyId, memberId);
+        if (changed) {
+            audit.record(currentUser.actor(), shared ? "profile.shared" : "profile.unshared", "family:" + familyId,
+                    "service:" + member.serviceId());
+        }
+    }
+
+    /** Every service on the family's team (all children), with whether the profile is shared with it. */
+    @Transactional(readOnly = true)
+    public List<TeamMember> shareChoices(long familyId) {
+        access.check(familyId);
+        return store.familyMembers(familyId);
+    }
+
+    /** Who outside the family has read the profile, newest first. */
+    @Transactional(readOnly = true)
+    public List<ProfileView> profileViews(long familyId) {
+        access.check(familyId);
+        return store.views(familyId, 100);
+    }
+
+    private void requireParentOf(long familyId) {
+        access.check(familyId);
+        if (!currentUser.require().isParent()) {
+            throw access.refuse(familyId, "access.denied", "profile is the parent's to change",
+                    "Only the family changes its profile");
+        }
+    }
+
+    private ChildSummary child(long familyId, long childId) {
+        access.check(familyId);
+        return families.family(familyId).children().stream().filter(c -> c.id() == childId).findFirst()
+                .orElseThrow(() -> access.refuse(familyId, "access.denied", "child:" + childId,
+                        "Not a child of this family"));
+    }
+
+    private static TeamInput check(TeamInput in) {
+        if (in.status() == null) {
+            throw new InputProblem("status", "Please choose where things are up to.");
+        }
+        LocalDate since = in.statusSince() == null ? LocalDate.now(org.village.shared.Times.ZONE) : in.statusSince();
+        String forFamily = in.forFamily() == null ? "" : in.forFamily().strip();
+        if (forFamily.length() < 5 || forFamily.length() > 1000) {
+            throw new InputProblem("forFamily", "Please say in a sentence or two what this service is doing for this family.");
+        }
+        String first = trim(in.workerFirstName(), 40, "workerFirstName", "first name");
+        if (first != null && first.contains(" ")) {
+            throw new InputProblem("workerFirstName", "Please give the worker's first name only.");
+        }
+        return new TeamInput(in.serviceId(), first, trim(in.workerRole(), 80, "workerRole", "role"), in.lead(),
+                in.status(), since, forFamily, trim(in.howToContact(), 500, "howToContact", "how to contact them"),
+                trim(in.nextContact(), 200, "nextContact", "next contact"));
+    }
+
+    private static String trim(String s, int max, String field, String what) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        if (s.strip().length() > max) {
+            throw new InputProblem(field, "Please keep " + what + " to " + max + " characters.");
+        }
+        return s.strip();
+    }
+
+    private static String text(String field, String s, int max) {
+        String v = s == null ? "" : s.strip();
+        if (v.length() > max) {
+            throw new InputProblem(field, "Please keep this to " + max + " characters. It is " + v.length() + " now.");
+        }
+        return v;
+    }
+}

@@ -1,0 +1,194 @@
+package org.village.directory.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import jakarta.annotation.security.PermitAll;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.springframework.security.access.AccessDeniedException;
+import org.village.directory.DirectoryService;
+import org.village.directory.FamilyTeamService;
+import org.village.directory.TeamMember;
+import org.village.security.CurrentUser;
+import org.village.security.FamilyService;
+import org.village.security.FamilyService.ChildSummary;
+import org.village.shared.Times;
+import org.village.shared.ui.Forms;
+
+/**
+ * My child's team: who is around each child, lead professional first, and what changed when. Parents land
+ * on their own family; workers choose from the families they look after. The service checks access again.
+ */
+@Route("team/:familyId?")
+@PageTitle("My child's team | Village")
+@Menu(order = 40, title = "My child's team")
+@PermitAll
+class TeamView extends Div implements BeforeEnterObserver {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+    private final FamilyTeamService teams;
+    private final FamilyService families;
+    private final DirectoryService directory;
+    private final CurrentUser currentUser;
+    private long familyId;
+
+    TeamView(FamilyTeamService teams, FamilyService families, DirectoryService directory, CurrentUser currentUser) {
+        this.teams = teams;
+        this.families = families;
+        this.directory = directory;
+        this.currentUser = currentUser;
+        addClassNames("page", "team-page");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        var me = currentUser.require();
+        var param = event.getRouteParameters().get("familyId");
+        if (param.isEmpty()) {
+            if (me.isParent()) {
+                familyId = me.familyId();
+                showTeam();
+            } else {
+                chooseFamily();
+            }
+            return;
+        }
+        try {
+            familyId = Long.parseLong(param.get());
+        } catch (NumberFormatException e) {
+            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class);
+            return;
+        }
+        try {
+            showTeam();
+        } catch (AccessDeniedException denied) {
+            removeAll();
+            event.rerouteToError(denied, "Not allowed");
+        }
+    }
+
+    private void chooseFamily() {
+        add(new H1("Children's teams"));
+        add(new Paragraph("Choose a family to see and update each child's team."));
+        var list = new UnorderedList();
+        for (var f : families.visibleFamilies()) {
+            list.add(new ListItem(new RouterLink(f.label(), TeamView.class,
+                    new RouteParameters("familyId", String.valueOf(f.id())))));
+        }
+        add(list);
+    }
+
+    private void showTeam() {
+        removeAll();
+        var family = teams.family(familyId);
+        boolean staff = currentUser.require().isStaff();
+        add(new H1(staff ? family.label() + ": children's teams" : "My child's team"));
+        add(new Paragraph(staff ? "Keep this up to date: the family reads it."
+                : "Who is working with your child, what they do for your family, and how to reach them."));
+        var who = new Paragraph("Who sees this page: you, your family support worker and the Village admin team.");
+        who.addClassName("who-sees");
+        add(who);
+        for (ChildSummary child : family.children()) {
+            add(childSection(child, staff));
+        }
+    }
+
+    private Div childSection(ChildSummary child, boolean staff) {
+        var section = new Div();
+        section.addClassName("child-team");
+        section.add(new H2("Around " + child.name()));
+        var members = teams.team(familyId, child.id());
+        if (members.isEmpty()) {
+            section.add(new Paragraph(staff ? "No services yet." : "No services are listed yet. Your family support "
+                    + "worker will add them here."));
+        }
+        var cards = new UnorderedList();
+        cards.addClassName("team-cards");
+        for (TeamMember m : members) {
+            cards.add(card(m, staff));
+        }
+        section.add(cards);
+        if (staff) {
+            var addButton = new Button("Add a service to " + child.name() + "'s team");
+            addButton.addClickListener(e -> {
+                var dialog = new Dialog();
+                dialog.setHeaderTitle("Add a service to " + child.name() + "'s team");
+                dialog.add(new TeamForm(directory, null, "Add to the team", input -> {
+                    teams.add(familyId, child.id(), input);
+                    dialog.close();
+                    showTeam();
+                }));
+                dialog.getFooter().add(new Button("Cancel", c -> dialog.close()));
+                dialog.open();
+            });
+            section.add(addButton);
+        }
+        var events = teams.timeline(familyId, child.id());
+        if (!events.isEmpty()) {
+            section.add(new H3("What has changed"));
+            var timeline = new UnorderedList();
+            timeline.addClassName("timeline");
+            events.forEach(ev -> timeline.add(new ListItem(new Span(Times.dateTime(ev.at()) + ": "), new Span(ev.text()))));
+            section.add(timeline);
+        }
+        return section;
+    }
+
+    private ListItem card(TeamMember m, boolean staff) {
+        var card = new ListItem();
+        card.addClassNames("team-card", m.lead() ? "lead" : "", m.status() == TeamMember.Status.ENDED ? "ended" : "");
+        if (m.lead()) {
+            var badge = new Span("Lead professional");
+            badge.addClassName("lead-badge");
+            card.add(badge);
+        }
+        var name = new RouterLink(m.serviceName(), ServiceView.class, new RouteParameters("slug", m.serviceSlug()));
+        name.addClassName("service-name");
+        card.add(name);
+        var status = new Paragraph(m.status().words() + " since " + DAY.format(m.statusSince()));
+        status.addClassName("status");
+        card.add(status);
+        if (m.workerFirstName() != null) {
+            card.add(new Paragraph("Your worker: " + m.workerFirstName() + (m.workerRole() == null ? "" : ", " + m.workerRole())));
+        }
+        card.add(new Paragraph("For your family: " + m.forFamily()));
+        if (m.howToContact() != null) {
+            card.add(new Paragraph("How to reach them: " + m.howToContact()));
+        }
+        if (m.nextContact() != null) {
+            card.add(new Paragraph("Next: " + m.nextContact()));
+        }
+        if (staff) {
+            card.add(new Button("Change", e -> {
+                var dialog = new Dialog();
+                dialog.setHeaderTitle("Change " + m.serviceName());
+                dialog.add(new TeamForm(directory, m, "Save changes", input -> {
+                    teams.update(familyId, m.id(), m.version(), input);
+                    dialog.close();
+                    showTeam();
+                    add(Forms.notice("success", "Saved. The family will see the change."));
+                }));
+                dialog.getFooter().add(new Button("Cancel", c -> dialog.close()));
+                dialog.open();
+            }));
+        }
+        return card;
+    }
+}
