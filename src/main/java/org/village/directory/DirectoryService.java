@@ -24,7 +24,8 @@ import org.village.shared.Times;
  * the needs taxonomy and areas, and admin edits (checked and audited).
  */
 @Service
-@Transactional(readOnly = true)
+// a kind refusal of bad input is an answer, not a failure: it must not spoil a caller's transaction (imports)
+@Transactional(readOnly = true, noRollbackFor = InputProblem.class)
 public class DirectoryService {
 
     public static final int MAX_AGE = 120;

@@ -145,7 +145,7 @@ class TeamView extends Div implements BeforeEnterObserver {
             section.add(new H3("What has changed"));
             var timeline = new UnorderedList();
             timeline.addClassName("timeline");
-            events.forEach(ev -> timeline.add(new ListItem(new Span(Times.dateTime(ev.at()) + ": "), new Span(ev.text()))));
+            events.forEach(ev -> timeline.add(new ListItem(new Span(DAY.format(ev.at().atZone(Times.ZONE)) + ": "), new Span(ev.text()))));
             section.add(timeline);
         }
         return section;
@@ -153,7 +153,9 @@ class TeamView extends Div implements BeforeEnterObserver {
 
     private ListItem card(TeamMember m, boolean staff) {
         var card = new ListItem();
-        card.addClassNames("team-card", m.lead() ? "lead" : "", m.status() == TeamMember.Status.ENDED ? "ended" : "");
+        card.addClassName("team-card");
+        card.setClassName("is-lead", m.lead());
+        card.setClassName("ended", m.status() == TeamMember.Status.ENDED);
         if (m.lead()) {
             var badge = new Span("Lead professional");
             badge.addClassName("lead-badge");

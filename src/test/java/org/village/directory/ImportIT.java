@@ -1,0 +1,143 @@
+package org.village.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.village.directory.ImportReport.Change;
+import org.village.shared.InputProblem;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Import from an Open Referral UK feed: round trip, idempotent, all or nothing with a report. */
+class ImportIT extends DirectoryIntegrationTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    DirectoryImport importer;
+    @Autowired
+    DirectoryService directory;
+    @LocalServerPort
+    int port;
+
+    /** Everything our API publishes, each service in full: the same shape another ORUK feed would give. */
+    private ArrayNode export() throws Exception {
+        var http = HttpClient.newHttpClient();
+        var list = get(http, "/api/oruk/services?per_page=100");
+        var all = JSON.createArrayNode();
+        for (JsonNode s : list.get("contents")) {
+            all.add(get(http, "/api/oruk/services/" + s.get("id").asString()));
+        }
+        return all;
+    }
+
+    private JsonNode get(HttpClient http, String path) throws Exception {
+        var body = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return JSON.readTree(body);
+    }
+
+    @Test
+    void exportThenImportGivesTheSameDirectory() throws Exception {
+        signIn("admin");
+        var feed = export();
+        var before = directory.bySlug("emergency-duty-team").orElseThrow();
+        var report = importer.apply(feed.toString());
+        assertThat(report.applied()).isTrue();
+        assertThat(report.lines()).hasSize(feed.size()).allMatch(l -> l.change() == Change.UNCHANGED, "unchanged");
+        var after = directory.bySlug("emergency-duty-team").orElseThrow();
+        assertThat(DirectoryImport.normal(after.toInput())).isEqualTo(DirectoryImport.normal(before.toInput()));
+        assertThat(after.version()).isEqualTo(before.version());
+    }
+
+    @Test
+    void changedAndNewRecordsArePreviewedThenSavedOnceOnly() throws Exception {
+        signIn("admin");
+        var feed = export();
+        ObjectNode brook = null;
+        for (JsonNode s : feed) {
+            if (s.get("name").asString().equals("Brook Bristol")) {
+                brook = (ObjectNode) s;
+            }
+        }
+        brook.put("description", "Brook offers private sexual health advice to young people under 25.");
+        var added = brook.deepCopy();
+        added.put("id", UUID.randomUUID().toString());
+        added.put("name", "Brook Weston (imported)");
+        ((ObjectNode) added.get("x_village")).remove("slug");
+        var small = JSON.createArrayNode().add(brook).add(added);
+
+        var preview = importer.preview(small.toString());
+        assertThat(preview.applied()).isFalse();
+        assertThat(preview.lines()).extracting(ImportReport.Line::change).containsExactly(Change.CHANGED, Change.NEW);
+        assertThat(preview.lines().getFirst().detail()).contains("whatTheyDo");
+        assertThat(directory.bySlug("brook-bristol").orElseThrow().whatTheyDo()).doesNotStartWith("Brook offers private");
+
+        var applied = importer.apply(small.toString());
+        assertThat(applied.applied()).isTrue();
+        assertThat(directory.bySlug("brook-bristol").orElseThrow().whatTheyDo()).startsWith("Brook offers private");
+        assertThat(directory.bySlug("brook-weston-imported")).isPresent();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'directory.imported'").query(Integer.class)
+                .single()).isPositive();
+
+        var again = importer.apply(small.toString());
+        assertThat(again.lines()).allMatch(l -> l.change() == Change.UNCHANGED, "unchanged on the second import");
+    }
+
+    @Test
+    void oneBadRecordStopsTheWholeImportAndTheReportSaysWhich() throws Exception {
+        signIn("admin");
+        var feed = export();
+        var good = (ObjectNode) feed.get(0);
+        String goodName = good.get("name").asString();
+        String before = directory.byUuid(good.get("id").asString()).orElseThrow().whatTheyDo();
+        good.put("description", "A changed description that must not be saved.");
+        var inverted = (ObjectNode) feed.get(1);
+        inverted.put("minimum_age", 20);
+        inverted.put("maximum_age", 10);
+        var badDay = (ObjectNode) feed.get(2);
+        ((ObjectNode) badDay.get("schedules").get(0)).put("byday", "XX");
+        var noId = (ObjectNode) feed.get(3);
+        noId.remove("id");
+
+        var report = importer.apply(feed.toString());
+        assertThat(report.applied()).isFalse();
+        assertThat(report.count(Change.FAILED)).isEqualTo(3);
+        assertThat(report.lines().get(1)).satisfies(l -> {
+            assertThat(l.record()).isEqualTo(2);
+            assertThat(l.change()).isEqualTo(Change.FAILED);
+            assertThat(l.detail()).contains("oldest age is lower");
+        });
+        assertThat(report.lines().get(2).detail()).contains("day we do not know");
+        assertThat(report.lines().get(3).detail()).contains("needs an id");
+        assertThat(directory.byUuid(good.get("id").asString()).orElseThrow().whatTheyDo()).isEqualTo(before);
+        assertThat(goodName).isNotBlank();
+    }
+
+    @Test
+    void filesThatAreNotFeedsAreRefusedKindly() {
+        signIn("admin");
+        assertThatThrownBy(() -> importer.preview("hello, this is not json")).isInstanceOf(InputProblem.class)
+                .hasMessageContaining("not JSON");
+        assertThatThrownBy(() -> importer.preview("{\"total_items\": 0}")).isInstanceOf(InputProblem.class)
+                .hasMessageContaining("Open Referral UK");
+        assertThatThrownBy(() -> importer.fetch("file:///etc/passwd")).isInstanceOf(InputProblem.class);
+    }
+
+    @Test
+    void onlyAdminsImport() {
+        signIn("worker.sam");
+        assertThatThrownBy(() -> importer.preview("[]")).isInstanceOf(AuthorizationDeniedException.class);
+    }
+}
