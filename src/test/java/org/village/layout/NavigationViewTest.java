@@ -6,25 +6,15 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
-import org.village.TestUsers;
+import org.springframework.security.test.context.support.WithUserDetails;
 
 /** Browserless: the navigation shows each person only what they may open; refusals are kind pages. */
 @SpringBootTest(properties = "village.db.embedded.folder=")
 @ActiveProfiles("demo")
 class NavigationViewTest extends SpringBrowserlessTest {
-
-    @Autowired
-    TestUsers users;
-
-    @AfterEach
-    void signOut() {
-        users.anonymous();
-    }
 
     private List<String> menu() {
         return $(SideNav.class).single().getItems().stream().map(SideNavItem::getLabel).toList();
@@ -40,8 +30,8 @@ class NavigationViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithUserDetails("parent.a")
     void aParentSeesTheirAccountButNoStaffPages() {
-        users.as("parent.a");
         navigate(HomeView.class);
         assertThat(menu()).contains("Your account").doesNotContain("Families", "Staff accounts", "Audit log");
         navigate("families", NotAllowedView.class);
@@ -50,11 +40,16 @@ class NavigationViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void aWorkerSeesFamiliesAndAnAdminSeesEverything() {
-        users.as("worker.alex");
+    @WithUserDetails("worker.alex")
+    void aWorkerSeesFamiliesButNoAdminPages() {
         navigate(HomeView.class);
         assertThat(menu()).contains("Families", "Your account").doesNotContain("Staff accounts", "Audit log");
-        users.as("admin");
+        navigate("admin/audit", NotAllowedView.class);
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void anAdminSeesEverything() {
         navigate(HomeView.class);
         assertThat(menu()).contains("Families", "Staff accounts", "Audit log", "Your account");
     }
