@@ -37,6 +37,6 @@ public class Application implements AppShellConfigurator {
         settings.addMetaTag("viewport", "width=device-width, initial-scale=1");
         // Loaded from our own origin (CSP 'self'), before Vaadin boots, so Shift x3 works at once.
         settings.addInlineWithContents(Inline.Position.PREPEND,
-                "<script src=\"quick-exit.js\" defer></script>", Inline.Wrapping.NONE);
+                "<script src=\"quick-exit.js\"></script>", Inline.Wrapping.NONE);
     }
 }
