@@ -188,8 +188,8 @@ public class DirectoryService {
         }
         Integer day = null;
         java.time.LocalTime time = null;
-        if (f.openNow()) {
-            LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), Times.ZONE);
+        if (f.openAt() != null) {
+            LocalDateTime now = LocalDateTime.ofInstant(f.openAt(), Times.ZONE);
             day = now.getDayOfWeek().getValue();
             time = now.toLocalTime();
         }

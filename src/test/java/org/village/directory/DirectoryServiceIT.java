@@ -28,7 +28,7 @@ class DirectoryServiceIT extends DirectoryIntegrationTest {
     }
 
     private static DirectoryFilter filter(String text, String need, String area, String postcode, Integer age) {
-        return new DirectoryFilter(text, need, area, postcode, age, false);
+        return new DirectoryFilter(text, need, area, postcode, age, null);
     }
 
     @Test

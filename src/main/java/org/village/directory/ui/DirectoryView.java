@@ -106,7 +106,7 @@ class DirectoryView extends Div {
     private DirectoryFilter filter() {
         return new DirectoryFilter(text.getValue(), need.getValue() == null ? null : need.getValue().code(),
                 area.getValue() == null ? null : area.getValue().code(), postcode.getValue(), age.getValue(),
-                openNow.getValue());
+                openNow.getValue() ? directory.now() : null);
     }
 
     private void refresh() {

@@ -58,7 +58,8 @@ class ProfileView extends Div implements BeforeEnterObserver {
         var param = event.getRouteParameters().get("familyId");
         try {
             if (me.isParent()) {
-                parent(me.familyId());
+                // another family's number in the address is refused (and audited) by the service
+                parent(param.isPresent() ? Long.parseLong(param.get()) : me.familyId());
             } else if (param.isEmpty()) {
                 chooseFamily();
             } else {

@@ -39,9 +39,9 @@ class TeamForm extends Div {
     TeamForm(DirectoryService directory, TeamMember existing, String saveLabel, SerializableConsumer<TeamInput> save) {
         addClassName("team-form");
         // services page through the directory as the worker types
-        service.setItems(query -> directory.search(new DirectoryFilter(query.getFilter().orElse(""), null, null, null,
-                        null, false), query.getOffset(), query.getLimit()).stream(),
-                query -> directory.count(new DirectoryFilter(query.getFilter().orElse(""), null, null, null, null, false)));
+        service.setItems(query -> directory.search(DirectoryFilter.text(query.getFilter().orElse("")),
+                        query.getOffset(), query.getLimit()).stream(),
+                query -> directory.count(DirectoryFilter.text(query.getFilter().orElse(""))));
         service.setItemLabelGenerator(ServiceSummary::name);
         service.setWidthFull();
         status.setLabel("Where things are up to");

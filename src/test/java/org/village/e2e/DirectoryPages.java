@@ -1,0 +1,141 @@
+package org.village.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** Page objects for the services feature, built on the journey's waiting helpers (no sleeps). */
+final class DirectoryPages {
+
+    private DirectoryPages() {
+    }
+
+    /**
+     * Clicks a button or link by its text after scrolling it to the middle of the view: the page scrolls
+     * inside the app layout, where a plain click can land on the element above it.
+     */
+    static void press(BrowserJourney j, String text) {
+        var element = j.wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//vaadin-button[normalize-space(.)=\"" + text + "\"] | //a[normalize-space(.)=\"" + text + "\"]")));
+        reveal(j, element).click();
+        j.settle();
+    }
+
+    static WebElement reveal(BrowserJourney j, WebElement element) {
+        ((JavascriptExecutor) j.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        return j.wait.until(ExpectedConditions.elementToBeClickable(element));
+    }
+
+    /** The public directory at /services. */
+    static final class Directory {
+        private final BrowserJourney j;
+
+        Directory(BrowserJourney j) {
+            this.j = j;
+        }
+
+        Directory open() {
+            j.open("services");
+            j.waitForText("Find a service");
+            return this;
+        }
+
+        String resultCount() {
+            // empty (so not "visible") while a filter problem is shown
+            return j.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("result-count")))
+                    .getAttribute("textContent");
+        }
+
+        /** Types a filter and leaves the field, so the list reloads; waits until the count changes. */
+        Directory filter(String label, String value) {
+            String before = resultCount();
+            var input = j.field(label);
+            input.clear();
+            input.sendKeys(value);
+            j.driver.findElement(By.tagName("h1")).click();
+            j.settle();
+            j.wait.until(d -> !resultCount().equals(before));
+            return this;
+        }
+
+        void openService(String name) {
+            press(j, name);
+            j.wait.until(ExpectedConditions.urlContains("/services/"));
+            j.waitForText("What they do");
+            var heading = j.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".service-page h1")));
+            assertThat(heading.getAttribute("textContent")).isEqualTo(name);
+        }
+    }
+
+    /** My child's team, for a worker (choose a family, add a service) and a parent (read). */
+    static final class Team {
+        private final BrowserJourney j;
+
+        Team(BrowserJourney j) {
+            this.j = j;
+        }
+
+        Team openAsWorker(String family) {
+            j.open("team");
+            press(j, family);
+            j.waitForText("children's teams");
+            return this;
+        }
+
+        Team openAsParent() {
+            j.open("team");
+            j.waitForText("My child's team");
+            return this;
+        }
+
+        void add(String child, String service, String forFamily) {
+            press(j, "Add a service to " + child + "'s team");
+            var combo = j.waitFor(By.xpath("//vaadin-combo-box[./label[normalize-space(.)='Service']]//input"));
+            combo.sendKeys(service);
+            WebElement item = j.wait.until(ExpectedConditions.elementToBeClickable(
+                    By.xpath("//vaadin-combo-box-item[normalize-space(.)=\"" + service + "\"]")));
+            item.click();
+            j.settle();
+            j.type("What they are doing for this family", forFamily);
+            press(j, "Add to the team");
+            j.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.tagName("vaadin-dialog-overlay")));
+        }
+
+        void assertCard(String service) {
+            j.waitFor(By.xpath("//li[contains(@class,'team-card')]//a[normalize-space(.)=\"" + service + "\"]"));
+        }
+    }
+
+    /** Tell it once, for the parent; and the worker's read of it. */
+    static final class Profile {
+        private final BrowserJourney j;
+
+        Profile(BrowserJourney j) {
+            this.j = j;
+        }
+
+        Profile openAsParent() {
+            j.open("profile");
+            j.waitForText("Tell it once");
+            return this;
+        }
+
+        void write(String whatHelps) {
+            j.type("What helps your child and your family", whatHelps);
+            press(j, "Save my profile");
+            j.waitForText("Saved. Only the services you share it with can read it.");
+        }
+
+        void share(String service, boolean shared) {
+            var box = j.waitFor(By.xpath("//vaadin-checkbox[contains(@class,'share-choice')][contains(., \"" + service + "\")]"));
+            boolean checked = box.getAttribute("checked") != null;
+            assertThat(checked).as("shared before").isNotEqualTo(shared);
+            reveal(j, box.findElement(By.tagName("label"))).click();
+            j.settle();
+            j.waitForText(shared ? "can now read your profile." : "can no longer read your profile.");
+        }
+    }
+}
