@@ -1,0 +1,137 @@
+package org.village.directory.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.village.directory.DirectoryFilter;
+import org.village.directory.DirectoryImport;
+import org.village.directory.DirectoryService;
+import org.village.directory.ImportReport;
+import org.village.directory.ServiceSummary;
+import org.village.shared.InputProblem;
+import org.village.shared.Roles;
+import org.village.shared.ui.Forms;
+
+/** Admins keep the directory right: edit or add a service (audited), or import an Open Referral UK feed. */
+@Route("admin/services")
+@PageTitle("Edit services | Village")
+@Menu(order = 45, title = "Edit services")
+@RolesAllowed(Roles.ADMIN)
+class DirectoryAdminView extends Div {
+
+    private final DirectoryService directory;
+    private final DirectoryImport importer;
+    private final TextField search = new TextField("Find a service");
+    private final Grid<ServiceSummary> grid = new Grid<>();
+    private final Div editor = new Div();
+    private final Div importResult = new Div();
+
+    DirectoryAdminView(DirectoryService directory, DirectoryImport importer) {
+        this.directory = directory;
+        this.importer = importer;
+        addClassNames("page", "wide", "directory-admin");
+        add(new H1("Edit services"));
+        add(new Paragraph("Every change is saved in the audit log with your name and the time."));
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        grid.addColumn(ServiceSummary::name).setHeader("Service").setAutoWidth(true);
+        grid.addColumn(ServiceSummary::organization).setHeader("Run by");
+        grid.setAriaLabel("Services");
+        grid.setHeight("22rem");
+        // pages through the database as the admin scrolls
+        grid.setItems(q -> directory.search(DirectoryFilter.text(search.getValue()), q.getOffset(), q.getLimit()).stream(),
+                q -> directory.count(DirectoryFilter.text(search.getValue())));
+        grid.addSelectionListener(e -> e.getFirstSelectedItem().ifPresent(this::edit));
+        var add = new Button("Add a service", e -> create());
+        add.addThemeVariants(ButtonVariant.PRIMARY);
+        add(search, grid, add, editor);
+        add(importSection());
+    }
+
+    private void edit(ServiceSummary summary) {
+        editor.removeAll();
+        directory.byId(summary.id()).ifPresent(detail -> {
+            editor.add(new H2("Change " + detail.name()));
+            editor.add(new ServiceForm(directory, detail, input -> {
+                var saved = directory.update(detail.id(), detail.version(), input);
+                grid.getDataProvider().refreshAll();
+                editor.removeAll();
+                editor.add(Forms.notice("success", saved.name() + " is saved."));
+            }));
+        });
+    }
+
+    private void create() {
+        editor.removeAll();
+        grid.deselectAll();
+        editor.add(new H2("Add a service"));
+        editor.add(new ServiceForm(directory, null, input -> {
+            var saved = directory.create(input);
+            grid.getDataProvider().refreshAll();
+            editor.removeAll();
+            editor.add(Forms.notice("success", saved.name() + " is added."));
+        }));
+    }
+
+    private Div importSection() {
+        var section = new Div();
+        section.add(new H2("Import from an Open Referral UK feed"));
+        section.add(new Paragraph("Paste the feed, or give its web address, then preview. Services are matched by "
+                + "their id, so importing the same feed again changes nothing. If any record is wrong, nothing is "
+                + "imported and you see which records to fix."));
+        var feed = new TextArea("Feed (JSON)");
+        feed.setWidthFull();
+        feed.setMaxHeight("14rem");
+        var address = new TextField("Or the feed's web address");
+        address.setWidthFull();
+        var preview = new Button("Preview", e -> run(feed, address, false));
+        var apply = new Button("Import", e -> run(feed, address, true));
+        apply.addThemeVariants(ButtonVariant.PRIMARY);
+        section.add(feed, address, preview, apply, importResult);
+        return section;
+    }
+
+    private void run(TextArea feed, TextField address, boolean apply) {
+        importResult.removeAll();
+        try {
+            if (feed.isEmpty() && !address.isEmpty()) {
+                feed.setValue(importer.fetch(address.getValue()));
+            }
+            var report = apply ? importer.apply(feed.getValue()) : importer.preview(feed.getValue());
+            show(report, apply);
+            if (report.applied()) {
+                grid.getDataProvider().refreshAll();
+            }
+        } catch (InputProblem p) {
+            importResult.add(Forms.notice("error", p.getMessage()));
+        }
+    }
+
+    private void show(ImportReport report, boolean apply) {
+        String summary = report.count(ImportReport.Change.NEW) + " new, " + report.count(ImportReport.Change.CHANGED)
+                + " changed, " + report.count(ImportReport.Change.UNCHANGED) + " unchanged, "
+                + report.count(ImportReport.Change.FAILED) + " failed.";
+        if (report.hasFailures()) {
+            importResult.add(Forms.notice("error", "Nothing was imported. Please fix the failed records. " + summary));
+        } else {
+            importResult.add(Forms.notice("success", (apply ? "Imported. " : "Preview: nothing is saved yet. ") + summary));
+        }
+        var list = new UnorderedList();
+        report.lines().stream().filter(l -> l.change() != ImportReport.Change.UNCHANGED).forEach(l -> list.add(
+                new ListItem("Record " + l.record() + ", " + l.name() + ": " + l.change().name().toLowerCase() + " - " + l.detail())));
+        importResult.add(list);
+    }
+}

@@ -1,0 +1,208 @@
+package org.village.directory.ui;
+
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.function.SerializableConsumer;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.village.directory.Area;
+import org.village.directory.DirectoryService;
+import org.village.directory.ServiceDetail;
+import org.village.directory.ServiceDetail.Exploitation;
+import org.village.directory.ServiceDetail.Referral;
+import org.village.directory.ServiceInput;
+import org.village.directory.Term;
+import org.village.shared.InputProblem;
+import org.village.shared.OpeningHours;
+import org.village.shared.ui.Forms;
+
+/** The admin's form for one service. Problems are shown next to the field; nothing typed is lost. */
+class ServiceForm extends Div {
+
+    private final TextField name = new TextField("Name");
+    private final TextField organization = new TextField("Who runs it");
+    private final TextField organizationUrl = new TextField("Their organisation's website");
+    private final TextArea whatTheyDo = new TextArea("What they do");
+    private final TextArea whatTheyDont = new TextArea("What they don't do");
+    private final TextField forWho = new TextField("Who it is for");
+    private final IntegerField minAge = new IntegerField("Youngest age");
+    private final IntegerField maxAge = new IntegerField("Oldest age");
+    private final Select<Exploitation> exploitation = new Select<>();
+    private final CheckboxGroup<Term> needs = new CheckboxGroup<>("Helps with");
+    private final CheckboxGroup<Area> areas = new CheckboxGroup<>("Areas covered");
+    private final Select<Referral> referral = new Select<>();
+    private final TextArea referralHow = new TextArea("How to get referred");
+    private final TextArea howTheyContact = new TextArea("How they will contact you");
+    private final Checkbox alwaysOpen = new Checkbox("Open all day and night, every day");
+    private final TextArea hours = new TextArea("Opening hours");
+    private final Checkbox outOfHours = new Checkbox("Open in the evening or at weekends");
+    private final TextField languages = new TextField("Languages");
+    private final TextField cost = new TextField("Cost");
+    private final TextField phone = new TextField("Phone");
+    private final TextField email = new TextField("Email");
+    private final TextField url = new TextField("Website");
+    private final TextField line1 = new TextField("Address");
+    private final TextField city = new TextField("Town or city");
+    private final TextField postcode = new TextField("Postcode");
+    private final Checkbox comesToYou = new Checkbox("They can come to you");
+    private final DatePicker lastChecked = new DatePicker("Last checked");
+    private final Div problem = new Div();
+    private final Map<String, HasValidation> fields = new HashMap<>();
+
+    ServiceForm(DirectoryService directory, ServiceDetail existing, SerializableConsumer<ServiceInput> save) {
+        addClassName("service-form");
+        exploitation.setLabel("Kinds of exploitation");
+        exploitation.setItems(Exploitation.values());
+        exploitation.setItemLabelGenerator(e -> switch (e) {
+            case CSE -> "Sexual exploitation";
+            case CCE -> "Criminal exploitation";
+            case BOTH -> "Sexual and criminal exploitation";
+            case ANY -> "Any family, not only exploitation";
+        });
+        exploitation.setValue(Exploitation.ANY);
+        referral.setLabel("Who can refer");
+        referral.setItems(Referral.values());
+        referral.setItemLabelGenerator(r -> switch (r) {
+            case SELF -> "Families contact them themselves";
+            case PROFESSIONAL -> "A worker refers";
+            case BOTH -> "Families or workers";
+        });
+        referral.setValue(Referral.BOTH);
+        needs.setItems(directory.terms());
+        needs.setItemLabelGenerator(Term::name);
+        areas.setItems(directory.areas());
+        areas.setItemLabelGenerator(Area::name);
+        hours.setHelperText("One line each, like: Mon, Tue, Wed 09:00-17:00. A closing time before the opening "
+                + "time runs past midnight (Fri 17:00-08:30).");
+        languages.setHelperText("Separate with commas");
+        fields.putAll(Map.of("name", name, "organization", organization, "whatTheyDo", whatTheyDo, "forWho", forWho,
+                "minAge", minAge, "maxAge", maxAge, "hours", hours, "postcode", postcode, "email", email, "url", url));
+        fields.put("slug", name);
+        if (existing != null) {
+            fill(existing);
+        }
+        var button = new Button(existing == null ? "Add the service" : "Save changes", e -> {
+            problem.removeAll();
+            try {
+                save.accept(input(existing == null ? null : existing.slug()));
+            } catch (InputProblem p) {
+                if (!Forms.show(p, fields)) {
+                    problem.add(Forms.notice("error", p.getMessage()));
+                }
+            }
+        });
+        button.addThemeVariants(ButtonVariant.PRIMARY);
+        var box = new Div(name, organization, organizationUrl, whatTheyDo, whatTheyDont, forWho, minAge, maxAge,
+                exploitation, needs, areas, referral, referralHow, howTheyContact, alwaysOpen, hours, outOfHours,
+                languages, cost, phone, email, url, line1, city, postcode, comesToYou, lastChecked);
+        box.addClassName("form-fields");
+        add(problem, box, button);
+    }
+
+    private void fill(ServiceDetail s) {
+        name.setValue(s.name());
+        organization.setValue(s.organization());
+        organizationUrl.setValue(nz(s.organizationUrl()));
+        whatTheyDo.setValue(s.whatTheyDo());
+        whatTheyDont.setValue(nz(s.whatTheyDont()));
+        forWho.setValue(s.forWho());
+        minAge.setValue(s.minAge());
+        maxAge.setValue(s.maxAge());
+        exploitation.setValue(s.exploitation());
+        needs.setValue(new java.util.HashSet<>(s.needs()));
+        areas.setValue(new java.util.HashSet<>(s.areas()));
+        referral.setValue(s.referral());
+        referralHow.setValue(nz(s.referralHow()));
+        howTheyContact.setValue(nz(s.howTheyContact()));
+        alwaysOpen.setValue(s.hours().alwaysOpen());
+        hours.setValue(s.hours().rows().stream().map(r -> r.days().stream().sorted()
+                        .map(d -> d.getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.UK))
+                        .collect(Collectors.joining(", ")) + " " + r.opens() + "-" + r.closes())
+                .collect(Collectors.joining("\n")));
+        outOfHours.setValue(s.outOfHours());
+        languages.setValue(String.join(", ", s.languages()));
+        cost.setValue(nz(s.cost()));
+        phone.setValue(nz(s.phone()));
+        email.setValue(nz(s.email()));
+        url.setValue(nz(s.url()));
+        if (s.address() != null) {
+            line1.setValue(nz(s.address().line1()));
+            city.setValue(nz(s.address().city()));
+            postcode.setValue(nz(s.address().postcode()));
+        }
+        comesToYou.setValue(s.comesToYou());
+        lastChecked.setValue(s.lastChecked());
+        lat = s.address() == null ? null : s.address().lat();
+        lng = s.address() == null ? null : s.address().lng();
+        audiences = s.audiences();
+    }
+
+    private Double lat;
+    private Double lng;
+    private List<String> audiences = List.of();
+
+    private ServiceInput input(String slug) {
+        var address = line1.isEmpty() && postcode.isEmpty() ? null
+                : new ServiceDetail.Address(line1.getValue(), city.getValue(), postcode.getValue(), lat, lng);
+        return new ServiceInput(slug, name.getValue(), organization.getValue(), organizationUrl.getValue(),
+                whatTheyDo.getValue(), whatTheyDont.getValue(), forWho.getValue(), minAge.getValue(), maxAge.getValue(),
+                exploitation.getValue(), audiences, needs.getValue().stream().map(Term::code).sorted().toList(),
+                areas.getValue().stream().map(Area::code).sorted().toList(), referral.getValue(), referralHow.getValue(),
+                howTheyContact.getValue(), new OpeningHours(alwaysOpen.getValue(), alwaysOpen.getValue() ? List.of()
+                : rows(hours.getValue())), outOfHours.getValue(),
+                Arrays.stream(languages.getValue().split(",")).map(String::strip).filter(l -> !l.isEmpty()).toList(),
+                cost.getValue(), phone.getValue(), email.getValue(), url.getValue(), address, comesToYou.getValue(),
+                lastChecked.getValue());
+    }
+
+    /** "Mon, Tue 09:00-17:00" lines into rows; a kind problem for a line we cannot read. */
+    static List<OpeningHours.Row> rows(String text) {
+        var rows = new ArrayList<OpeningHours.Row>();
+        for (String line : text.split("\\R")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            var m = java.util.regex.Pattern.compile("^(.+?)\\s+(\\d{1,2}:\\d{2})\\s*-\\s*(\\d{1,2}:\\d{2})$").matcher(line.strip());
+            if (!m.matches()) {
+                throw new InputProblem("hours", "We could not read \"" + line.strip() + "\". Write days then times, like: Mon, Tue 09:00-17:00.");
+            }
+            var days = EnumSet.noneOf(DayOfWeek.class);
+            try {
+                for (String d : m.group(1).split("[,\\s]+")) {
+                    if (!d.isBlank()) {
+                        days.add(OpeningHours.day(d));
+                    }
+                }
+                rows.add(new OpeningHours.Row(days, LocalTime.parse(pad(m.group(2))), LocalTime.parse(pad(m.group(3)))));
+            } catch (IllegalArgumentException | DateTimeParseException e) {
+                throw new InputProblem("hours", "We could not read \"" + line.strip() + "\". Days are Mon to Sun, times 00:00 to 23:59.");
+            }
+        }
+        return rows;
+    }
+
+    private static String pad(String time) {
+        return time.length() == 4 ? "0" + time : time;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

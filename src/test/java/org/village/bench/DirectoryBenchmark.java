@@ -1,0 +1,118 @@
+package org.village.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.village.IntegrationTest;
+import org.village.directory.DirectoryFilter;
+import org.village.directory.DirectoryService;
+
+/**
+ * Not a test (the name matches neither *Test nor *IT, so builds skip it): fills a fresh embedded database up
+ * to 5,000 services and prints server-side p50/p95 of directory filter/search (count + first page of 20, as
+ * the directory page does) and of {@code GET /api/oruk/services} pages of 50 over HTTP on localhost.
+ *
+ * Run: ./mvnw -B -o test-compile failsafe:integration-test -Dit.test=DirectoryBenchmark -Dskip.e2e=true
+ * (results in target/failsafe-reports/org.village.bench.DirectoryBenchmark-output.txt and on the console)
+ */
+class DirectoryBenchmark extends IntegrationTest {
+
+    private static final int SERVICES = 5_000;
+    private static final int ROUNDS = 300;
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    DirectoryService directory;
+    @LocalServerPort
+    int port;
+
+    @Test
+    void measure() throws Exception {
+        fill();
+        var filters = List.<Supplier<DirectoryFilter>>of(
+                DirectoryFilter::none,
+                () -> DirectoryFilter.text("counselling"),
+                () -> new DirectoryFilter(null, "parent-support", null, null, null, null),
+                () -> new DirectoryFilter(null, null, "east-central", null, 14, null),
+                () -> new DirectoryFilter(null, null, null, "BS5 6XX", null, null),
+                () -> new DirectoryFilter("drugs", "mental-health", null, "BS3", 15, Instant.now()),
+                () -> new DirectoryFilter(null, null, null, null, null, Instant.now()));
+        var search = new ArrayList<Long>();
+        for (int i = 0; i < ROUNDS + 50; i++) {
+            var filter = filters.get(i % filters.size()).get();
+            long t0 = System.nanoTime();
+            directory.count(filter);
+            directory.search(filter, 0, 20);
+            if (i >= 50) {
+                search.add(System.nanoTime() - t0);
+            }
+        }
+        var http = HttpClient.newHttpClient();
+        int pages = (SERVICES + 49) / 50;
+        var api = new ArrayList<Long>();
+        for (int i = 0; i < ROUNDS + 50; i++) {
+            String query = "/api/oruk/services?per_page=50&page=" + (1 + (i * 7) % pages) + (i % 3 == 0 ? "&text=young" : "");
+            var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + query)).build();
+            long t0 = System.nanoTime();
+            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(query + " -> " + response.statusCode());
+            }
+            if (i >= 50) {
+                api.add(System.nanoTime() - t0);
+            }
+        }
+        System.out.printf("%nDirectoryBenchmark: %d services, %d rounds each%n", directory.count(DirectoryFilter.none()), ROUNDS);
+        System.out.printf("directory filter/search (count + page of 20): p50 %.1f ms, p95 %.1f ms%n", pct(search, 50), pct(search, 95));
+        System.out.printf("GET /api/oruk/services page of 50 (HTTP, localhost): p50 %.1f ms, p95 %.1f ms%n%n", pct(api, 50), pct(api, 95));
+    }
+
+    /** Adds generated services next to the 40 samples, with needs, areas and opening hours like theirs. */
+    private void fill() {
+        int missing = SERVICES - directory.count(DirectoryFilter.none());
+        String[] words = {"counselling", "drugs", "young people", "parents", "mentoring", "sport", "music", "housing",
+                "school", "family", "evening", "advice"};
+        var rows = new ArrayList<Object[]>();
+        var now = Timestamp.from(Instant.now());
+        for (int i = 0; i < missing; i++) {
+            String text = "Bench service " + i + " offers " + words[i % words.length] + " and " + words[(i * 5) % words.length]
+                    + " for families in Bristol.";
+            rows.add(new Object[] {UUID.randomUUID().toString(), "bench-" + i, "Bench service " + i,
+                    "Bench organisation " + (i % 200), text, "Families in Bristol", (i % 3 == 0) ? null : 5 + i % 10,
+                    (i % 4 == 0) ? null : 16 + i % 10, "ANY", "parents", "BOTH", "English", i % 11 == 0, i % 5 == 0, now});
+        }
+        jdbc.batchUpdate("INSERT INTO dir_service (uuid, slug, name, organization, what_they_do, for_who, min_age, max_age,"
+                + " exploitation, audiences, referral, languages, always_open, out_of_hours, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        jdbc.update("INSERT INTO dir_service_taxonomy (service_id, term_id) SELECT s.id, t.id FROM dir_service s"
+                + " JOIN dir_taxonomy_term t ON (s.id + t.id) % 5 = 0 WHERE s.slug LIKE 'bench-%'");
+        jdbc.update("INSERT INTO dir_service_area (service_id, area_id) SELECT s.id, a.id FROM dir_service s"
+                + " JOIN dir_area a ON (s.id % 4) = (a.id % 4) WHERE s.slug LIKE 'bench-%'");
+        for (int day = 1; day <= 7; day++) {
+            jdbc.update("INSERT INTO dir_service_hours (service_id, day, opens, closes) SELECT id, ?, '09:00', '17:00'"
+                    + " FROM dir_service WHERE slug LIKE 'bench-%' AND always_open = FALSE AND (id % 7) <> ?", day, day);
+            jdbc.update("INSERT INTO dir_service_hours (service_id, day, opens, closes) SELECT id, ?, '18:00', '02:00'"
+                    + " FROM dir_service WHERE slug LIKE 'bench-%' AND out_of_hours = TRUE", day);
+        }
+        jdbc.execute("ANALYZE TABLE dir_service, dir_service_taxonomy, dir_service_area, dir_service_hours");
+    }
+
+    private static double pct(List<Long> nanos, int p) {
+        long[] sorted = nanos.stream().mapToLong(Long::longValue).toArray();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
+    }
+}
