@@ -193,14 +193,28 @@ public class DirectoryService {
             day = now.getDayOfWeek().getValue();
             time = now.toLocalTime();
         }
-        return new ServiceQuery(blankToNull(f.text()), blankToNull(f.need()), null, blankToNull(f.area()), district,
-                f.age(), f.age(), day, time);
+        return new ServiceQuery(blankToNull(f.text()), blankToNull(f.need()), null, overlapping(blankToNull(f.area())),
+                district, f.age(), f.age(), day, time);
     }
 
     private static ServiceQuery rangeQuery(String text, String termUuid, Integer ageFrom, Integer ageTo) {
         checkAge("minimum_age", ageFrom);
         checkAge("maximum_age", ageTo);
         return new ServiceQuery(blankToNull(text), null, blankToNull(termUuid), null, null, ageFrom, ageTo, null, null);
+    }
+
+    /** Ids of the areas sharing a postcode district with the chosen one (itself included); null for no filter. */
+    private List<Long> overlapping(String areaCode) {
+        if (areaCode == null) {
+            return null;
+        }
+        var areas = store.areas();
+        var chosen = areas.stream().filter(a -> a.code().equals(areaCode)).findFirst();
+        if (chosen.isEmpty()) {
+            return List.of();
+        }
+        return areas.stream().filter(a -> a.districts().stream().anyMatch(chosen.get().districts()::contains))
+                .map(Area::id).toList();
     }
 
     /** Now, for views that show "open now" next to each service. */

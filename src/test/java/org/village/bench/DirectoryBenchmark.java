@@ -51,6 +51,8 @@ class DirectoryBenchmark extends IntegrationTest {
                 () -> new DirectoryFilter("drugs", "mental-health", null, "BS3", 15, Instant.now()),
                 () -> new DirectoryFilter(null, null, null, null, null, Instant.now()));
         var search = new ArrayList<Long>();
+        var byFilter = new ArrayList<List<Long>>();
+        filters.forEach(f -> byFilter.add(new ArrayList<>()));
         for (int i = 0; i < ROUNDS + 50; i++) {
             var filter = filters.get(i % filters.size()).get();
             long t0 = System.nanoTime();
@@ -58,7 +60,12 @@ class DirectoryBenchmark extends IntegrationTest {
             directory.search(filter, 0, 20);
             if (i >= 50) {
                 search.add(System.nanoTime() - t0);
+                byFilter.get(i % filters.size()).add(System.nanoTime() - t0);
             }
+        }
+        for (int f = 0; f < filters.size(); f++) {
+            System.out.printf("  filter %d %s: p50 %.1f ms, p95 %.1f ms%n", f, filters.get(f).get(), pct(byFilter.get(f), 50),
+                    pct(byFilter.get(f), 95));
         }
         var http = HttpClient.newHttpClient();
         int pages = (SERVICES + 49) / 50;

@@ -1,12 +1,14 @@
 package org.village.directory.internal;
 
 import java.time.LocalTime;
+import java.util.List;
 
 /**
- * A directory search as SQL sees it. Null parts are ignored. {@code openDay}/{@code openTime} are the local
+ * A directory search as SQL sees it. Null parts are ignored. {@code areaIds} are the areas that overlap
+ * the one asked for (worked out in Java from a handful of areas, so SQL needs no district joins). {@code openDay}/{@code openTime} are the local
  * day (1 = Monday) and time to test "open now" against; {@code ageFrom..ageTo} keeps services that serve
  * someone in that range.
  */
-public record ServiceQuery(String text, String termCode, String termUuid, String areaCode, String district,
+public record ServiceQuery(String text, String termCode, String termUuid, List<Long> areaIds, String district,
                            Integer ageFrom, Integer ageTo, Integer openDay, LocalTime openTime) {
 }

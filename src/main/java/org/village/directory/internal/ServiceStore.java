@@ -94,12 +94,11 @@ public class ServiceStore {
                     + " WHERE st.service_id = s.id AND t.uuid = ?)");
             params.add(q.termUuid());
         }
-        if (q.areaCode() != null) {
+        if (q.areaIds() != null) {
             // services working anywhere in the chosen area: an "all of Bristol" service also shows under North
-            sql.append(" AND EXISTS (SELECT 1 FROM dir_service_area sa JOIN dir_area_district d1 ON d1.area_id = sa.area_id"
-                    + " JOIN dir_area_district d2 ON d2.district = d1.district JOIN dir_area a ON a.id = d2.area_id"
-                    + " WHERE sa.service_id = s.id AND a.code = ?)");
-            params.add(q.areaCode());
+            sql.append(" AND EXISTS (SELECT 1 FROM dir_service_area sa WHERE sa.service_id = s.id AND sa.area_id IN (")
+                    .append(q.areaIds().isEmpty() ? "NULL" : "?,".repeat(q.areaIds().size() - 1) + "?").append("))");
+            params.addAll(q.areaIds());
         }
         if (q.district() != null) {
             sql.append(" AND EXISTS (SELECT 1 FROM dir_service_area sa JOIN dir_area_district d ON d.area_id = sa.area_id"
