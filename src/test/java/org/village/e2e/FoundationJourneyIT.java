@@ -25,7 +25,11 @@ class FoundationJourneyIT extends BrowserJourney {
         assertThat(pageText()).contains("Village: support for families", "Exit this page", "999");
         assertAccessible();
 
+        open("login");
+        String sessionBefore = driver.manage().getCookieNamed("JSESSIONID").getValue();
         signIn("parent.a", "sunny-garden-path");
+        assertThat(driver.manage().getCookieNamed("JSESSIONID").getValue()).as("new session id on sign-in")
+                .isNotEqualTo(sessionBefore);
         assertThat(pageText()).contains("Your account").doesNotContain("Families", "Staff accounts", "Audit log");
         assertAccessible();
 

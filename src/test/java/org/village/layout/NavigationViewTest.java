@@ -53,4 +53,12 @@ class NavigationViewTest extends SpringBrowserlessTest {
         navigate(HomeView.class);
         assertThat(menu()).contains("Families", "Staff accounts", "Audit log", "Your account");
     }
+
+    @Test
+    void aPageThatFailsShowsKindWordsAndHelpButNoTechnicalDetail() {
+        navigate("test-only/broken", SomethingWentWrongView.class);
+        String text = $(SomethingWentWrongView.class).single().getElement().getTextRecursively();
+        assertThat(text).contains("Sorry, something went wrong", "not yours", "999")
+                .doesNotContain("boom", "org.village", "Exception");
+    }
 }

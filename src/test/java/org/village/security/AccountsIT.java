@@ -145,6 +145,21 @@ class AccountsIT extends IntegrationTest {
     }
 
     @Test
+    void aSignedInPersonChangesTheirOwnPasswordOnlyWithTheCurrentOne() {
+        jdbc.sql("INSERT INTO user_account (username, display_name, password_hash, role, family_id, created_at) "
+                + "SELECT 'change.me', 'Change Test', password_hash, 'PARENT', family_id, NOW(6) FROM user_account "
+                + "WHERE username = 'parent.a'").update();
+        users.as("change.me");
+        assertThatThrownBy(() -> accounts.changeOwnPassword("wrong-password", "new-long-passphrase"))
+                .isInstanceOf(InputProblem.class).hasMessageContaining("not your current password");
+        assertThatThrownBy(() -> accounts.changeOwnPassword("sunny-garden-path", "12345678"))
+                .isInstanceOf(InputProblem.class).hasMessageContaining("easy to guess");
+        accounts.changeOwnPassword("sunny-garden-path", "new-long-passphrase");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'password.changed'").query(Integer.class).single())
+                .isPositive();
+    }
+
+    @Test
     void theAuditLogCannotBeChangedOrDeleted() {
         jdbc.sql("INSERT INTO audit_log (at, actor, action) VALUES (NOW(6), 'test', 'test.entry')").update();
         assertThatThrownBy(() -> jdbc.sql("UPDATE audit_log SET action = 'changed' WHERE action = 'test.entry'").update())
