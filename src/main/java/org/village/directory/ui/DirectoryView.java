@@ -52,11 +52,17 @@ class DirectoryView extends Div {
     private final Div problem = new Div();
     private final UnorderedList results = new UnorderedList();
     private final Button more = new Button("Show more services");
+    private final java.util.List<ServiceSummary> loaded = new java.util.ArrayList<>();
+    private final Div mapBox = new Div();
+    private final String tileUrl;
+    private ServiceMap map;
     private int shown;
     private int total;
 
-    DirectoryView(DirectoryService directory) {
+    DirectoryView(DirectoryService directory,
+                  @org.springframework.beans.factory.annotation.Value("${village.map.tile-url:}") String tileUrl) {
         this.directory = directory;
+        this.tileUrl = tileUrl;
         addClassNames("page", "directory");
         add(new H1("Find a service"));
         add(new Paragraph("Services in Bristol that help children, young people and families. "
@@ -99,7 +105,10 @@ class DirectoryView extends Div {
         summary.setId("result-count");
         results.addClassName("service-list");
         more.addClickListener(e -> showMore());
-        add(filters, problem, new H2("Services"), summary, results, more);
+        var mapToggle = new Button("Show on a map", e -> toggleMap(e.getSource()));
+        mapToggle.addClassName("no-print");
+        mapBox.addClassName("map-box");
+        add(filters, problem, new H2("Services"), summary, mapToggle, mapBox, results, more);
         refresh();
     }
 
@@ -109,9 +118,34 @@ class DirectoryView extends Div {
                 openNow.getValue() ? directory.now() : null);
     }
 
+    /** The map is optional: the list below always has the same services, also when map tiles cannot load. */
+    private void toggleMap(Button button) {
+        if (map == null) {
+            map = new ServiceMap(tileUrl);
+            mapBox.add(map, new Paragraph("Circles show where services are based. Outlines show the areas they "
+                    + "cover. If the map does not load, the list below has the same services."));
+            button.setText("Hide the map");
+            updateMap();
+        } else {
+            mapBox.removeAll();
+            map = null;
+            button.setText("Show on a map");
+        }
+    }
+
+    private void updateMap() {
+        if (map != null) {
+            var areas = directory.areas().stream()
+                    .filter(a -> area.getValue() == null ? !"bristol".equals(a.code()) : a.code().equals(area.getValue().code()))
+                    .toList();
+            map.show(loaded, areas);
+        }
+    }
+
     private void refresh() {
         problem.removeAll();
         results.removeAll();
+        loaded.clear();
         shown = 0;
         try {
             total = directory.count(filter());
@@ -134,9 +168,11 @@ class DirectoryView extends Div {
         var now = directory.now();
         for (ServiceSummary s : directory.search(filter(), shown, PAGE)) {
             results.add(card(s, now));
+            loaded.add(s);
             shown++;
         }
         more.setVisible(shown < total);
+        updateMap();
     }
 
     private static ListItem card(ServiceSummary s, java.time.Instant now) {
