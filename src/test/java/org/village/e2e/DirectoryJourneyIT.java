@@ -29,6 +29,11 @@ class DirectoryJourneyIT extends BrowserJourney {
 
         new DirectoryPages.Directory(this).open().filter("Your postcode", "not a postcode");
         waitForText("That does not look like a postcode");
+
+        // no map tiles can load here (no internet): circles, outlines and the list must still be there
+        new DirectoryPages.Directory(this).open().showMap();
+        assertThat(pageText()).contains("If the map does not load, the list below has the same services");
+        assertAccessible();
     }
 
     @Test

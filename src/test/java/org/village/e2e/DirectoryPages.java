@@ -54,11 +54,17 @@ final class DirectoryPages {
             String before = resultCount();
             var input = j.field(label);
             input.clear();
-            input.sendKeys(value);
-            j.driver.findElement(By.tagName("h1")).click();
+            input.sendKeys(value, org.openqa.selenium.Keys.TAB); // leaving the field applies the filter
             j.settle();
             j.wait.until(d -> !resultCount().equals(before));
             return this;
+        }
+
+        /** Opens the map; no tiles load here (no internet), so this also shows the page works without them. */
+        void showMap() {
+            press(j, "Show on a map");
+            j.wait.until(d -> d.findElements(By.cssSelector("village-map .leaflet-interactive")).size() > 3);
+            assertThat(j.driver.findElements(By.cssSelector(".service-list .service-card"))).isNotEmpty();
         }
 
         void openService(String name) {
