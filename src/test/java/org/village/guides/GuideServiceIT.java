@@ -1,0 +1,178 @@
+package org.village.guides;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.test.context.ActiveProfiles;
+import org.village.guides.Guides.GuideEdit;
+import org.village.guides.Guides.HitKind;
+import org.village.shared.AuditLog;
+import org.village.shared.InputProblem;
+import org.village.shared.Roles;
+
+@SpringBootTest(properties = "village.db.embedded.folder=")
+@ActiveProfiles("demo")
+class GuideServiceIT {
+
+    @Autowired
+    GuideService guides;
+
+    @Autowired
+    AuditLog audit;
+
+    @AfterEach
+    void signOut() {
+        ActAs.nobody();
+    }
+
+    private static GuideEdit edit(String slug, String body) {
+        return new GuideEdit(slug, "looking-after-yourself", "guide", "Taking a break", "How to rest when things are hard.",
+                body, List.of("looking-after-yourself"), LocalDate.of(2026, 11, 1));
+    }
+
+    private static String slug() {
+        return "test-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void seededPathwaysArePublishedWithStepsAndExplainedJargon() {
+        var page = guides.page("child-missing").orElseThrow();
+        assertThat(page.isPathway()).isTrue();
+        assertThat(page.sample()).isTrue();
+        assertThat(page.html()).contains("<ol class=\"steps\">").contains("popovertarget=");
+        assertThat(page.related()).extracting(Guides.GuideSummary::slug).contains("return-home-interview");
+        assertThat(guides.pathways()).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(guides.glossary()).hasSizeGreaterThanOrEqualTo(40);
+    }
+
+    @Test
+    void everySeededGuidePassesItsOwnReadingGradeCheck() {
+        for (var category : guides.categories()) {
+            for (var summary : guides.guidesIn(category.code())) {
+                ActAs.role(Roles.WORKER);
+                long id = guides.editorRows(summary.slug(), 0, 1).getFirst().id();
+                var body = guides.draft(id).orElseThrow().edit().body();
+                assertThat(guides.check(body).grade()).as(summary.slug()).isLessThanOrEqualTo(PlainLanguageCheck.MAX_GRADE);
+                assertThat(guides.check(body).blamingPhrases()).as(summary.slug()).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void unknownGuidesAreEmptyNotErrors() {
+        assertThat(guides.page("no-such-guide")).isEmpty();
+    }
+
+    @Test
+    void aParentOrVisitorCannotEditGuides() {
+        ActAs.role(Roles.PARENT);
+        assertThatThrownBy(() -> guides.create(edit(slug(), "Hello."))).isInstanceOf(AccessDeniedException.class);
+        ActAs.nobody();
+        assertThatThrownBy(() -> guides.editorRows("", 0, 10)).isInstanceOfAny(AccessDeniedException.class,
+                org.springframework.security.authentication.AuthenticationCredentialsNotFoundException.class);
+    }
+
+    @Test
+    void aWorkerCannotChangeTheBlamingPhrasesButAnAdminCan() {
+        ActAs.role(Roles.WORKER);
+        assertThatThrownBy(() -> guides.setBlamingPhrases(List.of("anything"))).isInstanceOf(AuthorizationDeniedException.class);
+        ActAs.role(Roles.ADMIN);
+        var phrases = new ArrayList<>(guides.blamingPhrases());
+        phrases.add("Asking For It");
+        guides.setBlamingPhrases(phrases);
+        assertThat(guides.blamingPhrases()).contains("asking for it", "prostitute");
+        assertThat(guides.check("They said she was asking for it.").blamingPhrases()).containsExactly("asking for it");
+    }
+
+    @Test
+    void publishingShowsTheGuideAndKeepsRevisionsThatCanBeRestored() {
+        ActAs.role(Roles.WORKER);
+        String slug = slug();
+        long id = guides.create(edit(slug, "Rest when you can. Ask a friend to help."));
+        long v = guides.publish(id, 0, false);
+        assertThat(guides.page(slug)).get().extracting(Guides.GuidePage::html).asString().contains("Rest when you can");
+        assertThat(audit.search(new AuditLog.Filter("guide.published", slug, null, null), 0, 5)).isEmpty(); // parents' names never logged
+        ActAs.role(Roles.ADMIN);
+        assertThat(audit.search(new AuditLog.Filter("guide.published", "guide:" + id, null, null), 0, 5)).hasSize(1);
+        ActAs.role(Roles.WORKER);
+
+        v = guides.saveDraft(id, v, edit(slug, "A new draft that parents do not see yet."));
+        assertThat(guides.page(slug).orElseThrow().html()).contains("Rest when you can").doesNotContain("new draft");
+        assertThat(guides.draft(id).orElseThrow().changedSincePublished()).isTrue();
+
+        var first = guides.revisions(id).getLast();
+        assertThat(first.number()).isEqualTo(1);
+        v = guides.restore(id, v, first.id());
+        assertThat(guides.draft(id).orElseThrow().edit().body()).isEqualTo("Rest when you can. Ask a friend to help.");
+        assertThat(guides.revisions(id)).first().extracting(Guides.Revision::note).isEqualTo("Restored revision 1");
+
+        guides.unpublish(id, v);
+        assertThat(guides.page(slug)).isEmpty();
+    }
+
+    @Test
+    void twoWorkersSavingTheSameVersionDoNotOverwriteEachOther() {
+        ActAs.role(Roles.WORKER);
+        String slug = slug();
+        long id = guides.create(edit(slug, "First text."));
+        guides.saveDraft(id, 0, edit(slug, "Sam's change."));
+        assertThatThrownBy(() -> guides.saveDraft(id, 0, edit(slug, "Alex's change.")))
+                .isInstanceOf(InputProblem.class).hasMessageContaining("Someone else saved this guide")
+                .hasMessageContaining("Your text is still here");
+        assertThat(guides.draft(id).orElseThrow().edit().body()).isEqualTo("Sam's change.");
+    }
+
+    @Test
+    void slugsAreUnique() {
+        ActAs.role(Roles.WORKER);
+        String slug = slug();
+        guides.create(edit(slug, "One."));
+        assertThatThrownBy(() -> guides.create(edit(slug, "Two."))).isInstanceOf(InputProblem.class)
+                .extracting(e -> ((InputProblem) e).field()).isEqualTo("slug");
+    }
+
+    @Test
+    void emptyAndHugeBodiesGetAClearMessage() {
+        ActAs.role(Roles.WORKER);
+        assertThatThrownBy(() -> guides.create(edit(slug(), "  "))).isInstanceOf(InputProblem.class)
+                .hasMessage("Write something in the guide before saving.");
+        assertThatThrownBy(() -> guides.create(edit(slug(), "word ".repeat(12_000)))).isInstanceOf(InputProblem.class)
+                .hasMessageContaining("The most is 50000");
+    }
+
+    @Test
+    void publishingWithPlainLanguageProblemsNeedsAConfirm() {
+        ActAs.role(Roles.WORKER);
+        String slug = slug();
+        long id = guides.create(edit(slug, "She kept putting themselves at risk."));
+        assertThatThrownBy(() -> guides.publish(id, 0, false)).isInstanceOf(InputProblem.class)
+                .hasMessageContaining("Publish anyway");
+        assertThat(guides.page(slug)).isEmpty();
+        guides.publish(id, 0, true);
+        assertThat(guides.page(slug)).isPresent();
+    }
+
+    @Test
+    void searchForgivesMisspellingsAndShowsTheMatchingText() {
+        var result = guides.search("exlcuded from scool", 10);
+        assertThat(result.corrected()).isEqualTo("excluded from school");
+        assertThat(result.hits()).extracting(Guides.SearchHit::key).contains("excluded-from-school");
+        var hit = result.hits().stream().filter(h -> h.key().equals("excluded-from-school")).findFirst().orElseThrow();
+        assertThat(hit.snippet().match().toLowerCase()).startsWith("exclu");
+
+        var term = guides.search("cuckooing", 10);
+        assertThat(term.hits().getFirst().kind()).isEqualTo(HitKind.TERM);
+        assertThat(guides.search("stratergy meeting", 10).hits()).extracting(Guides.SearchHit::key)
+                .contains("strategy-meeting");
+    }
+}
