@@ -193,18 +193,21 @@ public class GuideService {
         String lower = text.toLowerCase(Locale.ROOT);
         int best = -1;
         int bestEnd = 0;
-        for (String w : words) {
+        // the longest query word is usually the telling one ("excluded", not "from")
+        var byLength = words.stream().sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
+        for (String w : byLength) {
             if (w.length() < 2) {
                 continue;
             }
             Matcher m = Pattern.compile("\\b" + Pattern.quote(w)).matcher(lower);
-            if (m.find() && (best < 0 || m.start() < best)) {
+            if (m.find()) {
                 best = m.start();
                 int end = m.end();
                 while (end < text.length() && Character.isLetter(text.charAt(end))) {
                     end++;
                 }
                 bestEnd = end;
+                break;
             }
         }
         if (best < 0) {

@@ -212,15 +212,14 @@ public class GuideStore {
 
     public List<TextRow> searchGuides(String words, int limit) {
         return jdbc.sql("""
-                SELECT slug, pub_title, pub_text,
+                SELECT slug, pub_title, CONCAT_WS(' ', pub_summary, pub_text) AS text,
                        MATCH (pub_title) AGAINST (? IN NATURAL LANGUAGE MODE) * 2
                      + MATCH (pub_title, pub_summary, pub_text) AGAINST (? IN NATURAL LANGUAGE MODE) AS score
                 FROM guide
                 WHERE pub_body IS NOT NULL AND MATCH (pub_title, pub_summary, pub_text) AGAINST (? IN NATURAL LANGUAGE MODE)
                 ORDER BY score DESC LIMIT ?""")
                 .params(words, words, words, limit)
-                .query((rs, n) -> new TextRow(rs.getString("slug"), rs.getString("pub_title"),
-                        rs.getString("pub_summary") == null ? rs.getString("pub_text") : rs.getString("pub_text"),
+                .query((rs, n) -> new TextRow(rs.getString("slug"), rs.getString("pub_title"), rs.getString("text"),
                         rs.getDouble("score")))
                 .list();
     }
