@@ -103,11 +103,7 @@ public final class GlossaryMarker {
 
     private String markText(String escaped, Set<Long> marked, String idPrefix, int[] counter) {
         String text = Html.unescape(escaped);
-        var tokens = new ArrayList<int[]>();
-        Matcher m = TOKEN.matcher(text);
-        while (m.find()) {
-            tokens.add(new int[] {m.start(), m.end()});
-        }
+        List<int[]> tokens = scan(text);
         var out = new StringBuilder();
         int copied = 0;
         for (int t = 0; t < tokens.size(); t++) {
@@ -136,6 +132,34 @@ public final class GlossaryMarker {
         }
         out.append(Html.escape(text.substring(copied)));
         return out.toString();
+    }
+
+    /** Word spans, as TOKEN would find them, without a regex: this runs for every word of every guide. */
+    private static List<int[]> scan(String text) {
+        var tokens = new ArrayList<int[]>();
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && !Character.isLetterOrDigit(text.charAt(i))) {
+                i++;
+            }
+            if (i >= n) {
+                break;
+            }
+            int start = i;
+            while (i < n && Character.isLetterOrDigit(text.charAt(i))) {
+                i++;
+            }
+            // one apostrophe inside a word ("child's") belongs to it
+            if (i + 1 < n && (text.charAt(i) == '\'' || text.charAt(i) == '\u2019') && Character.isLetter(text.charAt(i + 1))) {
+                i++;
+                while (i < n && Character.isLetter(text.charAt(i))) {
+                    i++;
+                }
+            }
+            tokens.add(new int[] {start, i});
+        }
+        return tokens;
     }
 
     private static boolean matches(Form form, String text, List<int[]> tokens, int at) {

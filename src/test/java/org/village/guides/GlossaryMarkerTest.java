@@ -43,4 +43,11 @@ class GlossaryMarkerTest {
         String html = marker.mark("<p>&lt;b&gt; child in need &amp; more</p>", "t");
         assertThat(html).startsWith("<p>&lt;b&gt; <button").contains("</span> &amp; more</p>");
     }
+
+    @Test
+    void apostrophesStayInsideAWord() {
+        var marker = new GlossaryMarker(List.of(new GlossaryTerm(9, "Victims' Code", "Your rights.", "", List.of(), 0),
+                new GlossaryTerm(10, "child", "A young person.", "", List.of(), 0)));
+        assertThat(marker.mark("<p>The child&#39;s worker.</p>", "t")).doesNotContain("<button");
+    }
 }
