@@ -27,6 +27,8 @@ public final class GlossaryMarker {
     private static final Set<String> SKIP = Set.of("a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "button");
 
     private final Map<String, List<Form>> byFirstWord = new HashMap<>();
+    // Multi-word forms keyed on their first two words: many terms share a first word ("child ...").
+    private final Map<String, List<Form>> byFirstTwo = new HashMap<>();
 
     private record Form(String[] words, boolean exactCase, GlossaryTerm term) {
     }
@@ -40,12 +42,15 @@ public final class GlossaryMarker {
                 }
                 boolean exact = form.length() >= 2 && form.equals(form.toUpperCase(Locale.ROOT))
                         && !form.equals(form.toLowerCase(Locale.ROOT));
-                byFirstWord.computeIfAbsent(words.getFirst().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-                        .add(new Form(words.toArray(String[]::new), exact, term));
+                var f = new Form(words.toArray(String[]::new), exact, term);
+                String first = words.getFirst().toLowerCase(Locale.ROOT);
+                (words.size() == 1 ? byFirstWord.computeIfAbsent(first, k -> new ArrayList<>())
+                        : byFirstTwo.computeIfAbsent(first + " " + words.get(1).toLowerCase(Locale.ROOT),
+                        k -> new ArrayList<>())).add(f);
             }
         }
         // longest first, so "child protection conference" wins over "child protection"
-        byFirstWord.values().forEach(list -> list.sort(Comparator.comparingInt((Form f) -> -f.words().length)));
+        byFirstTwo.values().forEach(list -> list.sort(Comparator.comparingInt((Form f) -> -f.words().length)));
     }
 
     private static List<String> tokens(String text) {
@@ -107,12 +112,7 @@ public final class GlossaryMarker {
         var out = new StringBuilder();
         int copied = 0;
         for (int t = 0; t < tokens.size(); t++) {
-            String first = text.substring(tokens.get(t)[0], tokens.get(t)[1]);
-            List<Form> candidates = byFirstWord.get(first.toLowerCase(Locale.ROOT));
-            if (candidates == null) {
-                continue;
-            }
-            for (Form form : candidates) {
+            for (Form form : candidates(text, tokens, t)) {
                 if (marked.contains(form.term().id()) || !matches(form, text, tokens, t)) {
                     continue;
                 }
@@ -132,6 +132,29 @@ public final class GlossaryMarker {
         }
         out.append(Html.escape(text.substring(copied)));
         return out.toString();
+    }
+
+    /** Multi-word forms starting here (longest first), then single-word ones. */
+    private List<Form> candidates(String text, List<int[]> tokens, int t) {
+        String first = text.substring(tokens.get(t)[0], tokens.get(t)[1]).toLowerCase(Locale.ROOT);
+        List<Form> single = byFirstWord.getOrDefault(first, List.of());
+        if (t + 1 >= tokens.size() || byFirstTwo.isEmpty()) {
+            return single;
+        }
+        String second = text.substring(tokens.get(t + 1)[0], tokens.get(t + 1)[1]).toLowerCase(Locale.ROOT);
+        List<Form> two = byFirstTwo.get(first + " " + second);
+        if (two == null && second.endsWith("s")) {
+            two = byFirstTwo.get(first + " " + second.substring(0, second.length() - 1));
+        }
+        if (two == null) {
+            return single;
+        }
+        if (single.isEmpty()) {
+            return two;
+        }
+        var all = new ArrayList<Form>(two);
+        all.addAll(single);
+        return all;
     }
 
     /** Word spans, as TOKEN would find them, without a regex: this runs for every word of every guide. */
