@@ -1,0 +1,146 @@
+package org.village.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.village.IntegrationTest;
+
+/**
+ * Base for Selenium journeys: Debian's headless Chromium and chromedriver (never Selenium Manager),
+ * a fresh profile per test, helpers that wait for Vaadin to settle (no sleeps), and an axe-core check
+ * that fails on any serious or critical accessibility violation.
+ */
+public abstract class BrowserJourney extends IntegrationTest {
+
+    static final String CHROMIUM = System.getProperty("village.chromium", "/usr/bin/chromium");
+    static final String CHROMEDRIVER = System.getProperty("village.chromedriver", "/usr/bin/chromedriver");
+
+    @LocalServerPort
+    protected int port;
+
+    protected WebDriver driver;
+    protected WebDriverWait wait;
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        Assumptions.assumeFalse(Boolean.getBoolean("skip.e2e"), "browser journeys skipped (-Dskip.e2e=true)");
+        var options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--disable-quic", "--window-size=1280,900",
+                "--user-data-dir=" + Files.createTempDirectory("village-chromium-"));
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(new java.io.File(CHROMEDRIVER)).build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    protected String url(String path) {
+        return "http://localhost:" + port + "/" + path;
+    }
+
+    /** Opens a portal page and waits until Vaadin has finished talking to the server. */
+    protected void open(String path) {
+        driver.get(url(path));
+        settle();
+    }
+
+    protected void phoneSize() {
+        driver.manage().window().setSize(new Dimension(360, 800));
+    }
+
+    /** Waits until the page has loaded and no Vaadin request is running. */
+    protected void settle() {
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "if (document.readyState !== 'complete') return false;"
+                        + "if (!window.Vaadin || !window.Vaadin.Flow || !window.Vaadin.Flow.clients) return true;"
+                        + "return Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive());")));
+    }
+
+    protected WebElement waitFor(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    protected void waitForText(String text) {
+        wait.until(d -> ((String) ((JavascriptExecutor) d).executeScript("return document.body.innerText")).contains(text));
+    }
+
+    protected String pageText() {
+        return (String) ((JavascriptExecutor) driver).executeScript("return document.body.innerText");
+    }
+
+    /** Types into a Vaadin field found by its label text (inputs are in the light DOM). */
+    protected void type(String label, String value) {
+        var field = field(label);
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    protected WebElement field(String label) {
+        return waitFor(By.xpath("//*[self::vaadin-text-field or self::vaadin-password-field or self::vaadin-text-area"
+                + " or self::vaadin-email-field or self::vaadin-integer-field]"
+                + "[./label[normalize-space(.)=\"" + label + "\"]]//input | "
+                + "//*[self::vaadin-text-area][./label[normalize-space(.)=\"" + label + "\"]]//textarea"));
+    }
+
+    protected void click(String buttonText) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//vaadin-button[normalize-space(.)=\"" + buttonText + "\"] | //a[normalize-space(.)=\"" + buttonText + "\"]")))
+                .click();
+        settle();
+    }
+
+    protected void signIn(String username, String password) {
+        open("login");
+        driver.findElement(By.cssSelector("vaadin-text-field[name='username'] input")).sendKeys(username);
+        driver.findElement(By.cssSelector("vaadin-password-field[name='password'] input")).sendKeys(password);
+        driver.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
+        // either signed in (away from /login) or sent back with a reason (?error, ?locked, ?slow, ?disabled)
+        wait.until(d -> !d.getCurrentUrl().contains("/login") || d.getCurrentUrl().contains("/login?"));
+        settle();
+    }
+
+    protected void signOut() {
+        driver.manage().deleteAllCookies();
+    }
+
+    /** No serious or critical axe-core violations on the page as it is now. */
+    protected void assertAccessible() {
+        settle();
+        var results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
+                .analyze(driver);
+        List<Rule> bad = results.getViolations().stream()
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                .toList();
+        assertThat(bad).as(() -> "axe violations on " + driver.getCurrentUrl() + ":\n" + bad.stream()
+                .map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " -> " + v.getNodes().stream()
+                        .map(n -> String.valueOf(n.getTarget())).limit(5).collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("\n"))).isEmpty();
+    }
+}
