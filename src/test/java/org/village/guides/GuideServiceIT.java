@@ -10,19 +10,16 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
-import org.springframework.test.context.ActiveProfiles;
+import org.village.IntegrationTest;
+import org.village.TestUsers;
 import org.village.guides.Guides.GuideEdit;
 import org.village.guides.Guides.HitKind;
 import org.village.shared.AuditLog;
 import org.village.shared.InputProblem;
-import org.village.shared.Roles;
 
-@SpringBootTest(properties = "village.db.embedded.folder=")
-@ActiveProfiles("demo")
-class GuideServiceIT {
+class GuideServiceIT extends IntegrationTest {
 
     @Autowired
     GuideService guides;
@@ -30,9 +27,12 @@ class GuideServiceIT {
     @Autowired
     AuditLog audit;
 
+    @Autowired
+    TestUsers users;
+
     @AfterEach
     void signOut() {
-        ActAs.nobody();
+        users.anonymous();
     }
 
     private static GuideEdit edit(String slug, String body) {
@@ -59,7 +59,7 @@ class GuideServiceIT {
     void everySeededGuidePassesItsOwnReadingGradeCheck() {
         for (var category : guides.categories()) {
             for (var summary : guides.guidesIn(category.code())) {
-                ActAs.role(Roles.WORKER);
+                users.as("worker.sam");
                 long id = guides.editorRows(summary.slug(), 0, 1).getFirst().id();
                 var body = guides.draft(id).orElseThrow().edit().body();
                 assertThat(guides.check(body).grade()).as(summary.slug()).isLessThanOrEqualTo(PlainLanguageCheck.MAX_GRADE);
@@ -75,18 +75,18 @@ class GuideServiceIT {
 
     @Test
     void aParentOrVisitorCannotEditGuides() {
-        ActAs.role(Roles.PARENT);
+        users.as("parent.a");
         assertThatThrownBy(() -> guides.create(edit(slug(), "Hello."))).isInstanceOf(AccessDeniedException.class);
-        ActAs.nobody();
+        users.anonymous();
         assertThatThrownBy(() -> guides.editorRows("", 0, 10)).isInstanceOfAny(AccessDeniedException.class,
                 org.springframework.security.authentication.AuthenticationCredentialsNotFoundException.class);
     }
 
     @Test
     void aWorkerCannotChangeTheBlamingPhrasesButAnAdminCan() {
-        ActAs.role(Roles.WORKER);
+        users.as("worker.sam");
         assertThatThrownBy(() -> guides.setBlamingPhrases(List.of("anything"))).isInstanceOf(AuthorizationDeniedException.class);
-        ActAs.role(Roles.ADMIN);
+        users.as("admin");
         var phrases = new ArrayList<>(guides.blamingPhrases());
         phrases.add("Asking For It");
         guides.setBlamingPhrases(phrases);
@@ -96,14 +96,14 @@ class GuideServiceIT {
 
     @Test
     void publishingShowsTheGuideAndKeepsRevisionsThatCanBeRestored() {
-        ActAs.role(Roles.WORKER);
+        users.as("worker.sam");
         String slug = slug();
         long id = guides.create(edit(slug, "Rest when you can. Ask a friend to help."));
         long v = guides.publish(id, 0, false);
         assertThat(guides.page(slug)).get().extracting(Guides.GuidePage::html).asString().contains("Rest when you can");
-        ActAs.role(Roles.ADMIN);
+        users.as("admin");
         assertThat(audit.search(new AuditLog.Filter("guide.published", "guide:" + id, null, null), 0, 5)).hasSize(1);
-        ActAs.role(Roles.WORKER);
+        users.as("worker.sam");
 
         v = guides.saveDraft(id, v, edit(slug, "A new draft that parents do not see yet."));
         assertThat(guides.page(slug).orElseThrow().html()).contains("Rest when you can").doesNotContain("new draft");
@@ -121,7 +121,7 @@ class GuideServiceIT {
 
     @Test
     void twoWorkersSavingTheSameVersionDoNotOverwriteEachOther() {
-        ActAs.role(Roles.WORKER);
+        users.as("worker.sam");
         String slug = slug();
         long id = guides.create(edit(slug, "First text."));
         guides.saveDraft(id, 0, edit(slug, "Sam's change."));
@@ -133,7 +133,7 @@ class GuideServiceIT {
 
     @Test
     void slugsAreUnique() {
-        ActAs.role(Roles.WORKER);
+        users.as("worker.sam");
         String slug = slug();
         guides.create(edit(slug, "One."));
         assertThatThrownBy(() -> guides.create(edit(slug, "Two."))).isInstanceOf(InputProblem.class)
@@ -142,7 +142,7 @@ class GuideServiceIT {
 
     @Test
     void emptyAndHugeBodiesGetAClearMessage() {
-        ActAs.role(Roles.WORKER);
+        users.as("worker.sam");
         assertThatThrownBy(() -> guides.create(edit(slug(), "  "))).isInstanceOf(InputProblem.class)
                 .hasMessage("Write something in the guide before saving.");
         assertThatThrownBy(() -> guides.create(edit(slug(), "word ".repeat(12_000)))).isInstanceOf(InputProblem.class)
@@ -151,7 +151,7 @@ class GuideServiceIT {
 
     @Test
     void publishingWithPlainLanguageProblemsNeedsAConfirm() {
-        ActAs.role(Roles.WORKER);
+        users.as("worker.sam");
         String slug = slug();
         long id = guides.create(edit(slug, "She kept putting themselves at risk."));
         assertThatThrownBy(() -> guides.publish(id, 0, false)).isInstanceOf(InputProblem.class)

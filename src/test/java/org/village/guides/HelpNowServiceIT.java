@@ -6,13 +6,10 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
+import org.village.IntegrationTest;
 import org.village.shared.Times;
 
-@SpringBootTest(properties = "village.db.embedded.folder=")
-@ActiveProfiles("demo")
-class HelpNowServiceIT {
+class HelpNowServiceIT extends IntegrationTest {
 
     @Autowired
     HelpNowService helpNow;

@@ -74,6 +74,7 @@ class GuideEditorView extends Div implements BeforeEnterObserver {
         title.setMaxLength(GuideService.MAX_TITLE);
         summary.setMaxLength(GuideService.MAX_SUMMARY);
         slug.setMaxLength(80);
+        lastChecked.setLocale(Locale.UK);
         slug.setHelperText("Small letters, numbers and dashes, like going-to-court");
         category.setLabel("Category");
         category.setItems(guides.categories());
