@@ -174,4 +174,22 @@ class GuideServiceIT extends IntegrationTest {
         assertThat(guides.search("stratergy meeting", 10).hits()).extracting(Guides.SearchHit::key)
                 .contains("strategy-meeting");
     }
+
+    @Test
+    void aNewJargonTermIsExplainedInGuidesAndTwoEditsOfOneVersionDoNotOverwrite() {
+        users.as("worker.sam");
+        long id = guides.saveTerm(null, 0, new Guides.GlossaryEdit("Lighthouse panel", "A sample meeting.", "", List.of()));
+        String slug = slug();
+        long guide = guides.create(edit(slug, "The Lighthouse panel meets on Monday."));
+        guides.publish(guide, 0, false);
+        assertThat(guides.page(slug).orElseThrow().html()).contains(">Lighthouse panel</button>");
+        guides.saveTerm(id, 0, new Guides.GlossaryEdit("Lighthouse panel", "A sample meeting of workers.", "", List.of()));
+        assertThatThrownBy(() -> guides.saveTerm(id, 0, new Guides.GlossaryEdit("Lighthouse panel", "Other.", "", List.of())))
+                .isInstanceOf(InputProblem.class).hasMessageContaining("Someone else changed this term");
+        assertThatThrownBy(() -> guides.saveTerm(null, 0, new Guides.GlossaryEdit("lighthouse PANEL", "Again.", "", List.of())))
+                .isInstanceOf(InputProblem.class).hasMessage("This term is already in the jargon buster.");
+        users.as("parent.a");
+        assertThatThrownBy(() -> guides.saveTerm(null, 0, new Guides.GlossaryEdit("X", "Y.", "", List.of())))
+                .isInstanceOf(AccessDeniedException.class);
+    }
 }
