@@ -100,3 +100,19 @@ CREATE TABLE help_contact_hours (
     closes      TIME        NOT NULL,
     CONSTRAINT fk_hours_contact FOREIGN KEY (contact_id) REFERENCES help_contact (id) ON DELETE CASCADE
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- A guide in another language: its own draft and a published flag. The English guide stays the source.
+CREATE TABLE guide_translation (
+    id          BIGINT AUTO_INCREMENT PRIMARY KEY,
+    guide_id    BIGINT       NOT NULL,
+    language    VARCHAR(8)   NOT NULL,
+    title       VARCHAR(120) NOT NULL,
+    summary     VARCHAR(300) NOT NULL,
+    body        MEDIUMTEXT   NOT NULL,
+    published   BOOLEAN      NOT NULL DEFAULT FALSE,
+    updated_at  DATETIME(6)  NOT NULL,
+    updated_by  VARCHAR(60)  NOT NULL,
+    version     BIGINT       NOT NULL DEFAULT 0,
+    CONSTRAINT uk_translation UNIQUE (guide_id, language),
+    CONSTRAINT fk_translation_guide FOREIGN KEY (guide_id) REFERENCES guide (id) ON DELETE CASCADE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

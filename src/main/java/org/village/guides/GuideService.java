@@ -91,29 +91,90 @@ public class GuideService {
 
     /** A published guide with its body rendered, sanitised and marked; empty when there is no such guide. */
     public Optional<GuidePage> page(String slug) {
+        return page(slug, Languages.ENGLISH);
+    }
+
+    /** The guide in {@code language} when a published translation exists, otherwise in English. */
+    public Optional<GuidePage> page(String slug, String language) {
         if (slug == null || slug.length() > 80) {
             return Optional.empty();
         }
-        GuidePage cached = pages.get(slug);
+        String lang = language == null || Languages.of(language).isEmpty() ? Languages.ENGLISH : language;
+        String key = slug + "|" + lang;
+        GuidePage cached = pages.get(key);
         if (cached != null) {
             return Optional.of(cached);
         }
-        Optional<GuidePage> page = render(slug);
-        page.ifPresent(p -> pages.put(slug, p));
+        Optional<GuidePage> page = render(slug, lang);
+        page.ifPresent(p -> pages.put(key, p));
         return page;
     }
 
     /** Renders straight from the database, bypassing the cache (the benchmark measures this too). */
     public Optional<GuidePage> render(String slug) {
+        return render(slug, Languages.ENGLISH);
+    }
+
+    private Optional<GuidePage> render(String slug, String language) {
         return guides.published(slug).map(row -> {
-            String body = MarkdownText.stripFrontMatter(row.body());
+            var languages = new ArrayList<String>();
+            languages.add(Languages.ENGLISH);
+            languages.addAll(guides.publishedLanguages(row.id()));
+            var translation = Languages.ENGLISH.equals(language) || !languages.contains(language) ? Optional.<Guides.Translation>empty()
+                    : guides.translations(row.id()).stream().filter(t -> t.language().equals(language) && t.published()).findFirst();
+            String body = MarkdownText.stripFrontMatter(translation.map(Guides.Translation::body).orElse(row.body()));
             String html = Guides.KIND_PATHWAY.equals(row.kind()) ? ContentRenderer.pathwayHtml(body)
                     : ContentRenderer.html(body);
+            // the jargon buster is in English, so only English text is marked
+            if (translation.isEmpty()) {
+                html = marker().mark(html, "gt");
+            }
             var category = category(row.categoryCode()).orElse(new Category(row.categoryCode(), row.categoryCode(), ""));
-            return new GuidePage(row.id(), row.slug(), row.title(), row.summary(), category, row.kind(),
-                    marker().mark(html, "gt"), row.lastChecked(), row.sample(), guides.publishedBySlugs(row.related()),
-                    row.publishedAt());
+            return new GuidePage(row.id(), row.slug(), translation.map(Guides.Translation::title).orElse(row.title()),
+                    translation.map(Guides.Translation::summary).orElse(row.summary()), category, row.kind(), html,
+                    row.lastChecked(), row.sample(), guides.publishedBySlugs(row.related()), row.publishedAt(),
+                    translation.isPresent() ? language : Languages.ENGLISH, List.copyOf(languages));
         });
+    }
+
+    // ---- translations (workers and admins) ----
+
+    @PreAuthorize(Roles.HAS_STAFF)
+    public List<Guides.Translation> translations(long guideId) {
+        return guides.translations(guideId);
+    }
+
+    /** Saves a translation (new ones start at version 0); returns its new version. */
+    @PreAuthorize(Roles.HAS_STAFF)
+    @Transactional
+    public long saveTranslation(Guides.Translation t) {
+        if (Languages.of(t.language()).isEmpty() || Languages.ENGLISH.equals(t.language())) {
+            throw new InputProblem("language", "Choose the language of the translation.");
+        }
+        if (t.title() == null || t.title().isBlank() || t.title().length() > MAX_TITLE) {
+            throw new InputProblem("translationTitle", "Give the translation a title, up to " + MAX_TITLE + " characters.");
+        }
+        if (t.summary() == null || t.summary().isBlank() || t.summary().length() > MAX_SUMMARY) {
+            throw new InputProblem("translationSummary", "Write a one-line summary, up to " + MAX_SUMMARY + " characters.");
+        }
+        if (t.body() == null || t.body().isBlank() || t.body().length() > MAX_BODY) {
+            throw new InputProblem("translationBody", "Write the translated text (up to " + MAX_BODY + " characters).");
+        }
+        boolean exists = guides.translations(t.guideId()).stream().anyMatch(x -> x.language().equals(t.language()));
+        boolean saved;
+        try {
+            saved = guides.saveTranslation(t, exists, currentUser.actor().label(), clock.instant());
+        } catch (DuplicateKeyException e) {
+            saved = false;
+        }
+        if (!saved) {
+            throw new InputProblem("Someone else saved this translation while you were working on it. Your text is "
+                    + "still here. Copy it, reload, then add your changes.");
+        }
+        audit.record(currentUser.actor(), "guide.translation.saved", "guide:" + t.guideId(),
+                t.language() + (t.published() ? " (published)" : " (draft)"));
+        forgetCaches();
+        return exists ? t.version() + 1 : 0;
     }
 
     public List<GlossaryTerm> glossary() {

@@ -22,7 +22,7 @@ public final class Guides {
     /** A published guide ready to show: {@code html} is sanitised and has glossary terms marked. */
     public record GuidePage(long id, String slug, String title, String summary, Category category, String kind,
                             String html, LocalDate lastChecked, boolean sample, List<GuideSummary> related,
-                            Instant publishedAt) {
+                            Instant publishedAt, String language, List<String> languages) {
         public boolean isPathway() {
             return KIND_PATHWAY.equals(kind);
         }
@@ -63,6 +63,11 @@ public final class Guides {
 
     /** {@code corrected} is the query after spelling fixes, or null when nothing was changed. */
     public record SearchResult(String query, String corrected, List<SearchHit> hits) {
+    }
+
+    /** A guide's translation into one language, as a worker edits it. */
+    public record Translation(long guideId, String language, String title, String summary, String body,
+                              boolean published, long version) {
     }
 
     public record GlossaryEdit(String term, String meaning, String forYou, List<String> alsoKnownAs) {

@@ -192,4 +192,27 @@ class GuideServiceIT extends IntegrationTest {
         assertThatThrownBy(() -> guides.saveTerm(null, 0, new Guides.GlossaryEdit("X", "Y.", "", List.of())))
                 .isInstanceOf(AccessDeniedException.class);
     }
+
+    @Test
+    void aReaderCanSwitchAGuideToAPublishedTranslation() {
+        var english = guides.page("who-sees-what").orElseThrow();
+        assertThat(english.languages()).containsExactly("en", "pl");
+        var polish = guides.page("who-sees-what", "pl").orElseThrow();
+        assertThat(polish.language()).isEqualTo("pl");
+        assertThat(polish.title()).isEqualTo("Kto co widzi w Village");
+        assertThat(polish.html()).contains("W skrócie").doesNotContain("popovertarget");
+        // no such translation: the English guide, saying so
+        assertThat(guides.page("child-missing", "ur").orElseThrow().language()).isEqualTo("en");
+
+        users.as("worker.sam");
+        String slug = slug();
+        long id = guides.create(edit(slug, "Rest when you can."));
+        guides.publish(id, 0, false);
+        long v = guides.saveTranslation(new Guides.Translation(id, "ur", "آرام", "خلاصہ", "جب ہو سکے آرام کریں۔", false, 0));
+        assertThat(guides.page(slug, "ur").orElseThrow().language()).isEqualTo("en"); // a draft is not shown
+        guides.saveTranslation(new Guides.Translation(id, "ur", "آرام", "خلاصہ", "جب ہو سکے آرام کریں۔", true, v));
+        assertThat(guides.page(slug, "ur").orElseThrow().title()).isEqualTo("آرام");
+        assertThatThrownBy(() -> guides.saveTranslation(new Guides.Translation(id, "ur", "x", "y", "z", true, v)))
+                .isInstanceOf(InputProblem.class).hasMessageContaining("Someone else saved this translation");
+    }
 }

@@ -124,6 +124,14 @@ class GuideSeeder {
                 guides.publish(id, 0, MarkdownText.plain(edit.body()), "system", clock.instant());
             }
             log.info("Loaded {} sample guides", files.length);
+            for (Resource file : new PathMatchingResourcePatternResolver()
+                    .getResources("classpath*:db/seed/guides/translations/*.md")) {
+                String text = file.getContentAsString(StandardCharsets.UTF_8);
+                var meta = frontMatter(text);
+                guides.idOf(meta.get("slug")).ifPresent(id -> guides.saveTranslation(new org.village.guides.Guides.Translation(
+                        id, meta.get("language"), meta.get("title"), meta.get("summary"),
+                        MarkdownText.stripFrontMatter(text).strip(), true, 0), false, "system", clock.instant()));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

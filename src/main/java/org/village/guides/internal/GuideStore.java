@@ -266,4 +266,38 @@ public class GuideStore {
         Timestamp t = rs.getTimestamp(col);
         return t == null ? null : t.toInstant();
     }
+
+    public List<String> publishedLanguages(long guideId) {
+        return jdbc.sql("SELECT language FROM guide_translation WHERE guide_id = ? AND published ORDER BY language")
+                .param(guideId).query(String.class).list();
+    }
+
+    public List<org.village.guides.Guides.Translation> translations(long guideId) {
+        return jdbc.sql("""
+                SELECT guide_id, language, title, summary, body, published, version FROM guide_translation
+                WHERE guide_id = ? ORDER BY language""")
+                .param(guideId)
+                .query((rs, n) -> new org.village.guides.Guides.Translation(rs.getLong("guide_id"), rs.getString("language"),
+                        rs.getString("title"), rs.getString("summary"), rs.getString("body"), rs.getBoolean("published"),
+                        rs.getLong("version")))
+                .list();
+    }
+
+    /** Inserts a new translation (version 0) or updates one still at {@code t.version()}; false if someone saved first. */
+    public boolean saveTranslation(org.village.guides.Guides.Translation t, boolean exists, String actor, Instant now) {
+        if (!exists) {
+            return jdbc.sql("""
+                    INSERT INTO guide_translation (guide_id, language, title, summary, body, published, updated_at, updated_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(t.guideId(), t.language(), t.title(), t.summary(), t.body(), t.published(), Timestamp.from(now), actor)
+                    .update() == 1;
+        }
+        return jdbc.sql("""
+                UPDATE guide_translation SET title = ?, summary = ?, body = ?, published = ?, updated_at = ?, updated_by = ?,
+                                             version = version + 1
+                WHERE guide_id = ? AND language = ? AND version = ?""")
+                .params(t.title(), t.summary(), t.body(), t.published(), Timestamp.from(now), actor, t.guideId(),
+                        t.language(), t.version())
+                .update() == 1;
+    }
 }

@@ -32,6 +32,7 @@ import org.village.guides.Guides;
 import org.village.guides.Guides.Category;
 import org.village.guides.Guides.GuideEdit;
 import org.village.guides.Guides.Revision;
+import org.village.guides.Languages;
 import org.village.guides.PlainLanguageCheck;
 import org.village.shared.InputProblem;
 import org.village.shared.Roles;
@@ -65,6 +66,16 @@ class GuideEditorView extends Div implements BeforeEnterObserver {
     private final Button publish = new Button("Publish");
     private final Button unpublish = new Button("Unpublish");
     private final Grid<Revision> revisions = new Grid<>();
+    private final Select<Languages.Language> translationLanguage = new Select<>();
+    private final TextField translationTitle = new TextField("Translated title");
+    private final TextField translationSummary = new TextField("Translated summary");
+    private final TextArea translationBody = new TextArea("Translated text (Markdown)");
+    private final com.vaadin.flow.component.checkbox.Checkbox translationPublished =
+            new com.vaadin.flow.component.checkbox.Checkbox("Published (parents can switch to it)");
+    private final Div translationMessages = new Div();
+    private final Div translations = new Div();
+    private long translationVersion;
+    private boolean translationExists;
     private Long id;
     private long version;
 
@@ -116,7 +127,7 @@ class GuideEditorView extends Div implements BeforeEnterObserver {
         var grid = new Div(fields, side);
         grid.addClassName("editor-grid");
         add(new Paragraph(new RouterLink("All guides", GuideEditorListView.class)), new H1("Edit guide"), status,
-                messages, grid, buttons, new H2("Earlier versions"), revisions);
+                messages, grid, buttons, new H2("Earlier versions"), revisions, translationsSection());
     }
 
     @Override
@@ -150,6 +161,59 @@ class GuideEditorView extends Div implements BeforeEnterObserver {
         refreshCheck();
     }
 
+    private Div translationsSection() {
+        translationLanguage.setLabel("Language");
+        translationLanguage.setItems(Languages.ALL.stream().filter(l -> !Languages.ENGLISH.equals(l.code())).toList());
+        translationLanguage.setItemLabelGenerator(Languages.Language::name);
+        translationLanguage.addValueChangeListener(e -> loadTranslation());
+        translationTitle.setMaxLength(GuideService.MAX_TITLE);
+        translationSummary.setMaxLength(GuideService.MAX_SUMMARY);
+        translationBody.setMinRows(10);
+        var save = new Button("Save translation", e -> saveTranslation());
+        for (var f : new com.vaadin.flow.component.HasSize[] {translationTitle, translationSummary, translationBody}) {
+            f.setWidthFull();
+        }
+        translations.add(new H2("Translations"), new Paragraph("Translate the published English guide. The jargon "
+                + "buster explains English words only."), translationLanguage, translationTitle, translationSummary,
+                translationBody, translationPublished, translationMessages, save);
+        return translations;
+    }
+
+    private void loadTranslation() {
+        translationMessages.removeAll();
+        var lang = translationLanguage.getValue();
+        var existing = id == null || lang == null ? java.util.Optional.<Guides.Translation>empty()
+                : guides.translations(id).stream().filter(t -> t.language().equals(lang.code())).findFirst();
+        translationExists = existing.isPresent();
+        translationVersion = existing.map(Guides.Translation::version).orElse(0L);
+        translationTitle.setValue(existing.map(Guides.Translation::title).orElse(""));
+        translationSummary.setValue(existing.map(Guides.Translation::summary).orElse(""));
+        translationBody.setValue(existing.map(Guides.Translation::body).orElse(""));
+        translationPublished.setValue(existing.map(Guides.Translation::published).orElse(false));
+        String dir = lang != null && lang.rightToLeft() ? "rtl" : "ltr";
+        for (var f : new com.vaadin.flow.component.HasElement[] {translationTitle, translationSummary, translationBody}) {
+            f.getElement().setAttribute("dir", dir);
+        }
+    }
+
+    private void saveTranslation() {
+        translationMessages.removeAll();
+        var lang = translationLanguage.getValue();
+        try {
+            translationVersion = guides.saveTranslation(new Guides.Translation(id, lang == null ? "" : lang.code(),
+                    translationTitle.getValue().strip(), translationSummary.getValue().strip(), translationBody.getValue(),
+                    translationPublished.getValue(), translationVersion));
+            translationExists = true;
+            translationMessages.add(Forms.notice("success", "Translation saved."));
+        } catch (InputProblem problem) {
+            Map<String, HasValidation> fields = Map.of("language", translationLanguage, "translationTitle", translationTitle,
+                    "translationSummary", translationSummary, "translationBody", translationBody);
+            if (!Forms.show(problem, fields)) {
+                translationMessages.add(Forms.notice("error", problem.getMessage()));
+            }
+        }
+    }
+
     private void fill(GuideEdit e) {
         title.setValue(e.title());
         slug.setValue(e.slug());
@@ -170,6 +234,7 @@ class GuideEditorView extends Div implements BeforeEnterObserver {
     }
 
     private void refreshButtons(boolean published) {
+        translations.setVisible(id != null);
         publish.setEnabled(id != null);
         unpublish.setVisible(published);
         revisions.setVisible(id != null);

@@ -19,6 +19,7 @@ import java.util.Locale;
 import org.village.guides.GuideService;
 import org.village.guides.Guides.GuidePage;
 import org.village.guides.HelpNowService;
+import org.village.guides.Languages;
 import org.village.shared.ui.HelpNowBox;
 
 /**
@@ -45,7 +46,8 @@ class GuideView extends Div implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
         String slug = event.getRouteParameters().get("slug").orElse("");
-        guides.page(slug).ifPresentOrElse(this::show, this::notFound);
+        String lang = event.getLocation().getQueryParameters().getSingleParameter("lang").orElse(Languages.ENGLISH);
+        guides.page(slug, lang).ifPresentOrElse(this::show, this::notFound);
     }
 
     private void show(GuidePage page) {
@@ -71,9 +73,21 @@ class GuideView extends Div implements BeforeEnterObserver {
         print.addClassName("no-print");
         var body = GuideUi.safeHtml(page.html());
         body.addClassNames("guide-body", page.isPathway() ? "pathway" : "guide");
+        var language = Languages.of(page.language()).orElseThrow();
+        if (!Languages.ENGLISH.equals(language.code())) {
+            // the translated parts say their language, so screen readers pronounce them and RTL scripts turn round
+            for (var part : new com.vaadin.flow.component.HasElement[] {title, summary, body}) {
+                part.getElement().setAttribute("lang", language.code());
+                part.getElement().setAttribute("dir", language.rightToLeft() ? "rtl" : "ltr");
+            }
+        }
         var tip = new Paragraph("Words with a dotted line are explained: tap or select them.");
         tip.addClassNames("term-tip", "no-print");
-        add(crumbs, title, summary, meta, print, new HelpNowBox(helpNow.panel(3)), tip, body);
+        add(crumbs, title, summary, meta, languages(page), print, new HelpNowBox(helpNow.panel(3)));
+        if (Languages.ENGLISH.equals(language.code())) {
+            add(tip);
+        }
+        add(body);
         if (!page.related().isEmpty()) {
             var related = new Div(new H2("Related guides"), GuideUi.list(page.related()));
             related.addClassNames("related", "no-print");
@@ -83,6 +97,34 @@ class GuideView extends Div implements BeforeEnterObserver {
                 new Span("."));
         more.addClassName("no-print");
         add(more);
+    }
+
+    /** "Read in: English · Polski", each name in its own language, shown only when a translation exists. */
+    private static Paragraph languages(GuidePage page) {
+        var p = new Paragraph();
+        p.addClassNames("languages", "no-print");
+        if (page.languages().size() < 2) {
+            p.setVisible(false);
+            return p;
+        }
+        p.add(new Span("Read in: "));
+        for (String code : page.languages()) {
+            var lang = Languages.of(code).orElseThrow();
+            if (code.equals(page.language())) {
+                var current = new Span(lang.name());
+                current.addClassName("current-language");
+                current.getElement().setAttribute("lang", code);
+                current.getElement().setAttribute("aria-current", "true");
+                p.add(current);
+            } else {
+                var link = new com.vaadin.flow.component.html.Anchor("guides/" + page.slug()
+                        + (Languages.ENGLISH.equals(code) ? "" : "?lang=" + code), lang.name());
+                link.getElement().setAttribute("lang", code);
+                link.getElement().setAttribute("hreflang", code);
+                p.add(link);
+            }
+        }
+        return p;
     }
 
     private void notFound() {

@@ -62,4 +62,16 @@ class ParentReadsGuidesJourneyIT extends BrowserJourney {
         assertThat(driver.findElements(By.cssSelector("vaadin-text-field.search-field"))).hasSize(1);
         assertThat(pageText()).contains("Help now");
     }
+
+    @Test
+    void aParentSwitchesAGuideToPolish() {
+        phoneSize();
+        open("guides/who-sees-what");
+        GuidePages.press(driver, wait, By.cssSelector(".languages a[hreflang='pl']"));
+        settle();
+        waitForText("Kto co widzi w Village");
+        assertThat(driver.findElement(By.tagName("h1")).getAttribute("lang")).isEqualTo("pl");
+        assertThat(driver.getCurrentUrl()).endsWith("who-sees-what?lang=pl");
+        assertAccessible();
+    }
 }
