@@ -32,11 +32,14 @@ public class Application implements AppShellConfigurator {
     @Override
     public void configurePage(AppShellSettings settings) {
         // A neutral title and icon: the browser tab should not say what the site is about.
-        settings.setPageTitle("Village");
-        settings.addFavIcon("icon", "icons/favicon.svg", "any");
+        // VILLAGE_TAB_TITLE / VILLAGE_TAB_ICON=plain: a tab that does not say what the site is (see TabDisguise)
+        String tabTitle = System.getenv().getOrDefault("VILLAGE_TAB_TITLE", "");
+        settings.setPageTitle(tabTitle.isBlank() ? "Village" : tabTitle);
+        boolean plainIcon = "plain".equalsIgnoreCase(System.getenv().getOrDefault("VILLAGE_TAB_ICON", ""));
+        settings.addFavIcon("icon", plainIcon ? "icons/plain.svg" : "icons/favicon.svg", "any");
         settings.addMetaTag("viewport", "width=device-width, initial-scale=1");
         // Loaded from our own origin (CSP 'self'), before Vaadin boots, so Shift x3 works at once.
         settings.addInlineWithContents(Inline.Position.PREPEND,
-                "<script src=\"quick-exit.js\" defer></script>", Inline.Wrapping.NONE);
+                "<script src=\"quick-exit.js\"></script>", Inline.Wrapping.NONE);
     }
 }

@@ -2,12 +2,25 @@
  * Quick exit, after GOV.UK's "Exit this page": a button on every page and Shift pressed three times
  * (at most 5 seconds apart). On exit the page is hidden at once, the current history entry is replaced
  * by our /quick-exit address (which ends the session) and that sends the browser on to a neutral site.
- * The portal also keeps itself to a single history entry, so Back does not return to it.
+ * The portal also keeps in-app navigation to a single history entry, and if Back or Forward ever
+ * reaches an older portal page in a tab that has exited, that page is hidden at once and leaves again.
  */
 (function () {
   'use strict';
   if (window.villageQuickExit) { return; }
   var exiting = false;
+  var MARK = 'village-exited';
+
+  function marked() {
+    try { return window.sessionStorage.getItem(MARK) === '1'; } catch (e) { return false; }
+  }
+  function mark(on) {
+    try { if (on) { window.sessionStorage.setItem(MARK, '1'); } else { window.sessionStorage.removeItem(MARK); } } catch (e) { /* private mode */ }
+  }
+  function cameBack() {
+    var nav = window.performance && performance.getEntriesByType ? performance.getEntriesByType('navigation')[0] : null;
+    return nav && nav.type === 'back_forward';
+  }
 
   function overlay() {
     var o = document.createElement('div');
@@ -21,10 +34,19 @@
   function exit() {
     if (exiting) { return; }
     exiting = true;
+    mark(true);
     overlay();
     window.location.replace(new URL('quick-exit', document.baseURI).href);
   }
   window.villageQuickExit = exit;
+
+  if (marked() && cameBack()) {
+    // Back/Forward after an exit: never show the portal page, leave again straight away.
+    document.documentElement.style.visibility = 'hidden';
+    exit();
+    return;
+  }
+  mark(false); // a deliberate visit: the tab may use the portal again
 
   // One history entry for the whole visit: in-portal navigation replaces instead of pushing.
   var replace = window.history.replaceState.bind(window.history);
@@ -58,6 +80,6 @@
 
   // Coming back through the back/forward cache after an exit: keep the page hidden and leave again.
   window.addEventListener('pageshow', function (e) {
-    if (e.persisted && exiting) { exiting = false; exit(); }
+    if (e.persisted && (exiting || marked())) { exiting = false; exit(); }
   });
 })();

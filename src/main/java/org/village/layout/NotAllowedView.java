@@ -6,10 +6,12 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** Shown when a signed-in person opens a page their role does not allow. */
+@ParentLayout(MainLayout.class)
 @PageTitle("Not allowed")
 @AnonymousAllowed
 public class NotAllowedView extends Div implements HasErrorParameter<AccessDeniedException> {

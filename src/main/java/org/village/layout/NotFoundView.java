@@ -6,9 +6,11 @@ import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
 
+@ParentLayout(MainLayout.class)
 @PageTitle("Page not found")
 @AnonymousAllowed
 public class NotFoundView extends Div implements HasErrorParameter<NotFoundException> {

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The address the quick exit passes through: it ends the portal session, asks the browser to forget
- * this site's cookies and storage, and sends the browser on to the neutral site without a referrer.
+ * this site's cookies and cache, and sends the browser on to the neutral site without a referrer.
  */
 @Controller
 class QuickExitController {
@@ -27,7 +27,8 @@ class QuickExitController {
             session.invalidate();
         }
         SecurityContextHolder.clearContext();
-        response.setHeader("Clear-Site-Data", "\"cookies\", \"storage\"");
+        // not "storage": the tab keeps its "exited" mark so Back cannot show the portal again
+        response.setHeader("Clear-Site-Data", "\"cache\", \"cookies\"");
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);

@@ -5,11 +5,13 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.access.AccessDeniedException;
 
 /** A service refused the request (for example another family's page): same kind words, no details. */
+@ParentLayout(MainLayout.class)
 @PageTitle("Not allowed")
 @AnonymousAllowed
 public class ServiceDeniedView extends Div implements HasErrorParameter<AccessDeniedException> {

@@ -5,12 +5,14 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Any other failure: kind words for the person, the details only in the log (no personal data there). */
+@ParentLayout(MainLayout.class)
 @PageTitle("Something went wrong")
 @AnonymousAllowed
 public class SomethingWentWrongView extends Div implements HasErrorParameter<Exception> {

@@ -56,7 +56,7 @@ public class FamilyService {
     @Transactional(readOnly = true)
     public void checkAccess(long familyId) {
         if (!canSee(familyId)) {
-            audit.record(currentUser.actor(), "access.denied", "family:" + familyId, null);
+            audit.recordAlways(currentUser.actor(), "access.denied", "family:" + familyId, null);
             throw new AccessDeniedException("Not your family");
         }
     }

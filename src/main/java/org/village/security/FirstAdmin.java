@@ -57,9 +57,13 @@ public class FirstAdmin {
             return;
         }
         if (!initialPassword.isBlank()) {
-            create("admin", "Admin", initialPassword);
-            log.info("Created the first admin account 'admin' with the password from VILLAGE_ADMIN_PASSWORD.");
-            return;
+            var problem = policy.problem(initialPassword, "admin", "Admin");
+            if (problem.isEmpty()) {
+                create("admin", "Admin", initialPassword);
+                log.info("Created the first admin account 'admin' with the password from VILLAGE_ADMIN_PASSWORD.");
+                return;
+            }
+            log.warn("VILLAGE_ADMIN_PASSWORD was not used: {} Use the setup code below instead.", problem.get());
         }
         String code = Tokens.code(16);
         jdbc.sql("DELETE FROM setup_code").update();

@@ -46,14 +46,14 @@ public class LoginProtection {
         bucket(address).tryConsume(1);
         var account = username == null ? null : accounts.findByUsername(username.strip()).orElse(null);
         if (account == null) {
-            audit.record(AuditLog.Actor.ANONYMOUS, "sign-in.failed", "unknown account", null);
+            audit.recordAlways(AuditLog.Actor.ANONYMOUS, "sign-in.failed", "unknown account", null);
             return false;
         }
         Instant lockUntil = clock.instant().plus(settings.lockFor());
         accounts.recordFailure(account.getUsername(), settings.maxFailures(), lockUntil);
         var after = accounts.findById(account.getId()).orElseThrow();
         boolean locked = after.getLockedUntil() != null && after.getLockedUntil().isAfter(clock.instant());
-        audit.record(AuditLog.Actor.ANONYMOUS, "sign-in.failed", "account:" + account.getId(), null);
+        audit.recordAlways(AuditLog.Actor.ANONYMOUS, "sign-in.failed", "account:" + account.getId(), null);
         if (locked && after.getFailedAttempts() == settings.maxFailures()) {
             audit.record(AuditLog.Actor.SYSTEM, "account.locked", "account:" + account.getId(),
                     "after " + settings.maxFailures() + " wrong passwords, until " + lockUntil);
@@ -80,7 +80,8 @@ public class LoginProtection {
     private Bucket bucket(String address) {
         return addresses.computeIfAbsent(address, a -> Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(settings.maxFailuresPerAddress())
-                        .refillGreedy(settings.maxFailuresPerAddress(), settings.addressWindow()).build())
+                        // a fixed window: the allowance comes back whole once the window has passed
+                        .refillIntervally(settings.maxFailuresPerAddress(), settings.addressWindow()).build())
                 .build());
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -44,7 +45,11 @@ class SecurityConfig {
         http.formLogin(form -> form.loginPage("/login").failureHandler(failureHandler(protection)));
         http.addFilterBefore(new AddressThrottleFilter(protection), UsernamePasswordAuthenticationFilter.class);
         http.addFilterBefore(new AbsoluteTimeoutFilter(settings, clock), UsernamePasswordAuthenticationFilter.class);
-        http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/"));
+        // Views are guarded by Vaadin's navigation access control (@RolesAllowed etc.) and data by the
+        // services' own checks; letting other paths through lets an unknown address show the friendly
+        // "not found" page instead of a sign-in redirect.
+        http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/")
+                .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::permitAll));
         return http.build();
     }
 

@@ -8,6 +8,8 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The append-only record of who did what, when (UTC). Rows are only ever inserted: the database
@@ -24,7 +26,22 @@ public class AuditLog {
         this.clock = clock;
     }
 
+    /** Records as part of the caller's transaction: if the action rolls back, so does its entry. */
+    @Transactional
     public void record(Actor actor, String action, String target, String detail) {
+        insert(actor, action, target, detail);
+    }
+
+    /**
+     * Records in its own transaction, kept even when the caller's work is refused or rolled back
+     * (refused access, failed sign-ins). Works inside read-only transactions too.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordAlways(Actor actor, String action, String target, String detail) {
+        insert(actor, action, target, detail);
+    }
+
+    private void insert(Actor actor, String action, String target, String detail) {
         jdbc.sql("INSERT INTO audit_log (at, actor_id, actor, action, target, detail) VALUES (?, ?, ?, ?, ?, ?)")
                 .params(Timestamp.from(clock.instant()), actor.id(), cut(actor.label(), 60), cut(action, 40),
                         cut(target, 120), cut(detail, 500))

@@ -22,7 +22,7 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, Long> 
     List<UserAccount> findByRoleInOrderByDisplayName(List<String> roles);
 
     /** Counts a failure and locks the account once the limit is reached, in one statement. */
-    @Modifying
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query(value = "UPDATE user_account"
             // locked_until first: MySQL assigns left to right, so it must see the old count
             + " SET locked_until = CASE WHEN failed_attempts + 1 >= ?2 THEN ?3 ELSE locked_until END,"

@@ -11,6 +11,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.village.shared.ui.Forms;
 
 /** Sign in for parents and staff. The messages say plainly what happened and what to do. */
 @Route("login")
@@ -19,15 +20,16 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 public class LoginView extends Div implements BeforeEnterObserver {
 
     private final LoginForm form = new LoginForm();
+    private final Div message = new Div();
 
     LoginView() {
         addClassName("page");
         add(new H1("Sign in"));
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
-        form.setI18n(i18n("Check your sign-in name and password",
-                "The sign-in name or password was not right. Please try again."));
-        add(form);
+        form.setI18n(i18n());
+        // our own alert above the form: visible, read out by screen readers, and easy to test
+        add(message, form);
         var help = new Paragraph("Forgotten your password? Ask your family support worker. They can send you a "
                 + "link to choose a new one. New to Village? You need an invitation from your family support worker. ");
         help.add(new Anchor("join", "I have an invitation code"));
@@ -48,23 +50,22 @@ public class LoginView extends Div implements BeforeEnterObserver {
             show("This account is switched off",
                     "Please talk to your family support worker if you think this is a mistake.");
         } else if (params.containsKey("error")) {
-            form.setError(true);
+            show("Check your sign-in name and password",
+                    "The sign-in name or password was not right. Please try again.");
         }
     }
 
-    private void show(String title, String message) {
-        form.setI18n(i18n(title, message));
-        form.setError(true);
+    private void show(String title, String text) {
+        message.removeAll();
+        message.add(Forms.notice("error", title + ". " + text));
     }
 
-    private static LoginI18n i18n(String errorTitle, String errorMessage) {
+    private static LoginI18n i18n() {
         var i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle("");
         i18n.getForm().setUsername("Sign-in name");
         i18n.getForm().setPassword("Password");
         i18n.getForm().setSubmit("Sign in");
-        i18n.getErrorMessage().setTitle(errorTitle);
-        i18n.getErrorMessage().setMessage(errorMessage);
         return i18n;
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import javax.sql.DataSource;
+import org.springframework.util.FileSystemUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,14 +27,16 @@ class DatabaseConfiguration {
             return new EmbeddedMariaDbHolder(null);
         }
         Path folder = settings.embedded().folder();
-        if (folder == null) {
+        boolean temporary = folder == null;
+        if (temporary) {
             try {
-                folder = Files.createTempDirectory("village-mariadb-");
+                folder = Files.createTempDirectory("village-db-");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        return new EmbeddedMariaDbHolder(EmbeddedMariaDb.start(folder.toAbsolutePath(), settings.embedded().database()));
+        return new EmbeddedMariaDbHolder(EmbeddedMariaDb.start(folder.toAbsolutePath(), settings.embedded().database()),
+                temporary ? folder : null);
     }
 
     @Bean
@@ -56,11 +59,22 @@ class DatabaseConfiguration {
     }
 
     /** Wraps the optional embedded server so that Spring can stop it after the pool is closed. */
-    record EmbeddedMariaDbHolder(EmbeddedMariaDb db) implements AutoCloseable {
+    record EmbeddedMariaDbHolder(EmbeddedMariaDb db, Path temporaryFolder) implements AutoCloseable {
+        EmbeddedMariaDbHolder(EmbeddedMariaDb db) {
+            this(db, null);
+        }
+
         @Override
         public void close() {
             if (db != null) {
                 db.close();
+            }
+            if (temporaryFolder != null) {
+                try {
+                    FileSystemUtils.deleteRecursively(temporaryFolder); // a test's database goes with it
+                } catch (IOException ignored) {
+                    // the temp folder is cleaned by the system in the end
+                }
             }
         }
     }

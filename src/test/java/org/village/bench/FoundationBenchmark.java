@@ -1,0 +1,181 @@
+package org.village.bench;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Not a test: measures the production jar. Cold and warm start to "ready" (readiness UP), jar size,
+ * first-page bytes transferred (compressed) in Chromium, and live heap per signed-in Vaadin session
+ * (heap after full GC with 0 and with N real browser sessions). Only 127.0.0.1, bounded loops.
+ *
+ * Run: scripts/bench-foundation.sh (builds the production jar first).
+ */
+public final class FoundationBenchmark {
+
+    private static final int PORT = 18080;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of(args[0]);
+        int sessions = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        Path data = Files.createTempDirectory("village-bench-");
+        System.out.printf("jar size: %.1f MB%n", Files.size(jar) / 1e6);
+
+        var cold = start(jar, data);
+        System.out.printf("cold start to ready: %.1f s (new database folder)%n", cold.seconds);
+        stop(cold.process);
+        var warm = start(jar, data);
+        System.out.printf("warm start to ready: %.1f s (existing data)%n", warm.seconds);
+        try {
+            firstPage();
+            heapPerSession(warm.process.pid(), sessions);
+        } finally {
+            stop(warm.process);
+        }
+    }
+
+    private record Started(Process process, double seconds) {
+    }
+
+    private static Started start(Path jar, Path data) throws Exception {
+        String java = System.getProperty("java.home") + "/bin/java";
+        var pb = new ProcessBuilder(java, "-jar", jar.toString(), "--spring.profiles.active=demo")
+                .redirectErrorStream(true).redirectOutput(File.createTempFile("village-bench", ".log"));
+        pb.environment().put("VILLAGE_DATA_DIR", data.toString());
+        pb.environment().put("PORT", String.valueOf(PORT));
+        long t0 = System.nanoTime();
+        Process p = pb.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException("portal exited: see " + pb.redirectOutput().file());
+            }
+            try {
+                var r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/actuator/health/readiness"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 && r.body().contains("UP")) {
+                    return new Started(p, (System.nanoTime() - t0) / 1e9);
+                }
+            } catch (java.io.IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100); // polling interval of a benchmark, not a test
+        }
+        p.destroyForcibly();
+        throw new IllegalStateException("not ready within 180 s");
+    }
+
+    private static void stop(Process p) throws InterruptedException {
+        p.destroy();
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor();
+        }
+    }
+
+    private static ChromeDriver browser() throws Exception {
+        var options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + Files.createTempDirectory("village-bench-chromium-"));
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+        return new ChromeDriver(service, options);
+    }
+
+    private static void settle(ChromeDriver driver) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return document.readyState === 'complete' && window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients"
+                        + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive());")));
+    }
+
+    private static void firstPage() throws Exception {
+        var driver = browser();
+        try {
+            driver.get("http://127.0.0.1:" + PORT + "/");
+            settle(driver);
+            @SuppressWarnings("unchecked")
+            var sizes = (Map<String, Object>) driver.executeScript(
+                    "const n = performance.getEntriesByType('navigation')[0];"
+                            + "const r = performance.getEntriesByType('resource');"
+                            + "const sum = (f) => r.filter(f).reduce((a, e) => a + e.transferSize, 0);"
+                            + "return {total: n.transferSize + sum(e => true), html: n.transferSize,"
+                            + " js: sum(e => e.name.endsWith('.js')), css: sum(e => e.name.endsWith('.css')),"
+                            + " other: sum(e => !e.name.endsWith('.js') && !e.name.endsWith('.css')),"
+                            + " decoded: n.decodedBodySize + r.reduce((a, e) => a + e.decodedBodySize, 0), requests: r.length + 1};");
+            System.out.printf("first page (/) transferred: %.0f KB in %s requests (html %.0f KB, js %.0f KB, css %.0f KB,"
+                            + " other %.0f KB); uncompressed %.0f KB%n",
+                    kb(sizes.get("total")), sizes.get("requests"), kb(sizes.get("html")), kb(sizes.get("js")),
+                    kb(sizes.get("css")), kb(sizes.get("other")), kb(sizes.get("decoded")));
+        } finally {
+            driver.quit();
+        }
+    }
+
+    private static double kb(Object bytes) {
+        return ((Number) bytes).doubleValue() / 1024;
+    }
+
+    private static void heapPerSession(long pid, int sessions) throws Exception {
+        long before = liveHeap(pid);
+        List<ChromeDriver> drivers = new ArrayList<>();
+        try {
+            for (int i = 0; i < sessions; i++) {
+                var driver = browser();
+                drivers.add(driver);
+                driver.get("http://127.0.0.1:" + PORT + "/login");
+                settle(driver);
+                driver.findElement(By.cssSelector("vaadin-text-field[name='username'] input")).sendKeys(i % 2 == 0 ? "parent.a" : "parent.b");
+                driver.findElement(By.cssSelector("vaadin-password-field[name='password'] input"))
+                        .sendKeys(i % 2 == 0 ? "sunny-garden-path" : "warm-cup-of-tea");
+                driver.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
+                new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("/login"));
+                settle(driver);
+                if (drivers.size() >= 5) { // keep at most 5 browsers open; server sessions stay alive
+                    drivers.remove(0).quit();
+                }
+            }
+            long after = liveHeap(pid);
+            System.out.printf("live heap: %.1f MB with 0 sessions, %.1f MB with %d signed-in sessions: %.0f KB per session%n",
+                    before / 1e6, after / 1e6, sessions, (after - before) / 1024.0 / sessions);
+        } finally {
+            drivers.forEach(ChromeDriver::quit);
+        }
+    }
+
+    /** Heap in use after two full collections, read with jcmd. */
+    private static long liveHeap(long pid) throws Exception {
+        String jcmd = System.getProperty("java.home") + "/bin/jcmd";
+        run(jcmd, String.valueOf(pid), "GC.run");
+        run(jcmd, String.valueOf(pid), "GC.run");
+        String info = run(jcmd, String.valueOf(pid), "GC.heap_info");
+        var m = Pattern.compile("used (\\d+)K").matcher(info);
+        if (!m.find()) {
+            throw new IllegalStateException("no heap figure in: " + info);
+        }
+        return Long.parseLong(m.group(1)) * 1024;
+    }
+
+    private static String run(String... command) throws Exception {
+        var p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor(60, TimeUnit.SECONDS);
+        return out;
+    }
+}
