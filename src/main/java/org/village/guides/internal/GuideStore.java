@@ -126,10 +126,11 @@ public class GuideStore {
         return slugs.stream().flatMap(s -> found.stream().filter(g -> g.slug().equals(s))).toList();
     }
 
+    /** Oldest first: the seeded pathways come in the order families usually meet them (missing, arrested ...). */
     public List<GuideSummary> publishedOfKind(String kind) {
         return jdbc.sql("""
                 SELECT slug, pub_title, pub_summary, category_code, kind FROM guide
-                WHERE kind = ? AND pub_body IS NOT NULL ORDER BY pub_title LIMIT 200""")
+                WHERE kind = ? AND pub_body IS NOT NULL ORDER BY id LIMIT 200""")
                 .param(kind).query(GuideStore::summary).list();
     }
 

@@ -20,7 +20,7 @@ import org.village.shared.Times;
 @AnonymousAllowed
 class HelpNowView extends Div {
 
-    HelpNowView(HelpNowService helpNow) {
+    HelpNowView(HelpNowService helpNow, java.time.Clock clock) {
         addClassName("page");
         add(new H1("Help now"));
         var danger = new Paragraph(new Span("If someone is in danger now, call "), tel("999"), new Span("."));
@@ -48,7 +48,7 @@ class HelpNowView extends Div {
             card.add(new Paragraph(e.line().hours().describe()));
             (e.openNow() ? open : closed).add(card);
         }
-        add(new H2("Open now"), new Paragraph("Times are UK time. It is " + Times.time(java.time.Instant.now()) + " now."), open);
+        add(new H2("Open now"), new Paragraph("Times are UK time. It is " + Times.time(clock.instant()) + " now."), open);
         add(new H2("Closed now"), new Paragraph("These open again soon. The first to open is at the top."), closed);
     }
 
