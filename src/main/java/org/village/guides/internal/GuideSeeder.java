@@ -14,9 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -35,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * marked as sample, for a local partnership to replace with its own.
  */
 @Component
-class GuideSeeder {
+class GuideSeeder implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(GuideSeeder.class);
     static final List<String> BLAMING_PHRASES = List.of("putting themselves at risk", "put themselves at risk",
@@ -57,8 +55,15 @@ class GuideSeeder {
         this.clock = clock;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    @Order(20)
+    /**
+     * Runs once every bean exists (so Flyway has migrated) but before the web server takes requests:
+     * the first visitor never sees an empty guides page, and the search vocabulary is built from the seed.
+     */
+    @Override
+    public void afterSingletonsInstantiated() {
+        seed();
+    }
+
     void seed() {
         tx.executeWithoutResult(s -> {
             if (guides.categories().isEmpty()) {

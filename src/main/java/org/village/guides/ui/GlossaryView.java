@@ -28,9 +28,9 @@ class GlossaryView extends Div {
 
     GlossaryView(GuideService guides) {
         addClassName("page");
-        add(new H1("Jargon buster"));
-        add(new Paragraph("Workers use a lot of words and letters. Here is what they mean, in plain words."));
-        var filter = new TextField("Find a word");
+        add(new H1(getTranslation("guides.jargon.title")));
+        add(new Paragraph(getTranslation("guides.jargon.intro")));
+        var filter = new TextField(getTranslation("guides.jargon.find"));
         filter.setValueChangeMode(ValueChangeMode.LAZY);
         filter.setClearButtonVisible(true);
         filter.setMaxLength(60);
@@ -57,16 +57,16 @@ class GlossaryView extends Div {
             term.setId(t.anchor());
             var meaning = new Div(new Paragraph(t.meaning()));
             if (!t.forYou().isBlank()) {
-                var forYou = new Paragraph(new Span("What it means for you: "), new Span(t.forYou()));
+                var forYou = new Paragraph(new Span(getTranslation("guides.jargon.forYou") + " "), new Span(t.forYou()));
                 forYou.addClassName("term-for-you");
                 meaning.add(forYou);
             }
             if (!t.alsoKnownAs().isEmpty()) {
-                meaning.add(new Paragraph("Also called: " + String.join(", ", t.alsoKnownAs())));
+                meaning.add(new Paragraph(getTranslation("guides.jargon.aka", String.join(", ", t.alsoKnownAs()))));
             }
             list.add(term, new DescriptionList.Description(meaning));
             shown++;
         }
-        status.setText(shown + (shown == 1 ? " word shown" : " words shown"));
+        status.setText(getTranslation("guides.jargon.shown", shown));
     }
 }

@@ -47,13 +47,13 @@ final class GuideUi {
     /** A search box that opens the search page; keeps working without the mouse (Enter searches). */
     static Div searchBox(String value) {
         var field = new TextField();
-        field.setAriaLabel("Search guides and the jargon buster");
-        field.setPlaceholder("Search, for example: missing, court, CAMHS");
+        field.setAriaLabel(field.getTranslation("guides.search.label"));
+        field.setPlaceholder(field.getTranslation("guides.search.placeholder"));
         field.setValue(value == null ? "" : value);
         field.setMaxLength(100);
         field.setClearButtonVisible(true);
         field.addClassName("search-field");
-        var button = new Button("Search", VaadinIcon.SEARCH.create());
+        var button = new Button(field.getTranslation("guides.search.button"), VaadinIcon.SEARCH.create());
         button.addThemeVariants(ButtonVariant.PRIMARY);
         Runnable go = () -> field.getUI().ifPresent(ui -> ui.navigate(SearchView.class,
                 QueryParameters.simple(Map.of("q", field.getValue()))));
@@ -80,7 +80,8 @@ final class GuideUi {
     }
 
     static Span sampleBadge() {
-        var badge = new Span("Sample content");
+        var badge = new Span();
+        badge.setText(badge.getTranslation("guides.sample"));
         badge.addClassName("sample-badge");
         badge.getElement().setAttribute("title", "A local partnership replaces this with its own");
         return badge;

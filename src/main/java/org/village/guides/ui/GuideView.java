@@ -51,7 +51,7 @@ class GuideView extends Div implements BeforeEnterObserver {
     }
 
     private void show(GuidePage page) {
-        var crumbs = new Paragraph(new RouterLink("Guides", GuidesView.class), new Span(" › " + page.category().name()));
+        var crumbs = new Paragraph(new RouterLink(getTranslation("guides.guide.all"), GuidesView.class), new Span(" › " + page.category().name()));
         crumbs.addClassNames("crumbs", "no-print");
         var title = new H1(page.title());
         var summary = new Paragraph(page.summary());
@@ -59,15 +59,15 @@ class GuideView extends Div implements BeforeEnterObserver {
         var meta = new Paragraph();
         meta.addClassName("guide-meta");
         if (page.isPathway()) {
-            meta.add(new Span("Step by step"));
+            meta.add(new Span(getTranslation("guides.guide.pathway")));
         }
         if (page.lastChecked() != null) {
-            meta.add(new Span("Last checked " + DATE.format(page.lastChecked())));
+            meta.add(new Span(getTranslation("guides.guide.checked", DATE.format(page.lastChecked()))));
         }
         if (page.sample()) {
             meta.add(GuideUi.sampleBadge());
         }
-        var print = new Button("Print this page", VaadinIcon.PRINT.create(),
+        var print = new Button(getTranslation("guides.guide.print"), VaadinIcon.PRINT.create(),
                 e -> getUI().ifPresent(ui -> ui.getPage().executeJs("window.print()")));
         print.addThemeVariants(ButtonVariant.TERTIARY);
         print.addClassName("no-print");
@@ -81,7 +81,7 @@ class GuideView extends Div implements BeforeEnterObserver {
                 part.getElement().setAttribute("dir", language.rightToLeft() ? "rtl" : "ltr");
             }
         }
-        var tip = new Paragraph("Words with a dotted line are explained: tap or select them.");
+        var tip = new Paragraph(getTranslation("guides.guide.tip"));
         tip.addClassNames("term-tip", "no-print");
         add(crumbs, title, summary, meta, languages(page), print, new HelpNowBox(helpNow.panel(3)));
         if (Languages.ENGLISH.equals(language.code())) {
@@ -89,25 +89,26 @@ class GuideView extends Div implements BeforeEnterObserver {
         }
         add(body);
         if (!page.related().isEmpty()) {
-            var related = new Div(new H2("Related guides"), GuideUi.list(page.related()));
+            var related = new Div(new H2(getTranslation("guides.guide.related")), GuideUi.list(page.related()));
             related.addClassNames("related", "no-print");
             add(related);
         }
-        var more = new Paragraph(new Span("Stuck on a word? "), new RouterLink("See the jargon buster", GlossaryView.class),
+        var more = new Paragraph(new Span(getTranslation("guides.guide.stuck") + " "),
+                new RouterLink(getTranslation("guides.guide.jargon"), GlossaryView.class),
                 new Span("."));
         more.addClassName("no-print");
         add(more);
     }
 
     /** "Read in: English · Polski", each name in its own language, shown only when a translation exists. */
-    private static Paragraph languages(GuidePage page) {
+    private Paragraph languages(GuidePage page) {
         var p = new Paragraph();
         p.addClassNames("languages", "no-print");
         if (page.languages().size() < 2) {
             p.setVisible(false);
             return p;
         }
-        p.add(new Span("Read in: "));
+        p.add(new Span(getTranslation("guides.guide.readIn") + " "));
         for (String code : page.languages()) {
             var lang = Languages.of(code).orElseThrow();
             if (code.equals(page.language())) {
@@ -128,10 +129,10 @@ class GuideView extends Div implements BeforeEnterObserver {
     }
 
     private void notFound() {
-        add(new H1("We could not find that guide"));
-        add(new Paragraph("The link may be old, or the guide may have moved. Try searching instead."));
+        add(new H1(getTranslation("guides.notFound.title")));
+        add(new Paragraph(getTranslation("guides.notFound.text")));
         add(GuideUi.searchBox(""));
-        add(new Paragraph(new RouterLink("See all guides", GuidesView.class)));
+        add(new Paragraph(new RouterLink(getTranslation("guides.notFound.all"), GuidesView.class)));
         add(new HelpNowBox(helpNow.panel(3)));
     }
 }

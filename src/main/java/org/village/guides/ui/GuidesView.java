@@ -22,11 +22,11 @@ class GuidesView extends Div {
 
     GuidesView(GuideService guides, HelpNowService helpNow) {
         addClassName("page");
-        add(new H1("Guides"));
-        add(new Paragraph("Plain answers about what is happening, who does what, and what you can do."));
+        add(new H1(getTranslation("guides.title")));
+        add(new Paragraph(getTranslation("guides.intro")));
         add(GuideUi.searchBox(""));
-        var pathways = new Section(new H2("What happens next"),
-                new Paragraph("Step by step, for the moments families worry about most."),
+        var pathways = new Section(new H2(getTranslation("guides.pathways")),
+                new Paragraph(getTranslation("guides.pathways.intro")),
                 GuideUi.list(guides.pathways()));
         pathways.addClassName("pathways");
         add(pathways);

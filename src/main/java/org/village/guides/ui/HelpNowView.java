@@ -22,8 +22,8 @@ class HelpNowView extends Div {
 
     HelpNowView(HelpNowService helpNow, java.time.Clock clock) {
         addClassName("page");
-        add(new H1("Help now"));
-        var danger = new Paragraph(new Span("If someone is in danger now, call "), tel("999"), new Span("."));
+        add(new H1(getTranslation("guides.help.title")));
+        var danger = new Paragraph(new Span(getTranslation("guides.help.danger") + " "), tel("999"), new Span("."));
         danger.addClassName("danger-now");
         add(danger);
         var entries = helpNow.now();
@@ -44,12 +44,12 @@ class HelpNowView extends Div {
             name.addClassName("contact-name");
             var when = new Span(capital(e.when()));
             when.addClassName("contact-when");
-            card.add(name, when, new Paragraph(e.line().description()), new Paragraph(new Span("Call "), tel(e.line().phone())));
+            card.add(name, when, new Paragraph(e.line().description()), new Paragraph(new Span(getTranslation("guides.help.call") + " "), tel(e.line().phone())));
             card.add(new Paragraph(e.line().hours().describe()));
             (e.openNow() ? open : closed).add(card);
         }
-        add(new H2("Open now"), new Paragraph("Times are UK time. It is " + Times.time(clock.instant()) + " now."), open);
-        add(new H2("Closed now"), new Paragraph("These open again soon. The first to open is at the top."), closed);
+        add(new H2(getTranslation("guides.help.open")), new Paragraph(getTranslation("guides.help.time", Times.time(clock.instant()))), open);
+        add(new H2(getTranslation("guides.help.closed")), new Paragraph(getTranslation("guides.help.closedIntro")), closed);
     }
 
     private static String capital(String s) {

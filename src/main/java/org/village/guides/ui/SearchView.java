@@ -31,19 +31,20 @@ class SearchView extends Div implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
         String q = event.getLocation().getQueryParameters().getSingleParameter("q").orElse("");
-        add(new H1("Search"), GuideUi.searchBox(q));
+        add(new H1(getTranslation("guides.search.title")), GuideUi.searchBox(q));
         if (q.isBlank()) {
-            add(new Paragraph("Type a word or a question, like \"strategy meeting\" or \"my child is missing\"."));
+            add(new Paragraph(getTranslation("guides.search.hint")));
             return;
         }
         var result = guides.search(q, 20);
         var status = new Paragraph();
         status.getElement().setAttribute("role", "status");
         if (result.corrected() != null) {
-            status.add(new Span("Showing results for \"" + result.corrected() + "\". "));
+            status.add(new Span(getTranslation("guides.search.corrected", result.corrected()) + " "));
         }
-        status.add(new Span(result.hits().isEmpty() ? "Nothing found. Try a shorter or different word."
-                : result.hits().size() + (result.hits().size() == 1 ? " result." : " results.")));
+        status.add(new Span(result.hits().isEmpty() ? getTranslation("guides.search.none")
+                : result.hits().size() == 1 ? getTranslation("guides.search.one")
+                : getTranslation("guides.search.many", result.hits().size())));
         add(status);
         var list = new Div();
         list.addClassName("results");
@@ -55,7 +56,7 @@ class SearchView extends Div implements BeforeEnterObserver {
                 item.add(link);
             } else {
                 var link = new com.vaadin.flow.component.html.Anchor("jargon-buster#" + hit.key(), hit.title());
-                item.add(new Span("Jargon buster: "), link);
+                item.add(new Span(getTranslation("guides.search.term") + " "), link);
             }
             item.add(new Paragraph(GuideUi.snippet(hit.snippet())));
             list.add(item);
