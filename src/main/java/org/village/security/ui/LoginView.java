@@ -27,6 +27,8 @@ public class LoginView extends Div implements BeforeEnterObserver {
         add(new H1("Sign in"));
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
+        // no autofocus: keyboard users meet the skip links and the Exit button first
+        form.getElement().setAttribute("no-autofocus", true);
         form.setI18n(i18n());
         // our own alert above the form: visible, read out by screen readers, and easy to test
         add(message, form);
