@@ -1,0 +1,551 @@
+package org.village.guides;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.village.guides.Guides.Category;
+import org.village.guides.Guides.EditorRow;
+import org.village.guides.Guides.GlossaryEdit;
+import org.village.guides.Guides.GuideDraft;
+import org.village.guides.Guides.GuideEdit;
+import org.village.guides.Guides.GuidePage;
+import org.village.guides.Guides.GuideSummary;
+import org.village.guides.Guides.HitKind;
+import org.village.guides.Guides.Revision;
+import org.village.guides.Guides.SearchHit;
+import org.village.guides.Guides.SearchResult;
+import org.village.guides.Guides.Snippet;
+import org.village.guides.internal.GlossaryStore;
+import org.village.guides.internal.GuideStore;
+import org.village.security.CurrentUser;
+import org.village.shared.AuditLog;
+import org.village.shared.InputProblem;
+import org.village.shared.Roles;
+
+/**
+ * Reading, searching and editing guides and the jargon buster. Reading is public; editing needs a worker
+ * or admin, and the blaming-phrase list an admin: checked here, whatever the view allows.
+ * <p>
+ * Rendered pages, the glossary marker and the spelling vocabulary are cached in memory and rebuilt when a
+ * guide is published or the glossary changes, so a parent's page costs a map look-up.
+ */
+@Service
+public class GuideService {
+
+    public static final int MAX_BODY = 50_000;
+    public static final int MAX_TITLE = 120;
+    public static final int MAX_SUMMARY = 300;
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Pattern QUERY_WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:'[\\p{L}]+)?");
+    private static final String CHANGED_BY_SOMEONE = "Someone else saved this guide while you were working on it. "
+            + "Your text is still here. Copy it somewhere safe, reload the guide to see their changes, then add yours.";
+
+    private final GuideStore guides;
+    private final GlossaryStore glossary;
+    private final CurrentUser currentUser;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    private final Map<String, GuidePage> pages = new ConcurrentHashMap<>();
+    private volatile List<GlossaryTerm> terms;
+    private volatile GlossaryMarker marker;
+    private volatile Spelling spelling;
+
+    GuideService(GuideStore guides, GlossaryStore glossary, CurrentUser currentUser, AuditLog audit, Clock clock) {
+        this.guides = guides;
+        this.glossary = glossary;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    // ---- reading (public) ----
+
+    public List<Category> categories() {
+        return guides.categories();
+    }
+
+    public Optional<Category> category(String code) {
+        return categories().stream().filter(c -> c.code().equals(code)).findFirst();
+    }
+
+    public List<GuideSummary> guidesIn(String categoryCode) {
+        return guides.publishedIn(categoryCode);
+    }
+
+    public List<GuideSummary> pathways() {
+        return guides.publishedOfKind(Guides.KIND_PATHWAY);
+    }
+
+    /** A published guide with its body rendered, sanitised and marked; empty when there is no such guide. */
+    public Optional<GuidePage> page(String slug) {
+        return page(slug, Languages.ENGLISH);
+    }
+
+    /** The guide in {@code language} when a published translation exists, otherwise in English. */
+    public Optional<GuidePage> page(String slug, String language) {
+        if (slug == null || slug.length() > 80) {
+            return Optional.empty();
+        }
+        String lang = language == null || Languages.of(language).isEmpty() ? Languages.ENGLISH : language;
+        String key = slug + "|" + lang;
+        GuidePage cached = pages.get(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<GuidePage> page = render(slug, lang);
+        page.ifPresent(p -> pages.put(key, p));
+        return page;
+    }
+
+    /** Renders straight from the database, bypassing the cache (the benchmark measures this too). */
+    public Optional<GuidePage> render(String slug) {
+        return render(slug, Languages.ENGLISH);
+    }
+
+    private Optional<GuidePage> render(String slug, String language) {
+        return guides.published(slug).map(row -> {
+            var languages = new ArrayList<String>();
+            languages.add(Languages.ENGLISH);
+            languages.addAll(guides.publishedLanguages(row.id()));
+            var translation = Languages.ENGLISH.equals(language) || !languages.contains(language) ? Optional.<Guides.Translation>empty()
+                    : guides.translations(row.id()).stream().filter(t -> t.language().equals(language) && t.published()).findFirst();
+            String body = MarkdownText.stripFrontMatter(translation.map(Guides.Translation::body).orElse(row.body()));
+            String html = Guides.KIND_PATHWAY.equals(row.kind()) ? ContentRenderer.pathwayHtml(body)
+                    : ContentRenderer.html(body);
+            // the jargon buster is in English, so only English text is marked
+            if (translation.isEmpty()) {
+                html = marker().mark(html, "gt");
+            }
+            var category = category(row.categoryCode()).orElse(new Category(row.categoryCode(), row.categoryCode(), ""));
+            return new GuidePage(row.id(), row.slug(), translation.map(Guides.Translation::title).orElse(row.title()),
+                    translation.map(Guides.Translation::summary).orElse(row.summary()), category, row.kind(), html,
+                    row.lastChecked(), row.sample(), guides.publishedBySlugs(row.related()), row.publishedAt(),
+                    translation.isPresent() ? language : Languages.ENGLISH, List.copyOf(languages));
+        });
+    }
+
+    // ---- translations (workers and admins) ----
+
+    @PreAuthorize(Roles.HAS_STAFF)
+    public List<Guides.Translation> translations(long guideId) {
+        return guides.translations(guideId);
+    }
+
+    /** Saves a translation (new ones start at version 0); returns its new version. */
+    @PreAuthorize(Roles.HAS_STAFF)
+    @Transactional
+    public long saveTranslation(Guides.Translation t) {
+        if (Languages.of(t.language()).isEmpty() || Languages.ENGLISH.equals(t.language())) {
+            throw new InputProblem("language", "Choose the language of the translation.");
+        }
+        if (t.title() == null || t.title().isBlank() || t.title().length() > MAX_TITLE) {
+            throw new InputProblem("translationTitle", "Give the translation a title, up to " + MAX_TITLE + " characters.");
+        }
+        if (t.summary() == null || t.summary().isBlank() || t.summary().length() > MAX_SUMMARY) {
+            throw new InputProblem("translationSummary", "Write a one-line summary, up to " + MAX_SUMMARY + " characters.");
+        }
+        if (t.body() == null || t.body().isBlank() || t.body().length() > MAX_BODY) {
+            throw new InputProblem("translationBody", "Write the translated text (up to " + MAX_BODY + " characters).");
+        }
+        boolean exists = guides.translations(t.guideId()).stream().anyMatch(x -> x.language().equals(t.language()));
+        boolean saved;
+        try {
+            saved = guides.saveTranslation(t, exists, currentUser.actor().label(), clock.instant());
+        } catch (DuplicateKeyException e) {
+            saved = false;
+        }
+        if (!saved) {
+            throw new InputProblem("Someone else saved this translation while you were working on it. Your text is "
+                    + "still here. Copy it, reload, then add your changes.");
+        }
+        audit.record(currentUser.actor(), "guide.translation.saved", "guide:" + t.guideId(),
+                t.language() + (t.published() ? " (published)" : " (draft)"));
+        forgetCaches();
+        return exists ? t.version() + 1 : 0;
+    }
+
+    public List<GlossaryTerm> glossary() {
+        List<GlossaryTerm> t = terms;
+        if (t == null) {
+            t = glossary.all();
+            terms = t;
+        }
+        return t;
+    }
+
+    /** Safe HTML with glossary terms marked, for any Markdown (the editor's preview, later forum posts). */
+    public String renderMarkdown(String markdown, boolean pathway) {
+        String html = pathway ? ContentRenderer.pathwayHtml(markdown) : ContentRenderer.html(markdown);
+        return marker().mark(html, "pt");
+    }
+
+    GlossaryMarker marker() {
+        GlossaryMarker m = marker;
+        if (m == null) {
+            m = new GlossaryMarker(glossary());
+            marker = m;
+        }
+        return m;
+    }
+
+    // ---- search (public) ----
+
+    public SearchResult search(String query, int limit) {
+        String q = query == null ? "" : query.strip();
+        if (q.length() > 100) {
+            q = q.substring(0, 100);
+        }
+        var words = new ArrayList<String>();
+        Matcher m = QUERY_WORD.matcher(q);
+        while (m.find()) {
+            words.add(m.group().toLowerCase(Locale.ROOT));
+        }
+        if (words.isEmpty()) {
+            return new SearchResult(q, null, List.of());
+        }
+        var fixed = new ArrayList<String>();
+        boolean changed = false;
+        for (String w : words) {
+            Optional<String> better = spelling().correct(w);
+            changed |= better.isPresent();
+            fixed.add(better.orElse(w));
+        }
+        String text = String.join(" ", fixed);
+        var hits = new ArrayList<SearchHit>();
+        var termMatches = glossary.search(text, 5);
+        // a search for a term itself ("MASH", "county lines") puts its meaning first
+        var exact = termMatches.stream().filter(t -> t.term().forms().stream()
+                .anyMatch(f -> f.equalsIgnoreCase(String.join(" ", fixed)))).toList();
+        exact.forEach(t -> hits.add(termHit(t.term(), fixed)));
+        var guideRows = guides.searchGuides(text, limit);
+        if (guideRows.isEmpty()) {
+            guideRows = guides.searchGuideTitles(q, limit);
+        }
+        for (var row : guideRows) {
+            hits.add(new SearchHit(HitKind.GUIDE, row.key(), row.title(), snippet(row.text(), fixed)));
+        }
+        termMatches.stream().filter(t -> !exact.contains(t)).forEach(t -> hits.add(termHit(t.term(), fixed)));
+        return new SearchResult(q, changed ? text : null, hits.size() > limit ? hits.subList(0, limit) : hits);
+    }
+
+    private static SearchHit termHit(GlossaryTerm t, List<String> words) {
+        return new SearchHit(HitKind.TERM, t.anchor(), t.term(), snippet(t.meaning() + " " + t.forYou(), words));
+    }
+
+    /** About 160 characters around the first place any query word starts a word. */
+    static Snippet snippet(String raw, List<String> words) {
+        if (raw == null) {
+            return new Snippet("", "", "");
+        }
+        String text = raw.replaceAll("\\s+", " ").strip();
+        String lower = text.toLowerCase(Locale.ROOT);
+        int best = -1;
+        int bestEnd = 0;
+        // the longest query word is usually the telling one ("excluded", not "from")
+        var byLength = words.stream().sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
+        for (String w : byLength) {
+            if (w.length() < 2) {
+                continue;
+            }
+            Matcher m = Pattern.compile("\\b" + Pattern.quote(w)).matcher(lower);
+            if (m.find()) {
+                best = m.start();
+                int end = m.end();
+                while (end < text.length() && Character.isLetter(text.charAt(end))) {
+                    end++;
+                }
+                bestEnd = end;
+                break;
+            }
+        }
+        if (best < 0) {
+            return new Snippet(cut(text, 0, 160) + (text.length() > 160 ? "…" : ""), "", "");
+        }
+        int from = Math.max(0, best - 60);
+        while (from > 0 && from < best && text.charAt(from - 1) != ' ') {
+            from++;
+        }
+        int to = Math.min(text.length(), bestEnd + 100);
+        while (to < text.length() && to > bestEnd && text.charAt(to - 1) != ' ') {
+            to--;
+        }
+        return new Snippet((from > 0 ? "…" : "") + text.substring(from, best), text.substring(best, bestEnd),
+                text.substring(bestEnd, to).stripTrailing() + (to < text.length() ? "…" : ""));
+    }
+
+    private static String cut(String s, int from, int len) {
+        return s.substring(from, Math.min(s.length(), from + len));
+    }
+
+    Spelling spelling() {
+        Spelling s = spelling;
+        if (s == null) {
+            var counts = new HashMap<String, Integer>();
+            guides.eachPublishedText(text -> addWords(counts, text));
+            for (GlossaryTerm t : glossary()) {
+                addWords(counts, t.term() + " " + String.join(" ", t.alsoKnownAs()) + " " + t.meaning());
+            }
+            s = new Spelling(counts);
+            spelling = s;
+        }
+        return s;
+    }
+
+    private static void addWords(Map<String, Integer> counts, String text) {
+        if (text == null) {
+            return;
+        }
+        Matcher m = QUERY_WORD.matcher(text);
+        while (m.find()) {
+            String w = m.group().toLowerCase(Locale.ROOT);
+            if (w.length() >= 3 && w.length() <= 30) {
+                counts.merge(w, 1, Integer::sum);
+            }
+        }
+    }
+
+    private void forgetCaches() {
+        pages.clear();
+        spelling = null;
+    }
+
+    private void forgetGlossary() {
+        terms = null;
+        marker = null;
+        forgetCaches();
+    }
+
+    // ---- plain-language check ----
+
+    /** The check the editor runs as a worker types. */
+    public PlainLanguageCheck.Report check(String markdown) {
+        var forms = new ArrayList<String>();
+        glossary().forEach(t -> forms.addAll(t.forms()));
+        return PlainLanguageCheck.check(markdown, forms, blamingPhrases());
+    }
+
+    public List<String> blamingPhrases() {
+        return glossary.blamingPhrases();
+    }
+
+    @PreAuthorize(Roles.HAS_ADMIN)
+    @Transactional
+    public void setBlamingPhrases(List<String> phrases) {
+        var clean = new LinkedHashSet<String>();
+        for (String p : phrases) {
+            String s = p.strip().toLowerCase(Locale.ROOT);
+            if (s.length() > 100) {
+                throw new InputProblem("phrases", "Each phrase can be up to 100 characters. This one is longer: \""
+                        + s.substring(0, 40) + "...\"");
+            }
+            if (!s.isEmpty()) {
+                clean.add(s);
+            }
+        }
+        glossary.replaceBlamingPhrases(List.copyOf(clean));
+        audit.record(currentUser.actor(), "guide.phrases.changed", "blaming-phrases", clean.size() + " phrases");
+    }
+
+    // ---- editing (workers and admins) ----
+
+    @PreAuthorize(Roles.HAS_STAFF)
+    public List<EditorRow> editorRows(String text, int offset, int limit) {
+        return guides.editorRows(text == null ? "" : text.strip(), offset, limit);
+    }
+
+    @PreAuthorize(Roles.HAS_STAFF)
+    public int countEditorRows(String text) {
+        return guides.countEditorRows(text == null ? "" : text.strip());
+    }
+
+    @PreAuthorize(Roles.HAS_STAFF)
+    public Optional<GuideDraft> draft(long id) {
+        return guides.draft(id);
+    }
+
+    @PreAuthorize(Roles.HAS_STAFF)
+    @Transactional
+    public long create(GuideEdit edit) {
+        validate(edit, 0);
+        String actor = currentUser.actor().label();
+        long id;
+        try {
+            id = guides.insert(edit, false, actor, clock.instant());
+        } catch (DuplicateKeyException e) {
+            throw slugTaken();
+        }
+        guides.addRevision(id, edit.title(), edit.summary(), edit.body(), "Created", actor, clock.instant());
+        audit.record(currentUser.actor(), "guide.created", "guide:" + id, edit.slug());
+        return id;
+    }
+
+    /** Saves the draft; returns the new version. Someone else's newer save is never overwritten. */
+    @PreAuthorize(Roles.HAS_STAFF)
+    @Transactional
+    public long saveDraft(long id, long version, GuideEdit edit) {
+        validate(edit, id);
+        String actor = currentUser.actor().label();
+        boolean saved;
+        try {
+            saved = guides.updateDraft(id, version, edit, actor, clock.instant());
+        } catch (DuplicateKeyException e) {
+            throw slugTaken();
+        }
+        if (!saved) {
+            throw new InputProblem(CHANGED_BY_SOMEONE);
+        }
+        guides.addRevision(id, edit.title(), edit.summary(), edit.body(), "Draft saved", actor, clock.instant());
+        audit.record(currentUser.actor(), "guide.saved", "guide:" + id, edit.slug());
+        return version + 1;
+    }
+
+    /**
+     * Publishes the saved draft. When the plain-language check finds problems the worker must say they
+     * have read them ({@code confirmedProblems}); otherwise a kind problem lists them.
+     */
+    @PreAuthorize(Roles.HAS_STAFF)
+    @Transactional
+    public long publish(long id, long version, boolean confirmedProblems) {
+        var draft = guides.draft(id).orElseThrow(() -> new InputProblem("This guide no longer exists."));
+        if (draft.version() != version) {
+            throw new InputProblem(CHANGED_BY_SOMEONE);
+        }
+        var report = check(draft.edit().body());
+        if (!report.problems().isEmpty() && !confirmedProblems) {
+            throw new InputProblem("The plain-language check found " + report.problems().size()
+                    + " thing(s) to look at. Read them, then choose Publish anyway if you are sure.");
+        }
+        String actor = currentUser.actor().label();
+        if (!guides.publish(id, version, MarkdownText.plain(draft.edit().body()), actor, clock.instant())) {
+            throw new InputProblem(CHANGED_BY_SOMEONE);
+        }
+        guides.addRevision(id, draft.edit().title(), draft.edit().summary(), draft.edit().body(), "Published", actor,
+                clock.instant());
+        audit.record(currentUser.actor(), "guide.published", "guide:" + id, draft.edit().slug()
+                + (report.problems().isEmpty() ? "" : " (with " + report.problems().size() + " check problems confirmed)"));
+        forgetCaches();
+        return version + 1;
+    }
+
+    @PreAuthorize(Roles.HAS_STAFF)
+    @Transactional
+    public long unpublish(long id, long version) {
+        if (!guides.unpublish(id, version)) {
+            throw new InputProblem(CHANGED_BY_SOMEONE);
+        }
+        audit.record(currentUser.actor(), "guide.unpublished", "guide:" + id, null);
+        forgetCaches();
+        return version + 1;
+    }
+
+    @PreAuthorize(Roles.HAS_STAFF)
+    public List<Revision> revisions(long id) {
+        return guides.revisions(id);
+    }
+
+    /** Makes an earlier revision the current draft (publish again to show it to parents). */
+    @PreAuthorize(Roles.HAS_STAFF)
+    @Transactional
+    public long restore(long id, long version, long revisionId) {
+        var draft = guides.draft(id).orElseThrow(() -> new InputProblem("This guide no longer exists."));
+        var content = guides.revisionContent(id, revisionId)
+                .orElseThrow(() -> new InputProblem("That earlier version could not be found."));
+        var e = draft.edit();
+        var restored = new GuideEdit(e.slug(), e.categoryCode(), e.kind(), content[0], content[1], content[2],
+                e.related(), e.lastChecked());
+        String actor = currentUser.actor().label();
+        if (!guides.updateDraft(id, version, restored, actor, clock.instant())) {
+            throw new InputProblem(CHANGED_BY_SOMEONE);
+        }
+        guides.addRevision(id, content[0], content[1], content[2], "Restored revision " + content[3], actor,
+                clock.instant());
+        audit.record(currentUser.actor(), "guide.restored", "guide:" + id, "revision " + content[3]);
+        return version + 1;
+    }
+
+    private void validate(GuideEdit e, long id) {
+        if (e.title() == null || e.title().isBlank()) {
+            throw new InputProblem("title", "Give the guide a title.");
+        }
+        if (e.title().length() > MAX_TITLE) {
+            throw new InputProblem("title", "Keep the title to " + MAX_TITLE + " characters or fewer.");
+        }
+        if (e.summary() == null || e.summary().isBlank()) {
+            throw new InputProblem("summary", "Write a one-line summary. It shows in lists and search.");
+        }
+        if (e.summary().length() > MAX_SUMMARY) {
+            throw new InputProblem("summary", "Keep the summary to " + MAX_SUMMARY + " characters or fewer.");
+        }
+        if (e.slug() == null || !SLUG.matcher(e.slug()).matches() || e.slug().length() > 80) {
+            throw new InputProblem("slug", "Use small letters, numbers and dashes only, like \"going-to-court\".");
+        }
+        if (e.body() == null || e.body().isBlank()) {
+            throw new InputProblem("body", "Write something in the guide before saving.");
+        }
+        if (e.body().length() > MAX_BODY) {
+            throw new InputProblem("body", "This guide is " + e.body().length() + " characters long. The most is "
+                    + MAX_BODY + ". Split it into two guides.");
+        }
+        if (category(e.categoryCode()).isEmpty()) {
+            throw new InputProblem("category", "Choose a category.");
+        }
+        if (!Guides.KIND_GUIDE.equals(e.kind()) && !Guides.KIND_PATHWAY.equals(e.kind())) {
+            throw new InputProblem("kind", "Choose guide or step-by-step pathway.");
+        }
+        if (guides.slugTaken(e.slug(), id)) {
+            throw slugTaken();
+        }
+    }
+
+    private static InputProblem slugTaken() {
+        return new InputProblem("slug", "Another guide already uses this web address. Choose a different one.");
+    }
+
+    // ---- jargon buster editing ----
+
+    @PreAuthorize(Roles.HAS_STAFF)
+    @Transactional
+    public long saveTerm(Long id, long version, GlossaryEdit edit) {
+        if (edit.term() == null || edit.term().isBlank() || edit.term().length() > 80) {
+            throw new InputProblem("term", "Write the word or phrase, up to 80 characters.");
+        }
+        if (edit.meaning() == null || edit.meaning().isBlank() || edit.meaning().length() > 600) {
+            throw new InputProblem("meaning", "Say what it means in plain words, up to 600 characters.");
+        }
+        if (edit.forYou() != null && edit.forYou().length() > 600) {
+            throw new InputProblem("forYou", "Keep \"what it means for you\" to 600 characters or fewer.");
+        }
+        var clean = new GlossaryEdit(edit.term().strip(), edit.meaning().strip(),
+                edit.forYou() == null ? "" : edit.forYou().strip(),
+                edit.alsoKnownAs().stream().map(String::strip).filter(s -> !s.isEmpty() && !s.contains("|")).toList());
+        long saved;
+        try {
+            if (id == null) {
+                saved = glossary.insert(clean, clock.instant());
+            } else if (glossary.update(id, version, clean, clock.instant())) {
+                saved = id;
+            } else {
+                throw new InputProblem("Someone else changed this term while you were editing. Your text is still "
+                        + "here. Reload to see their change.");
+            }
+        } catch (DuplicateKeyException e) {
+            throw new InputProblem("term", "This term is already in the jargon buster.");
+        }
+        audit.record(currentUser.actor(), "glossary.saved", "term:" + saved, clean.term());
+        forgetGlossary();
+        return saved;
+    }
+}

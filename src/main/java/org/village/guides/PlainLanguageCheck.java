@@ -1,0 +1,90 @@
+package org.village.guides;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The editor's plain-language check: reading grade, long sentences, acronyms the jargon buster does not
+ * explain, and phrases that blame a child or a parent. Pure and fast so it can run as the worker types.
+ */
+public final class PlainLanguageCheck {
+
+    public static final double MAX_GRADE = 6.0;
+    public static final int LONG_SENTENCE_WORDS = 25;
+    private static final Pattern ACRONYM = Pattern.compile("\\b[A-Z][A-Z0-9]{1,9}s?\\b");
+    // Everyday abbreviations a parent knows; anything else in capitals should be in the jargon buster.
+    private static final Set<String> EVERYDAY = Set.of("UK", "OK", "TV", "AM", "PM", "ID", "I");
+
+    private PlainLanguageCheck() {
+    }
+
+    /** What the check found; {@link #problems()} is what the editor shows, in plain words. */
+    public record Report(double grade, int words, int sentences, List<String> longSentences,
+                         List<String> unknownAcronyms, List<String> blamingPhrases) {
+
+        public boolean passes() {
+            return grade <= MAX_GRADE && longSentences.isEmpty() && unknownAcronyms.isEmpty() && blamingPhrases.isEmpty();
+        }
+
+        public List<String> problems() {
+            var list = new ArrayList<String>();
+            if (grade > MAX_GRADE) {
+                list.add(String.format(Locale.UK, "Reading grade is %.1f. Aim for %.0f or below: use shorter words "
+                        + "and shorter sentences.", grade, MAX_GRADE));
+            }
+            for (String s : longSentences) {
+                list.add("Long sentence (" + Readability.wordCount(s) + " words): \"" + shorten(s) + "\"");
+            }
+            if (!unknownAcronyms.isEmpty()) {
+                list.add("Not in the jargon buster: " + String.join(", ", unknownAcronyms)
+                        + ". Explain it, or add it to the jargon buster.");
+            }
+            for (String p : blamingPhrases) {
+                list.add("\"" + p + "\" can blame a child or a parent. Say what was done to them, and by whom.");
+            }
+            return list;
+        }
+
+        private static String shorten(String s) {
+            return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+        }
+    }
+
+    /**
+     * @param glossaryForms every term and other name in the jargon buster
+     * @param blamingPhrases the admin-kept list, matched as whole words in any case
+     */
+    public static Report check(String markdown, Collection<String> glossaryForms, Collection<String> blamingPhrases) {
+        String text = MarkdownText.plain(markdown);
+        var score = Readability.score(text);
+        var longOnes = score.sentenceTexts().stream()
+                .filter(s -> Readability.wordCount(s) > LONG_SENTENCE_WORDS).toList();
+        var known = new java.util.HashSet<String>();
+        glossaryForms.forEach(f -> known.add(f.strip()));
+        var acronyms = new LinkedHashSet<String>();
+        Matcher m = ACRONYM.matcher(text);
+        while (m.find()) {
+            String a = m.group();
+            String singular = a.endsWith("s") ? a.substring(0, a.length() - 1) : a;
+            if (!EVERYDAY.contains(singular) && !known.contains(a) && !known.contains(singular)
+                    && !singular.chars().allMatch(Character::isDigit)) {
+                acronyms.add(singular);
+            }
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        var blaming = new ArrayList<String>();
+        for (String phrase : blamingPhrases) {
+            String p = phrase.strip().toLowerCase(Locale.ROOT);
+            if (!p.isEmpty() && Pattern.compile("\\b" + Pattern.quote(p) + "\\b").matcher(lower).find()) {
+                blaming.add(phrase.strip());
+            }
+        }
+        return new Report(score.grade(), score.words(), score.sentences(), longOnes, List.copyOf(acronyms), blaming);
+    }
+}

@@ -1,0 +1,54 @@
+package org.village.guides.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import jakarta.annotation.security.RolesAllowed;
+import org.village.guides.GuideService;
+import org.village.guides.Guides.EditorRow;
+import org.village.shared.Roles;
+import org.village.shared.Times;
+
+/** Workers' list of all guides, drafts included, newest change first, paged from the database. */
+@Route("staff/guides")
+@PageTitle("Edit guides")
+@Menu(order = 65, title = "Edit guides")
+@RolesAllowed({Roles.WORKER, Roles.ADMIN})
+class GuideEditorListView extends Div {
+
+    GuideEditorListView(GuideService guides) {
+        addClassNames("page", "wide");
+        add(new H1("Edit guides"));
+        var text = new TextField("Find a guide");
+        text.setValueChangeMode(ValueChangeMode.LAZY);
+        text.setClearButtonVisible(true);
+        text.setMaxLength(80);
+        var create = new Button("New guide", e -> e.getSource().getUI().ifPresent(ui ->
+                ui.navigate(GuideEditorView.class, new RouteParameters("id", "new"))));
+        create.addThemeVariants(ButtonVariant.PRIMARY);
+        var grid = new Grid<EditorRow>();
+        grid.addColumn(EditorRow::title).setHeader("Title").setFlexGrow(3);
+        grid.addColumn(r -> !r.published() ? "Draft" : r.changedSincePublished() ? "Published, with changes" : "Published")
+                .setHeader("Status").setAutoWidth(true);
+        grid.addColumn(r -> Times.dateTime(r.updatedAt()) + " by " + r.updatedBy()).setHeader("Last saved").setAutoWidth(true);
+        grid.setAriaLabel("Guides");
+        grid.setHeight("65vh");
+        grid.addItemClickListener(e -> grid.getUI().ifPresent(ui -> ui.navigate(GuideEditorView.class,
+                new RouteParameters("id", String.valueOf(e.getItem().id())))));
+        Runnable reload = () -> grid.setItems(q -> guides.editorRows(text.getValue(), q.getOffset(), q.getLimit()).stream(),
+                q -> guides.countEditorRows(text.getValue()));
+        text.addValueChangeListener(e -> reload.run());
+        var bar = new Div(text, create);
+        bar.addClassName("search-box");
+        add(bar, grid);
+        reload.run();
+    }
+}

@@ -1,0 +1,345 @@
+package org.village.guides.ui;
+
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import org.village.guides.GuideService;
+import org.village.guides.Guides;
+import org.village.guides.Guides.Category;
+import org.village.guides.Guides.GuideEdit;
+import org.village.guides.Guides.Revision;
+import org.village.guides.Languages;
+import org.village.guides.PlainLanguageCheck;
+import org.village.shared.InputProblem;
+import org.village.shared.Roles;
+import org.village.shared.Times;
+import org.village.shared.ui.Forms;
+
+/**
+ * Write a guide in Markdown with a live preview and plain-language check. Save keeps a draft (and a
+ * revision); Publish shows it to parents, asking for a confirm when the check found problems. Whatever
+ * goes wrong, what the worker typed stays in the fields.
+ */
+@Route("staff/guides/:id")
+@PageTitle("Edit guide")
+@RolesAllowed({Roles.WORKER, Roles.ADMIN})
+class GuideEditorView extends Div implements BeforeEnterObserver {
+
+    private final GuideService guides;
+    private final TextField title = new TextField("Title");
+    private final TextField slug = new TextField("Web address");
+    private final TextField summary = new TextField("One-line summary");
+    private final Select<Category> category = new Select<>();
+    private final Select<String> kind = new Select<>();
+    private final TextField related = new TextField("Related guides (web addresses, separated by commas)");
+    private final DatePicker lastChecked = new DatePicker("Last checked");
+    private final TextArea body = new TextArea("Guide text (Markdown)");
+    private final Div check = new Div();
+    private final Div preview = new Div();
+    private final Div messages = new Div();
+    private final Paragraph status = new Paragraph();
+    private final Button save = new Button("Save draft");
+    private final Button publish = new Button("Publish");
+    private final Button unpublish = new Button("Unpublish");
+    private final Grid<Revision> revisions = new Grid<>();
+    private final Select<Languages.Language> translationLanguage = new Select<>();
+    private final TextField translationTitle = new TextField("Translated title");
+    private final TextField translationSummary = new TextField("Translated summary");
+    private final TextArea translationBody = new TextArea("Translated text (Markdown)");
+    private final com.vaadin.flow.component.checkbox.Checkbox translationPublished =
+            new com.vaadin.flow.component.checkbox.Checkbox("Published (parents can switch to it)");
+    private final Div translationMessages = new Div();
+    private final Div translations = new Div();
+    private long translationVersion;
+    private boolean translationExists;
+    private Long id;
+    private long version;
+
+    GuideEditorView(GuideService guides) {
+        this.guides = guides;
+        addClassNames("page", "wide");
+        title.setMaxLength(GuideService.MAX_TITLE);
+        summary.setMaxLength(GuideService.MAX_SUMMARY);
+        slug.setMaxLength(80);
+        lastChecked.setLocale(Locale.UK);
+        slug.setHelperText("Small letters, numbers and dashes, like going-to-court");
+        category.setLabel("Category");
+        category.setItems(guides.categories());
+        category.setItemLabelGenerator(Category::name);
+        kind.setLabel("Kind");
+        kind.setItems(Guides.KIND_GUIDE, Guides.KIND_PATHWAY);
+        kind.setItemLabelGenerator(k -> Guides.KIND_PATHWAY.equals(k) ? "Step-by-step pathway" : "Guide");
+        body.setValueChangeMode(ValueChangeMode.LAZY);
+        body.setValueChangeTimeout(400);
+        body.setMaxLength(GuideService.MAX_BODY + 1000);
+        body.setHelperText("## for a heading, - for a list, **bold**. In a pathway, start each step with ## Step 1: ...");
+        body.addClassName("body-editor");
+        body.setMinRows(16);
+        body.setWidthFull();
+        body.addValueChangeListener(e -> refreshCheck());
+        kind.addValueChangeListener(e -> refreshCheck());
+        check.addClassName("check-panel");
+        check.getElement().setAttribute("aria-live", "polite");
+        preview.addClassNames("preview", "guide-body");
+        save.addThemeVariants(ButtonVariant.PRIMARY);
+        save.addClickListener(e -> save());
+        publish.addClickListener(e -> publish(false));
+        unpublish.addClickListener(e -> run(() -> version = guides.unpublish(id, version), "Unpublished. Parents no longer see this guide."));
+        unpublish.addThemeVariants(ButtonVariant.ERROR, ButtonVariant.TERTIARY);
+        status.getElement().setAttribute("role", "status");
+        revisions.addColumn(Revision::number).setHeader("No.").setAutoWidth(true);
+        revisions.addColumn(Revision::note).setHeader("What").setAutoWidth(true);
+        revisions.addColumn(r -> Times.dateTime(r.savedAt()) + " by " + r.savedBy()).setHeader("When");
+        revisions.addComponentColumn(r -> new Button("Restore", e -> restore(r))).setAutoWidth(true);
+        revisions.setAllRowsVisible(true);
+        revisions.setAriaLabel("Earlier versions");
+
+        var fields = new Div(title, slug, summary, category, kind, related, lastChecked, body);
+        fields.addClassName("editor-fields");
+        fields.getChildren().forEach(c -> ((com.vaadin.flow.component.HasSize) c).setWidthFull());
+        var buttons = new Div(save, publish, unpublish);
+        buttons.addClassName("search-box");
+        var side = new Div(new H2("Plain-language check"), check, new H2("Preview"), preview);
+        var grid = new Div(fields, side);
+        grid.addClassName("editor-grid");
+        add(new Paragraph(new RouterLink("All guides", GuideEditorListView.class)), new H1("Edit guide"), status,
+                messages, grid, buttons, new H2("Earlier versions"), revisions, translationsSection());
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String param = event.getRouteParameters().get("id").orElse("new");
+        if ("new".equals(param)) {
+            id = null;
+            version = 0;
+            kind.setValue(Guides.KIND_GUIDE);
+            lastChecked.setValue(java.time.LocalDate.now(Times.ZONE));
+            refreshButtons(false);
+            refreshCheck();
+            return;
+        }
+        try {
+            id = Long.parseLong(param);
+        } catch (NumberFormatException e) {
+            id = -1L;
+        }
+        guides.draft(id).ifPresentOrElse(d -> {
+            fill(d.edit());
+            version = d.version();
+            status.setText(d.published() ? (d.changedSincePublished() ? "Published. This draft has changes parents "
+                    + "do not see yet." : "Published.") : "Draft. Parents cannot see it yet.");
+            refreshButtons(d.published());
+            revisions.setItems(guides.revisions(id));
+        }, () -> {
+            removeAll();
+            add(new H1("We could not find that guide"), new RouterLink("All guides", GuideEditorListView.class));
+        });
+        refreshCheck();
+    }
+
+    private Div translationsSection() {
+        translationLanguage.setLabel("Language");
+        translationLanguage.setItems(Languages.ALL.stream().filter(l -> !Languages.ENGLISH.equals(l.code())).toList());
+        translationLanguage.setItemLabelGenerator(Languages.Language::name);
+        translationLanguage.addValueChangeListener(e -> loadTranslation());
+        translationTitle.setMaxLength(GuideService.MAX_TITLE);
+        translationSummary.setMaxLength(GuideService.MAX_SUMMARY);
+        translationBody.setMinRows(10);
+        var save = new Button("Save translation", e -> saveTranslation());
+        for (var f : new com.vaadin.flow.component.HasSize[] {translationTitle, translationSummary, translationBody}) {
+            f.setWidthFull();
+        }
+        translations.add(new H2("Translations"), new Paragraph("Translate the published English guide. The jargon "
+                + "buster explains English words only."), translationLanguage, translationTitle, translationSummary,
+                translationBody, translationPublished, translationMessages, save);
+        return translations;
+    }
+
+    private void loadTranslation() {
+        translationMessages.removeAll();
+        var lang = translationLanguage.getValue();
+        var existing = id == null || lang == null ? java.util.Optional.<Guides.Translation>empty()
+                : guides.translations(id).stream().filter(t -> t.language().equals(lang.code())).findFirst();
+        translationExists = existing.isPresent();
+        translationVersion = existing.map(Guides.Translation::version).orElse(0L);
+        translationTitle.setValue(existing.map(Guides.Translation::title).orElse(""));
+        translationSummary.setValue(existing.map(Guides.Translation::summary).orElse(""));
+        translationBody.setValue(existing.map(Guides.Translation::body).orElse(""));
+        translationPublished.setValue(existing.map(Guides.Translation::published).orElse(false));
+        String dir = lang != null && lang.rightToLeft() ? "rtl" : "ltr";
+        for (var f : new com.vaadin.flow.component.HasElement[] {translationTitle, translationSummary, translationBody}) {
+            f.getElement().setAttribute("dir", dir);
+        }
+    }
+
+    private void saveTranslation() {
+        translationMessages.removeAll();
+        var lang = translationLanguage.getValue();
+        try {
+            translationVersion = guides.saveTranslation(new Guides.Translation(id, lang == null ? "" : lang.code(),
+                    translationTitle.getValue().strip(), translationSummary.getValue().strip(), translationBody.getValue(),
+                    translationPublished.getValue(), translationVersion));
+            translationExists = true;
+            translationMessages.add(Forms.notice("success", "Translation saved."));
+        } catch (InputProblem problem) {
+            Map<String, HasValidation> fields = Map.of("language", translationLanguage, "translationTitle", translationTitle,
+                    "translationSummary", translationSummary, "translationBody", translationBody);
+            if (!Forms.show(problem, fields)) {
+                translationMessages.add(Forms.notice("error", problem.getMessage()));
+            }
+        }
+    }
+
+    private void fill(GuideEdit e) {
+        title.setValue(e.title());
+        slug.setValue(e.slug());
+        summary.setValue(e.summary());
+        category.setValue(guides.category(e.categoryCode()).orElse(null));
+        kind.setValue(e.kind());
+        related.setValue(String.join(", ", e.related()));
+        lastChecked.setValue(e.lastChecked());
+        body.setValue(e.body());
+    }
+
+    private GuideEdit edit() {
+        return new GuideEdit(slug.getValue().strip().toLowerCase(Locale.ROOT),
+                category.getValue() == null ? null : category.getValue().code(), kind.getValue(), title.getValue().strip(),
+                summary.getValue().strip(), body.getValue(),
+                Arrays.stream(related.getValue().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
+                lastChecked.getValue());
+    }
+
+    private void refreshButtons(boolean published) {
+        translations.setVisible(id != null);
+        publish.setEnabled(id != null);
+        unpublish.setVisible(published);
+        revisions.setVisible(id != null);
+    }
+
+    private void refreshCheck() {
+        check.removeAll();
+        PlainLanguageCheck.Report report = guides.check(body.getValue());
+        check.removeClassNames("passes", "problems");
+        check.addClassName(report.problems().isEmpty() ? "passes" : "problems");
+        check.add(new Paragraph(String.format(Locale.UK, "Reading grade %.1f (aim for 6 or below, about age 11). "
+                + "%d words, %d sentences.", report.grade(), report.words(), report.sentences())));
+        if (report.problems().isEmpty()) {
+            check.add(new Paragraph("No problems found."));
+        } else {
+            var list = new UnorderedList();
+            report.problems().forEach(p -> list.add(new ListItem(p)));
+            list.addClassName("check-problems");
+            check.add(list);
+        }
+        preview.getElement().setProperty("innerHTML",
+                guides.renderMarkdown(body.getValue(), Guides.KIND_PATHWAY.equals(kind.getValue())));
+    }
+
+    private void save() {
+        run(() -> {
+            if (id == null) {
+                id = guides.create(edit());
+                version = 0;
+                getUI().ifPresent(ui -> ui.navigate(GuideEditorView.class, new RouteParameters("id", String.valueOf(id))));
+            } else {
+                version = guides.saveDraft(id, version, edit());
+            }
+        }, "Draft saved. Parents cannot see changes until you publish.");
+    }
+
+    /** Saves first when there are unsaved changes, so what is published is what the worker sees. */
+    private void publish(boolean confirmed) {
+        try {
+            version = guides.saveDraft(id, version, edit());
+            version = guides.publish(id, version, confirmed);
+            done("Published. Parents can read this guide now.");
+            refreshButtons(true);
+        } catch (InputProblem problem) {
+            if (problem.getMessage().contains("Publish anyway")) {
+                confirmPublish();
+            } else {
+                showProblem(problem);
+            }
+        }
+        revisions.setItems(guides.revisions(id));
+    }
+
+    private void confirmPublish() {
+        var dialog = new Dialog();
+        dialog.setHeaderTitle("Publish with problems?");
+        var list = new UnorderedList();
+        guides.check(body.getValue()).problems().forEach(p -> list.add(new ListItem(p)));
+        dialog.add(new Paragraph("The plain-language check found these. Parents read this guide, often when they "
+                + "are scared and tired."), list);
+        var anyway = new Button("Publish anyway", e -> {
+            dialog.close();
+            publish(true);
+        });
+        anyway.addThemeVariants(ButtonVariant.ERROR);
+        var back = new Button("Go back and fix", e -> dialog.close());
+        back.addThemeVariants(ButtonVariant.PRIMARY);
+        dialog.getFooter().add(back, anyway);
+        dialog.open();
+    }
+
+    private void restore(Revision r) {
+        run(() -> {
+            version = guides.restore(id, version, r.id());
+            guides.draft(id).ifPresent(d -> fill(d.edit()));
+        }, "Revision " + r.number() + " is now the draft. Publish it to show it to parents.");
+    }
+
+    private void run(Runnable action, String success) {
+        try {
+            action.run();
+            done(success);
+        } catch (InputProblem problem) {
+            showProblem(problem);
+        }
+        if (id != null) {
+            revisions.setItems(guides.revisions(id));
+            revisions.setVisible(true);
+        }
+    }
+
+    private void done(String text) {
+        messages.removeAll();
+        messages.add(Forms.notice("success", text));
+        Map.<String, HasValidation>of("title", title).values().forEach(f -> f.setInvalid(false));
+    }
+
+    private void showProblem(InputProblem problem) {
+        messages.removeAll();
+        Map<String, HasValidation> fields = Map.of("title", title, "slug", slug, "summary", summary, "body", body,
+                "category", category, "kind", kind);
+        if (!Forms.show(problem, fields)) {
+            messages.add(Forms.notice("error", problem.getMessage()));
+        } else {
+            messages.add(Forms.notice("error", "Please check the form: " + problem.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package org.village.guides.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.village.guides.GuideService;
+import org.village.guides.Guides.GuidePage;
+import org.village.guides.HelpNowService;
+import org.village.guides.Languages;
+import org.village.shared.ui.HelpNowBox;
+
+/**
+ * One guide or pathway. The tab title stays plain ("Guide"), not the guide's title: someone glancing at
+ * the browser should not learn what the parent was reading. Printing leaves out the navigation.
+ */
+@Route("guides/:slug")
+@PageTitle("Guide")
+@AnonymousAllowed
+class GuideView extends Div implements BeforeEnterObserver {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+    private final GuideService guides;
+    private final HelpNowService helpNow;
+
+    GuideView(GuideService guides, HelpNowService helpNow) {
+        this.guides = guides;
+        this.helpNow = helpNow;
+        addClassName("page");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        String slug = event.getRouteParameters().get("slug").orElse("");
+        String lang = event.getLocation().getQueryParameters().getSingleParameter("lang").orElse(Languages.ENGLISH);
+        guides.page(slug, lang).ifPresentOrElse(this::show, this::notFound);
+    }
+
+    private void show(GuidePage page) {
+        var crumbs = new Paragraph(new RouterLink(getTranslation("guides.guide.all"), GuidesView.class), new Span(" › " + page.category().name()));
+        crumbs.addClassNames("crumbs", "no-print");
+        var title = new H1(page.title());
+        var summary = new Paragraph(page.summary());
+        summary.addClassName("lead");
+        var meta = new Paragraph();
+        meta.addClassName("guide-meta");
+        if (page.isPathway()) {
+            meta.add(new Span(getTranslation("guides.guide.pathway")));
+        }
+        if (page.lastChecked() != null) {
+            meta.add(new Span(getTranslation("guides.guide.checked", DATE.format(page.lastChecked()))));
+        }
+        if (page.sample()) {
+            meta.add(GuideUi.sampleBadge());
+        }
+        var print = new Button(getTranslation("guides.guide.print"), VaadinIcon.PRINT.create(),
+                e -> getUI().ifPresent(ui -> ui.getPage().executeJs("window.print()")));
+        print.addThemeVariants(ButtonVariant.TERTIARY);
+        print.addClassName("no-print");
+        var body = GuideUi.safeHtml(page.html());
+        body.addClassNames("guide-body", page.isPathway() ? "pathway" : "guide");
+        var language = Languages.of(page.language()).orElseThrow();
+        if (!Languages.ENGLISH.equals(language.code())) {
+            // the translated parts say their language, so screen readers pronounce them and RTL scripts turn round
+            for (var part : new com.vaadin.flow.component.HasElement[] {title, summary, body}) {
+                part.getElement().setAttribute("lang", language.code());
+                part.getElement().setAttribute("dir", language.rightToLeft() ? "rtl" : "ltr");
+            }
+        }
+        var tip = new Paragraph(getTranslation("guides.guide.tip"));
+        tip.addClassNames("term-tip", "no-print");
+        add(crumbs, title, summary, meta, languages(page), print, new HelpNowBox(helpNow.panel(3)));
+        if (Languages.ENGLISH.equals(language.code())) {
+            add(tip);
+        }
+        add(body);
+        if (!page.related().isEmpty()) {
+            var related = new Div(new H2(getTranslation("guides.guide.related")), GuideUi.list(page.related()));
+            related.addClassNames("related", "no-print");
+            add(related);
+        }
+        var more = new Paragraph(new Span(getTranslation("guides.guide.stuck") + " "),
+                new RouterLink(getTranslation("guides.guide.jargon"), GlossaryView.class),
+                new Span("."));
+        more.addClassName("no-print");
+        add(more);
+    }
+
+    /** "Read in: English · Polski", each name in its own language, shown only when a translation exists. */
+    private Paragraph languages(GuidePage page) {
+        var p = new Paragraph();
+        p.addClassNames("languages", "no-print");
+        if (page.languages().size() < 2) {
+            p.setVisible(false);
+            return p;
+        }
+        p.add(new Span(getTranslation("guides.guide.readIn") + " "));
+        for (String code : page.languages()) {
+            var lang = Languages.of(code).orElseThrow();
+            if (code.equals(page.language())) {
+                var current = new Span(lang.name());
+                current.addClassName("current-language");
+                current.getElement().setAttribute("lang", code);
+                current.getElement().setAttribute("aria-current", "true");
+                p.add(current);
+            } else {
+                var link = new com.vaadin.flow.component.html.Anchor("guides/" + page.slug()
+                        + (Languages.ENGLISH.equals(code) ? "" : "?lang=" + code), lang.name());
+                link.getElement().setAttribute("lang", code);
+                link.getElement().setAttribute("hreflang", code);
+                p.add(link);
+            }
+        }
+        return p;
+    }
+
+    private void notFound() {
+        add(new H1(getTranslation("guides.notFound.title")));
+        add(new Paragraph(getTranslation("guides.notFound.text")));
+        add(GuideUi.searchBox(""));
+        add(new Paragraph(new RouterLink(getTranslation("guides.notFound.all"), GuidesView.class)));
+        add(new HelpNowBox(helpNow.panel(3)));
+    }
+}

@@ -1,0 +1,45 @@
+package org.village.guides;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PlainLanguageCheckTest {
+
+    private static final List<String> PHRASES = List.of("putting themselves at risk", "prostitute", "lifestyle choice");
+
+    @Test
+    void aPlainKindTextPasses() {
+        var report = PlainLanguageCheck.check("## What happens\n\nThe MASH team looks at your worry. They tell you what they decide.",
+                List.of("MASH"), PHRASES);
+        assertThat(report.passes()).isTrue();
+        assertThat(report.problems()).isEmpty();
+    }
+
+    @Test
+    void blamingPhrasesAreFoundInAnyCase() {
+        var report = PlainLanguageCheck.check("She was Putting Themselves At Risk by going out.", List.of(), PHRASES);
+        assertThat(report.blamingPhrases()).containsExactly("putting themselves at risk");
+        assertThat(report.problems()).anyMatch(p -> p.contains("can blame a child or a parent"));
+        assertThat(report.passes()).isFalse();
+    }
+
+    @Test
+    void acronymsNotInTheGlossaryAreFlagged() {
+        var report = PlainLanguageCheck.check("Ask the MASH and the LADO. Watch TV in the UK.", List.of("MASH"), PHRASES);
+        assertThat(report.unknownAcronyms()).containsExactly("LADO");
+    }
+
+    @Test
+    void longSentencesAndHardWordsAreFlagged() {
+        String hard = "Comprehensive multidisciplinary safeguarding arrangements necessitate considerable "
+                + "interorganisational communication regarding individualised vulnerabilities, "
+                + "notwithstanding organisational complexities, jurisdictional responsibilities and "
+                + "administrative considerations affecting families everywhere across the whole country today and tomorrow.";
+        var report = PlainLanguageCheck.check(hard, List.of(), PHRASES);
+        assertThat(report.longSentences()).hasSize(1);
+        assertThat(report.grade()).isGreaterThan(PlainLanguageCheck.MAX_GRADE);
+        assertThat(report.problems()).anyMatch(p -> p.startsWith("Reading grade is"));
+    }
+}
