@@ -35,12 +35,19 @@ class HomeView extends Div {
 
         var ways = new Div();
         ways.addClassName("ways-in");
+        // linked by address: the layout does not depend on the feature modules
+        ways.add(way("help-now", "Help now", "Who you can call right now, day or night."));
+        ways.add(way("guides", "Guides", "What happens next, who does what, and your rights, in plain words."));
+        ways.add(way("services", "Services", "Who can help in Bristol, what they do, and how to reach them."));
+        ways.add(way("jargon-buster", "Jargon buster", "What words like MASH, CAMHS or strategy meeting mean."));
         ways.add(way("staying-safe", "Staying safe on this site",
                 "How the Exit button works, and how to hide that you visited."));
         if (currentUser.get().isEmpty()) {
             ways.add(way("login", "Sign in",
                     "For families who have an invitation from their family support worker, and for staff."));
         } else {
+            currentUser.get().filter(u -> u.isParent()).ifPresent(u ->
+                    ways.add(way("team", "Your child's team", "Who is working with your child, and what each one does.")));
             ways.add(way("account", "Your account", "Change your password."));
         }
         add(new H2("Ways in"), ways);
