@@ -6,6 +6,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -60,13 +67,83 @@ class SignInProtectionIT extends IntegrationTest {
 
     @Test
     void tooManyWrongPasswordsFromOneAddressSlowItDown() {
-        String address = "203.0.113.77"; // a documentation address, only ever used as a map key here
+        String address = "203.0.113.77"; // a documentation address
         assertThat(protection.addressBlocked(address)).isFalse();
         for (int i = 0; i < 1000; i++) {
             protection.failed("nobody-" + i, address);
         }
         assertThat(protection.addressBlocked(address)).isTrue();
         assertThat(protection.addressBlocked("203.0.113.78")).isFalse();
+    }
+
+    /**
+     * Two nodes (two throttles over the same database) and eight threads each: every failure counts
+     * once, whichever node saw it, so the limit holds across nodes and is never overshot by a race.
+     */
+    @Test
+    void theAddressLimitIsSharedByEveryNodeAndCountsConcurrentFailuresExactly() throws Exception {
+        var settings = new AccountSettings(Duration.ofDays(7), Duration.ofHours(24), 5, Duration.ofMinutes(15),
+                40, Duration.ofMinutes(10), Duration.ofHours(12));
+        var nodeA = new AddressThrottle(jdbc, settings, Clock.systemUTC());
+        var nodeB = new AddressThrottle(jdbc, settings, Clock.systemUTC());
+        String address = "203.0.113.90";
+        var pool = Executors.newFixedThreadPool(8);
+        try {
+            var start = new CountDownLatch(1);
+            var done = new ArrayList<Future<?>>();
+            for (int t = 0; t < 8; t++) {
+                var node = t % 2 == 0 ? nodeA : nodeB;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < 4; i++) {
+                        node.failed(address);
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("SELECT failures FROM sign_in_address WHERE address_hash = ?")
+                .params(nodeA.hash(address)).query(Integer.class).single()).isEqualTo(32);
+        assertThat(nodeA.blocked(address)).isFalse();
+        for (int i = 0; i < 8; i++) {
+            nodeB.failed(address);
+        }
+        assertThat(nodeA.blocked(address)).as("node A sees what node B counted").isTrue();
+        assertThat(nodeB.blocked(address)).isTrue();
+        assertThat(nodeA.blocked("203.0.113.91")).isFalse();
+        // the address is never stored as it is
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM sign_in_address WHERE address_hash LIKE '%203.0.113%'")
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void aWindowThatHasPassedStartsAgainAndIsClearedAway() {
+        var settings = new AccountSettings(Duration.ofDays(7), Duration.ofHours(24), 5, Duration.ofMinutes(15),
+                3, Duration.ofMinutes(10), Duration.ofHours(12));
+        var throttle = new AddressThrottle(jdbc, settings, Clock.systemUTC());
+        String address = "203.0.113.95";
+        for (int i = 0; i < 3; i++) {
+            throttle.failed(address);
+        }
+        assertThat(throttle.blocked(address)).isTrue();
+        // eleven minutes later (the row is moved back in time rather than waiting)
+        jdbc.sql("UPDATE sign_in_address SET window_started_at = window_started_at - INTERVAL 11 MINUTE "
+                + "WHERE address_hash = ?").params(throttle.hash(address)).update();
+        assertThat(throttle.blocked(address)).as("the window is over").isFalse();
+        throttle.failed(address);
+        assertThat(jdbc.sql("SELECT failures FROM sign_in_address WHERE address_hash = ?")
+                .params(throttle.hash(address)).query(Integer.class).single()).isEqualTo(1);
+        jdbc.sql("UPDATE sign_in_address SET window_started_at = window_started_at - INTERVAL 11 MINUTE "
+                + "WHERE address_hash = ?").params(throttle.hash(address)).update();
+        assertThat(throttle.forgetQuietAddresses()).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM sign_in_address WHERE address_hash = ?")
+                .params(throttle.hash(address)).query(Integer.class).single()).isZero();
     }
 
     @Test
