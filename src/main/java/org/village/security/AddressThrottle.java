@@ -37,8 +37,13 @@ class AddressThrottle {
         this.clock = clock;
     }
 
+    /** Made or read at start, so that checking an address never has to write. */
+    @jakarta.annotation.PostConstruct
+    void loadKey() {
+        key();
+    }
+
     /** True when this address has used up its wrong passwords for the current window. */
-    @Transactional(readOnly = true)
     public boolean blocked(String address) {
         Instant now = clock.instant();
         Integer failures = jdbc.sql("SELECT failures FROM sign_in_address WHERE address_hash = ? AND window_started_at > ?")
