@@ -28,7 +28,7 @@ class StaffOnAPhoneJourneyIT extends BrowserJourney {
         waitForText("Children: Jay");
         assertThat(pageText()).contains("Family A (sample)", "Parent accounts: 1");
         assertAccessible();
-        card("Family A (sample)").click();
+        DirectoryPages.reveal(this, card("Family A (sample)")).click();
         settle();
         DirectoryPages.press(this, "Make an invitation for a parent");
         assertThat(waitFor(By.id("invitation-link")).getText()).contains("/join/");
@@ -45,7 +45,9 @@ class StaffOnAPhoneJourneyIT extends BrowserJourney {
         waitForText("Last saved");
         assertThat(pageText()).contains("Who sees what on Village", "Published");
         assertAccessible();
-        card("Who sees what on Village").click();
+        type("Find a guide", "Who sees what");
+        wait.until(d -> !pageText().contains("Staying safe when you use this site"));
+        DirectoryPages.reveal(this, card("Who sees what on Village")).click();
         settle();
         waitForText("Earlier versions");
         assertThat(driver.getCurrentUrl()).contains("/staff/guides/");
@@ -106,7 +108,7 @@ class StaffOnAPhoneJourneyIT extends BrowserJourney {
         assertNoSidewaysScroll();
         waitForText("Run by Barnardo's");
         assertAccessible();
-        card("BASE").click();
+        DirectoryPages.reveal(this, card("BASE")).click();
         settle();
         waitForText("Change BASE");
     }
