@@ -130,6 +130,39 @@ public abstract class BrowserJourney extends IntegrationTest {
         driver.manage().deleteAllCookies();
     }
 
+    /**
+     * Nothing on the page scrolls sideways: not the page itself, and not any visible grid inside itself
+     * (a grid whose columns do not fit would scroll within its own box). Waits for the grids to settle
+     * into their narrow layout, which they choose after measuring themselves in the browser.
+     */
+    protected void assertNoSidewaysScroll() {
+        settle();
+        var js = (JavascriptExecutor) driver;
+        try {
+            wait.until(d -> Boolean.TRUE.equals(js.executeScript(SIDEWAYS + "return overflow().length === 0;")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            assertThat((List<?>) js.executeScript(SIDEWAYS + "return overflow();"))
+                    .as("things that scroll sideways on " + driver.getCurrentUrl()).isEmpty();
+        }
+        settle();
+    }
+
+    private static final String SIDEWAYS = """
+            const overflow = () => {
+              const found = [];
+              if (document.documentElement.scrollWidth > window.innerWidth) {
+                found.push('page: ' + document.documentElement.scrollWidth + ' > ' + window.innerWidth);
+              }
+              for (const g of document.querySelectorAll('vaadin-grid')) {
+                const t = g.$ && g.$.table;
+                if (g.offsetParent !== null && t && t.scrollWidth > t.clientWidth + 1) {
+                  found.push('grid ' + (g.accessibleName || g.id) + ': ' + t.scrollWidth + ' > ' + t.clientWidth);
+                }
+              }
+              return found;
+            };
+            """;
+
     /** No serious or critical axe-core violations on the page as it is now. */
     protected void assertAccessible() {
         settle();

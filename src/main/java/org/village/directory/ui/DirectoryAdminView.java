@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -24,6 +25,7 @@ import org.village.directory.ServiceSummary;
 import org.village.shared.InputProblem;
 import org.village.shared.Roles;
 import org.village.shared.ui.Forms;
+import org.village.shared.ui.StackedGrid;
 
 /** Admins keep the directory right: edit or add a service (audited), or import an Open Referral UK feed. */
 @Route("admin/services")
@@ -49,6 +51,11 @@ class DirectoryAdminView extends Div {
         search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         grid.addColumn(ServiceSummary::name).setHeader("Service").setAutoWidth(true);
         grid.addColumn(ServiceSummary::organization).setHeader("Run by");
+        StackedGrid.below(520, grid, "Service", LitRenderer.<ServiceSummary>of("""
+                <div class="grid-card"><span class="grid-card-title">${item.name}</span>
+                <span class="grid-card-meta">Run by ${item.by}</span></div>""")
+                .withProperty("name", ServiceSummary::name)
+                .withProperty("by", ServiceSummary::organization));
         grid.setAriaLabel("Services");
         grid.setHeight("22rem");
         // pages through the database as the admin scrolls

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -23,6 +24,7 @@ import org.village.guides.Guides.GlossaryEdit;
 import org.village.shared.InputProblem;
 import org.village.shared.Roles;
 import org.village.shared.ui.Forms;
+import org.village.shared.ui.StackedGrid;
 
 /** Workers add and change jargon-buster terms; a saved term is explained in every guide straight away. */
 @Route("staff/jargon-buster")
@@ -51,6 +53,11 @@ class GlossaryEditorView extends Div {
         filter.addValueChangeListener(e -> reload());
         grid.addColumn(GlossaryTerm::term).setHeader("Term").setAutoWidth(true);
         grid.addColumn(GlossaryTerm::meaning).setHeader("What it means").setFlexGrow(3);
+        StackedGrid.below(520, grid, "Term", LitRenderer.<GlossaryTerm>of("""
+                <div class="grid-card"><span class="grid-card-title">${item.term}</span>
+                <span class="grid-card-meta">${item.meaning}</span></div>""")
+                .withProperty("term", GlossaryTerm::term)
+                .withProperty("meaning", GlossaryTerm::meaning));
         grid.setAriaLabel("Jargon-buster terms");
         grid.setHeight("40vh");
         grid.asSingleSelect().addValueChangeListener(e -> edit(e.getValue()));

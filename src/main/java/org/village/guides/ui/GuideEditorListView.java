@@ -6,6 +6,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -16,6 +17,7 @@ import org.village.guides.GuideService;
 import org.village.guides.Guides.EditorRow;
 import org.village.shared.Roles;
 import org.village.shared.Times;
+import org.village.shared.ui.StackedGrid;
 
 /** Workers' list of all guides, drafts included, newest change first, paged from the database. */
 @Route("staff/guides")
@@ -36,9 +38,14 @@ class GuideEditorListView extends Div {
         create.addThemeVariants(ButtonVariant.PRIMARY);
         var grid = new Grid<EditorRow>();
         grid.addColumn(EditorRow::title).setHeader("Title").setFlexGrow(3);
-        grid.addColumn(r -> !r.published() ? "Draft" : r.changedSincePublished() ? "Published, with changes" : "Published")
-                .setHeader("Status").setAutoWidth(true);
-        grid.addColumn(r -> Times.dateTime(r.updatedAt()) + " by " + r.updatedBy()).setHeader("Last saved").setAutoWidth(true);
+        grid.addColumn(GuideEditorListView::status).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(GuideEditorListView::lastSaved).setHeader("Last saved").setAutoWidth(true);
+        StackedGrid.below(640, grid, "Guide", LitRenderer.<EditorRow>of("""
+                <div class="grid-card"><span class="grid-card-title">${item.title}</span>
+                <span>${item.status}</span><span class="grid-card-meta">Last saved ${item.saved}</span></div>""")
+                .withProperty("title", EditorRow::title)
+                .withProperty("status", GuideEditorListView::status)
+                .withProperty("saved", GuideEditorListView::lastSaved));
         grid.setAriaLabel("Guides");
         grid.setHeight("65vh");
         grid.addItemClickListener(e -> grid.getUI().ifPresent(ui -> ui.navigate(GuideEditorView.class,
@@ -50,5 +57,13 @@ class GuideEditorListView extends Div {
         bar.addClassName("search-box");
         add(bar, grid);
         reload.run();
+    }
+
+    private static String status(EditorRow r) {
+        return !r.published() ? "Draft" : r.changedSincePublished() ? "Published, with changes" : "Published";
+    }
+
+    private static String lastSaved(EditorRow r) {
+        return Times.dateTime(r.updatedAt()) + " by " + r.updatedBy();
     }
 }

@@ -16,6 +16,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -38,6 +39,7 @@ import org.village.shared.InputProblem;
 import org.village.shared.Roles;
 import org.village.shared.Times;
 import org.village.shared.ui.Forms;
+import org.village.shared.ui.StackedGrid;
 
 /**
  * Write a guide in Markdown with a live preview and plain-language check. Save keeps a draft (and a
@@ -115,6 +117,7 @@ class GuideEditorView extends Div implements BeforeEnterObserver {
         revisions.addColumn(Revision::note).setHeader("What").setAutoWidth(true);
         revisions.addColumn(r -> Times.dateTime(r.savedAt()) + " by " + r.savedBy()).setHeader("When");
         revisions.addComponentColumn(r -> new Button("Restore", e -> restore(r))).setAutoWidth(true);
+        StackedGrid.below(560, revisions, "Version", new ComponentRenderer<>(this::revisionCard));
         revisions.setAllRowsVisible(true);
         revisions.setAriaLabel("Earlier versions");
 
@@ -128,6 +131,19 @@ class GuideEditorView extends Div implements BeforeEnterObserver {
         grid.addClassName("editor-grid");
         add(new Paragraph(new RouterLink("All guides", GuideEditorListView.class)), new H1("Edit guide"), status,
                 messages, grid, buttons, new H2("Earlier versions"), revisions, translationsSection());
+    }
+
+    /** An earlier version on a phone: number and note, when and by whom, and the restore button. */
+    private Div revisionCard(Revision r) {
+        var title = new Span("No. " + r.number() + ": " + r.note());
+        title.addClassName("grid-card-title");
+        var when = new Span(Times.dateTime(r.savedAt()) + " by " + r.savedBy());
+        when.addClassName("grid-card-meta");
+        var actions = new Div(new Button("Restore", e -> restore(r)));
+        actions.addClassName("grid-card-actions");
+        var card = new Div(title, when, actions);
+        card.addClassName("grid-card");
+        return card;
     }
 
     @Override

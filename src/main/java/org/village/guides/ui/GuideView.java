@@ -47,7 +47,8 @@ class GuideView extends Div implements BeforeEnterObserver {
         removeAll();
         String slug = event.getRouteParameters().get("slug").orElse("");
         String lang = event.getLocation().getQueryParameters().getSingleParameter("lang").orElse(Languages.ENGLISH);
-        guides.page(slug, lang).ifPresentOrElse(this::show, this::notFound);
+        // an unknown address is answered with 404 by GuideNotFoundView, which keeps the kind page and search
+        show(guides.page(slug, lang).orElseThrow(() -> new GuideNotFound(slug)));
     }
 
     private void show(GuidePage page) {
@@ -126,13 +127,5 @@ class GuideView extends Div implements BeforeEnterObserver {
             }
         }
         return p;
-    }
-
-    private void notFound() {
-        add(new H1(getTranslation("guides.notFound.title")));
-        add(new Paragraph(getTranslation("guides.notFound.text")));
-        add(GuideUi.searchBox(""));
-        add(new Paragraph(new RouterLink(getTranslation("guides.notFound.all"), GuidesView.class)));
-        add(new HelpNowBox(helpNow.panel(3)));
     }
 }

@@ -5,8 +5,8 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -15,6 +15,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.village.shared.AuditLog;
 import org.village.shared.Roles;
 import org.village.shared.Times;
+import org.village.shared.ui.StackedGrid;
 
 /** Admins browse the audit log, newest first, paged from the database and filtered by action, text and dates. */
 @Route("admin/audit")
@@ -40,6 +41,15 @@ class AuditLogView extends Div {
         grid.addColumn(AuditLog.Entry::action).setHeader("Action").setAutoWidth(true);
         grid.addColumn(AuditLog.Entry::target).setHeader("Target").setAutoWidth(true);
         grid.addColumn(AuditLog.Entry::detail).setHeader("Detail");
+        StackedGrid.below(760, grid, "Entry", LitRenderer.<AuditLog.Entry>of("""
+                <div class="grid-card"><span class="grid-card-title">${item.action}</span>
+                <span>${item.when} · ${item.who}</span><span>${item.target}</span>
+                <span class="grid-card-meta">${item.detail}</span></div>""")
+                .withProperty("action", AuditLog.Entry::action)
+                .withProperty("when", e -> Times.dateTime(e.at()))
+                .withProperty("who", AuditLog.Entry::actor)
+                .withProperty("target", AuditLog.Entry::target)
+                .withProperty("detail", AuditLog.Entry::detail));
         grid.setAriaLabel("Audit log entries");
         grid.setHeight("60vh");
         Runnable reload = () -> {
@@ -52,9 +62,8 @@ class AuditLogView extends Div {
         text.addValueChangeListener(e -> reload.run());
         from.addValueChangeListener(e -> reload.run());
         to.addValueChangeListener(e -> reload.run());
-        var filters = new FlexLayout(action, text, from, to);
-        filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        filters.getStyle().set("gap", "var(--lumo-space-m)");
+        var filters = new Div(action, text, from, to);
+        filters.addClassName("filter-bar");
         add(filters, grid);
         reload.run();
     }

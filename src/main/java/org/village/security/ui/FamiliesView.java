@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -25,6 +26,7 @@ import org.village.shared.InputProblem;
 import org.village.shared.Roles;
 import org.village.shared.Times;
 import org.village.shared.ui.Forms;
+import org.village.shared.ui.StackedGrid;
 
 /** Workers see the families they look after (admins all): add a family, invite a parent, reset a password. */
 @Route("families")
@@ -47,14 +49,24 @@ class FamiliesView extends Div {
         var add = new Button("Add a family", e -> openNewFamily());
         add.addThemeVariants(ButtonVariant.PRIMARY);
         grid.addColumn(FamilySummary::label).setHeader("Family").setAutoWidth(true);
-        grid.addColumn(f -> f.children().stream().map(c -> c.name() + " (" + c.ageBand() + ")")
-                .reduce((a, b) -> a + ", " + b).orElse("")).setHeader("Children");
+        grid.addColumn(FamiliesView::children).setHeader("Children");
         grid.addColumn(f -> f.parents().size()).setHeader("Parent accounts").setAutoWidth(true);
+        StackedGrid.below(520, grid, "Family", LitRenderer.<FamilySummary>of("""
+                <div class="grid-card"><span class="grid-card-title">${item.label}</span>
+                <span>Children: ${item.children}</span><span>Parent accounts: ${item.parents}</span></div>""")
+                .withProperty("label", FamilySummary::label)
+                .withProperty("children", f -> f.children().isEmpty() ? "none added" : children(f))
+                .withProperty("parents", f -> f.parents().size()));
         grid.setAllRowsVisible(true);
         grid.setAriaLabel("Families");
         grid.addSelectionListener(e -> e.getFirstSelectedItem().ifPresentOrElse(this::showFamily, detail::removeAll));
         add(add, grid, detail);
         refresh();
+    }
+
+    private static String children(FamilySummary family) {
+        return family.children().stream().map(c -> c.name() + " (" + c.ageBand() + ")")
+                .reduce((a, b) -> a + ", " + b).orElse("");
     }
 
     private void refresh() {
@@ -78,6 +90,8 @@ class FamiliesView extends Div {
             row.getStyle().set("flex-wrap", "wrap");
             detail.add(row);
         }
+        // on a phone the family's actions are below the list: bring them into view
+        detail.scrollIntoView();
     }
 
     private void invite(FamilySummary family) {

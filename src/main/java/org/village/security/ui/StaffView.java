@@ -3,12 +3,15 @@ package org.village.security.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -21,6 +24,7 @@ import org.village.shared.InputProblem;
 import org.village.shared.Roles;
 import org.village.shared.Times;
 import org.village.shared.ui.Forms;
+import org.village.shared.ui.StackedGrid;
 
 /** Admins make worker and admin accounts, change roles and switch accounts off. */
 @Route("admin/staff")
@@ -39,10 +43,13 @@ class StaffView extends Div {
         add(new H1("Staff accounts"));
         grid.addColumn(AccountSummary::displayName).setHeader("Name").setAutoWidth(true);
         grid.addColumn(AccountSummary::username).setHeader("Sign-in name").setAutoWidth(true);
-        grid.addColumn(a -> Roles.ADMIN.equals(a.role()) ? "Admin" : "Family support worker").setHeader("Role");
-        grid.addColumn(a -> a.enabled() ? (a.locked() ? "Paused (wrong passwords)" : "On") : "Switched off").setHeader("Status");
+        grid.addColumn(StaffView::role).setHeader("Role");
+        grid.addColumn(StaffView::status).setHeader("Status");
         grid.addColumn(a -> Times.dateTime(a.lastSignInAt())).setHeader("Last signed in");
         grid.addComponentColumn(this::actions).setHeader("Change").setAutoWidth(true);
+        // long roles and dates wrap rather than being cut off with "..."
+        grid.addThemeVariants(GridVariant.WRAP_CELL_CONTENT);
+        StackedGrid.below(900, grid, "Staff member", new ComponentRenderer<>(this::card));
         grid.setAllRowsVisible(true);
         grid.setAriaLabel("Staff accounts");
         add(message, grid, newStaffForm());
@@ -51,6 +58,26 @@ class StaffView extends Div {
 
     private void refresh() {
         grid.setItems(accounts.staff());
+    }
+
+    private static String role(AccountSummary a) {
+        return Roles.ADMIN.equals(a.role()) ? "Admin" : "Family support worker";
+    }
+
+    private static String status(AccountSummary a) {
+        return a.enabled() ? (a.locked() ? "Paused (wrong passwords)" : "On") : "Switched off";
+    }
+
+    /** The whole row on a phone: who, how they sign in, role, status, and the same buttons. */
+    private Div card(AccountSummary a) {
+        var title = new Span(a.displayName());
+        title.addClassName("grid-card-title");
+        var actions = actions(a);
+        actions.addClassName("grid-card-actions");
+        var card = new Div(title, new Span("Sign-in name: " + a.username()), new Span("Role: " + role(a)),
+                new Span("Status: " + status(a)), new Span("Last signed in: " + (a.lastSignInAt() == null ? "never" : Times.dateTime(a.lastSignInAt()))), actions);
+        card.addClassName("grid-card");
+        return card;
     }
 
     private Div actions(AccountSummary a) {
