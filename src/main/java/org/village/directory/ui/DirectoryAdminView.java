@@ -2,6 +2,7 @@ package org.village.directory.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -16,13 +17,14 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import org.village.directory.DirectoryFilter;
 import org.village.directory.DirectoryImport;
 import org.village.directory.DirectoryService;
 import org.village.directory.ImportReport;
+import org.village.directory.ServiceDetail;
 import org.village.directory.ServiceSummary;
 import org.village.shared.InputProblem;
 import org.village.shared.Roles;
+import org.village.shared.Times;
 import org.village.shared.ui.Forms;
 
 /** Admins keep the directory right: edit or add a service (audited), or import an Open Referral UK feed. */
@@ -49,11 +51,13 @@ class DirectoryAdminView extends Div {
         search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         grid.addColumn(ServiceSummary::name).setHeader("Service").setAutoWidth(true);
         grid.addColumn(ServiceSummary::organization).setHeader("Run by");
+        grid.addColumn(s -> s.withdrawn() ? "Withdrawn" : "Listed").setHeader("In the directory").setAutoWidth(true);
         grid.setAriaLabel("Services");
         grid.setHeight("22rem");
         // pages through the database as the admin scrolls
-        grid.setItems(q -> directory.search(DirectoryFilter.text(search.getValue()), q.getOffset(), q.getLimit()).stream(),
-                q -> directory.count(DirectoryFilter.text(search.getValue())));
+        // withdrawn services stay in this list, so they can be put back
+        grid.setItems(q -> directory.adminSearch(search.getValue(), q.getOffset(), q.getLimit()).stream(),
+                q -> directory.adminCount(search.getValue()));
         grid.addSelectionListener(e -> e.getFirstSelectedItem().ifPresent(this::edit));
         var add = new Button("Add a service", e -> create());
         add.addThemeVariants(ButtonVariant.PRIMARY);
@@ -65,6 +69,7 @@ class DirectoryAdminView extends Div {
         editor.removeAll();
         directory.byId(summary.id()).ifPresent(detail -> {
             editor.add(new H2("Change " + detail.name()));
+            editor.add(listing(detail));
             editor.add(new ServiceForm(directory, detail, input -> {
                 var saved = directory.update(detail.id(), detail.version(), input);
                 grid.getDataProvider().refreshAll();
@@ -72,6 +77,66 @@ class DirectoryAdminView extends Div {
                 editor.add(Forms.notice("success", saved.name() + " is saved."));
             }));
         });
+    }
+
+    /** Withdraw (with a confirm) or put back: withdrawing hides the service but deletes nothing. */
+    private Div listing(ServiceDetail detail) {
+        var box = new Div();
+        box.addClassName("listing");
+        if (detail.withdrawn()) {
+            var w = detail.withdrawal();
+            box.add(Forms.notice("warning", "Withdrawn" + (w.at() == null ? "" : " on " + Times.dateTime(w.at()))
+                    + (w.by() == null ? "" : " by " + w.by()) + (w.reason() == null ? "" : ": " + w.reason())
+                    + ". It is hidden from the directory, search, help now and the Open Referral UK feed."));
+            var restore = new Button("Put back in the directory", e -> restore(detail));
+            restore.addThemeVariants(ButtonVariant.PRIMARY);
+            box.add(restore);
+        } else {
+            var withdraw = new Button("Withdraw this service", e -> confirmWithdraw(detail));
+            withdraw.addThemeVariants(ButtonVariant.ERROR);
+            box.add(withdraw);
+        }
+        return box;
+    }
+
+    private void confirmWithdraw(ServiceDetail detail) {
+        var reason = new TextField("Why? (kept in the audit log)");
+        reason.setMaxLength(300);
+        reason.setWidthFull();
+        var confirm = new ConfirmDialog();
+        confirm.setHeader("Withdraw " + detail.name() + "?");
+        confirm.setText(new Div(new Paragraph("It will no longer show in the directory, search, help now or the "
+                + "Open Referral UK feed. Children's teams that list it keep it. Nothing is deleted, and you can put "
+                + "it back at any time."), reason));
+        confirm.setCancelable(true);
+        confirm.setCancelText("Keep it listed");
+        confirm.setConfirmText("Withdraw");
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(e -> {
+            try {
+                var saved = directory.withdraw(detail.id(), reason.getValue());
+                grid.getDataProvider().refreshAll();
+                editor.removeAll();
+                var undo = new Button("Undo", u -> restore(saved));
+                var notice = Forms.notice("success", saved.name() + " is withdrawn. It no longer shows in the directory. ");
+                notice.add(undo);
+                editor.add(notice);
+            } catch (InputProblem p) {
+                editor.add(Forms.notice("error", p.getMessage()));
+            }
+        });
+        confirm.open();
+    }
+
+    private void restore(ServiceDetail detail) {
+        try {
+            var saved = directory.restore(detail.id());
+            grid.getDataProvider().refreshAll();
+            editor.removeAll();
+            editor.add(Forms.notice("success", saved.name() + " is back in the directory."));
+        } catch (InputProblem p) {
+            editor.add(Forms.notice("error", p.getMessage()));
+        }
     }
 
     private void create() {
