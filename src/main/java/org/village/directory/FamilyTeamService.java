@@ -70,6 +70,10 @@ public class FamilyTeamService {
         var in = check(input);
         var service = directory.byId(in.serviceId())
                 .orElseThrow(() -> new InputProblem("service", "Please choose a service from the directory."));
+        if (service.withdrawn()) {
+            throw new InputProblem("service", service.name() + " has been taken out of the directory, so it cannot be "
+                    + "added. Please choose another service.");
+        }
         long id;
         try {
             id = store.insert(familyId, childId, in, clock.instant());

@@ -104,8 +104,12 @@ class WithdrawIT extends DirectoryIntegrationTest {
 
         signIn("parent.b");
         assertThat(teams.team(familyB, childId("Leo"))).extracting(TeamMember::serviceName).contains("Withdraw Team Clinic");
-        // the worker's service picker searches the directory, which no longer lists it
+        // the worker's service picker searches the directory, which no longer lists it, and the service refuses it
         assertThat(listed("Withdraw Team")).isEmpty();
+        signIn("worker.alex");
+        assertThatThrownBy(() -> teams.add(familyB, childId("Mia"), new TeamInput(service.id(), null, null, false,
+                TeamMember.Status.ACTIVE, null, "Helps Mia with something useful.", null, null)))
+                .isInstanceOf(InputProblem.class).hasMessageContaining("taken out of the directory");
     }
 
     @Test

@@ -115,6 +115,7 @@ class DirectoryAdminView extends Div {
         confirm.addConfirmListener(e -> {
             try {
                 var saved = directory.withdraw(detail.id(), reason.getValue());
+                grid.deselectAll();
                 grid.getDataProvider().refreshAll();
                 editor.removeAll();
                 var undo = new Button("Undo", u -> restore(saved));
@@ -131,6 +132,7 @@ class DirectoryAdminView extends Div {
     private void restore(ServiceDetail detail) {
         try {
             var saved = directory.restore(detail.id());
+            grid.deselectAll();
             grid.getDataProvider().refreshAll();
             editor.removeAll();
             editor.add(Forms.notice("success", saved.name() + " is back in the directory."));
