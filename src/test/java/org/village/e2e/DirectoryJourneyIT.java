@@ -102,6 +102,43 @@ class DirectoryJourneyIT extends BrowserJourney {
     }
 
     @Test
+    void anAdminImportsAFeedFromAFileAfterAKindRefusalOfTheWrongFiles() throws Exception {
+        var json = tools.jackson.databind.json.JsonMapper.builder().build();
+        String giles = jdbc.sql("SELECT uuid FROM dir_service WHERE slug = 'st-giles-trust'").query(String.class).single();
+        var record = (tools.jackson.databind.node.ObjectNode) json.readTree(api("/api/oruk/services/" + giles));
+        record.put("id", java.util.UUID.randomUUID().toString());
+        record.put("name", "Uploaded Mentoring Project");
+        ((tools.jackson.databind.node.ObjectNode) record.get("x_village")).remove("slug");
+        var dir = Files.createTempDirectory("village-upload-");
+        var good = Files.writeString(dir.resolve("new-services.json"), json.createArrayNode().add(record).toString());
+        var notJson = Files.writeString(dir.resolve("services.txt"), "not a feed");
+        var broken = Files.writeString(dir.resolve("broken.json"), "[{\"id\": \"cut short");
+
+        signIn("admin", "quiet-harbour-lamp");
+        var admin = new DirectoryPages.AdminServices(this).open();
+        admin.upload(notJson);
+        waitForText("Please choose a JSON file (its name ends in .json). Nothing was imported.");
+        admin.upload(broken);
+        waitForText("This file is not JSON, so we cannot read it.");
+        admin.upload(good);
+        waitForText("The file new-services.json is ready.");
+        DirectoryPages.reveal(this, driver.findElement(By.cssSelector("vaadin-upload.feed-file")));
+        screenshot("import-file-ready-desktop");
+        assertAccessible();
+
+        DirectoryPages.press(this, "Preview");
+        waitForText("Preview: nothing is saved yet. 1 new, 0 changed, 0 unchanged, 0 failed.");
+        assertThat(api("/api/oruk/services?text=Uploaded")).doesNotContain("Uploaded Mentoring Project");
+        DirectoryPages.press(this, "Import");
+        waitForText("Imported. 1 new, 0 changed, 0 unchanged, 0 failed.");
+        assertThat(api("/api/oruk/services?text=Uploaded")).contains("Uploaded Mentoring Project");
+        phoneSize();
+        DirectoryPages.reveal(this, driver.findElement(By.xpath("//vaadin-button[normalize-space(.)='Import']")));
+        screenshot("import-file-done-phone");
+        assertAccessible();
+    }
+
+    @Test
     void aWorkerRemovesAServiceAddedByMistakeAndTheParentIsNotMisled() throws Exception {
         String service = "The Green House";
         signIn("worker.sam", "green-kettle-morning");

@@ -180,6 +180,15 @@ final class DirectoryPages {
             j.waitForText(name + " is back in the directory.");
         }
 
+        /** Gives the import's file chooser a file, as if chosen in the system dialog. */
+        void upload(java.nio.file.Path file) {
+            var input = (WebElement) ((JavascriptExecutor) j.driver).executeScript(
+                    "const u = document.querySelector('vaadin-upload.feed-file');"
+                            + "return u.querySelector('input[type=file]') || u.shadowRoot.querySelector('input[type=file]');");
+            input.sendKeys(file.toAbsolutePath().toString());
+            j.settle();
+        }
+
         void putBack(String name) {
             press(j, "Put back in the directory");
             j.waitForText(name + " is back in the directory.");

@@ -12,10 +12,13 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import org.village.directory.DirectoryImport;
 import org.village.directory.DirectoryService;
@@ -40,6 +43,10 @@ class DirectoryAdminView extends Div {
     private final Grid<ServiceSummary> grid = new Grid<>();
     private final Div editor = new Div();
     private final Div importResult = new Div();
+    private final Div uploaded = new Div();
+    private Upload upload;
+    private String uploadedFeed;
+    private String uploadedName;
 
     DirectoryAdminView(DirectoryService directory, DirectoryImport importer) {
         this.directory = directory;
@@ -156,9 +163,9 @@ class DirectoryAdminView extends Div {
     private Div importSection() {
         var section = new Div();
         section.add(new H2("Import from an Open Referral UK feed"));
-        section.add(new Paragraph("Paste the feed, or give its web address, then preview. Services are matched by "
-                + "their id, so importing the same feed again changes nothing. If any record is wrong, nothing is "
-                + "imported and you see which records to fix."));
+        section.add(new Paragraph("Choose a JSON file, paste the feed, or give its web address, then preview. "
+                + "Services are matched by their id, so importing the same feed again changes nothing. If any "
+                + "record is wrong, nothing is imported and you see which records to fix."));
         var feed = new TextArea("Feed (JSON)");
         feed.setWidthFull();
         feed.setMaxHeight("14rem");
@@ -167,17 +174,81 @@ class DirectoryAdminView extends Div {
         var preview = new Button("Preview", e -> run(feed, address, false));
         var apply = new Button("Import", e -> run(feed, address, true));
         apply.addThemeVariants(ButtonVariant.PRIMARY);
-        section.add(feed, address, preview, apply, importResult);
+        section.add(fileChooser(), uploaded, feed, address, preview, apply, importResult);
         return section;
     }
 
+    /**
+     * A JSON file of at most 5 MB. The browser refuses other files first; the server reads at most one byte
+     * more than the limit and {@link DirectoryImport#readFile} checks again, so the limit holds whatever the
+     * browser sends.
+     */
+    private Upload fileChooser() {
+        upload = new Upload((UploadHandler) event -> {
+            byte[] bytes;
+            try (var in = event.getInputStream()) {
+                bytes = in.readNBytes(DirectoryImport.MAX_BYTES + 1);
+            }
+            String name = event.getFileName();
+            event.getUI().access(() -> fileArrived(name, bytes));
+        });
+        upload.setAcceptedFileTypes("application/json", ".json");
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize(DirectoryImport.MAX_BYTES);
+        upload.setI18n(new UploadI18N()
+                .setAddFiles(new UploadI18N.AddFiles().setOne("Choose a JSON file"))
+                .setDropFiles(new UploadI18N.DropFiles().setOne("or drop it here"))
+                .setError(new UploadI18N.Error()
+                        .setFileIsTooBig("That file is bigger than 5 MB. Please import it in parts.")
+                        .setIncorrectFileType("Please choose a JSON file (its name ends in .json).")
+                        .setTooManyFiles("Please choose one file at a time.")));
+        upload.addFileRejectedListener(e -> {
+            importResult.removeAll();
+            importResult.add(Forms.notice("error", e.getErrorMessage() + " Nothing was imported."));
+        });
+        upload.addFileRemovedListener(e -> forgetFile());
+        upload.addClassName("feed-file");
+        return upload;
+    }
+
+    private void fileArrived(String name, byte[] bytes) {
+        importResult.removeAll();
+        try {
+            uploadedFeed = importer.readFile(name, bytes);
+            uploadedName = name;
+            uploaded.removeAll();
+            uploaded.add(Forms.notice("success", "The file " + name + " is ready. Press Preview to see what "
+                    + "would change. Nothing is saved until you press Import."));
+        } catch (InputProblem p) {
+            forgetFile();
+            upload.clearFileList(); // so the admin can choose another file straight away
+            importResult.add(Forms.notice("error", p.getMessage()));
+        }
+    }
+
+    private void forgetFile() {
+        uploadedFeed = null;
+        uploadedName = null;
+        uploaded.removeAll();
+    }
+
+    /** The chosen file comes first, then what is pasted, then the web address; what was typed is kept. */
     private void run(TextArea feed, TextField address, boolean apply) {
         importResult.removeAll();
         try {
-            if (feed.isEmpty() && !address.isEmpty()) {
-                feed.setValue(importer.fetch(address.getValue()));
+            String text;
+            if (uploadedFeed != null) {
+                text = uploadedFeed;
+            } else if (feed.isEmpty() && !address.isEmpty()) {
+                text = importer.fetch(address.getValue());
+                feed.setValue(text);
+            } else {
+                text = feed.getValue();
             }
-            var report = apply ? importer.apply(feed.getValue()) : importer.preview(feed.getValue());
+            var report = apply ? importer.apply(text) : importer.preview(text);
+            if (uploadedName != null) {
+                importResult.add(new Paragraph("From the file " + uploadedName + "."));
+            }
             show(report, apply);
             if (report.applied()) {
                 grid.getDataProvider().refreshAll();
