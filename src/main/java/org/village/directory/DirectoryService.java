@@ -84,6 +84,14 @@ public class DirectoryService {
         return store.areas();
     }
 
+    /**
+     * Services that can help with any of these needs (taxonomy codes), best match first, withdrawn ones never.
+     * For other features that point to services, such as a guide's "Services that can help".
+     */
+    public List<ServiceSummary> forNeeds(java.util.Collection<String> needCodes, int limit) {
+        return store.withAnyNeed(needCodes == null ? List.of() : needCodes, Math.clamp(limit, 1, 20));
+    }
+
     /** Lines that matter when offices are shut: always-open lines and out-of-hours services. */
     public List<ServiceSummary> outOfHoursLines() {
         return store.outOfHours();

@@ -67,6 +67,24 @@ public class ServiceStore {
         return rows.stream().map(r -> r.toSummary(hours.getOrDefault(r.id(), List.of()))).toList();
     }
 
+    /**
+     * Listed services with any of these needs, those meeting the most of them first: one query with the
+     * taxonomy index, so a guide page can ask on every view.
+     */
+    public List<ServiceSummary> withAnyNeed(Collection<String> needCodes, int limit) {
+        if (needCodes.isEmpty()) {
+            return List.of();
+        }
+        var rows = jdbc.sql("SELECT " + SUMMARY_COLUMNS + ", COUNT(*) AS matched FROM dir_service s"
+                        + " JOIN dir_service_taxonomy st ON st.service_id = s.id"
+                        + " JOIN dir_taxonomy_term t ON t.id = st.term_id"
+                        + " WHERE s.status = 'active' AND t.code IN (:codes)"
+                        + " GROUP BY " + SUMMARY_COLUMNS + " ORDER BY matched DESC, s.name LIMIT :limit")
+                .param("codes", needCodes).param("limit", limit).query((rs, n) -> summaryRow(rs)).list();
+        var hours = hoursFor(rows.stream().map(SummaryRow::id).toList());
+        return rows.stream().map(r -> r.toSummary(hours.getOrDefault(r.id(), List.of()))).toList();
+    }
+
     public int count(ServiceQuery q) {
         var where = where(q);
         return jdbc.sql("SELECT COUNT(*) FROM dir_service s" + where.sql()).params(where.params())
