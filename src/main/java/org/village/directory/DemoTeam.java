@@ -56,8 +56,8 @@ class DemoTeam {
         services.findIdBy("slug", slug).ifPresent(serviceId -> {
             var input = new TeamInput(serviceId, in.workerFirstName(), in.workerRole(), in.lead(), in.status(),
                     in.statusSince(), in.forFamily(), in.howToContact(), in.nextContact());
-            team.insert(family, child, input, clock.instant());
-            team.event(family, child, in.statusSince().atStartOfDay(org.village.shared.Times.ZONE).toInstant(),
+            long member = team.insert(family, child, input, clock.instant());
+            team.event(family, child, member, in.statusSince().atStartOfDay(org.village.shared.Times.ZONE).toInstant(),
                     services.findById(serviceId).orElseThrow().name() + " joined the team: "
                             + in.status().words().toLowerCase() + ".");
         });

@@ -48,7 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class DirectoryImport {
 
-    static final int MAX_BYTES = 5_000_000;
+    /** The largest feed we take, however it arrives: pasted, uploaded or fetched. */
+    public static final int MAX_BYTES = 5_000_000;
 
     private final DirectoryService directory;
     private final ServiceStore store;
@@ -149,7 +150,41 @@ public class DirectoryImport {
         }
     }
 
+    /**
+     * Reads an uploaded feed: a .json file of at most 5 MB, in UTF-8, that parses as JSON. The view reads at most
+     * {@code MAX_BYTES + 1} bytes, so a bigger file is refused here whatever the browser claimed.
+     */
+    @PreAuthorize(Roles.HAS_ADMIN)
+    public String readFile(String fileName, byte[] bytes) {
+        if (fileName == null || !fileName.toLowerCase(Locale.ROOT).endsWith(".json")) {
+            throw new InputProblem("file", "Please choose a JSON file (its name ends in .json). Nothing was imported.");
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new InputProblem("file", "That file is bigger than 5 MB. Please import it in parts.");
+        }
+        String text;
+        try {
+            text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InputProblem("file", "This file is not plain text (UTF-8), so we cannot read it. Nothing was imported.");
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // a byte-order mark some editors add
+        }
+        try {
+            json.readTree(text);
+        } catch (JacksonException e) {
+            throw new InputProblem("file", "This file is not JSON, so we cannot read it. It may be cut short or "
+                    + "not an Open Referral UK feed. Nothing was imported.");
+        }
+        return text;
+    }
+
     private List<Planned> plan(String feed) {
+        if (feed != null && feed.length() > MAX_BYTES) {
+            throw new InputProblem("file", "That feed is bigger than 5 MB. Please import it in parts.");
+        }
         JsonNode root;
         try {
             root = json.readTree(feed == null ? "" : feed);

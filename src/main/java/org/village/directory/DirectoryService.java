@@ -62,10 +62,12 @@ public class DirectoryService {
         return store.count(rangeQuery(text, termUuid, ageFrom, ageTo));
     }
 
+    /** A service by its web address, withdrawn ones too (check {@link ServiceDetail#withdrawn()} before showing it). */
     public Optional<ServiceDetail> bySlug(String slug) {
         return slug == null ? Optional.empty() : store.findBySlug(slug);
     }
 
+    /** A service by its ORUK id, withdrawn ones too (so an import matches them rather than adding a copy). */
     public Optional<ServiceDetail> byUuid(String uuid) {
         return uuid == null ? Optional.empty() : store.findByUuid(uuid);
     }
@@ -82,9 +84,64 @@ public class DirectoryService {
         return store.areas();
     }
 
+    /**
+     * Services that can help with any of these needs (taxonomy codes), best match first, withdrawn ones never.
+     * For other features that point to services, such as a guide's "Services that can help".
+     */
+    public List<ServiceSummary> forNeeds(java.util.Collection<String> needCodes, int limit) {
+        return store.withAnyNeed(needCodes == null ? List.of() : needCodes, Math.clamp(limit, 1, 20));
+    }
+
     /** Lines that matter when offices are shut: always-open lines and out-of-hours services. */
     public List<ServiceSummary> outOfHoursLines() {
         return store.outOfHours();
+    }
+
+    /** The admin's list: every service whose name or words match, withdrawn ones too, a page at a time. */
+    @PreAuthorize(Roles.HAS_ADMIN)
+    public List<ServiceSummary> adminSearch(String text, int offset, int limit) {
+        return store.search(adminQuery(text), Math.max(0, offset), Math.clamp(limit, 1, 100));
+    }
+
+    @PreAuthorize(Roles.HAS_ADMIN)
+    public int adminCount(String text) {
+        return store.count(adminQuery(text));
+    }
+
+    private static ServiceQuery adminQuery(String text) {
+        return new ServiceQuery(blankToNull(text), null, null, null, null, null, null, null, null, true);
+    }
+
+    /**
+     * Takes a service out of the public directory, search, help now and the ORUK API. Nothing is deleted:
+     * children's teams keep it, the audit log says who did it and why, and {@link #restore} puts it back.
+     */
+    @PreAuthorize(Roles.HAS_ADMIN)
+    @Transactional
+    public ServiceDetail withdraw(long id, String reason) {
+        var service = store.findById(id).orElseThrow(() -> new InputProblem("We could not find that service."));
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (why != null && why.length() > 300) {
+            throw new InputProblem("reason", "Please keep the reason to 300 characters. It is " + why.length() + " now.");
+        }
+        if (!store.withdraw(id, currentUser.actor().label(), why, clock.instant())) {
+            throw new InputProblem(service.name() + " is already withdrawn.");
+        }
+        audit.record(currentUser.actor(), "service.withdrawn", "service:" + id,
+                service.name() + (why == null ? "" : ": " + why));
+        return store.findById(id).orElseThrow();
+    }
+
+    /** Undoes {@link #withdraw}: the service is listed again exactly as it was. */
+    @PreAuthorize(Roles.HAS_ADMIN)
+    @Transactional
+    public ServiceDetail restore(long id) {
+        var service = store.findById(id).orElseThrow(() -> new InputProblem("We could not find that service."));
+        if (!store.restore(id, clock.instant())) {
+            throw new InputProblem(service.name() + " is already in the directory.");
+        }
+        audit.record(currentUser.actor(), "service.restored", "service:" + id, service.name());
+        return store.findById(id).orElseThrow();
     }
 
     @PreAuthorize(Roles.HAS_ADMIN)
@@ -194,13 +251,14 @@ public class DirectoryService {
             time = now.toLocalTime();
         }
         return new ServiceQuery(blankToNull(f.text()), blankToNull(f.need()), null, overlapping(blankToNull(f.area())),
-                district, f.age(), f.age(), day, time);
+                district, f.age(), f.age(), day, time, false);
     }
 
     private static ServiceQuery rangeQuery(String text, String termUuid, Integer ageFrom, Integer ageTo) {
         checkAge("minimum_age", ageFrom);
         checkAge("maximum_age", ageTo);
-        return new ServiceQuery(blankToNull(text), null, blankToNull(termUuid), null, null, ageFrom, ageTo, null, null);
+        return new ServiceQuery(blankToNull(text), null, blankToNull(termUuid), null, null, ageFrom, ageTo, null, null,
+                false);
     }
 
     /** Ids of the areas sharing a postcode district with the chosen one (itself included); null for no filter. */

@@ -70,6 +70,10 @@ public class FamilyTeamService {
         var in = check(input);
         var service = directory.byId(in.serviceId())
                 .orElseThrow(() -> new InputProblem("service", "Please choose a service from the directory."));
+        if (service.withdrawn()) {
+            throw new InputProblem("service", service.name() + " has been taken out of the directory, so it cannot be "
+                    + "added. Please choose another service.");
+        }
         long id;
         try {
             id = store.insert(familyId, childId, in, clock.instant());
@@ -79,7 +83,7 @@ public class FamilyTeamService {
         }
         String who = in.workerFirstName() == null ? "" : " Named worker: " + in.workerFirstName()
                 + (in.workerRole() == null ? "" : ", " + in.workerRole()) + ".";
-        store.event(familyId, childId, clock.instant(), service.name() + " joined the team: "
+        store.event(familyId, childId, id, clock.instant(), service.name() + " joined the team: "
                 + in.status().words().toLowerCase() + "." + who + (in.lead() ? " They are now the lead professional." : ""));
         audit.record(currentUser.actor(), "team.added", "family:" + familyId, "child:" + childId + " service:" + service.id());
         return store.member(id).orElseThrow();
@@ -96,10 +100,36 @@ public class FamilyTeamService {
             throw new InputProblem("Someone else changed this while you were editing. Please open it again.");
         }
         for (String change : changes(before, in)) {
-            store.event(familyId, before.childId(), clock.instant(), before.serviceName() + ": " + change);
+            store.event(familyId, before.childId(), memberId, clock.instant(), before.serviceName() + ": " + change);
         }
         audit.record(currentUser.actor(), "team.updated", "family:" + familyId, "member:" + memberId);
         return store.member(memberId).orElseThrow();
+    }
+
+    /**
+     * Takes an entry added by mistake off a child's team (not "ended": it was never right). The entry is kept
+     * for the record but shown to nobody; the lines it put on the timeline are hidden and replaced by one plain
+     * line, so the family is never left reading that a service joined when it did not. Workers may do this
+     * only for their own families; a try on another family's entry is refused and audited.
+     */
+    @PreAuthorize(Roles.HAS_STAFF)
+    public void remove(long familyId, long memberId) {
+        access.check(familyId);
+        var owner = store.familyOf(memberId);
+        if (owner.isPresent() && owner.get() != familyId) {
+            throw access.refuse(familyId, "access.denied", "member:" + memberId, "Not an entry of this family");
+        }
+        var member = store.member(memberId)
+                .orElseThrow(() -> new InputProblem("This service is no longer on the team. Nothing was changed."));
+        var child = child(familyId, member.childId());
+        if (!store.remove(memberId, currentUser.actor().label(), clock.instant())) {
+            throw new InputProblem("This service is no longer on the team. Nothing was changed.");
+        }
+        store.event(familyId, member.childId(), memberId, clock.instant(), member.serviceName()
+                + " was put on " + child.name() + "'s team by mistake, so we have taken it off. "
+                + "They are not working with " + child.name() + ".");
+        audit.record(currentUser.actor(), "team.removed", "family:" + familyId,
+                "member:" + memberId + " child:" + member.childId() + " service:" + member.serviceId() + " (added by mistake)");
     }
 
     /** What changed, in words a parent reads on the timeline. */

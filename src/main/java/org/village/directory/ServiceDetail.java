@@ -12,7 +12,8 @@ public record ServiceDetail(long id, String uuid, String slug, String name, Stri
                             List<Term> needs, List<Area> areas, Referral referral, String referralHow,
                             String howTheyContact, OpeningHours hours, boolean outOfHours, List<String> languages,
                             String cost, String phone, String email, String url, Address address, boolean comesToYou,
-                            LocalDate lastChecked, boolean sample, Instant updatedAt, long version) {
+                            LocalDate lastChecked, boolean sample, Instant updatedAt, long version,
+                            Withdrawal withdrawal) {
 
     public enum Exploitation { CSE, CCE, BOTH, ANY }
 
@@ -20,6 +21,15 @@ public record ServiceDetail(long id, String uuid, String slug, String name, Stri
 
     /** Where to find it; lat/lng may be null when only the postcode is known. */
     public record Address(String line1, String city, String postcode, Double lat, Double lng) {
+    }
+
+    /** When, by whom and why an admin took the service out of the directory. */
+    public record Withdrawal(Instant at, String by, String reason) {
+    }
+
+    /** Withdrawn services are kept for history but left out of the directory, search and the ORUK API. */
+    public boolean withdrawn() {
+        return withdrawal != null;
     }
 
     public ServiceInput toInput() {

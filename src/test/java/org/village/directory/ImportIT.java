@@ -126,6 +126,50 @@ class ImportIT extends DirectoryIntegrationTest {
     }
 
     @Test
+    void anUploadedFileGoesThroughTheSamePreviewThenAllOrNothingImport() throws Exception {
+        signIn("admin");
+        ObjectNode maps = null;
+        for (JsonNode s : export()) {
+            if (s.get("name").asString().startsWith("Youth MAPS")) {
+                maps = (ObjectNode) s;
+            }
+        }
+        maps.put("description", "Youth MAPS gives young people free advice about housing and somewhere safe to stay.");
+        // as an editor might save it: with a byte-order mark first
+        byte[] file = ("\uFEFF" + JSON.createArrayNode().add(maps)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        String feed = importer.readFile("youth-maps.JSON", file);
+        var preview = importer.preview(feed);
+        assertThat(preview.applied()).isFalse();
+        assertThat(preview.lines()).singleElement().satisfies(l -> {
+            assertThat(l.change()).isEqualTo(Change.CHANGED);
+            assertThat(l.detail()).contains("whatTheyDo");
+        });
+        assertThat(directory.bySlug("youth-maps").orElseThrow().whatTheyDo()).doesNotStartWith("Youth MAPS gives");
+        assertThat(importer.apply(feed).applied()).isTrue();
+        assertThat(directory.bySlug("youth-maps").orElseThrow().whatTheyDo()).startsWith("Youth MAPS gives");
+    }
+
+    @Test
+    void uploadedFilesOfTheWrongKindSizeOrShapeAreRefusedKindly() {
+        signIn("admin");
+        byte[] feed = "[]".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> importer.readFile("services.csv", feed)).isInstanceOf(InputProblem.class)
+                .hasMessageContaining("Please choose a JSON file").extracting("field").isEqualTo("file");
+        assertThatThrownBy(() -> importer.readFile("big.json", new byte[DirectoryImport.MAX_BYTES + 1]))
+                .isInstanceOf(InputProblem.class).hasMessageContaining("bigger than 5 MB");
+        assertThatThrownBy(() -> importer.readFile("cut.json", "[{\"id\": \"2f1c".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8))).isInstanceOf(InputProblem.class).hasMessageContaining("not JSON");
+        assertThatThrownBy(() -> importer.readFile("picture.json", new byte[] {(byte) 0x89, 'P', 'N', 'G', (byte) 0xff}))
+                .isInstanceOf(InputProblem.class).hasMessageContaining("not plain text");
+        // pasted feeds have the same limit as files and web addresses
+        assertThatThrownBy(() -> importer.preview("[" + " ".repeat(DirectoryImport.MAX_BYTES) + "]"))
+                .isInstanceOf(InputProblem.class).hasMessageContaining("bigger than 5 MB");
+        signIn("worker.sam");
+        assertThatThrownBy(() -> importer.readFile("feed.json", feed)).isInstanceOf(AuthorizationDeniedException.class);
+    }
+
+    @Test
     void filesThatAreNotFeedsAreRefusedKindly() {
         signIn("admin");
         assertThatThrownBy(() -> importer.preview("hello, this is not json")).isInstanceOf(InputProblem.class)

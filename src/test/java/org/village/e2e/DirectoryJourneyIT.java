@@ -2,7 +2,16 @@ package org.village.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -50,6 +59,127 @@ class DirectoryJourneyIT extends BrowserJourney {
         assertThat(pageText()).contains("Boxing sessions for Jay", "Empire Fighting Chance joined the team",
                 "Lead professional");
         assertAccessible();
+    }
+
+    @Test
+    void anAdminWithdrawsAServiceThenUndoesItAndPutsItBackLater() throws Exception {
+        String name = "St Giles Trust young people's mentoring";
+        String uuid = jdbc.sql("SELECT uuid FROM dir_service WHERE slug = 'st-giles-trust'").query(String.class).single();
+        signIn("admin", "quiet-harbour-lamp");
+        var admin = new DirectoryPages.AdminServices(this).open().choose(name);
+        admin.startWithdrawing(name, "The mentoring project has closed.");
+        screenshot("withdraw-confirm-desktop");
+        assertAccessible();
+        admin.confirmWithdraw(name);
+        assertThat(api("/api/oruk/services?per_page=100")).doesNotContain(uuid);
+        assertThat(api("/api/oruk/services/" + uuid)).contains("\"status\":404");
+        admin.undo(name);
+        assertThat(api("/api/oruk/services?per_page=100")).contains(uuid);
+
+        // withdraw for real: the public directory no longer lists it and an old link explains kindly
+        admin.choose(name).startWithdrawing(name, "The mentoring project has closed.");
+        admin.confirmWithdraw(name);
+        signOut();
+        phoneSize();
+        new DirectoryPages.Directory(this).open().filter("Search", "St Giles");
+        assertThat(pageText()).doesNotContain(name);
+        open("services/st-giles-trust");
+        waitForText("This service is no longer listed in our directory");
+        assertThat(pageText()).doesNotContain("What they do", "When they are open");
+        screenshot("withdrawn-service-phone");
+        assertAccessible();
+
+        signIn("admin", "quiet-harbour-lamp");
+        admin.open().choose(name);
+        waitForText("Withdrawn on");
+        assertThat(pageText()).contains("The mentoring project has closed.");
+        screenshot("withdrawn-admin-phone");
+        assertAccessible();
+        admin.putBack(name);
+        assertThat(api("/api/oruk/services/" + uuid)).contains("\"id\":\"" + uuid + "\"").doesNotContain("\"status\":404");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action IN ('service.withdrawn', 'service.restored')"
+                + " AND detail LIKE 'St Giles%'").query(Integer.class).single()).isEqualTo(4);
+    }
+
+    @Test
+    void anAdminImportsAFeedFromAFileAfterAKindRefusalOfTheWrongFiles() throws Exception {
+        var json = tools.jackson.databind.json.JsonMapper.builder().build();
+        String giles = jdbc.sql("SELECT uuid FROM dir_service WHERE slug = 'st-giles-trust'").query(String.class).single();
+        var record = (tools.jackson.databind.node.ObjectNode) json.readTree(api("/api/oruk/services/" + giles));
+        record.put("id", java.util.UUID.randomUUID().toString());
+        record.put("name", "Uploaded Mentoring Project");
+        ((tools.jackson.databind.node.ObjectNode) record.get("x_village")).remove("slug");
+        var dir = Files.createTempDirectory("village-upload-");
+        var good = Files.writeString(dir.resolve("new-services.json"), json.createArrayNode().add(record).toString());
+        var notJson = Files.writeString(dir.resolve("services.txt"), "not a feed");
+        var broken = Files.writeString(dir.resolve("broken.json"), "[{\"id\": \"cut short");
+
+        signIn("admin", "quiet-harbour-lamp");
+        var admin = new DirectoryPages.AdminServices(this).open();
+        admin.upload(notJson);
+        waitForText("Please choose a JSON file (its name ends in .json). Nothing was imported.");
+        admin.upload(broken);
+        waitForText("This file is not JSON, so we cannot read it.");
+        admin.upload(good);
+        waitForText("The file new-services.json is ready.");
+        DirectoryPages.reveal(this, driver.findElement(By.cssSelector("vaadin-upload.feed-file")));
+        screenshot("import-file-ready-desktop");
+        assertAccessible();
+
+        DirectoryPages.press(this, "Preview");
+        waitForText("Preview: nothing is saved yet. 1 new, 0 changed, 0 unchanged, 0 failed.");
+        assertThat(api("/api/oruk/services?text=Uploaded")).doesNotContain("Uploaded Mentoring Project");
+        DirectoryPages.press(this, "Import");
+        waitForText("Imported. 1 new, 0 changed, 0 unchanged, 0 failed.");
+        assertThat(api("/api/oruk/services?text=Uploaded")).contains("Uploaded Mentoring Project");
+        phoneSize();
+        DirectoryPages.reveal(this, driver.findElement(By.xpath("//vaadin-button[normalize-space(.)='Import']")));
+        screenshot("import-file-done-phone");
+        assertAccessible();
+    }
+
+    @Test
+    void aWorkerRemovesAServiceAddedByMistakeAndTheParentIsNotMisled() throws Exception {
+        String service = "The Green House";
+        signIn("worker.sam", "green-kettle-morning");
+        var team = new DirectoryPages.Team(this).openAsWorker("Family A (sample)");
+        team.add("Jay", service, "Added to the wrong child by mistake.");
+        team.assertCard(service);
+        phoneSize();
+        team.removeByMistake(service, "Jay");
+        screenshot("team-remove-confirm-phone");
+        assertAccessible();
+        team.confirmRemove(service, "Jay");
+        screenshot("team-removed-phone");
+
+        signOut();
+        signIn("parent.a", "sunny-garden-path");
+        new DirectoryPages.Team(this).openAsParent();
+        waitForText(service + " was put on Jay's team by mistake, so we have taken it off.");
+        assertThat(pageText()).doesNotContain("Added to the wrong child", service + " joined the team");
+        assertThat(driver.findElements(By.xpath("//vaadin-button[normalize-space(.)='Remove']"))).isEmpty();
+
+        // another family's worker typing Family A's address gets no team and no Remove buttons
+        long familyA = jdbc.sql("SELECT id FROM family WHERE label = 'Family A (sample)'").query(Long.class).single();
+        signOut();
+        signIn("worker.alex", "blue-river-stones");
+        open("team/" + familyA);
+        waitForText("You are not allowed to see this page");
+        assertThat(driver.findElements(By.xpath("//vaadin-button[normalize-space(.)='Remove']"))).isEmpty();
+    }
+
+    private String api(String path) throws Exception {
+        try (var http = HttpClient.newHttpClient()) {
+            return http.send(HttpRequest.newBuilder(URI.create(url(path.substring(1)))).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        }
+    }
+
+    /** Keeps a picture of the page for people to look at (target/screenshots); asserts nothing. */
+    private void screenshot(String name) throws java.io.IOException {
+        var dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     }
 
     @Test

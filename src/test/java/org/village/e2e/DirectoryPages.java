@@ -111,7 +111,87 @@ final class DirectoryPages {
         }
 
         void assertCard(String service) {
-            j.waitFor(By.xpath("//li[contains(@class,'team-card')]//a[normalize-space(.)=\"" + service + "\"]"));
+            j.waitFor(By.xpath(card(service) + "//a[normalize-space(.)=\"" + service + "\"]"));
+        }
+
+        /** Presses Remove on one service's card and confirms in the dialog that follows. */
+        void removeByMistake(String service, String child) {
+            var remove = j.wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(card(service)
+                    + "//vaadin-button[normalize-space(.)='Remove']")));
+            reveal(j, remove).click();
+            j.settle();
+            j.waitForText("Take " + service + " off " + child + "'s team?");
+        }
+
+        void confirmRemove(String service, String child) {
+            press(j, "Remove from the team");
+            j.waitForText(service + " is off " + child + "'s team.");
+            j.wait.until(d -> d.findElements(By.xpath(card(service))).isEmpty());
+        }
+
+        private static String card(String service) {
+            return "//li[contains(@class,'team-card')][.//a[normalize-space(.)=\"" + service + "\"]]";
+        }
+    }
+
+    /** The admin's service list at /admin/services: find, withdraw with a confirm, undo, put back. */
+    static final class AdminServices {
+        private final BrowserJourney j;
+
+        AdminServices(BrowserJourney j) {
+            this.j = j;
+        }
+
+        AdminServices open() {
+            j.open("admin/services");
+            j.waitForText("Edit services");
+            return this;
+        }
+
+        /** Types in "Find a service" and opens the one row that matches. */
+        AdminServices choose(String name) {
+            // the page scrolls inside the app layout: bring the field back into view before typing
+            var search = j.wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                    "//vaadin-text-field[./label[normalize-space(.)='Find a service']]//input")));
+            reveal(j, search);
+            search.clear();
+            search.sendKeys(name);
+            var cell = j.wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                    "//vaadin-grid-cell-content[normalize-space(.)=\"" + name + "\"]")));
+            reveal(j, cell).click();
+            j.settle();
+            j.waitForText("Change " + name);
+            return this;
+        }
+
+        void startWithdrawing(String name, String reason) {
+            press(j, "Withdraw this service");
+            j.waitForText("Withdraw " + name + "?");
+            j.type("Why? (kept in the audit log)", reason);
+        }
+
+        void confirmWithdraw(String name) {
+            press(j, "Withdraw");
+            j.waitForText(name + " is withdrawn.");
+        }
+
+        void undo(String name) {
+            press(j, "Undo");
+            j.waitForText(name + " is back in the directory.");
+        }
+
+        /** Gives the import's file chooser a file, as if chosen in the system dialog. */
+        void upload(java.nio.file.Path file) {
+            var input = (WebElement) ((JavascriptExecutor) j.driver).executeScript(
+                    "const u = document.querySelector('vaadin-upload.feed-file');"
+                            + "return u.querySelector('input[type=file]') || u.shadowRoot.querySelector('input[type=file]');");
+            input.sendKeys(file.toAbsolutePath().toString());
+            j.settle();
+        }
+
+        void putBack(String name) {
+            press(j, "Put back in the directory");
+            j.waitForText(name + " is back in the directory.");
         }
     }
 

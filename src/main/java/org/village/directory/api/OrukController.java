@@ -64,7 +64,8 @@ class OrukController {
 
     @GetMapping("/services/{id}")
     ResponseEntity<Map<String, Object>> service(@PathVariable String id) {
-        return directory.byUuid(id).map(s -> ok(OrukJson.service(s)))
+        // a withdrawn service is gone from the published directory, as if it had never been listed
+        return directory.byUuid(id).filter(s -> !s.withdrawn()).map(s -> ok(OrukJson.service(s)))
                 .orElseGet(() -> error(HttpStatus.NOT_FOUND, "No service with id " + safe(id)));
     }
 

@@ -40,7 +40,7 @@ import org.village.shared.OpeningHours;
 public class ServiceStore {
 
     private static final String SUMMARY_COLUMNS = "s.id, s.uuid, s.slug, s.name, s.organization, s.what_they_do,"
-            + " s.min_age, s.max_age, s.phone, s.always_open, s.comes_to_you, s.lat, s.lng, s.sample";
+            + " s.min_age, s.max_age, s.phone, s.always_open, s.comes_to_you, s.lat, s.lng, s.sample, s.status";
 
     private final JdbcClient jdbc;
 
@@ -67,6 +67,24 @@ public class ServiceStore {
         return rows.stream().map(r -> r.toSummary(hours.getOrDefault(r.id(), List.of()))).toList();
     }
 
+    /**
+     * Listed services with any of these needs, those meeting the most of them first: one query with the
+     * taxonomy index, so a guide page can ask on every view.
+     */
+    public List<ServiceSummary> withAnyNeed(Collection<String> needCodes, int limit) {
+        if (needCodes.isEmpty()) {
+            return List.of();
+        }
+        var rows = jdbc.sql("SELECT " + SUMMARY_COLUMNS + ", COUNT(*) AS matched FROM dir_service s"
+                        + " JOIN dir_service_taxonomy st ON st.service_id = s.id"
+                        + " JOIN dir_taxonomy_term t ON t.id = st.term_id"
+                        + " WHERE s.status = 'active' AND t.code IN (:codes)"
+                        + " GROUP BY " + SUMMARY_COLUMNS + " ORDER BY matched DESC, s.name LIMIT :limit")
+                .param("codes", needCodes).param("limit", limit).query((rs, n) -> summaryRow(rs)).list();
+        var hours = hoursFor(rows.stream().map(SummaryRow::id).toList());
+        return rows.stream().map(r -> r.toSummary(hours.getOrDefault(r.id(), List.of()))).toList();
+    }
+
     public int count(ServiceQuery q) {
         var where = where(q);
         return jdbc.sql("SELECT COUNT(*) FROM dir_service s" + where.sql()).params(where.params())
@@ -74,7 +92,7 @@ public class ServiceStore {
     }
 
     private static Where where(ServiceQuery q) {
-        var sql = new StringBuilder(" WHERE s.status = 'active'");
+        var sql = new StringBuilder(q.withdrawnToo() ? " WHERE 1 = 1" : " WHERE s.status = 'active'");
         var params = new ArrayList<Object>();
         if (q.text() != null && !q.text().isBlank()) {
             // LIKE on a few thousand rows is well inside the 50 ms budget and behaves the same on MySQL and MariaDB
@@ -169,7 +187,7 @@ public class ServiceStore {
                     split(rs.getString("languages")), rs.getString("cost"), rs.getString("phone"), rs.getString("email"),
                     rs.getString("url"), address, rs.getBoolean("comes_to_you"),
                     checked == null ? null : checked.toLocalDate(), rs.getBoolean("sample"),
-                    rs.getTimestamp("updated_at").toInstant(), rs.getLong("version"));
+                    rs.getTimestamp("updated_at").toInstant(), rs.getLong("version"), withdrawal(rs));
         }).optional();
     }
 
@@ -180,6 +198,20 @@ public class ServiceStore {
                 .query((rs, n) -> summaryRow(rs)).list();
         var hours = hoursFor(rows.stream().map(SummaryRow::id).toList());
         return rows.stream().map(r -> r.toSummary(hours.getOrDefault(r.id(), List.of()))).toList();
+    }
+
+    /** Takes a listed service out of the directory; false when it was already withdrawn (or is unknown). */
+    public boolean withdraw(long id, String by, String reason, Instant now) {
+        return jdbc.sql("UPDATE dir_service SET status = 'withdrawn', withdrawn_at = ?, withdrawn_by = ?,"
+                        + " withdrawn_reason = ?, updated_at = ?, version = version + 1 WHERE id = ? AND status = 'active'")
+                .params(Timestamp.from(now), by, reason, Timestamp.from(now), id).update() == 1;
+    }
+
+    /** Lists a withdrawn service again; false when it was not withdrawn. */
+    public boolean restore(long id, Instant now) {
+        return jdbc.sql("UPDATE dir_service SET status = 'active', withdrawn_at = NULL, withdrawn_by = NULL,"
+                        + " withdrawn_reason = NULL, updated_at = ?, version = version + 1 WHERE id = ? AND status = 'withdrawn'")
+                .params(Timestamp.from(now), id).update() == 1;
     }
 
     public List<Long> ids(int offset, int limit) {
@@ -324,15 +356,25 @@ public class ServiceStore {
         return new SummaryRow(rs.getLong("id"), rs.getString("uuid"), rs.getString("slug"), rs.getString("name"),
                 rs.getString("organization"), rs.getString("what_they_do"), (Integer) rs.getObject("min_age", Integer.class),
                 (Integer) rs.getObject("max_age", Integer.class), rs.getString("phone"), rs.getBoolean("always_open"),
-                rs.getBoolean("comes_to_you"), decimal(rs, "lat"), decimal(rs, "lng"), rs.getBoolean("sample"));
+                rs.getBoolean("comes_to_you"), decimal(rs, "lat"), decimal(rs, "lng"), rs.getBoolean("sample"),
+                !"active".equals(rs.getString("status")));
+    }
+
+    private static ServiceDetail.Withdrawal withdrawal(ResultSet rs) throws SQLException {
+        if ("active".equals(rs.getString("status"))) {
+            return null;
+        }
+        Timestamp at = rs.getTimestamp("withdrawn_at");
+        return new ServiceDetail.Withdrawal(at == null ? null : at.toInstant(), rs.getString("withdrawn_by"),
+                rs.getString("withdrawn_reason"));
     }
 
     private record SummaryRow(long id, String uuid, String slug, String name, String organization, String whatTheyDo,
                               Integer minAge, Integer maxAge, String phone, boolean alwaysOpen, boolean comesToYou,
-                              Double lat, Double lng, boolean sample) {
+                              Double lat, Double lng, boolean sample, boolean withdrawn) {
         ServiceSummary toSummary(List<OpeningHours.Row> rows) {
             return new ServiceSummary(id, uuid, slug, name, organization, whatTheyDo, minAge, maxAge, phone,
-                    new OpeningHours(alwaysOpen, rows), comesToYou, lat, lng, sample);
+                    new OpeningHours(alwaysOpen, rows), comesToYou, lat, lng, sample, withdrawn);
         }
     }
 

@@ -29,20 +29,21 @@ public class TeamStore {
         this.jdbc = jdbc;
     }
 
-    /** Lead professional first, then those working with the family now, ended ones last. */
+    /** Lead professional first, then those working with the family now, ended ones last; removed ones never. */
     public List<TeamMember> members(long childId) {
-        return jdbc.sql(MEMBER + " WHERE m.child_id = ? ORDER BY m.lead_for_child IS NULL,"
+        return jdbc.sql(MEMBER + " WHERE m.child_id = ? AND m.removed_at IS NULL ORDER BY m.lead_for_child IS NULL,"
                         + " FIELD(m.status, 'ACTIVE', 'WAITING', 'REFERRED', 'PAUSED', 'ENDED'), s.name")
                 .param(childId).query((rs, n) -> member(rs)).list();
     }
 
     public List<TeamMember> familyMembers(long familyId) {
-        return jdbc.sql(MEMBER + " WHERE m.family_id = ? ORDER BY s.name").param(familyId)
+        return jdbc.sql(MEMBER + " WHERE m.family_id = ? AND m.removed_at IS NULL ORDER BY s.name").param(familyId)
                 .query((rs, n) -> member(rs)).list();
     }
 
+    /** An entry still on the team (a removed one is not found). */
     public Optional<TeamMember> member(long id) {
-        return jdbc.sql(MEMBER + " WHERE m.id = ?").param(id).query((rs, n) -> member(rs)).optional();
+        return jdbc.sql(MEMBER + " WHERE m.id = ? AND m.removed_at IS NULL").param(id).query((rs, n) -> member(rs)).optional();
     }
 
     public long insert(long familyId, long childId, TeamInput in, Instant now) {
@@ -56,7 +57,7 @@ public class TeamStore {
                         in.lead() ? childId : null, in.status().name(), Date.valueOf(in.statusSince()), in.forFamily(),
                         in.howToContact(), in.nextContact(), Timestamp.from(now))
                 .update();
-        return jdbc.sql("SELECT id FROM team_member WHERE child_id = ? AND service_id = ?").params(childId, in.serviceId())
+        return jdbc.sql("SELECT id FROM team_member WHERE child_id = ? AND live_service_id = ?").params(childId, in.serviceId())
                 .query(Long.class).single();
     }
 
@@ -67,24 +68,47 @@ public class TeamStore {
         }
         return jdbc.sql("UPDATE team_member SET worker_first_name = ?, worker_role = ?, lead_for_child = ?, status = ?,"
                         + " status_since = ?, for_family = ?, how_to_contact = ?, next_contact = ?, updated_at = ?,"
-                        + " version = version + 1 WHERE id = ? AND version = ?")
+                        + " version = version + 1 WHERE id = ? AND version = ? AND removed_at IS NULL")
                 .params(in.workerFirstName(), in.workerRole(), in.lead() ? childId : null, in.status().name(),
                         Date.valueOf(in.statusSince()), in.forFamily(), in.howToContact(), in.nextContact(),
                         Timestamp.from(now), id, version)
                 .update() == 1;
     }
 
+    /**
+     * Takes an entry added by mistake off the team: kept (soft delete) but never shown, no longer lead, no longer
+     * sharing the family profile, and the timeline lines about it hidden. False when it was already removed.
+     */
+    public boolean remove(long id, String by, Instant now) {
+        int n = jdbc.sql("UPDATE team_member SET removed_at = ?, removed_by = ?, lead_for_child = NULL,"
+                        + " updated_at = ?, version = version + 1 WHERE id = ? AND removed_at IS NULL")
+                .params(Timestamp.from(now), by, Timestamp.from(now), id).update();
+        if (n == 0) {
+            return false;
+        }
+        jdbc.sql("DELETE FROM family_profile_share WHERE team_member_id = ?").param(id).update();
+        jdbc.sql("UPDATE team_event SET hidden = TRUE WHERE team_member_id = ?").param(id).update();
+        return true;
+    }
+
+    /** The family a team entry belongs to, removed or not: to tell "another family's" from "not there". */
+    public Optional<Long> familyOf(long id) {
+        return jdbc.sql("SELECT family_id FROM team_member WHERE id = ?").param(id).query(Long.class).optional();
+    }
+
     private void clearLead(long childId) {
         jdbc.sql("UPDATE team_member SET lead_for_child = NULL WHERE child_id = ?").param(childId).update();
     }
 
-    public void event(long familyId, long childId, Instant at, String text) {
-        jdbc.sql("INSERT INTO team_event (family_id, child_id, at, text) VALUES (?, ?, ?, ?)")
-                .params(familyId, childId, Timestamp.from(at), text.length() > 300 ? text.substring(0, 300) : text).update();
+    /** A timeline line about one team entry ({@code memberId}), so removing the entry can hide it. */
+    public void event(long familyId, long childId, Long memberId, Instant at, String text) {
+        jdbc.sql("INSERT INTO team_event (family_id, child_id, team_member_id, at, text) VALUES (?, ?, ?, ?, ?)")
+                .params(familyId, childId, memberId, Timestamp.from(at), text.length() > 300 ? text.substring(0, 300) : text)
+                .update();
     }
 
     public List<TeamEvent> events(long childId, int limit) {
-        return jdbc.sql("SELECT at, text FROM team_event WHERE child_id = ? ORDER BY at DESC, id DESC LIMIT ?")
+        return jdbc.sql("SELECT at, text FROM team_event WHERE child_id = ? AND NOT hidden ORDER BY at DESC, id DESC LIMIT ?")
                 .params(childId, limit)
                 .query((rs, n) -> new TeamEvent(rs.getTimestamp("at").toInstant(), rs.getString("text"))).list();
     }
@@ -125,7 +149,7 @@ public class TeamStore {
     /** Shared with a service that is still on the team (an ended service no longer counts). */
     public boolean sharedWithAnyone(long familyId) {
         return jdbc.sql("SELECT COUNT(*) FROM family_profile_share p JOIN team_member m ON m.id = p.team_member_id"
-                        + " WHERE p.family_id = ? AND m.status <> 'ENDED'")
+                        + " WHERE p.family_id = ? AND m.status <> 'ENDED' AND m.removed_at IS NULL")
                 .param(familyId).query(Integer.class).single() > 0;
     }
 

@@ -2,6 +2,7 @@ package org.village.directory.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -12,18 +13,22 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.LitRenderer;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
-import org.village.directory.DirectoryFilter;
 import org.village.directory.DirectoryImport;
 import org.village.directory.DirectoryService;
 import org.village.directory.ImportReport;
+import org.village.directory.ServiceDetail;
 import org.village.directory.ServiceSummary;
 import org.village.shared.InputProblem;
 import org.village.shared.Roles;
+import org.village.shared.Times;
 import org.village.shared.ui.Forms;
 import org.village.shared.ui.StackedGrid;
 
@@ -40,6 +45,10 @@ class DirectoryAdminView extends Div {
     private final Grid<ServiceSummary> grid = new Grid<>();
     private final Div editor = new Div();
     private final Div importResult = new Div();
+    private final Div uploaded = new Div();
+    private Upload upload;
+    private String uploadedFeed;
+    private String uploadedName;
 
     DirectoryAdminView(DirectoryService directory, DirectoryImport importer) {
         this.directory = directory;
@@ -51,16 +60,20 @@ class DirectoryAdminView extends Div {
         search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         grid.addColumn(ServiceSummary::name).setHeader("Service").setAutoWidth(true);
         grid.addColumn(ServiceSummary::organization).setHeader("Run by");
+        grid.addColumn(s -> s.withdrawn() ? "Withdrawn" : "Listed").setHeader("In the directory").setAutoWidth(true);
         StackedGrid.below(520, grid, "Service", LitRenderer.<ServiceSummary>of("""
                 <div class="grid-card"><span class="grid-card-title">${item.name}</span>
-                <span class="grid-card-meta">Run by ${item.by}</span></div>""")
+                <span class="grid-card-meta">Run by ${item.by}</span>
+                <span class="grid-card-meta">${item.listed}</span></div>""")
                 .withProperty("name", ServiceSummary::name)
-                .withProperty("by", ServiceSummary::organization));
+                .withProperty("by", ServiceSummary::organization)
+                .withProperty("listed", s -> s.withdrawn() ? "Withdrawn from the directory" : "Listed in the directory"));
         grid.setAriaLabel("Services");
         grid.setHeight("22rem");
         // pages through the database as the admin scrolls
-        grid.setItems(q -> directory.search(DirectoryFilter.text(search.getValue()), q.getOffset(), q.getLimit()).stream(),
-                q -> directory.count(DirectoryFilter.text(search.getValue())));
+        // withdrawn services stay in this list, so they can be put back
+        grid.setItems(q -> directory.adminSearch(search.getValue(), q.getOffset(), q.getLimit()).stream(),
+                q -> directory.adminCount(search.getValue()));
         grid.addSelectionListener(e -> e.getFirstSelectedItem().ifPresent(this::edit));
         var add = new Button("Add a service", e -> create());
         add.addThemeVariants(ButtonVariant.PRIMARY);
@@ -72,6 +85,7 @@ class DirectoryAdminView extends Div {
         editor.removeAll();
         directory.byId(summary.id()).ifPresent(detail -> {
             editor.add(new H2("Change " + detail.name()));
+            editor.add(listing(detail));
             editor.add(new ServiceForm(directory, detail, input -> {
                 var saved = directory.update(detail.id(), detail.version(), input);
                 grid.getDataProvider().refreshAll();
@@ -79,6 +93,68 @@ class DirectoryAdminView extends Div {
                 editor.add(Forms.notice("success", saved.name() + " is saved."));
             }));
         });
+    }
+
+    /** Withdraw (with a confirm) or put back: withdrawing hides the service but deletes nothing. */
+    private Div listing(ServiceDetail detail) {
+        var box = new Div();
+        box.addClassName("listing");
+        if (detail.withdrawn()) {
+            var w = detail.withdrawal();
+            box.add(Forms.notice("warning", "Withdrawn" + (w.at() == null ? "" : " on " + Times.dateTime(w.at()))
+                    + (w.by() == null ? "" : " by " + w.by()) + (w.reason() == null ? "" : ": " + w.reason())
+                    + ". It is hidden from the directory, search, help now and the Open Referral UK feed."));
+            var restore = new Button("Put back in the directory", e -> restore(detail));
+            restore.addThemeVariants(ButtonVariant.PRIMARY);
+            box.add(restore);
+        } else {
+            var withdraw = new Button("Withdraw this service", e -> confirmWithdraw(detail));
+            withdraw.addThemeVariants(ButtonVariant.ERROR);
+            box.add(withdraw);
+        }
+        return box;
+    }
+
+    private void confirmWithdraw(ServiceDetail detail) {
+        var reason = new TextField("Why? (kept in the audit log)");
+        reason.setMaxLength(300);
+        reason.setWidthFull();
+        var confirm = new ConfirmDialog();
+        confirm.setHeader("Withdraw " + detail.name() + "?");
+        confirm.setText(new Div(new Paragraph("It will no longer show in the directory, search, help now or the "
+                + "Open Referral UK feed. Children's teams that list it keep it. Nothing is deleted, and you can put "
+                + "it back at any time."), reason));
+        confirm.setCancelable(true);
+        confirm.setCancelText("Keep it listed");
+        confirm.setConfirmText("Withdraw");
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(e -> {
+            try {
+                var saved = directory.withdraw(detail.id(), reason.getValue());
+                grid.deselectAll();
+                grid.getDataProvider().refreshAll();
+                editor.removeAll();
+                var undo = new Button("Undo", u -> restore(saved));
+                var notice = Forms.notice("success", saved.name() + " is withdrawn. It no longer shows in the directory. ");
+                notice.add(undo);
+                editor.add(notice);
+            } catch (InputProblem p) {
+                editor.add(Forms.notice("error", p.getMessage()));
+            }
+        });
+        confirm.open();
+    }
+
+    private void restore(ServiceDetail detail) {
+        try {
+            var saved = directory.restore(detail.id());
+            grid.deselectAll();
+            grid.getDataProvider().refreshAll();
+            editor.removeAll();
+            editor.add(Forms.notice("success", saved.name() + " is back in the directory."));
+        } catch (InputProblem p) {
+            editor.add(Forms.notice("error", p.getMessage()));
+        }
     }
 
     private void create() {
@@ -96,9 +172,9 @@ class DirectoryAdminView extends Div {
     private Div importSection() {
         var section = new Div();
         section.add(new H2("Import from an Open Referral UK feed"));
-        section.add(new Paragraph("Paste the feed, or give its web address, then preview. Services are matched by "
-                + "their id, so importing the same feed again changes nothing. If any record is wrong, nothing is "
-                + "imported and you see which records to fix."));
+        section.add(new Paragraph("Choose a JSON file, paste the feed, or give its web address, then preview. "
+                + "Services are matched by their id, so importing the same feed again changes nothing. If any "
+                + "record is wrong, nothing is imported and you see which records to fix."));
         var feed = new TextArea("Feed (JSON)");
         feed.setWidthFull();
         feed.setMaxHeight("14rem");
@@ -107,17 +183,81 @@ class DirectoryAdminView extends Div {
         var preview = new Button("Preview", e -> run(feed, address, false));
         var apply = new Button("Import", e -> run(feed, address, true));
         apply.addThemeVariants(ButtonVariant.PRIMARY);
-        section.add(feed, address, preview, apply, importResult);
+        section.add(fileChooser(), uploaded, feed, address, preview, apply, importResult);
         return section;
     }
 
+    /**
+     * A JSON file of at most 5 MB. The browser refuses other files first; the server reads at most one byte
+     * more than the limit and {@link DirectoryImport#readFile} checks again, so the limit holds whatever the
+     * browser sends.
+     */
+    private Upload fileChooser() {
+        upload = new Upload((UploadHandler) event -> {
+            byte[] bytes;
+            try (var in = event.getInputStream()) {
+                bytes = in.readNBytes(DirectoryImport.MAX_BYTES + 1);
+            }
+            String name = event.getFileName();
+            event.getUI().access(() -> fileArrived(name, bytes));
+        });
+        upload.setAcceptedFileTypes("application/json", ".json");
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize(DirectoryImport.MAX_BYTES);
+        upload.setI18n(new UploadI18N()
+                .setAddFiles(new UploadI18N.AddFiles().setOne("Choose a JSON file"))
+                .setDropFiles(new UploadI18N.DropFiles().setOne("or drop it here"))
+                .setError(new UploadI18N.Error()
+                        .setFileIsTooBig("That file is bigger than 5 MB. Please import it in parts.")
+                        .setIncorrectFileType("Please choose a JSON file (its name ends in .json).")
+                        .setTooManyFiles("Please choose one file at a time.")));
+        upload.addFileRejectedListener(e -> {
+            importResult.removeAll();
+            importResult.add(Forms.notice("error", e.getErrorMessage() + " Nothing was imported."));
+        });
+        upload.addFileRemovedListener(e -> forgetFile());
+        upload.addClassName("feed-file");
+        return upload;
+    }
+
+    private void fileArrived(String name, byte[] bytes) {
+        importResult.removeAll();
+        try {
+            uploadedFeed = importer.readFile(name, bytes);
+            uploadedName = name;
+            uploaded.removeAll();
+            uploaded.add(Forms.notice("success", "The file " + name + " is ready. Press Preview to see what "
+                    + "would change. Nothing is saved until you press Import."));
+        } catch (InputProblem p) {
+            forgetFile();
+            upload.clearFileList(); // so the admin can choose another file straight away
+            importResult.add(Forms.notice("error", p.getMessage()));
+        }
+    }
+
+    private void forgetFile() {
+        uploadedFeed = null;
+        uploadedName = null;
+        uploaded.removeAll();
+    }
+
+    /** The chosen file comes first, then what is pasted, then the web address; what was typed is kept. */
     private void run(TextArea feed, TextField address, boolean apply) {
         importResult.removeAll();
         try {
-            if (feed.isEmpty() && !address.isEmpty()) {
-                feed.setValue(importer.fetch(address.getValue()));
+            String text;
+            if (uploadedFeed != null) {
+                text = uploadedFeed;
+            } else if (feed.isEmpty() && !address.isEmpty()) {
+                text = importer.fetch(address.getValue());
+                feed.setValue(text);
+            } else {
+                text = feed.getValue();
             }
-            var report = apply ? importer.apply(feed.getValue()) : importer.preview(feed.getValue());
+            var report = apply ? importer.apply(text) : importer.preview(text);
+            if (uploadedName != null) {
+                importResult.add(new Paragraph("From the file " + uploadedName + "."));
+            }
             show(report, apply);
             if (report.applied()) {
                 grid.getDataProvider().refreshAll();

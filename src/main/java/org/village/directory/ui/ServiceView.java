@@ -47,7 +47,22 @@ class ServiceView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             event.rerouteToError(NotFoundException.class);
             return;
         }
-        show(service.get());
+        if (service.get().withdrawn()) {
+            gone(service.get());
+        } else {
+            show(service.get());
+        }
+    }
+
+    /** A withdrawn service: old links (a child's team, a bookmark) get a kind answer, not its old numbers. */
+    private void gone(ServiceDetail s) {
+        removeAll();
+        title = s.name() + " | Village";
+        add(new RouterLink("Back to all services", DirectoryView.class));
+        add(new H1(s.name()));
+        add(new Paragraph("This service is no longer listed in our directory, so we do not show its details here."));
+        add(new Paragraph("If it is on your child's team, your family support worker can tell you more. "
+                + "You can also look for another service that can help."));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.village.directory.ui;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -27,6 +29,7 @@ import org.village.directory.TeamMember;
 import org.village.security.CurrentUser;
 import org.village.security.FamilyService;
 import org.village.security.FamilyService.ChildSummary;
+import org.village.shared.InputProblem;
 import org.village.shared.Times;
 import org.village.shared.ui.Forms;
 
@@ -122,7 +125,7 @@ class TeamView extends Div implements BeforeEnterObserver {
         var cards = new UnorderedList();
         cards.addClassName("team-cards");
         for (TeamMember m : members) {
-            cards.add(card(m, staff));
+            cards.add(card(m, child, staff));
         }
         section.add(cards);
         if (staff) {
@@ -151,7 +154,7 @@ class TeamView extends Div implements BeforeEnterObserver {
         return section;
     }
 
-    private ListItem card(TeamMember m, boolean staff) {
+    private ListItem card(TeamMember m, ChildSummary child, boolean staff) {
         var card = new ListItem();
         card.addClassName("team-card");
         card.setClassName("is-lead", m.lead());
@@ -185,12 +188,40 @@ class TeamView extends Div implements BeforeEnterObserver {
                     teams.update(familyId, m.id(), m.version(), input);
                     dialog.close();
                     showTeam();
-                    add(Forms.notice("success", "Saved. The family will see the change."));
+                    addComponentAtIndex(1, Forms.notice("success", "Saved. The family will see the change."));
                 }));
                 dialog.getFooter().add(new Button("Cancel", c -> dialog.close()));
                 dialog.open();
             }));
+            var remove = new Button("Remove", e -> confirmRemove(m, child));
+            remove.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR);
+            remove.setAriaLabel("Remove " + m.serviceName() + " from " + child.name() + "'s team");
+            card.add(remove);
         }
         return card;
+    }
+
+    /** Removing is for entries added by mistake; a service that has finished is "Ended" instead. */
+    private void confirmRemove(TeamMember m, ChildSummary child) {
+        var confirm = new ConfirmDialog();
+        confirm.setHeader("Take " + m.serviceName() + " off " + child.name() + "'s team?");
+        confirm.setText("Only do this if it was added by mistake. If the service has finished working with "
+                + child.name() + ", choose Change and set it to Ended instead. The family will see a short note "
+                + "saying it was added by mistake.");
+        confirm.setCancelable(true);
+        confirm.setCancelText("Keep it");
+        confirm.setConfirmText("Remove from the team");
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(e -> {
+            try {
+                teams.remove(familyId, m.id());
+                showTeam();
+                addComponentAtIndex(1, Forms.notice("success", m.serviceName() + " is off " + child.name() + "'s team."));
+            } catch (InputProblem p) {
+                showTeam();
+                addComponentAtIndex(1, Forms.notice("error", p.getMessage()));
+            }
+        });
+        confirm.open();
     }
 }

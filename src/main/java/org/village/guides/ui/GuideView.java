@@ -2,11 +2,14 @@ package org.village.guides.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -16,6 +19,8 @@ import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.village.directory.DirectoryService;
+import org.village.guides.GuideNeeds;
 import org.village.guides.GuideService;
 import org.village.guides.Guides.GuidePage;
 import org.village.guides.HelpNowService;
@@ -35,10 +40,14 @@ class GuideView extends Div implements BeforeEnterObserver {
 
     private final GuideService guides;
     private final HelpNowService helpNow;
+    private final GuideNeeds needs;
+    private final DirectoryService directory;
 
-    GuideView(GuideService guides, HelpNowService helpNow) {
+    GuideView(GuideService guides, HelpNowService helpNow, GuideNeeds needs, DirectoryService directory) {
         this.guides = guides;
         this.helpNow = helpNow;
+        this.needs = needs;
+        this.directory = directory;
         addClassName("page");
     }
 
@@ -89,6 +98,7 @@ class GuideView extends Div implements BeforeEnterObserver {
             add(tip);
         }
         add(body);
+        servicesThatCanHelp(page);
         if (!page.related().isEmpty()) {
             var related = new Div(new H2(getTranslation("guides.guide.related")), GuideUi.list(page.related()));
             related.addClassNames("related", "no-print");
@@ -99,6 +109,39 @@ class GuideView extends Div implements BeforeEnterObserver {
                 new Span("."));
         more.addClassName("no-print");
         add(more);
+    }
+
+    /**
+     * Up to four listed services for the needs this guide is about (one indexed query, never withdrawn ones);
+     * nothing at all when none match, so the page never shows an empty heading.
+     */
+    private void servicesThatCanHelp(GuidePage page) {
+        var services = directory.forNeeds(needs.needsFor(page.slug(), page.category().code()), 4);
+        if (services.isEmpty()) {
+            return;
+        }
+        var list = new UnorderedList();
+        list.addClassName("guide-services-list");
+        for (var s : services) {
+            var name = new Anchor("services/" + s.slug(), s.name());
+            name.getElement().setAttribute("router-link", true);
+            var item = new ListItem(name, new Paragraph(firstSentence(s.whatTheyDo())));
+            if (s.phone() != null) {
+                item.add(new Paragraph(new Span(getTranslation("guides.guide.servicesPhone") + " "),
+                        new Anchor("tel:" + s.phone().replace(" ", ""), s.phone())));
+            }
+            list.add(item);
+        }
+        var more = new Anchor("services", getTranslation("guides.guide.servicesMore"));
+        more.getElement().setAttribute("router-link", true);
+        var section = new Div(new H2(getTranslation("guides.guide.services")), list, new Paragraph(more));
+        section.addClassName("guide-services");
+        add(section);
+    }
+
+    private static String firstSentence(String text) {
+        int dot = text.indexOf(". ");
+        return dot < 0 ? text : text.substring(0, dot + 1);
     }
 
     /** "Read in: English · Polski", each name in its own language, shown only when a translation exists. */

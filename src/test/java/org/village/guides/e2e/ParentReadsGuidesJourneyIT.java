@@ -25,6 +25,9 @@ class ParentReadsGuidesJourneyIT extends BrowserJourney {
         guide.closeTermWithEscape();
 
         assertThat(pageText()).contains("Help now", "If someone is in danger now, call 999");
+        // services for a missing child, from the directory, each one a way in
+        assertThat(pageText()).contains("Services that can help", "Missing People");
+        keepScreenshot(".guide-services", "guide-services-phone");
         // nothing wider than the phone: no sideways scrolling
         assertThat((Long) ((org.openqa.selenium.JavascriptExecutor) driver)
                 .executeScript("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(360L);
@@ -63,6 +66,20 @@ class ParentReadsGuidesJourneyIT extends BrowserJourney {
         assertThat(pageText()).contains("Help now");
     }
 
+    /** Keeps a picture of part of the page for people to look at (target/screenshots); asserts nothing. */
+    private void keepScreenshot(String css, String name) {
+        var element = driver.findElement(By.cssSelector(css));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", element);
+        try {
+            var dir = java.nio.file.Path.of("target", "screenshots");
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.write(dir.resolve(name + ".png"), ((org.openqa.selenium.TakesScreenshot) driver)
+                    .getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void aParentSwitchesAGuideToPolish() {
         phoneSize();
@@ -72,6 +89,8 @@ class ParentReadsGuidesJourneyIT extends BrowserJourney {
         waitForText("Kto co widzi w Village");
         assertThat(driver.findElement(By.tagName("h1")).getAttribute("lang")).isEqualTo("pl");
         assertThat(driver.getCurrentUrl()).endsWith("who-sees-what?lang=pl");
+        // a guide about using this site safely points to no services: no empty heading either
+        assertThat(pageText()).doesNotContain("Services that can help", "Usługi, które mogą pomóc");
         assertAccessible();
     }
 }
