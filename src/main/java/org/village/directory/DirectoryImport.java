@@ -1,7 +1,9 @@
 package org.village.directory;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,6 +22,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,7 +61,15 @@ public class DirectoryImport {
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    DirectoryImport(DirectoryService directory, ServiceStore store, CurrentUser currentUser, AuditLog audit, Clock clock) {
+    /**
+     * Whether a feed may come from this machine or the private network. Off in production: an admin's
+     * web address must never make the portal read its own internal services (server-side request forgery).
+     */
+    private boolean allowPrivateAddresses;
+
+    DirectoryImport(DirectoryService directory, ServiceStore store, CurrentUser currentUser, AuditLog audit, Clock clock,
+                    @Value("${village.directory.import.allow-private-addresses:false}") boolean allowPrivateAddresses) {
+        this.allowPrivateAddresses = allowPrivateAddresses;
         this.directory = directory;
         this.store = store;
         this.currentUser = currentUser;
@@ -116,7 +127,10 @@ public class DirectoryImport {
         return new ImportReport(lines, true);
     }
 
-    /** Reads a feed from a web address (http or https, at most 5 MB, 20 seconds). */
+    /**
+     * Reads a feed from a web address (http or https, at most 5 MB, 20 seconds). Addresses on this machine or
+     * a private network are refused, at every redirect too (followed by hand, at most three).
+     */
     @PreAuthorize(Roles.HAS_ADMIN)
     public String fetch(String url) {
         URI uri;
@@ -125,29 +139,76 @@ public class DirectoryImport {
         } catch (IllegalArgumentException e) {
             throw new InputProblem("url", "That web address does not look right.");
         }
-        if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null) {
-            throw new InputProblem("url", "Please give a web address that starts with https://");
-        }
         try (var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NORMAL).build()) {
-            var response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20))
-                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-            if (response.statusCode() != 200) {
-                throw new InputProblem("url", "The other site answered with an error (" + response.statusCode() + ").");
-            }
-            try (var in = response.body()) {
-                byte[] bytes = in.readNBytes(MAX_BYTES + 1);
-                if (bytes.length > MAX_BYTES) {
-                    throw new InputProblem("url", "That feed is bigger than 5 MB. Please import it in parts.");
+                .followRedirects(HttpClient.Redirect.NEVER).build()) {
+            for (int hop = 0; hop <= 3; hop++) {
+                checkAddress(uri);
+                var response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20))
+                        .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+                int status = response.statusCode();
+                if (status >= 300 && status < 400 && response.headers().firstValue("Location").isPresent()) {
+                    response.body().close();
+                    try {
+                        uri = uri.resolve(response.headers().firstValue("Location").orElseThrow());
+                    } catch (IllegalArgumentException e) {
+                        throw new InputProblem("url", "That web address sent us somewhere that does not look right.");
+                    }
+                    continue;
                 }
-                return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+                if (status != 200) {
+                    response.body().close();
+                    throw new InputProblem("url", "The other site answered with an error (" + status + ").");
+                }
+                try (var in = response.body()) {
+                    byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+                    if (bytes.length > MAX_BYTES) {
+                        throw new InputProblem("url", "That feed is bigger than 5 MB. Please import it in parts.");
+                    }
+                    return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+                }
             }
+            throw new InputProblem("url", "That web address sent us on too many times. Please give the feed's own address.");
         } catch (IOException e) {
             throw new InputProblem("url", "We could not reach that web address.");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InputProblem("url", "The import was stopped.");
         }
+    }
+
+    /** http or https to a public address: never this machine, the private network, link-local or multicast. */
+    private void checkAddress(URI uri) {
+        if (uri.getScheme() == null || !uri.getScheme().matches("(?i)https?") || uri.getHost() == null) {
+            throw new InputProblem("url", "Please give a web address that starts with https://");
+        }
+        if (allowPrivateAddresses) {
+            return;
+        }
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(uri.getHost());
+        } catch (UnknownHostException e) {
+            throw new InputProblem("url", "We could not find that web address. Please check it.");
+        }
+        for (var address : addresses) {
+            if (isPrivate(address)) {
+                throw new InputProblem("url", "That web address is on a private network, so we cannot import from it. "
+                        + "Please give a public web address, or save the feed as a file and upload it.");
+            }
+        }
+    }
+
+    static boolean isPrivate(InetAddress address) {
+        if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
+            return true;
+        }
+        byte[] b = address.getAddress();
+        if (b.length == 16) {
+            return (b[0] & 0xfe) == 0xfc; // IPv6 unique local fc00::/7
+        }
+        return (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64 // carrier-grade NAT 100.64.0.0/10
+                || (b[0] & 0xff) == 0; // "this network" 0.0.0.0/8
     }
 
     /**

@@ -179,6 +179,62 @@ class ImportIT extends DirectoryIntegrationTest {
         assertThatThrownBy(() -> importer.fetch("file:///etc/passwd")).isInstanceOf(InputProblem.class);
     }
 
+    /** Server-side request forgery: a web address must not make the portal read this machine or its network. */
+    @Test
+    void webAddressesOnThisMachineOrAPrivateNetworkAreRefused() {
+        signIn("admin");
+        for (String url : new String[] {"http://127.0.0.1:9/feed.json", "http://localhost/feed.json",
+                "http://10.1.2.3/feed.json", "http://192.168.0.1/", "http://172.16.5.4/", "http://169.254.169.254/latest/",
+                "http://[::1]/feed.json", "http://[fd00::1]/", "http://0.0.0.0/", "http://100.64.0.1/"}) {
+            assertThatThrownBy(() -> importer.fetch(url)).as(url).isInstanceOf(InputProblem.class)
+                    .hasMessageContaining("private network");
+        }
+        assertThatThrownBy(() -> importer.fetch("ftp://example.org/feed.json")).isInstanceOf(InputProblem.class)
+                .hasMessageContaining("https://");
+    }
+
+    @Test
+    void aFeedIsFetchedFollowingAFewRedirectsEachOfThemChecked() throws Exception {
+        var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/feed.json", ex -> {
+            byte[] body = "[{\"id\": \"x\"}]".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        server.createContext("/moved", ex -> {
+            ex.getResponseHeaders().add("Location", "/feed.json");
+            ex.sendResponseHeaders(301, -1);
+            ex.close();
+        });
+        server.createContext("/loop", ex -> {
+            ex.getResponseHeaders().add("Location", "/loop");
+            ex.sendResponseHeaders(302, -1);
+            ex.close();
+        });
+        server.createContext("/broken", ex -> {
+            ex.sendResponseHeaders(500, -1);
+            ex.close();
+        });
+        server.start();
+        // only a test may read from this machine: the feed server here is on 127.0.0.1
+        var target = org.springframework.test.util.AopTestUtils.<DirectoryImport>getTargetObject(importer);
+        org.springframework.test.util.ReflectionTestUtils.setField(target, "allowPrivateAddresses", true);
+        try {
+            signIn("admin");
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            assertThat(importer.fetch(base + "/feed.json")).isEqualTo("[{\"id\": \"x\"}]");
+            assertThat(importer.fetch(base + "/moved")).isEqualTo("[{\"id\": \"x\"}]");
+            assertThatThrownBy(() -> importer.fetch(base + "/loop")).isInstanceOf(InputProblem.class)
+                    .hasMessageContaining("too many times");
+            assertThatThrownBy(() -> importer.fetch(base + "/broken")).isInstanceOf(InputProblem.class)
+                    .hasMessageContaining("(500)");
+        } finally {
+            org.springframework.test.util.ReflectionTestUtils.setField(target, "allowPrivateAddresses", false);
+            server.stop(0);
+        }
+    }
+
     @Test
     void onlyAdminsImport() {
         signIn("worker.sam");

@@ -156,8 +156,10 @@ final class DirectoryPages {
             reveal(j, search);
             search.clear();
             search.sendKeys(name);
+            // a table cell holding just the name, or on a phone the card whose title is the name
             var cell = j.wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
-                    "//vaadin-grid-cell-content[normalize-space(.)=\"" + name + "\"]")));
+                    "//vaadin-grid-cell-content[normalize-space(.)=\"" + name + "\" or .//span[@class='grid-card-title'"
+                            + " and normalize-space(.)=\"" + name + "\"]]")));
             reveal(j, cell).click();
             j.settle();
             j.waitForText("Change " + name);
