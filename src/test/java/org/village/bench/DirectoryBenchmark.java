@@ -82,9 +82,21 @@ class DirectoryBenchmark extends IntegrationTest {
                 api.add(System.nanoTime() - t0);
             }
         }
+        // "Services that can help" on a guide page: the needs of a guide category, up to four services
+        var needSets = List.of(List.of("missing-from-home", "out-of-hours"), List.of("parent-support", "mental-health"),
+                List.of("drugs-and-alcohol", "exploitation-support", "youth-activities"), List.of("education"));
+        var forNeeds = new ArrayList<Long>();
+        for (int i = 0; i < ROUNDS + 50; i++) {
+            long t0 = System.nanoTime();
+            directory.forNeeds(needSets.get(i % needSets.size()), 4);
+            if (i >= 50) {
+                forNeeds.add(System.nanoTime() - t0);
+            }
+        }
         System.out.printf("%nDirectoryBenchmark: %d services, %d rounds each%n", directory.count(DirectoryFilter.none()), ROUNDS);
         System.out.printf("directory filter/search (count + page of 20): p50 %.1f ms, p95 %.1f ms%n", pct(search, 50), pct(search, 95));
-        System.out.printf("GET /api/oruk/services page of 50 (HTTP, localhost): p50 %.1f ms, p95 %.1f ms%n%n", pct(api, 50), pct(api, 95));
+        System.out.printf("GET /api/oruk/services page of 50 (HTTP, localhost): p50 %.1f ms, p95 %.1f ms%n", pct(api, 50), pct(api, 95));
+        System.out.printf("services for a guide's needs (up to 4): p50 %.1f ms, p95 %.1f ms%n%n", pct(forNeeds, 50), pct(forNeeds, 95));
     }
 
     /** Adds generated services next to the 40 samples, with needs, areas and opening hours like theirs. */
