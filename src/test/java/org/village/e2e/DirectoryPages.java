@@ -121,6 +121,7 @@ final class DirectoryPages {
             reveal(j, remove).click();
             j.settle();
             j.waitForText("Take " + service + " off " + child + "'s team?");
+            focusIsOn(j, "Keep it"); // the safe choice: a stray Enter removes nothing
         }
 
         void confirmRemove(String service, String child) {
@@ -132,6 +133,12 @@ final class DirectoryPages {
         private static String card(String service) {
             return "//li[contains(@class,'team-card')][.//a[normalize-space(.)=\"" + service + "\"]]";
         }
+    }
+
+    /** Waits until the keyboard focus is on the button with this text (a dialog's safe choice). */
+    static void focusIsOn(BrowserJourney j, String buttonText) {
+        j.wait.until(d -> buttonText.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "const a = document.activeElement; return a && a.localName === 'vaadin-button' ? a.textContent.trim() : '';")));
     }
 
     /** The admin's service list at /admin/services: find, withdraw with a confirm, undo, put back. */
@@ -169,6 +176,7 @@ final class DirectoryPages {
         void startWithdrawing(String name, String reason) {
             press(j, "Withdraw this service");
             j.waitForText("Withdraw " + name + "?");
+            focusIsOn(j, "Keep it listed");
             j.type("Why? (kept in the audit log)", reason);
         }
 

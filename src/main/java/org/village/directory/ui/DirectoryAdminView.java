@@ -142,7 +142,7 @@ class DirectoryAdminView extends Div {
                 editor.add(Forms.notice("error", p.getMessage()));
             }
         });
-        confirm.open();
+        Forms.openSafely(confirm);
     }
 
     private void restore(ServiceDetail detail) {

@@ -222,6 +222,6 @@ class TeamView extends Div implements BeforeEnterObserver {
                 addComponentAtIndex(1, Forms.notice("error", p.getMessage()));
             }
         });
-        confirm.open();
+        Forms.openSafely(confirm);
     }
 }

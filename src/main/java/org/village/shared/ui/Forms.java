@@ -29,4 +29,20 @@ public final class Forms {
         field.setInvalid(true);
         return true;
     }
+
+    /**
+     * Opens a confirm dialog for something hard to undo with the focus on the safe choice (Cancel), not on
+     * the confirming button as Vaadin does: a stray Enter or a double tap then changes nothing.
+     */
+    public static void openSafely(com.vaadin.flow.component.confirmdialog.ConfirmDialog dialog) {
+        dialog.open();
+        dialog.getElement().executeJs("""
+                const dialog = this;
+                const focusCancel = () => {
+                  const cancel = dialog.querySelector('[slot="cancel-button"]');
+                  if (cancel && dialog.opened) cancel.focus();
+                };
+                // after the overlay has moved the focus in (it does so once it has opened)
+                requestAnimationFrame(() => setTimeout(focusCancel, 0));""");
+    }
 }
