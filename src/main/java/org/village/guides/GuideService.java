@@ -27,6 +27,8 @@ import org.village.guides.Guides.Revision;
 import org.village.guides.Guides.SearchHit;
 import org.village.guides.Guides.SearchResult;
 import org.village.guides.Guides.Snippet;
+import org.springframework.beans.factory.annotation.Value;
+import org.village.guides.internal.ContentVersions;
 import org.village.guides.internal.GlossaryStore;
 import org.village.guides.internal.GuideStore;
 import org.village.security.CurrentUser;
@@ -63,7 +65,19 @@ public class GuideService {
     private volatile GlossaryMarker marker;
     private volatile Spelling spelling;
 
-    GuideService(GuideStore guides, GlossaryStore glossary, CurrentUser currentUser, AuditLog audit, Clock clock) {
+    private final ContentVersions versions;
+    /** How often a node looks whether another node changed guides or the glossary (stale for at most this long). */
+    private volatile long checkEveryNanos;
+    private volatile long lastCheck;
+    private volatile boolean checkedOnce;
+    private volatile long seenGuides = -1;
+    private volatile long seenGlossary = -1;
+
+    GuideService(GuideStore guides, GlossaryStore glossary, CurrentUser currentUser, AuditLog audit, Clock clock,
+                 ContentVersions versions,
+                 @Value("${village.guides.cache-check-interval:2s}") java.time.Duration checkEvery) {
+        this.versions = versions;
+        this.checkEveryNanos = checkEvery.toNanos();
         this.guides = guides;
         this.glossary = glossary;
         this.currentUser = currentUser;
@@ -101,6 +115,7 @@ public class GuideService {
         }
         String lang = language == null || Languages.of(language).isEmpty() ? Languages.ENGLISH : language;
         String key = slug + "|" + lang;
+        freshen();
         GuidePage cached = pages.get(key);
         if (cached != null) {
             return Optional.of(cached);
@@ -174,10 +189,12 @@ public class GuideService {
         audit.record(currentUser.actor(), "guide.translation.saved", "guide:" + t.guideId(),
                 t.language() + (t.published() ? " (published)" : " (draft)"));
         forgetCaches();
+        versions.bump(ContentVersions.GUIDES); // tells the other nodes, once this commits
         return exists ? t.version() + 1 : 0;
     }
 
     public List<GlossaryTerm> glossary() {
+        freshen();
         List<GlossaryTerm> t = terms;
         if (t == null) {
             t = glossary.all();
@@ -193,6 +210,7 @@ public class GuideService {
     }
 
     GlossaryMarker marker() {
+        freshen();
         GlossaryMarker m = marker;
         if (m == null) {
             m = new GlossaryMarker(glossary());
@@ -291,6 +309,7 @@ public class GuideService {
     }
 
     Spelling spelling() {
+        freshen();
         Spelling s = spelling;
         if (s == null) {
             var counts = new HashMap<String, Integer>();
@@ -315,6 +334,29 @@ public class GuideService {
                 counts.merge(w, 1, Integer::sum);
             }
         }
+    }
+
+    /**
+     * Drops what another node (or a reader racing this node's own change) may have made stale: at most once
+     * per {@code checkEveryNanos}, one read of the content counters; otherwise only a clock comparison.
+     */
+    private void freshen() {
+        long now = System.nanoTime();
+        if (checkedOnce && now - lastCheck < checkEveryNanos) {
+            return;
+        }
+        lastCheck = now;
+        checkedOnce = true;
+        var v = versions.read();
+        long guidesNow = v.getOrDefault(ContentVersions.GUIDES, 0L);
+        long glossaryNow = v.getOrDefault(ContentVersions.GLOSSARY, 0L);
+        if (glossaryNow != seenGlossary) {
+            forgetGlossary();
+        } else if (guidesNow != seenGuides) {
+            forgetCaches();
+        }
+        seenGuides = guidesNow;
+        seenGlossary = glossaryNow;
     }
 
     private void forgetCaches() {
@@ -437,6 +479,7 @@ public class GuideService {
         audit.record(currentUser.actor(), "guide.published", "guide:" + id, draft.edit().slug()
                 + (report.problems().isEmpty() ? "" : " (with " + report.problems().size() + " check problems confirmed)"));
         forgetCaches();
+        versions.bump(ContentVersions.GUIDES); // tells the other nodes, once this commits
         return version + 1;
     }
 
@@ -448,6 +491,7 @@ public class GuideService {
         }
         audit.record(currentUser.actor(), "guide.unpublished", "guide:" + id, null);
         forgetCaches();
+        versions.bump(ContentVersions.GUIDES); // tells the other nodes, once this commits
         return version + 1;
     }
 
@@ -546,6 +590,7 @@ public class GuideService {
         }
         audit.record(currentUser.actor(), "glossary.saved", "term:" + saved, clean.term());
         forgetGlossary();
+        versions.bump(ContentVersions.GLOSSARY); // tells the other nodes, once this commits
         return saved;
     }
 }
