@@ -1,7 +1,6 @@
 package org.village.directory.api;
 
 import java.time.DayOfWeek;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,7 +68,8 @@ final class OrukJson {
         if (s.lastChecked() != null) {
             map.put("assured_date", s.lastChecked().toString());
         }
-        map.put("last_modified", s.updatedAt().atOffset(ZoneOffset.UTC).toString());
+        // ISO_INSTANT always writes the seconds; OffsetDateTime.toString() drops ":00", which RFC 3339 forbids
+        map.put("last_modified", java.time.format.DateTimeFormatter.ISO_INSTANT.format(s.updatedAt()));
         map.put("organization", organization(s.organization(), s.organizationUrl()));
         map.put("schedules", schedules(s));
         map.put("service_areas", s.areas().stream().map(a -> Map.<String, Object>of("id", uuid(id + ":area:" + a.code()),

@@ -41,6 +41,7 @@ class OrukApiIT extends DirectoryIntegrationTest {
     @Autowired
     DirectoryService directory;
 
+
     /** 40 sample services, plus any another test class imported into the shared database. */
     private int total() {
         return directory.count(DirectoryFilter.none());
@@ -106,6 +107,22 @@ class OrukApiIT extends DirectoryIntegrationTest {
                 .get("postal_code").asText()).isEqualTo("BS2 0EZ");
         assertThat(base.get("attributes")).isNotEmpty();
         assertThat(base.get("contacts").get(0).get("phones").get(0).get("number").asText()).isEqualTo("0117 496 0101");
+    }
+
+    /** A change saved on the minute exactly: the seconds must still be written ("…T07:27:00Z"). */
+    @Test
+    void lastModifiedIsAlwaysAFullRfc3339DateTime() throws Exception {
+        String id = idOf("BASE");
+        var before = jdbc.sql("SELECT updated_at FROM dir_service WHERE uuid = ?").params(id)
+                .query(java.sql.Timestamp.class).single();
+        jdbc.sql("UPDATE dir_service SET updated_at = '2026-11-22 07:27:00.000000' WHERE uuid = ?").params(id).update();
+        try {
+            var full = json("/api/oruk/services/" + id);
+            assertThat(full.get("last_modified").asText()).isEqualTo("2026-11-22T07:27:00Z");
+            assertValid(schema("service.json"), full);
+        } finally {
+            jdbc.sql("UPDATE dir_service SET updated_at = ? WHERE uuid = ?").params(before, id).update();
+        }
     }
 
     @Test
