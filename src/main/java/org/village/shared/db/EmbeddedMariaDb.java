@@ -24,10 +24,13 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     private final DB db;
     private final int port;
+    /** The mariadbd process, from its pid file: closing waits for it to exit. */
+    private final ProcessHandle server;
 
-    private EmbeddedMariaDb(DB db, int port) {
+    private EmbeddedMariaDb(DB db, int port, ProcessHandle server) {
         this.db = db;
         this.port = port;
+        this.server = server;
     }
 
     private static final String PID_FILE = "mariadbd.pid";
@@ -73,7 +76,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             createDatabase(port, databaseName);
             log.info("Embedded MariaDB ready on 127.0.0.1:{} in {} ms ({} data)", port,
                     (System.nanoTime() - started) / 1_000_000, fresh ? "new" : "existing");
-            return new EmbeddedMariaDb(db, port);
+            return new EmbeddedMariaDb(db, port, serverProcess(folder.resolve(PID_FILE)).orElse(null));
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("The embedded MariaDB could not start", e);
         } catch (IOException e) {
@@ -86,33 +89,42 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      * exited without closing Spring) holds the folder's locks: the new server would wait 30 s for them and
      * then fail. Such a server is ours (same data folder on its command line), so it is stopped first.
      */
-    static void stopLeftOverServer(Path folder, Path data) throws IOException {
+    static void stopLeftOverServer(Path folder, Path data) {
         Path pidFile = folder.resolve(PID_FILE);
-        if (!Files.isRegularFile(pidFile)) {
-            return;
-        }
-        long pid;
-        try {
-            pid = Long.parseLong(Files.readString(pidFile).strip());
-        } catch (NumberFormatException notAPid) {
-            return;
-        }
-        var process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().commandLine().map(c -> c.contains("mariadbd")
-                        && c.contains("--datadir=" + data.toAbsolutePath())).orElse(false));
+        var process = serverProcess(pidFile).filter(p -> p.info().commandLine().map(c -> c.contains("mariadbd")
+                && c.contains("--datadir=" + data.toAbsolutePath())).orElse(false));
         if (process.isEmpty()) {
             return;
         }
-        log.warn("A MariaDB server from an earlier run (pid {}) still holds the data folder; stopping it", pid);
+        log.warn("A MariaDB server from an earlier run (pid {}) still holds the data folder; stopping it",
+                process.get().pid());
         process.get().destroy(); // SIGTERM: mariadbd shuts down cleanly
-        try {
-            process.get().onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+        if (!awaitExit(process.get())) {
             process.get().destroyForcibly();
+        }
+    }
+
+    /** The live process named by a pid file, if there is one. */
+    private static java.util.Optional<ProcessHandle> serverProcess(Path pidFile) {
+        try {
+            return ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())).filter(ProcessHandle::isAlive);
+        } catch (IOException | NumberFormatException noServer) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Waits up to 60 s for the process to exit; false if it is still running then. */
+    private static boolean awaitExit(ProcessHandle process) {
+        try {
+            process.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -182,8 +194,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     }
 
     /**
-     * Stops the server and waits (up to 60 s) until it has really gone: mysqld removes its socket file
-     * last. Otherwise a quick restart finds the data folder still locked and waits 30 s for it.
+     * Stops the server and waits (up to 60 s) until its process has really gone. Otherwise a quick restart
+     * finds the data folder still locked and waits 30 s for it.
      */
     @Override
     public void close() {
@@ -192,15 +204,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         } catch (ManagedProcessException e) {
             log.warn("Embedded MariaDB did not stop cleanly: {}", e.getMessage());
         }
-        Path socket = Path.of(db.getConfiguration().getSocket());
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (Files.exists(socket) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        if (server != null) {
+            awaitExit(server);
         }
     }
 }
