@@ -9,6 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
+import org.village.security.SessionEndedException;
+import org.village.security.SessionStamps;
 import org.village.shared.InputProblem;
 
 /**
@@ -28,6 +30,16 @@ class FriendlyErrors implements VaadinServiceInitListener {
                 t = t.getCause();
             }
             String message;
+            var ui = UI.getCurrent();
+            if (t instanceof SessionEndedException) {
+                // the account was switched off or changed while this page was open: sign out, say so plainly
+                if (ui != null) {
+                    ui.getSession().getSession().invalidate();
+                    var request = com.vaadin.flow.server.VaadinRequest.getCurrent();
+                    ui.getPage().setLocation((request == null ? "" : request.getContextPath()) + SessionStamps.ENDED_PAGE);
+                }
+                return;
+            }
             if (t instanceof InputProblem problem) {
                 message = problem.getMessage();
             } else if (t instanceof AccessDeniedException) {
@@ -36,7 +48,6 @@ class FriendlyErrors implements VaadinServiceInitListener {
                 log.error("Unexpected error in the UI", error.getThrowable());
                 message = "Sorry, something went wrong. What you typed is still here. Please try again.";
             }
-            var ui = UI.getCurrent();
             if (ui != null) {
                 var n = Notification.show(message, 8000, Notification.Position.MIDDLE);
                 n.addThemeVariants(NotificationVariant.ERROR);

@@ -15,6 +15,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.village.security.internal.UserAccount;
 import org.village.security.internal.UserAccountRepository;
 import org.village.shared.AuditLog;
@@ -42,10 +44,12 @@ public class AccountService {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final AccountSettings settings;
+    private final SessionStamps sessions;
+    private final NameAddressThrottle signInPairs;
 
     AccountService(UserAccountRepository accounts, FamilyService families, PasswordPolicy policy,
                    PasswordEncoder encoder, CurrentUser currentUser, AuditLog audit, JdbcClient jdbc, Clock clock,
-                   AccountSettings settings) {
+                   AccountSettings settings, SessionStamps sessions, NameAddressThrottle signInPairs) {
         this.accounts = accounts;
         this.families = families;
         this.policy = policy;
@@ -55,6 +59,8 @@ public class AccountService {
         this.jdbc = jdbc;
         this.clock = clock;
         this.settings = settings;
+        this.sessions = sessions;
+        this.signInPairs = signInPairs;
     }
 
     // ---- invitations ------------------------------------------------------------------------------------
@@ -92,6 +98,11 @@ public class AccountService {
     /** A parent uses an invitation: the code is spent and the account made in one transaction, or neither. */
     public long join(String code, String username, String displayName, String password) {
         String u = Names.username(username);
+        var replay = alreadyJoined(code, u, password);
+        if (replay.isPresent()) {
+            // the same person sending the same form twice (a double click, a resent request): it worked the first time
+            return replay.get();
+        }
         String d = Names.displayName(displayName, false);
         policy.problem(password, u, d).ifPresent(p -> {
             throw new InputProblem("password", p);
@@ -126,6 +137,20 @@ public class AccountService {
         jdbc.sql("UPDATE invitation SET used_by = ? WHERE code_hash = ?").params(account.getId(), hash).update();
         audit.record(new AuditLog.Actor(account.getId(), "parent:" + d), "invitation.used", "family:" + familyId, null);
         return account.getId();
+    }
+
+    /** The account this invitation already made, if it has this sign-in name and password. */
+    private Optional<Long> alreadyJoined(String code, String username, String password) {
+        record Made(long id, String username, String passwordHash) {
+        }
+        return jdbc.sql("SELECT u.id, u.username, u.password_hash FROM invitation i JOIN user_account u ON u.id = i.used_by"
+                        + " WHERE i.code_hash = ?")
+                .param(Tokens.sha256(Tokens.normalise(code)))
+                .query((rs, n) -> new Made(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .optional()
+                .filter(m -> m.username().equalsIgnoreCase(username) && password != null
+                        && encoder.matches(password, m.passwordHash()))
+                .map(Made::id);
     }
 
     // ---- staff accounts ---------------------------------------------------------------------------------
@@ -174,6 +199,8 @@ public class AccountService {
         }
         String before = account.getRole();
         account.setRole(role);
+        // a session signed in with the old role must not keep it
+        account.endSessions();
         audit.record(me.actor(), "account.role-changed", "account:" + accountId, before + " to " + role);
     }
 
@@ -185,6 +212,7 @@ public class AccountService {
         }
         var account = accounts.findById(accountId).orElseThrow(() -> new InputProblem("We could not find that account."));
         account.setEnabled(enabled);
+        account.endSessions();
         audit.record(me.actor(), enabled ? "account.enabled" : "account.disabled", "account:" + accountId, null);
     }
 
@@ -208,7 +236,28 @@ public class AccountService {
             throw new InputProblem("password", p);
         });
         account.setPasswordHash(encoder.encode(next));
+        endOtherSessions(me, account);
         audit.record(me.actor(), "password.changed", "account:" + me.id(), null);
+    }
+
+    /** "Sign out everywhere else": every other session of the signed-in person ends; this one carries on. */
+    public void signOutOtherDevices() {
+        var me = currentUser.require();
+        var account = accounts.findById(me.id()).orElseThrow();
+        endOtherSessions(me, account);
+        audit.record(me.actor(), "sessions.ended", "account:" + me.id(), "signed out on other devices");
+    }
+
+    private void endOtherSessions(VillageUser me, UserAccount account) {
+        account.endSessions();
+        long stamp = account.getSecurityStamp();
+        // only once the new stamp is in the database; if this rolls back, nothing changes for anyone
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                sessions.carryOn(me, stamp);
+            }
+        });
     }
 
     /** Staff make a one-time link for a parent (of a family they may see) or, for admins, anyone. */
@@ -257,14 +306,17 @@ public class AccountService {
             throw new InputProblem("This link has been used or has run out. Please ask your family support worker for a new one.");
         }
         account.get().setPasswordHash(encoder.encode(password));
-        accounts.unlock(account.get().getId());
+        // whoever was signed in with the old password is signed out, everywhere
+        account.get().endSessions();
+        // and waits earned by guessing the old password no longer apply
+        signInPairs.forget(account.get().getUsername());
         audit.record(new AuditLog.Actor(account.get().getId(), account.get().getRole().toLowerCase() + ":"
                 + account.get().getDisplayName()), "password.reset", "account:" + account.get().getId(), null);
     }
 
     private AccountSummary summary(UserAccount a) {
         return new AccountSummary(a.getId(), a.getUsername(), a.getDisplayName(), a.getRole(), a.isEnabled(),
-                a.getLockedUntil() != null && a.getLockedUntil().isAfter(clock.instant()), a.getLastSignInAt());
+                signInPairs.slowedAnywhere(a.getUsername()), a.getLastSignInAt());
     }
 
     public enum InvitationStatus { VALID, USED, EXPIRED, UNKNOWN }
@@ -276,6 +328,7 @@ public class AccountService {
     public record ResetLink(String path, Instant expiresAt) {
     }
 
+    /** {@code locked}: someone on at least one device must wait after wrong passwords for this name. */
     public record AccountSummary(long id, String username, String displayName, String role, boolean enabled,
                                  boolean locked, Instant lastSignInAt) {
     }

@@ -1,61 +1,77 @@
 package org.village.security;
 
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
+import java.util.Optional;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.village.security.internal.UserAccountRepository;
 import org.village.shared.AuditLog;
 
 /**
- * Slows down password guessing two ways. Per account (in the database, so every node agrees): after
- * {@code maxFailures} wrong passwords in a row the account is locked for {@code lockFor}. Per address
- * (also in the database, see {@link AddressThrottle}): {@code maxFailuresPerAddress} wrong passwords per
- * {@code addressWindow}.
+ * Slows down password guessing without letting anyone lock a parent out (decision 036). Per address (in the
+ * database, see {@link AddressThrottle}): {@code maxFailuresPerAddress} wrong passwords per {@code addressWindow}
+ * for any names. Per (typed name, address) pair ({@link NameAddressThrottle}): a few free tries, then waits
+ * that grow. A name that belongs to nobody is treated exactly like a real one.
  */
 @Component
 public class LoginProtection {
 
+    /** Session attribute: the sign-in name typed in the last attempt that failed (the sign-in page shows it again). */
+    public static final String TYPED_NAME = "village.sign-in.typed-name";
+
     private final UserAccountRepository accounts;
-    private final AccountSettings settings;
     private final AuditLog audit;
     private final Clock clock;
     private final AddressThrottle addresses;
+    private final NameAddressThrottle pairs;
+    private final JdbcClient jdbc;
 
-    LoginProtection(UserAccountRepository accounts, AccountSettings settings, AuditLog audit, Clock clock,
-                    AddressThrottle addresses) {
+    LoginProtection(UserAccountRepository accounts, AuditLog audit, Clock clock,
+                    AddressThrottle addresses, NameAddressThrottle pairs, JdbcClient jdbc) {
         this.accounts = accounts;
         this.addresses = addresses;
-        this.settings = settings;
         this.audit = audit;
         this.clock = clock;
+        this.pairs = pairs;
+        this.jdbc = jdbc;
     }
 
     public boolean addressBlocked(String address) {
         return addresses.blocked(address);
     }
 
-    /** Records a wrong password; returns true when the account is now locked. */
+    /**
+     * Before the password is checked: counts the attempt for this (name, address) pair and says how long it must
+     * still wait ({@link Duration#ZERO}: go ahead). The same for real and unknown names.
+     */
+    public Duration attempt(String username, String address) {
+        return pairs.attempt(username, address);
+    }
+
+    /**
+     * Records a wrong password (or a switched-off account) for the address; returns how long this name must now
+     * wait on this address, if it must. Real and unknown names run the same statements.
+     */
     @Transactional
-    public boolean failed(String username, String address) {
+    public Optional<Duration> failed(String username, String address) {
         addresses.failed(address);
-        var account = username == null ? null : accounts.findByUsername(username.strip()).orElse(null);
-        if (account == null) {
-            audit.recordAlways(AuditLog.Actor.ANONYMOUS, "sign-in.failed", "unknown account", null);
-            return false;
+        // one read either way, so an unknown name costs the same as a real one
+        Optional<Long> id = jdbc.sql("SELECT id FROM user_account WHERE username = ?")
+                .param(username == null ? "" : username.strip()).query(Long.class).optional();
+        String target = id.map(i -> "account:" + i).orElse("unknown account");
+        audit.recordAlways(AuditLog.Actor.ANONYMOUS, "sign-in.failed", target, null);
+        var wait = pairs.waiting(username, address);
+        if (wait.isPresent() && id.isPresent()) {
+            // waits bound how often this can happen (a few times an hour per address), so it is not noise
+            audit.record(AuditLog.Actor.SYSTEM, "sign-in.slowed", target,
+                    "wrong passwords from one address; it waits " + minutesUp(wait.get()) + " min before trying this name again");
         }
-        Instant lockUntil = clock.instant().plus(settings.lockFor());
-        accounts.recordFailure(account.getUsername(), settings.maxFailures(), lockUntil);
-        var after = accounts.findById(account.getId()).orElseThrow();
-        boolean locked = after.getLockedUntil() != null && after.getLockedUntil().isAfter(clock.instant());
-        audit.recordAlways(AuditLog.Actor.ANONYMOUS, "sign-in.failed", "account:" + account.getId(), null);
-        if (locked && after.getFailedAttempts() == settings.maxFailures()) {
-            audit.record(AuditLog.Actor.SYSTEM, "account.locked", "account:" + account.getId(),
-                    "after " + settings.maxFailures() + " wrong passwords, until " + lockUntil);
-        }
-        return locked;
+        return wait;
     }
 
     @EventListener
@@ -63,7 +79,15 @@ public class LoginProtection {
     public void succeeded(AuthenticationSuccessEvent event) {
         if (event.getAuthentication().getPrincipal() instanceof VillageUser user) {
             accounts.recordSuccess(user.id(), clock.instant());
+            if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details) {
+                pairs.succeeded(user.getUsername(), details.getRemoteAddress());
+            }
             audit.record(user.actor(), "sign-in", "account:" + user.id(), null);
         }
+    }
+
+    /** Whole minutes, rounded up, at least one: what a person is told to wait. */
+    public static long minutesUp(Duration wait) {
+        return Math.max(1, (wait.toSeconds() + 59) / 60);
     }
 }

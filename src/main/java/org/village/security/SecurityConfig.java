@@ -11,7 +11,7 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -21,6 +21,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.village.security.ui.LoginView;
@@ -36,7 +38,7 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, LoginProtection protection, AccountSettings settings,
-                                            Clock clock) throws Exception {
+                                            Clock clock, SessionStamps stamps) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/quick-exit", "/village.css", "/quick-exit.js", "/icons/**",
                         "/actuator/health", "/actuator/health/**", "/error").permitAll()
@@ -46,8 +48,10 @@ class SecurityConfig {
         // CSP, frame, referrer and HSTS headers: SecurityHeadersFilter (runs for every response)
         http.headers(h -> h.frameOptions(f -> f.deny()).referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)));
         http.formLogin(form -> form.loginPage("/login").failureHandler(failureHandler(protection)));
-        http.addFilterBefore(new AddressThrottleFilter(protection), UsernamePasswordAuthenticationFilter.class);
+        http.addFilterBefore(new SignInThrottleFilter(protection), UsernamePasswordAuthenticationFilter.class);
         http.addFilterBefore(new AbsoluteTimeoutFilter(settings, clock), UsernamePasswordAuthenticationFilter.class);
+        // right after the session's sign-in is read: an account switched off or changed ends its sessions here
+        http.addFilterAfter(new EndedSessionFilter(stamps), SecurityContextHolderFilter.class);
         // Views are guarded by Vaadin's navigation access control (@RolesAllowed etc.) and data by the
         // services' own checks; letting other paths through lets an unknown address show the friendly
         // "not found" page instead of a sign-in redirect.
@@ -61,26 +65,57 @@ class SecurityConfig {
         return new BCryptPasswordEncoder(11);
     }
 
+    /**
+     * Checks the password first and only then whether the account is switched off, so a wrong password gets the
+     * same answer for every name, real or not. For a name that belongs to nobody, the provider still runs
+     * bcrypt against a stand-in hash, so the answer takes as long (decision 036).
+     */
+    @Bean
+    DaoAuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder encoder) {
+        var provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(encoder);
+        provider.setHideUserNotFoundExceptions(true);
+        provider.setPreAuthenticationChecks(user -> { });
+        provider.setPostAuthenticationChecks(user -> {
+            if (!user.isEnabled()) {
+                throw new DisabledException("switched off");
+            }
+        });
+        return provider;
+    }
+
     private static AuthenticationFailureHandler failureHandler(LoginProtection protection) {
         return (request, response, exception) -> {
+            String name = request.getParameter("username");
             String reason;
-            if (exception instanceof LockedException) {
-                reason = "locked";
-            } else if (exception instanceof DisabledException) {
+            if (exception instanceof DisabledException) {
+                // only reached with the right password: the person may know their account is off
                 reason = "disabled";
             } else {
-                boolean nowLocked = protection.failed(request.getParameter("username"), request.getRemoteAddr());
-                reason = nowLocked ? "locked" : "error";
+                reason = protection.failed(name, request.getRemoteAddr())
+                        .map(wait -> "wait=" + LoginProtection.minutesUp(wait)).orElse("error");
             }
-            response.sendRedirect(request.getContextPath() + "/login?" + reason);
+            backToSignIn(request, response, name, reason);
         };
     }
 
-    /** Refuses sign-in attempts from an address that has had too many wrong passwords lately. */
-    static final class AddressThrottleFilter extends OncePerRequestFilter {
+    /** Back to the sign-in page with the reason; the typed name waits in the session, never in the address bar. */
+    static void backToSignIn(HttpServletRequest request, HttpServletResponse response, String name, String reason)
+            throws IOException {
+        if (name != null && !name.isBlank()) {
+            request.getSession().setAttribute(LoginProtection.TYPED_NAME, name.strip().substring(0, Math.min(name.strip().length(), 60)));
+        }
+        response.sendRedirect(request.getContextPath() + "/login?" + reason);
+    }
+
+    /**
+     * Before the password is checked: refuses attempts from an address that has had too many wrong passwords
+     * lately, and attempts for a (name, address) pair that must still wait. Real and unknown names alike.
+     */
+    static final class SignInThrottleFilter extends OncePerRequestFilter {
         private final LoginProtection protection;
 
-        AddressThrottleFilter(LoginProtection protection) {
+        SignInThrottleFilter(LoginProtection protection) {
             this.protection = protection;
         }
 
@@ -92,8 +127,15 @@ class SecurityConfig {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            if (protection.addressBlocked(request.getRemoteAddr())) {
-                response.sendRedirect(request.getContextPath() + "/login?slow");
+            String name = request.getParameter("username");
+            String address = request.getRemoteAddr();
+            if (protection.addressBlocked(address)) {
+                backToSignIn(request, response, name, "slow");
+                return;
+            }
+            var wait = protection.attempt(name, address);
+            if (!wait.isZero()) {
+                backToSignIn(request, response, name, "wait=" + LoginProtection.minutesUp(wait));
                 return;
             }
             chain.doFilter(request, response);

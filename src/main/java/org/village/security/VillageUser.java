@@ -22,18 +22,18 @@ public final class VillageUser implements UserDetails, CredentialsContainer {
     private final String role;
     private final Long familyId;
     private final boolean enabled;
-    private final boolean locked;
+    private final long securityStamp;
     private String passwordHash;
 
     public VillageUser(long id, String username, String displayName, String role, Long familyId, boolean enabled,
-                       boolean locked, String passwordHash) {
+                       long securityStamp, String passwordHash) {
         this.id = id;
         this.username = username;
         this.displayName = displayName;
         this.role = role;
         this.familyId = familyId;
         this.enabled = enabled;
-        this.locked = locked;
+        this.securityStamp = securityStamp;
         this.passwordHash = passwordHash;
     }
 
@@ -47,6 +47,16 @@ public final class VillageUser implements UserDetails, CredentialsContainer {
 
     public String role() {
         return role;
+    }
+
+    /** The account's security stamp when this session signed in; the session ends once the account's moves on. */
+    public long securityStamp() {
+        return securityStamp;
+    }
+
+    /** The same person with the account's new stamp: this session carries on after a change it made itself. */
+    VillageUser withSecurityStamp(long stamp) {
+        return new VillageUser(id, username, displayName, role, familyId, enabled, stamp, null);
     }
 
     public Long familyId() {
@@ -86,11 +96,6 @@ public final class VillageUser implements UserDetails, CredentialsContainer {
     @Override
     public String getUsername() {
         return username;
-    }
-
-    @Override
-    public boolean isAccountNonLocked() {
-        return !locked;
     }
 
     @Override

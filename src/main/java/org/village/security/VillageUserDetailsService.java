@@ -1,6 +1,5 @@
 package org.village.security;
 
-import java.time.Clock;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -12,11 +11,9 @@ import org.village.security.internal.UserAccountRepository;
 class VillageUserDetailsService implements UserDetailsService {
 
     private final UserAccountRepository accounts;
-    private final Clock clock;
 
-    VillageUserDetailsService(UserAccountRepository accounts, Clock clock) {
+    VillageUserDetailsService(UserAccountRepository accounts) {
         this.accounts = accounts;
-        this.clock = clock;
     }
 
     @Override
@@ -24,8 +21,7 @@ class VillageUserDetailsService implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         var a = accounts.findByUsername(username == null ? "" : username.strip())
                 .orElseThrow(() -> new UsernameNotFoundException("unknown"));
-        boolean locked = a.getLockedUntil() != null && a.getLockedUntil().isAfter(clock.instant());
         return new VillageUser(a.getId(), a.getUsername(), a.getDisplayName(), a.getRole(), a.getFamilyId(),
-                a.isEnabled(), locked, a.getPasswordHash());
+                a.isEnabled(), a.getSecurityStamp(), a.getPasswordHash());
     }
 }

@@ -20,8 +20,8 @@ public class UserAccount {
     private String role;
     private Long familyId;
     private boolean enabled = true;
-    private int failedAttempts;
-    private Instant lockedUntil;
+    /** Moves on whenever this account's sessions must end (switched off, new role, new password). */
+    private long securityStamp;
     private Instant createdAt;
     private Instant lastSignInAt;
     @Version
@@ -84,12 +84,13 @@ public class UserAccount {
         this.enabled = enabled;
     }
 
-    public int getFailedAttempts() {
-        return failedAttempts;
+    public long getSecurityStamp() {
+        return securityStamp;
     }
 
-    public Instant getLockedUntil() {
-        return lockedUntil;
+    /** Every session signed in before this ends at its next request, on every node. */
+    public void endSessions() {
+        securityStamp++;
     }
 
     public Instant getCreatedAt() {

@@ -29,6 +29,7 @@ class AccountView extends Div {
     private final PasswordField password = new PasswordField("New password");
     private final PasswordField repeat = new PasswordField("Type the new password again");
     private final Div message = new Div();
+    private final Div elsewhereMessage = new Div();
 
     AccountView(AccountService accounts, CurrentUser currentUser) {
         this.accounts = accounts;
@@ -45,6 +46,18 @@ class AccountView extends Div {
         var save = new Button("Change password", e -> save());
         save.addThemeVariants(ButtonVariant.PRIMARY);
         add(message, current, password, repeat, new Div(save));
+
+        add(new H2("Signed in somewhere else?"));
+        add(new Paragraph("If you think Village is open on another phone or computer, you can sign out there. "
+                + "You stay signed in here."));
+        var elsewhere = new Button("Sign out on other devices", e -> signOutElsewhere());
+        add(elsewhereMessage, new Div(elsewhere));
+    }
+
+    private void signOutElsewhere() {
+        elsewhereMessage.removeAll();
+        accounts.signOutOtherDevices();
+        elsewhereMessage.add(Forms.notice("success", "Done. Village is now signed out on every other phone and computer."));
     }
 
     private void save() {
@@ -57,7 +70,8 @@ class AccountView extends Div {
             current.clear();
             password.clear();
             repeat.clear();
-            message.add(Forms.notice("success", "Your password has been changed."));
+            message.add(Forms.notice("success", "Your password has been changed. If Village was open on another phone "
+                    + "or computer, it has been signed out there."));
         } catch (InputProblem problem) {
             if (!Forms.show(problem, Map.of("current", current, "password", password, "repeat", repeat))) {
                 message.add(Forms.notice("error", problem.getMessage()));

@@ -11,6 +11,8 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.server.VaadinSession;
+import org.village.security.LoginProtection;
 import org.village.shared.ui.Forms;
 
 /** Sign in for parents and staff. The messages say plainly what happened and what to do. */
@@ -41,10 +43,13 @@ public class LoginView extends Div implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         var params = event.getLocation().getQueryParameters().getParameters();
-        if (params.containsKey("locked")) {
-            show("This account is paused for 15 minutes",
-                    "There were too many wrong passwords. This keeps your account safe. Please try again after "
-                            + "15 minutes, or ask your family support worker for a link to choose a new password.");
+        // the same answers for every name, real or not: they never tell whether an account exists
+        if (params.containsKey("wait")) {
+            long minutes = minutes(params.get("wait"));
+            show("Please wait " + minutes + (minutes == 1 ? " minute" : " minutes") + " before you try again",
+                    "There have been several wrong passwords for this sign-in name on this device. This keeps the "
+                            + "account safe. If you have forgotten your password, ask your family support worker for a "
+                            + "link to choose a new one.");
         } else if (params.containsKey("slow")) {
             show("Please wait a few minutes",
                     "There have been too many wrong passwords from this device. Please wait 10 minutes and try again.");
@@ -54,6 +59,40 @@ public class LoginView extends Div implements BeforeEnterObserver {
         } else if (params.containsKey("error")) {
             show("Check your sign-in name and password",
                     "The sign-in name or password was not right. Please try again.");
+        } else if (params.containsKey("ended")) {
+            show("You have been signed out",
+                    "This happens when a password is changed, an account is switched off or changed, or Village has "
+                            + "not been used for a while. Please sign in again. If you cannot, ask your family support worker.");
+        }
+        keepTypedName();
+    }
+
+    /** Puts back the sign-in name typed before a failed attempt (kept in the session, not in the address). */
+    private void keepTypedName() {
+        var session = VaadinSession.getCurrent() == null ? null : VaadinSession.getCurrent().getSession();
+        if (session == null || !(session.getAttribute(LoginProtection.TYPED_NAME) instanceof String name)) {
+            return;
+        }
+        session.removeAttribute(LoginProtection.TYPED_NAME);
+        // the form draws its fields itself once it has started; wait for the field, at most a couple of seconds
+        form.getElement().executeJs("""
+                const form = this;
+                const fill = (tries) => {
+                  const field = form.querySelector("vaadin-text-field[name='username']");
+                  if (field) {
+                    field.value = $0;
+                  } else if (tries > 0) {
+                    requestAnimationFrame(() => fill(tries - 1));
+                  }
+                };
+                fill(120);""", name);
+    }
+
+    private static long minutes(java.util.List<String> values) {
+        try {
+            return Math.clamp(Long.parseLong(values.isEmpty() ? "" : values.getFirst()), 1, 60);
+        } catch (NumberFormatException e) {
+            return 15;
         }
     }
 

@@ -36,6 +36,8 @@ class StaffView extends Div {
     private final AccountService accounts;
     private final Grid<AccountSummary> grid = new Grid<>();
     private final Div message = new Div();
+    /** The last click made an account and emptied the form. */
+    private boolean justMade;
 
     StaffView(AccountService accounts) {
         this.accounts = accounts;
@@ -65,7 +67,7 @@ class StaffView extends Div {
     }
 
     private static String status(AccountSummary a) {
-        return a.enabled() ? (a.locked() ? "Paused (wrong passwords)" : "On") : "Switched off";
+        return a.enabled() ? (a.locked() ? "On (one device is waiting after wrong passwords)" : "On") : "Switched off";
     }
 
     /** The whole row on a phone: who, how they sign in, role, status, and the same buttons. */
@@ -88,6 +90,9 @@ class StaffView extends Div {
                 e -> run(() -> accounts.setEnabled(a.id(), !a.enabled()), a.enabled() ? "Account switched off." : "Account switched on."));
         role.addThemeVariants(ButtonVariant.SMALL);
         onOff.addThemeVariants(ButtonVariant.SMALL);
+        // each row has the same buttons: say whose they are (screen readers read the name with the button)
+        role.getElement().setAttribute("aria-label", role.getText() + ": " + a.displayName());
+        onOff.getElement().setAttribute("aria-label", onOff.getText() + ": " + a.displayName());
         return new Div(role, onOff);
     }
 
@@ -115,21 +120,37 @@ class StaffView extends Div {
         password.setHelperText("At least " + PasswordPolicy.MIN + " characters. They can change it after signing in.");
         password.setMaxLength(PasswordPolicy.MAX);
         var formMessage = new Div();
-        var create = new Button("Make account", e -> {
-            formMessage.removeAll();
+        var create = new Button("Make account");
+        // disabled from the first click until the answer is back, so a double click sends one request
+        create.setDisableOnClick(true);
+        create.addClickListener(e -> {
             try {
+                boolean blank = username.isEmpty() && displayName.isEmpty() && password.isEmpty();
+                if (blank && justMade) {
+                    // a second click after the account was made (the form has been emptied): nothing more to do
+                    return;
+                }
+                formMessage.removeAll();
+                justMade = false;
                 accounts.createStaff(username.getValue(), displayName.getValue(), role.getValue(), password.getValue());
+                String made = displayName.getValue().strip();
                 username.clear();
                 displayName.clear();
                 password.clear();
-                formMessage.add(Forms.notice("success", "Account made."));
+                justMade = true;
+                formMessage.add(Forms.notice("success", "Account made for " + made + ". They can sign in now."));
                 refresh();
             } catch (InputProblem problem) {
                 if (!Forms.show(problem, Map.of("username", username, "displayName", displayName, "password", password))) {
                     formMessage.add(Forms.notice("error", problem.getMessage()));
                 }
+            } finally {
+                create.setEnabled(true);
             }
         });
+        // typing again starts a new staff member
+        username.addValueChangeListener(e -> justMade &= !e.isFromClient());
+        displayName.addValueChangeListener(e -> justMade &= !e.isFromClient());
         create.addThemeVariants(ButtonVariant.PRIMARY);
         return new Div(new H2("Add a staff member"), formMessage, username, displayName, role, password, new Div(create));
     }
