@@ -44,6 +44,22 @@ class UnknownAddressesIT extends IntegrationTest {
         assertThat(get("").statusCode()).isEqualTo(200);
     }
 
+    /** {@code /error} typed or shared: a kind 404 like any unknown address, never "500" with {@code "status":999}. */
+    @Test
+    void theErrorAddressAskedForDirectlyIsAKind404() throws Exception {
+        var page = get("error");
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.body()).contains("We could not find that page", "999").doesNotContain("\"status\":999", "Whitelabel");
+        var json = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/error"))
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(json.statusCode()).isEqualTo(404);
+        assertThat(json.body()).doesNotContain("\"status\":999");
+        var post = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/error"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(post.statusCode()).isIn(403, 404);
+        assertThat(post.body()).doesNotContain("\"status\":999");
+    }
+
     /** As a browser asks for a page (Vaadin only answers HTML requests with the app). */
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/" + path))

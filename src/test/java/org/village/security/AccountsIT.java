@@ -88,6 +88,24 @@ class AccountsIT extends IntegrationTest {
                 .isInstanceOf(InputProblem.class).hasMessageContaining("could not find");
     }
 
+    /** A double click or a resent request: the second identical join is answered as the first, not as an error. */
+    @Test
+    void sendingTheSameJoinFormTwiceIsOneJoin() {
+        users.as("worker.sam");
+        var invitation = accounts.invite(familyId("Family A (sample)"));
+        users.anonymous();
+        long first = accounts.join(invitation.code(), "twice.sent", "Twice Sent", "lantern-by-the-sea");
+        long second = accounts.join(invitation.code(), " Twice.Sent ", "Twice Sent", "lantern-by-the-sea");
+        assertThat(second).isEqualTo(first);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM user_account WHERE username = 'twice.sent'").query(Integer.class).single())
+                .isEqualTo(1);
+        // anyone else with the spent code (another name, or the same name without its password) is still refused
+        assertThatThrownBy(() -> accounts.join(invitation.code(), "someone.else", "Someone Else", "lantern-by-the-sea"))
+                .isInstanceOf(InputProblem.class).hasMessageContaining("already been used");
+        assertThatThrownBy(() -> accounts.join(invitation.code(), "twice.sent", "Twice Sent", "a-different-lantern"))
+                .isInstanceOf(InputProblem.class).hasMessageContaining("already has that sign-in name");
+    }
+
     @Test
     void aWorkerOnlyReachesTheFamiliesTheyLookAfter() {
         users.as("worker.sam");

@@ -84,7 +84,7 @@ class FamiliesView extends Div {
             detail.add(new Paragraph("No parent has joined yet."));
         }
         for (var parent : parents) {
-            var row = new HorizontalLayout(new Span(parent.displayName() + (parent.locked() ? " (paused after wrong passwords)" : "")),
+            var row = new HorizontalLayout(new Span(parent.displayName() + (parent.locked() ? " (a device is waiting after wrong passwords)" : "")),
                     new Button("Make a new-password link", e -> reset(parent.id(), parent.displayName())));
             row.setAlignItems(HorizontalLayout.Alignment.CENTER);
             row.getStyle().set("flex-wrap", "wrap");
