@@ -86,6 +86,11 @@ public class LoginProtection {
         }
     }
 
+    /** The shape every sign-in name has (see {@code Names}): letters, digits, dots, dashes, underscores, 3 to 60. */
+    public static boolean couldBeASignInName(String name) {
+        return name != null && name.matches("[A-Za-z0-9._-]{3,60}");
+    }
+
     /** Whole minutes, rounded up, at least one: what a person is told to wait. */
     public static long minutesUp(Duration wait) {
         return Math.max(1, (wait.toSeconds() + 59) / 60);

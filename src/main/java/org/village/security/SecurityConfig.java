@@ -102,8 +102,9 @@ class SecurityConfig {
     /** Back to the sign-in page with the reason; the typed name waits in the session, never in the address bar. */
     static void backToSignIn(HttpServletRequest request, HttpServletResponse response, String name, String reason)
             throws IOException {
-        if (name != null && !name.isBlank()) {
-            request.getSession().setAttribute(LoginProtection.TYPED_NAME, name.strip().substring(0, Math.min(name.strip().length(), 60)));
+        // only something that could be a sign-in name is kept: hostile text typed into the field is never shown again
+        if (name != null && LoginProtection.couldBeASignInName(name.strip())) {
+            request.getSession().setAttribute(LoginProtection.TYPED_NAME, name.strip());
         }
         response.sendRedirect(request.getContextPath() + "/login?" + reason);
     }

@@ -137,6 +137,15 @@ class AccountSafetyJourneyIT extends BrowserJourney {
                 .contains("Check your sign-in name and password").doesNotContain("paused", "switched off");
         // the name never goes into the address bar (or the browser's history)
         assertThat(driver.getCurrentUrl()).doesNotContain("nobody.is.called.this");
+
+        // hostile text typed as a name is answered the same way and is not put back into the page
+        signIn("</script><script>window.villageHacked=1</script>\u2028<!--", "not-the-password");
+        assertThat(signInMessage()).isEqualTo(forRealName);
+        assertThat(((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return window.villageHacked === undefined"))
+                .isEqualTo(true);
+        assertThat(driver.findElement(By.cssSelector("vaadin-text-field[name='username'] input")).getDomProperty("value"))
+                .isEmpty();
+        assertThat(driver.findElement(By.id("quick-exit")).isDisplayed()).isTrue();
     }
 
     @Test
