@@ -44,8 +44,9 @@ final class EndedSessionFilter extends OncePerRequestFilter {
         String query = request.getQueryString();
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String accept = request.getHeader("Accept");
+        // the quick exit must always reach the neutral site (it ends the session itself)
         return "GET".equals(request.getMethod()) && (query == null || !query.contains("v-r="))
-                && !path.startsWith("/VAADIN/") && !path.startsWith("/api/")
+                && !path.startsWith("/VAADIN/") && !path.startsWith("/api/") && !path.equals("/quick-exit")
                 && accept != null && accept.contains("text/html");
     }
 }

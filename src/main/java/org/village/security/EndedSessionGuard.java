@@ -44,7 +44,7 @@ class EndedSessionGuard implements VaadinServiceInitListener {
         });
     }
 
-    private record StampCheck(SessionStamps stamps) implements VaadinRequestInterceptor {
+    record StampCheck(SessionStamps stamps) implements VaadinRequestInterceptor {
 
         @Override
         public void requestStart(VaadinRequest request, VaadinResponse response) {

@@ -162,6 +162,10 @@ class AccountSafetyJourneyIT extends BrowserJourney {
         signIn("guessed.at", PARENT_PASSWORD);
         waitForText("Please wait 1 minute before you try again");
         assertAccessible();
+        phoneSize();
+        driver.navigate().refresh();
+        settle();
+        assertNoSidewaysScroll();
         // the parent, on their own phone (another address), is not held up at all
         var phone = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .localAddress(InetAddress.getByName("127.0.0.2")).cookieHandler(new CookieManager()).build();

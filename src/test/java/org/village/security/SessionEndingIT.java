@@ -87,6 +87,16 @@ class SessionEndingIT extends IntegrationTest {
     }
 
     @Test
+    void theQuickExitStillGoesToTheNeutralSiteWhenTheSessionHasEnded() throws Exception {
+        worker("exit.worker", "Exit Worker");
+        var browser = signIn("exit.worker", STAFF_PASSWORD);
+        jdbc.sql("UPDATE user_account SET security_stamp = security_stamp + 1 WHERE username = 'exit.worker'").update();
+        var exit = browser.get("quick-exit");
+        assertThat(exit.statusCode()).isEqualTo(303);
+        assertThat(exit.headers().firstValue("Location")).contains(NeutralSite.url());
+    }
+
+    @Test
     void theServiceLayerRefusesASaveFromASessionThatHasEnded() {
         worker("service.worker", "Service Worker");
         users.as("service.worker");
