@@ -23,7 +23,10 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.village.security.ui.LoginView;
+import org.village.shared.api.ApiError;
 
 /**
  * Spring Security for Vaadin: the login view, public paths, headers that work with Vaadin, brute-force
@@ -43,6 +46,14 @@ class SecurityConfig {
                 // the Open Referral UK API is public and read-only (GET only, so CSRF never applies)
                 .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/oruk", "/api/oruk/**").permitAll()
                 .requestMatchers(org.springframework.http.HttpMethod.OPTIONS, "/api/oruk", "/api/oruk/**").permitAll());
+        // JSON APIs under /api/ answer refusals (a missing CSRF token, a later API that needs signing in) in JSON,
+        // never with the sign-in page or a redirect to it
+        var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        http.exceptionHandling(e -> e
+                .defaultAccessDeniedHandlerFor((request, response, denied) -> ApiError.write(response,
+                        HttpStatus.FORBIDDEN, "This request is not allowed here."), api)
+                .defaultAuthenticationEntryPointFor((request, response, failure) -> ApiError.write(response,
+                        HttpStatus.UNAUTHORIZED, "Please sign in first."), api));
         // CSP, frame, referrer and HSTS headers: SecurityHeadersFilter (runs for every response)
         http.headers(h -> h.frameOptions(f -> f.deny()).referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)));
         http.formLogin(form -> form.loginPage("/login").failureHandler(failureHandler(protection)));
