@@ -81,12 +81,12 @@ class OrukConformanceIT extends DirectoryIntegrationTest {
         var paths = (ObjectNode) file.get("paths");
         // a path the code does not serve, a parameter the code ignores, and a schema the answers do not match
         paths.set("/organizations", paths.get("/taxonomies").deepCopy());
-        ((ArrayNode) paths.at("/services/get/parameters")).add(JSON.createObjectNode().put("name", "organization_id")
+        ((ArrayNode) paths.at("/~1services/get/parameters")).add(JSON.createObjectNode().put("name", "organization_id")
                 .put("in", "query"));
-        ((ObjectNode) paths.at("/taxonomies~1{id}/get/responses/200/content/application~1json/schema"))
+        ((ObjectNode) paths.at("/~1taxonomies~1{id}/get/responses/200/content/application~1json/schema"))
                 .put("$ref", "schema/compiled/service.json");
         var walker = walker(file);
-        walker.probes.put("organization_id", narrows("organization_id", "00000000-0000-0000-0000-000000000000", s -> true));
+        walker.probes.put("organization_id", narrows("organization_id", List.of("00000000-0000-0000-0000-000000000000"), (v, s) -> true));
         walker.walk();
         assertThat(String.join("\n", walker.problems)).contains("/organizations: answered 404")
                 .contains("/services organization_id").contains("/taxonomies/");
@@ -150,18 +150,23 @@ class OrukConformanceIT extends DirectoryIntegrationTest {
     // ---- what each documented parameter must do ----
 
     private void addProbes(OrukWalker w) {
-        w.probes.put("search", narrows("search", "Samaritans", s -> text(s).contains("samaritans")));
-        w.probes.put("text", narrows("text", "call in", s -> text(s).contains("call in")));
-        w.probes.put("minimum_age", narrows("minimum_age", "19", s -> !s.has("maximum_age") || s.get("maximum_age").asInt() >= 19));
-        w.probes.put("maximum_age", narrows("maximum_age", "9", s -> !s.has("minimum_age") || s.get("minimum_age").asInt() <= 9));
-        w.probes.put("day", narrows("day", "SU", s -> alwaysOpen(s) || schedules(s, h -> h.path("byday").asText().contains("SU"))));
-        w.probes.put("start_time", narrows("start_time", "17:00",
-                s -> schedules(s, h -> h.path("opens_at").asText().compareTo("17:00") >= 0)));
-        w.probes.put("end_time", narrows("end_time", "17:00", s -> schedules(s, h -> h.path("closes_at").asText()
-                .compareTo("17:00") <= 0 && h.path("closes_at").asText().compareTo(h.path("opens_at").asText()) > 0)));
+        w.probes.put("search", narrows("search", List.of("Barnardo", "Samaritans"), (v, s) -> text(s).contains(lower(v))));
+        w.probes.put("text", narrows("text", List.of("Old Market", "call in"), (v, s) -> text(s).contains(lower(v))));
+        w.probes.put("minimum_age", narrows("minimum_age", List.of("19", "12"),
+                (v, s) -> !s.has("maximum_age") || s.get("maximum_age").asInt() >= Integer.parseInt(v)));
+        w.probes.put("maximum_age", narrows("maximum_age", List.of("9", "12"),
+                (v, s) -> !s.has("minimum_age") || s.get("minimum_age").asInt() <= Integer.parseInt(v)));
+        w.probes.put("day", narrows("day", List.of("SU", "SA", "FR", "TU"),
+                (v, s) -> alwaysOpen(s) || schedules(s, h -> h.path("byday").asText().contains(v))));
+        w.probes.put("start_time", narrows("start_time", List.of("17:00", "12:00", "10:00"),
+                (v, s) -> schedules(s, h -> h.path("opens_at").asText().compareTo(v) >= 0)));
+        w.probes.put("end_time", narrows("end_time", List.of("17:00", "18:00", "20:00"), (v, s) -> schedules(s,
+                h -> h.path("closes_at").asText().compareTo(v) <= 0
+                        && h.path("closes_at").asText().compareTo(h.path("opens_at").asText()) > 0)));
         w.probes.put("taxonomy_term_id", (path, all) -> {
             String sibling = termId("sibling-support");
-            return narrows("taxonomy_term_id", sibling, s -> s.path("attributes").toString().contains(sibling)).apply(path, all);
+            return narrows("taxonomy_term_id", List.of(sibling), (v, s) -> s.path("attributes").toString().contains(v))
+                    .apply(path, all);
         });
         w.probes.put("taxonomy_id", (path, all) -> {
             var page = get(path + "?per_page=100&taxonomy_id=" + OrukJson.TAXONOMY_ID);
@@ -237,22 +242,35 @@ class OrukConformanceIT extends DirectoryIntegrationTest {
         });
     }
 
-    /** The parameter narrows the list (some, not all) and every service it keeps passes the check. */
-    private OrukWalker.Probe narrows(String name, String value, Predicate<JsonNode> each) {
+    /**
+     * The parameter narrows the list (keeps some, not all) for at least one of the values tried, and every service it
+     * keeps fits the value. Values are tried in turn because each list holds different services.
+     */
+    private OrukWalker.Probe narrows(String name, List<String> values, java.util.function.BiPredicate<String, JsonNode> fits) {
         return (path, all) -> {
-            var page = get(path + "?per_page=100&" + name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
-            int n = page.path("total_items").asInt(-1);
             int total = all.path("total_items").asInt();
-            if (n <= 0 || n >= total) {
-                return name + "=" + value + " keeps " + n + " of " + total;
-            }
-            for (JsonNode item : page.get("contents")) {
-                if (!each.test(full(item))) {
-                    return full(item).path("name").asText() + " does not fit " + name + "=" + value;
+            var tried = new ArrayList<String>();
+            for (String value : values) {
+                var page = get(path + "?per_page=100&" + name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+                int n = page.path("total_items").asInt(-1);
+                if (n <= 0 || n >= total) {
+                    tried.add(value + " keeps " + n + " of " + total);
+                    continue;
                 }
+                for (JsonNode item : page.get("contents")) {
+                    var service = full(item);
+                    if (!fits.test(value, service)) {
+                        return service.path("name").asText() + " does not fit " + name + "=" + value;
+                    }
+                }
+                return null;
             }
-            return null;
+            return "no value narrows the list: " + tried;
         };
+    }
+
+    private static String lower(String s) {
+        return s.toLowerCase(java.util.Locale.ROOT);
     }
 
     private JsonNode get(String path) {
