@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.village.IntegrationTest;
+import org.village.directory.ApiQuery;
 import org.village.directory.DirectoryFilter;
 import org.village.directory.DirectoryService;
 import org.village.directory.internal.ServiceStore;
@@ -61,8 +62,33 @@ class OrukBenchmark extends IntegrationTest {
                 found += JSON.readTree(body).get("total_items").asLong();
             }
         }
-        System.out.printf("%nOrukBenchmark: %d services, %d located%n", directory.count(DirectoryFilter.none()),
-                jdbc.queryForObject("SELECT COUNT(*) FROM dir_service WHERE postcode IS NOT NULL", Long.class));
+        // the same searches inside the server (count + page of 50), without HTTP and JSON
+        var server = new ArrayList<Long>();
+        for (int i = 0; i < ROUNDS + 50; i++) {
+            var q = new ApiQuery(null, null, false, null, null, null, null, null, districts[i % districts.length],
+                    radii[i % radii.length]);
+            long t0 = System.nanoTime();
+            directory.apiLocationCount(q);
+            directory.apiLocations(q, 0, 50);
+            if (i >= 50) {
+                server.add(System.nanoTime() - t0);
+            }
+        }
+        // a reference under the same load: the services list measured by DirectoryBenchmark
+        var reference = new ArrayList<Long>();
+        for (int i = 0; i < ROUNDS + 50; i++) {
+            long t0 = System.nanoTime();
+            get("/api/oruk/services?per_page=50&page=" + (1 + (i * 7) % 100));
+            if (i >= 50) {
+                reference.add(System.nanoTime() - t0);
+            }
+        }
+        System.out.printf("%nOrukBenchmark: %d services, %d located, load average %s%n", directory.count(DirectoryFilter.none()),
+                jdbc.queryForObject("SELECT COUNT(*) FROM dir_service WHERE postcode IS NOT NULL", Long.class), load());
+        System.out.printf("same searches in the server (count + page of 50): p50 %.1f ms, p95 %.1f ms%n", pct(server, 50),
+                pct(server, 95));
+        System.out.printf("reference, GET /api/oruk/services page of 50: p50 %.1f ms, p95 %.1f ms%n", pct(reference, 50),
+                pct(reference, 95));
         System.out.printf("GET /api/oruk/service_at_locations?postcode&proximity (1-5 km), page of 50: p50 %.1f ms,"
                 + " p95 %.1f ms (on average %d services within the distance)%n", pct(proximity, 50), pct(proximity, 95),
                 found / ROUNDS);
@@ -98,6 +124,14 @@ class OrukBenchmark extends IntegrationTest {
             throw new IllegalStateException(path + " -> " + response.statusCode() + " " + response.body());
         }
         return response.body();
+    }
+
+    private static String load() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     private static double pct(List<Long> nanos, int p) {

@@ -98,6 +98,10 @@ public class ServiceStore {
     private static Where where(ServiceQuery q) {
         var sql = new StringBuilder(q.withdrawnToo() ? " WHERE 1 = 1" : " WHERE s.status = 'active'");
         var params = new ArrayList<Object>();
+        if (q.near() != null && q.near().metres() != null) {
+            // first: the box and the distance leave a few hundred rows for the subqueries below to look at
+            near(q.near(), sql, params);
+        }
         if (q.text() != null && !q.text().isBlank()) {
             // LIKE on a few thousand rows is well inside the 50 ms budget and behaves the same on MySQL and MariaDB
             sql.append(" AND (s.name LIKE ? OR s.organization LIKE ? OR s.what_they_do LIKE ? OR s.for_who LIKE ?)");
@@ -150,9 +154,6 @@ public class ServiceStore {
         }
         if (q.schedule() != null) {
             schedule(q.schedule(), sql, params);
-        }
-        if (q.near() != null && q.near().metres() != null) {
-            near(q.near(), sql, params);
         }
         return new Where(sql.toString(), params);
     }
