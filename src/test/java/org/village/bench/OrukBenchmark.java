@@ -50,37 +50,31 @@ class OrukBenchmark extends IntegrationTest {
         store.fillLocationIds();
         String[] districts = {"BS1", "BS5 6XX", "BS7", "BS3", "BS15", "BS10", "BS4 1JP"};
         int[] radii = {1000, 2000, 5000};
+        // the three measurements take turns in every round, so that they see the same load and the same warm-up
         var proximity = new ArrayList<Long>();
+        var server = new ArrayList<Long>();
+        var reference = new ArrayList<Long>();
         long found = 0;
         for (int i = 0; i < ROUNDS + 50; i++) {
-            String query = "/api/oruk/service_at_locations?per_page=50&postcode="
-                    + districts[i % districts.length].replace(" ", "%20") + "&proximity=" + radii[i % radii.length];
+            String postcode = districts[i % districts.length];
+            int metres = radii[i % radii.length];
             long t0 = System.nanoTime();
-            var body = get(query);
-            if (i >= 50) {
-                proximity.add(System.nanoTime() - t0);
-                found += JSON.readTree(body).get("total_items").asLong();
-            }
-        }
-        // the same searches inside the server (count + page of 50), without HTTP and JSON
-        var server = new ArrayList<Long>();
-        for (int i = 0; i < ROUNDS + 50; i++) {
-            var q = new ApiQuery(null, null, false, null, null, null, null, null, districts[i % districts.length],
-                    radii[i % radii.length]);
-            long t0 = System.nanoTime();
+            var body = get("/api/oruk/service_at_locations?per_page=50&postcode=" + postcode.replace(" ", "%20")
+                    + "&proximity=" + metres);
+            long t1 = System.nanoTime();
+            // the same search inside the server (count + page of 50), without HTTP and JSON
+            var q = new ApiQuery(null, null, false, null, null, null, null, null, postcode, metres);
             directory.apiLocationCount(q);
             directory.apiLocations(q, 0, 50);
-            if (i >= 50) {
-                server.add(System.nanoTime() - t0);
-            }
-        }
-        // a reference under the same load: the services list measured by DirectoryBenchmark
-        var reference = new ArrayList<Long>();
-        for (int i = 0; i < ROUNDS + 50; i++) {
-            long t0 = System.nanoTime();
+            long t2 = System.nanoTime();
+            // a reference: the services list that DirectoryBenchmark measures
             get("/api/oruk/services?per_page=50&page=" + (1 + (i * 7) % 100));
+            long t3 = System.nanoTime();
             if (i >= 50) {
-                reference.add(System.nanoTime() - t0);
+                proximity.add(t1 - t0);
+                server.add(t2 - t1);
+                reference.add(t3 - t2);
+                found += JSON.readTree(body).get("total_items").asLong();
             }
         }
         System.out.printf("%nOrukBenchmark: %d services, %d located, load average %s%n", directory.count(DirectoryFilter.none()),
