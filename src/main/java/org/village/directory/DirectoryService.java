@@ -36,12 +36,14 @@ public class DirectoryService {
     private final CurrentUser currentUser;
     private final AuditLog audit;
     private final Clock clock;
+    private final PostcodeCentres centres;
 
-    DirectoryService(ServiceStore store, CurrentUser currentUser, AuditLog audit, Clock clock) {
+    DirectoryService(ServiceStore store, CurrentUser currentUser, AuditLog audit, Clock clock, PostcodeCentres centres) {
         this.store = store;
         this.currentUser = currentUser;
         this.audit = audit;
         this.clock = clock;
+        this.centres = centres;
     }
 
     public List<ServiceSummary> search(DirectoryFilter filter, int offset, int limit) {
@@ -52,14 +54,76 @@ public class DirectoryService {
         return store.count(query(filter));
     }
 
-    /** For the API: ages as a range and the term by its published id. */
-    public List<ServiceSummary> searchRange(String text, String termUuid, Integer ageFrom, Integer ageTo, int offset,
-                                            int limit) {
-        return store.search(rangeQuery(text, termUuid, ageFrom, ageTo), Math.max(0, offset), Math.clamp(limit, 1, 100));
+    /** Listed services matching an Open Referral UK search, by name, a page at a time. */
+    public List<ServiceSummary> apiSearch(ApiQuery q, int offset, int limit) {
+        return store.search(apiQuery(q), Math.max(0, offset), Math.clamp(limit, 1, 100));
     }
 
-    public int countRange(String text, String termUuid, Integer ageFrom, Integer ageTo) {
-        return store.count(rangeQuery(text, termUuid, ageFrom, ageTo));
+    public int apiCount(ApiQuery q) {
+        return store.count(apiQuery(q));
+    }
+
+    /**
+     * Listed services with a place to go (an address), for the API's services-at-locations list: nearest to the
+     * postcode's centre first when a postcode is given, otherwise by name.
+     */
+    public List<ServiceSummary> apiLocations(ApiQuery q, int offset, int limit) {
+        return store.searchLocations(apiQuery(q), Math.max(0, offset), Math.clamp(limit, 1, 100));
+    }
+
+    public int apiLocationCount(ApiQuery q) {
+        return store.countLocations(apiQuery(q));
+    }
+
+    /** A listed service by the id its location is published under, withdrawn ones too. */
+    public Optional<ServiceDetail> byLocationUuid(String locationUuid) {
+        return locationUuid == null ? Optional.empty() : store.findByLocationUuid(locationUuid);
+    }
+
+    /** The id a service's location is published under (the same for every call). */
+    public static String locationUuid(String serviceUuid) {
+        return ServiceStore.locationUuid(serviceUuid);
+    }
+
+    /** The centre of a postcode's district, or a kind problem (named {@code field}) when it is outside the area. */
+    public PostcodeCentres.Centre postcodeCentre(String field, String postcode) {
+        String district = Postcodes.district(field, postcode);
+        return centres.of(district).orElseThrow(() -> new InputProblem(field, "Village only knows postcodes in "
+                + "the partnership's area (" + String.join(", ", centres.districts()) + "). " + district
+                + " is outside it, so we cannot say which services are near it."));
+    }
+
+    private ServiceQuery apiQuery(ApiQuery q) {
+        checkAge("minimum_age", q.ageFrom());
+        checkAge("maximum_age", q.ageTo());
+        if (q.ageFrom() != null && q.ageTo() != null && q.ageFrom() > q.ageTo()) {
+            throw new InputProblem("maximum_age", "maximum_age (" + q.ageTo() + ") is lower than minimum_age ("
+                    + q.ageFrom() + ").");
+        }
+        if (q.startTime() != null && q.endTime() != null && q.endTime().isBefore(q.startTime())) {
+            throw new InputProblem("end_time", "end_time (" + q.endTime() + ") is earlier than start_time ("
+                    + q.startTime() + ").");
+        }
+        if (q.proximity() != null && (q.proximity() < 1 || q.proximity() > ApiQuery.MAX_PROXIMITY)) {
+            throw new InputProblem("proximity", "proximity is a distance in metres from 1 to " + ApiQuery.MAX_PROXIMITY
+                    + ".");
+        }
+        if (q.proximity() != null && (q.postcode() == null || q.postcode().isBlank())) {
+            throw new InputProblem("proximity", "proximity needs a postcode to measure from.");
+        }
+        // the text goes through the same path as the directory page's search, so both find the same services
+        var query = query(DirectoryFilter.text(q.text())).withTermUuid(blankToNull(q.termUuid()))
+                .withAges(q.ageFrom(), q.ageTo()).withAnyTerm(q.anyTerm());
+        if (q.day() != null || q.startTime() != null || q.endTime() != null) {
+            query = query.withSchedule(new ServiceQuery.Schedule(q.day() == null ? null : q.day().getValue(),
+                    q.startTime(), q.endTime()));
+        }
+        if (q.postcode() != null && !q.postcode().isBlank()) {
+            var centre = postcodeCentre("postcode", q.postcode());
+            query = query.withDistrict(centre.district())
+                    .withNear(new ServiceQuery.Near(centre.lat(), centre.lng(), q.proximity()));
+        }
+        return query;
     }
 
     /** A service by its web address, withdrawn ones too (check {@link ServiceDetail#withdrawn()} before showing it). */
@@ -252,13 +316,6 @@ public class DirectoryService {
         }
         return new ServiceQuery(blankToNull(f.text()), blankToNull(f.need()), null, overlapping(blankToNull(f.area())),
                 district, f.age(), f.age(), day, time, false);
-    }
-
-    private static ServiceQuery rangeQuery(String text, String termUuid, Integer ageFrom, Integer ageTo) {
-        checkAge("minimum_age", ageFrom);
-        checkAge("maximum_age", ageTo);
-        return new ServiceQuery(blankToNull(text), null, blankToNull(termUuid), null, null, ageFrom, ageTo, null, null,
-                false);
     }
 
     /** Ids of the areas sharing a postcode district with the chosen one (itself included); null for no filter. */

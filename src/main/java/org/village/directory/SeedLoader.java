@@ -53,6 +53,10 @@ class SeedLoader {
     @Order(20)
     void loadWhenEmpty() {
         tx.executeWithoutResult(status -> {
+            int located = store.fillLocationIds();
+            if (located > 0) {
+                log.info("Stored the published location id of {} services", located);
+            }
             if (!store.isEmpty()) {
                 return;
             }

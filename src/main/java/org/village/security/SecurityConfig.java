@@ -25,7 +25,12 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.village.security.ui.LoginView;
+import org.village.shared.api.ApiError;
 
 /**
  * Spring Security for Vaadin: the login view, public paths, headers that work with Vaadin, brute-force
@@ -45,6 +50,14 @@ class SecurityConfig {
                 // the Open Referral UK API is public and read-only (GET only, so CSRF never applies)
                 .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/oruk", "/api/oruk/**").permitAll()
                 .requestMatchers(org.springframework.http.HttpMethod.OPTIONS, "/api/oruk", "/api/oruk/**").permitAll());
+        // JSON APIs under /api/ answer a refusal from the filter chain (a POST without a CSRF token) in JSON; every
+        // other address keeps Spring's usual handler (a second mapping, so that ours is never the default). Signing-in
+        // refusals inside an API are answered by the APIs' own error handling (shared.api), since all paths pass here.
+        http.exceptionHandling(e -> e
+                .defaultAccessDeniedHandlerFor((request, response, denied) -> ApiError.write(response,
+                        HttpStatus.FORBIDDEN, "This request is not allowed here."),
+                        PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
+                .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE));
         // CSP, frame, referrer and HSTS headers: SecurityHeadersFilter (runs for every response)
         http.headers(h -> h.frameOptions(f -> f.deny()).referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)));
         http.formLogin(form -> form.loginPage("/login").failureHandler(failureHandler(protection)));

@@ -4,12 +4,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -99,34 +97,9 @@ class DirectoryBenchmark extends IntegrationTest {
         System.out.printf("services for a guide's needs (up to 4): p50 %.1f ms, p95 %.1f ms%n%n", pct(forNeeds, 50), pct(forNeeds, 95));
     }
 
-    /** Adds generated services next to the 40 samples, with needs, areas and opening hours like theirs. */
+    /** Adds generated services next to the 40 samples (see {@link BenchServices}). */
     private void fill() {
-        int missing = SERVICES - directory.count(DirectoryFilter.none());
-        String[] words = {"counselling", "drugs", "young people", "parents", "mentoring", "sport", "music", "housing",
-                "school", "family", "evening", "advice"};
-        var rows = new ArrayList<Object[]>();
-        var now = Timestamp.from(Instant.now());
-        for (int i = 0; i < missing; i++) {
-            String text = "Bench service " + i + " offers " + words[i % words.length] + " and " + words[(i * 5) % words.length]
-                    + " for families in Bristol.";
-            rows.add(new Object[] {UUID.randomUUID().toString(), "bench-" + i, "Bench service " + i,
-                    "Bench organisation " + (i % 200), text, "Families in Bristol", (i % 3 == 0) ? null : 5 + i % 10,
-                    (i % 4 == 0) ? null : 16 + i % 10, "ANY", "parents", "BOTH", "English", i % 11 == 0, i % 5 == 0, now});
-        }
-        jdbc.batchUpdate("INSERT INTO dir_service (uuid, slug, name, organization, what_they_do, for_who, min_age, max_age,"
-                + " exploitation, audiences, referral, languages, always_open, out_of_hours, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
-        jdbc.update("INSERT INTO dir_service_taxonomy (service_id, term_id) SELECT s.id, t.id FROM dir_service s"
-                + " JOIN dir_taxonomy_term t ON (s.id + t.id) % 5 = 0 WHERE s.slug LIKE 'bench-%'");
-        jdbc.update("INSERT INTO dir_service_area (service_id, area_id) SELECT s.id, a.id FROM dir_service s"
-                + " JOIN dir_area a ON (s.id % 4) = (a.id % 4) WHERE s.slug LIKE 'bench-%'");
-        for (int day = 1; day <= 7; day++) {
-            jdbc.update("INSERT INTO dir_service_hours (service_id, day, opens, closes) SELECT id, ?, '09:00', '17:00'"
-                    + " FROM dir_service WHERE slug LIKE 'bench-%' AND always_open = FALSE AND (id % 7) <> ?", day, day);
-            jdbc.update("INSERT INTO dir_service_hours (service_id, day, opens, closes) SELECT id, ?, '18:00', '02:00'"
-                    + " FROM dir_service WHERE slug LIKE 'bench-%' AND out_of_hours = TRUE", day);
-        }
-        jdbc.execute("ANALYZE TABLE dir_service, dir_service_taxonomy, dir_service_area, dir_service_hours");
+        BenchServices.fill(jdbc, directory, SERVICES);
     }
 
     private static double pct(List<Long> nanos, int p) {

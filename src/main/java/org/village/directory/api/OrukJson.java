@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.village.directory.Area;
+import org.village.directory.DirectoryService;
 import org.village.directory.ServiceDetail;
 import org.village.directory.ServiceSummary;
 import org.village.directory.Term;
@@ -38,6 +39,10 @@ final class OrukJson {
         map.put("empty", contents.isEmpty());
         map.put("contents", contents);
         return map;
+    }
+
+    static Map<String, Object> summary(ServiceSummary s) {
+        return summary(s, s.organization());
     }
 
     static Map<String, Object> summary(ServiceSummary s, String organizationName) {
@@ -158,12 +163,56 @@ final class OrukJson {
     }
 
     private static List<Map<String, Object>> locations(ServiceDetail s) {
-        var a = s.address();
-        if (a == null) {
+        if (s.address() == null) {
             return List.of();
         }
+        var sal = new LinkedHashMap<String, Object>();
+        sal.put("id", DirectoryService.locationUuid(s.uuid()));
+        sal.put("service_id", s.uuid());
+        sal.put("location_id", locationId(s.uuid()));
+        sal.put("location", location(s));
+        return List.of(sal);
+    }
+
+    /** One entry of the services-at-locations list: the one-to-one fields of the location and the service. */
+    static Map<String, Object> locationListItem(ServiceSummary s) {
+        String locationId = locationId(s.uuid());
+        var location = new LinkedHashMap<String, Object>();
+        location.put("id", locationId);
+        location.put("location_type", "physical");
+        location.put("name", s.name());
+        putIfNotNull(location, "latitude", s.lat());
+        putIfNotNull(location, "longitude", s.lng());
+        var sal = new LinkedHashMap<String, Object>();
+        sal.put("id", DirectoryService.locationUuid(s.uuid()));
+        sal.put("service_id", s.uuid());
+        sal.put("location_id", locationId);
+        sal.put("location", location);
+        sal.put("service", summary(s));
+        return sal;
+    }
+
+    /** A service at a location in full: the location with its address and the whole service. */
+    static Map<String, Object> serviceAtLocation(ServiceDetail s) {
+        var service = service(s);
+        service.remove("service_at_locations");
+        var sal = new LinkedHashMap<String, Object>();
+        sal.put("id", DirectoryService.locationUuid(s.uuid()));
+        sal.put("service_id", s.uuid());
+        sal.put("location_id", locationId(s.uuid()));
+        sal.put("location", location(s));
+        sal.put("service", service);
+        return sal;
+    }
+
+    private static String locationId(String serviceId) {
+        return uuid(serviceId + ":location");
+    }
+
+    private static Map<String, Object> location(ServiceDetail s) {
+        var a = s.address();
         String id = s.uuid();
-        String locationId = uuid(id + ":location");
+        String locationId = locationId(id);
         var address = new LinkedHashMap<String, Object>();
         address.put("id", uuid(id + ":address"));
         address.put("location_id", locationId);
@@ -180,12 +229,7 @@ final class OrukJson {
         putIfNotNull(location, "latitude", a.lat());
         putIfNotNull(location, "longitude", a.lng());
         location.put("addresses", List.of(address));
-        var sal = new LinkedHashMap<String, Object>();
-        sal.put("id", uuid(id + ":service_at_location"));
-        sal.put("service_id", id);
-        sal.put("location_id", locationId);
-        sal.put("location", location);
-        return List.of(sal);
+        return location;
     }
 
     private static List<Map<String, Object>> contacts(ServiceDetail s) {

@@ -8,7 +8,60 @@ import java.util.List;
  * the one asked for (worked out in Java from a handful of areas, so SQL needs no district joins). {@code openDay}/{@code openTime} are the local
  * day (1 = Monday) and time to test "open now" against; {@code ageFrom..ageTo} keeps services that serve
  * someone in that range. Withdrawn services are left out unless {@code withdrawnToo} (the admin's list).
+ *
+ * <p>The Open Referral UK API adds: {@code anyTerm} (services with at least one need from the taxonomy),
+ * {@code schedule} (a session on a day and/or starting and ending within times) and {@code near} (services with
+ * a place to go, within a distance of a point, nearest first).
  */
 public record ServiceQuery(String text, String termCode, String termUuid, List<Long> areaIds, String district,
-                           Integer ageFrom, Integer ageTo, Integer openDay, LocalTime openTime, boolean withdrawnToo) {
+                           Integer ageFrom, Integer ageTo, Integer openDay, LocalTime openTime, boolean withdrawnToo,
+                           boolean anyTerm, Schedule schedule, Near near) {
+
+    public ServiceQuery(String text, String termCode, String termUuid, List<Long> areaIds, String district,
+                        Integer ageFrom, Integer ageTo, Integer openDay, LocalTime openTime, boolean withdrawnToo) {
+        this(text, termCode, termUuid, areaIds, district, ageFrom, ageTo, openDay, openTime, withdrawnToo, false, null,
+                null);
+    }
+
+    /**
+     * Services with a weekly session (an opening-hours row) on {@code day} (1 = Monday; null: any day) that starts
+     * at or after {@code startsFrom} and ends at or before {@code endsBy} (either may be null). A row that runs past
+     * midnight never ends "by" a time on the same day; a service open all day and night counts as 00:00 to 23:59.
+     */
+    public record Schedule(Integer day, LocalTime startsFrom, LocalTime endsBy) {
+    }
+
+    /** A point, and how far from it (metres; null: any distance, only the nearest-first order). */
+    public record Near(double lat, double lng, Integer metres) {
+    }
+
+    public ServiceQuery withTermUuid(String uuid) {
+        return new ServiceQuery(text, termCode, uuid, areaIds, district, ageFrom, ageTo, openDay, openTime, withdrawnToo,
+                anyTerm, schedule, near);
+    }
+
+    public ServiceQuery withAges(Integer from, Integer to) {
+        return new ServiceQuery(text, termCode, termUuid, areaIds, district, from, to, openDay, openTime, withdrawnToo,
+                anyTerm, schedule, near);
+    }
+
+    public ServiceQuery withAnyTerm(boolean any) {
+        return new ServiceQuery(text, termCode, termUuid, areaIds, district, ageFrom, ageTo, openDay, openTime,
+                withdrawnToo, any, schedule, near);
+    }
+
+    public ServiceQuery withSchedule(Schedule s) {
+        return new ServiceQuery(text, termCode, termUuid, areaIds, district, ageFrom, ageTo, openDay, openTime,
+                withdrawnToo, anyTerm, s, near);
+    }
+
+    public ServiceQuery withDistrict(String d) {
+        return new ServiceQuery(text, termCode, termUuid, areaIds, d, ageFrom, ageTo, openDay, openTime, withdrawnToo,
+                anyTerm, schedule, near);
+    }
+
+    public ServiceQuery withNear(Near n) {
+        return new ServiceQuery(text, termCode, termUuid, areaIds, district, ageFrom, ageTo, openDay, openTime,
+                withdrawnToo, anyTerm, schedule, n);
+    }
 }

@@ -42,6 +42,10 @@ public class ServiceStore {
     private static final String SUMMARY_COLUMNS = "s.id, s.uuid, s.slug, s.name, s.organization, s.what_they_do,"
             + " s.min_age, s.max_age, s.phone, s.always_open, s.comes_to_you, s.lat, s.lng, s.sample, s.status";
 
+    /** Mean radius of the Earth (IUGG), metres. */
+    public static final double EARTH_RADIUS_METRES = 6_371_008.8;
+    private static final double METRES_PER_DEGREE = Math.PI * EARTH_RADIUS_METRES / 180;
+
     private final JdbcClient jdbc;
 
     ServiceStore(JdbcClient jdbc) {
@@ -94,6 +98,10 @@ public class ServiceStore {
     private static Where where(ServiceQuery q) {
         var sql = new StringBuilder(q.withdrawnToo() ? " WHERE 1 = 1" : " WHERE s.status = 'active'");
         var params = new ArrayList<Object>();
+        if (q.near() != null && q.near().metres() != null) {
+            // first: the box and the distance leave a few hundred rows for the subqueries below to look at
+            near(q.near(), sql, params);
+        }
         if (q.text() != null && !q.text().isBlank()) {
             // LIKE on a few thousand rows is well inside the 50 ms budget and behaves the same on MySQL and MariaDB
             sql.append(" AND (s.name LIKE ? OR s.organization LIKE ? OR s.what_they_do LIKE ? OR s.for_who LIKE ?)");
@@ -141,10 +149,103 @@ public class ServiceStore {
                     + " OR (h.day = ? AND h.closes <= h.opens AND h.closes > ?))))");
             params.addAll(List.of(q.openDay(), t, t, yesterday, t));
         }
+        if (q.anyTerm()) {
+            sql.append(" AND EXISTS (SELECT 1 FROM dir_service_taxonomy st WHERE st.service_id = s.id)");
+        }
+        if (q.schedule() != null) {
+            schedule(q.schedule(), sql, params);
+        }
         return new Where(sql.toString(), params);
     }
 
+    private static void schedule(ServiceQuery.Schedule s, StringBuilder sql, List<Object> params) {
+        // an always-open line counts as one session from 00:00 to 23:59 every day
+        boolean alwaysOpenFits = (s.startsFrom() == null || s.startsFrom().equals(LocalTime.MIDNIGHT))
+                && (s.endsBy() == null || !s.endsBy().isBefore(LocalTime.of(23, 59)));
+        sql.append(" AND (").append(alwaysOpenFits ? "s.always_open OR " : "")
+                .append("EXISTS (SELECT 1 FROM dir_service_hours h WHERE h.service_id = s.id");
+        if (s.day() != null) {
+            sql.append(" AND h.day = ?");
+            params.add(s.day());
+        }
+        if (s.startsFrom() != null) {
+            sql.append(" AND h.opens >= ?");
+            params.add(Time.valueOf(s.startsFrom()));
+        }
+        if (s.endsBy() != null) {
+            // a row whose closing time is at or before its opening runs past midnight: it ends the next day
+            sql.append(" AND h.closes > h.opens AND h.closes <= ?");
+            params.add(Time.valueOf(s.endsBy()));
+        }
+        sql.append("))");
+    }
+
+    /** Within {@code metres} of the point: a box the position index can use, then the exact distance. */
+    private static void near(ServiceQuery.Near n, StringBuilder sql, List<Object> params) {
+        double dLat = n.metres() / METRES_PER_DEGREE * 1.01;
+        double dLng = dLat / Math.max(0.01, Math.cos(Math.toRadians(n.lat())));
+        sql.append(" AND s.lat BETWEEN ? AND ? AND s.lng BETWEEN ? AND ? AND ").append(DISTANCE).append(" <= ?");
+        params.addAll(List.of(n.lat() - dLat, n.lat() + dLat, n.lng() - dLng, n.lng() + dLng, n.lat(), n.lat(), n.lng(),
+                n.metres()));
+    }
+
+    /** Great-circle distance in metres from a point (lat, lat, lng parameters) to the service, computed by the database. */
+    private static final String DISTANCE = "(2 * " + EARTH_RADIUS_METRES + " * ASIN(SQRT(POWER(SIN(RADIANS(s.lat - ?) / 2), 2)"
+            + " + COS(RADIANS(?)) * COS(RADIANS(s.lat)) * POWER(SIN(RADIANS(s.lng - ?) / 2), 2))))";
+
     private record Where(String sql, List<Object> params) {
+    }
+
+    // ---- services at a location (Open Referral UK) ----
+
+    /** A service has a location when it has an address; only located services appear here. */
+    private static final String LOCATED = " AND (s.postcode IS NOT NULL OR s.address_line1 IS NOT NULL)";
+
+    /** Services with a place to go, nearest first when {@link ServiceQuery#near()} is set, then by name. */
+    public List<ServiceSummary> searchLocations(ServiceQuery q, int offset, int limit) {
+        var where = where(q);
+        var params = new ArrayList<Object>();
+        String order = " ORDER BY s.name";
+        String select = "SELECT " + SUMMARY_COLUMNS;
+        if (q.near() != null) {
+            select += ", CASE WHEN s.lat IS NULL OR s.lng IS NULL THEN NULL ELSE " + DISTANCE + " END AS distance";
+            params.addAll(List.of(q.near().lat(), q.near().lat(), q.near().lng()));
+            // services without coordinates last: their distance is unknown
+            order = " ORDER BY distance IS NULL, distance, s.name";
+        }
+        params.addAll(where.params());
+        params.add(limit);
+        params.add(offset);
+        var rows = jdbc.sql(select + " FROM dir_service s" + where.sql() + LOCATED + order + " LIMIT ? OFFSET ?")
+                .params(params).query((rs, n) -> summaryRow(rs)).list();
+        var hours = hoursFor(rows.stream().map(SummaryRow::id).toList());
+        return rows.stream().map(r -> r.toSummary(hours.getOrDefault(r.id(), List.of()))).toList();
+    }
+
+    public int countLocations(ServiceQuery q) {
+        var where = where(q);
+        return jdbc.sql("SELECT COUNT(*) FROM dir_service s" + where.sql() + LOCATED).params(where.params())
+                .query(Integer.class).single();
+    }
+
+    /** The id every service's location is published under: derived from the service's id, so it never changes. */
+    public static String locationUuid(String serviceUuid) {
+        return java.util.UUID.nameUUIDFromBytes((serviceUuid + ":service_at_location")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+
+    /** Stores the location id of rows written before it was kept (migration V10) or by hand; returns how many. */
+    public int fillLocationIds() {
+        var missing = jdbc.sql("SELECT id, uuid FROM dir_service WHERE location_uuid IS NULL")
+                .query((rs, n) -> new Object[] {locationUuid(rs.getString(2)), rs.getLong(1)}).list();
+        for (Object[] row : missing) {
+            jdbc.sql("UPDATE dir_service SET location_uuid = ? WHERE id = ?").params(row).update();
+        }
+        return missing.size();
+    }
+
+    public Optional<ServiceDetail> findByLocationUuid(String locationUuid) {
+        return findIdBy("location_uuid", locationUuid).flatMap(this::findById);
     }
 
     // ---- reading one ----
@@ -158,7 +259,7 @@ public class ServiceStore {
     }
 
     public Optional<Long> findIdBy(String column, String value) {
-        if (!Set.of("slug", "uuid", "name").contains(column)) {
+        if (!Set.of("slug", "uuid", "name", "location_uuid").contains(column)) {
             throw new IllegalArgumentException(column);
         }
         return jdbc.sql("SELECT id FROM dir_service WHERE " + column + " = ?").param(value).query(Long.class).optional();
@@ -265,8 +366,8 @@ public class ServiceStore {
         jdbc.sql("INSERT INTO dir_service (uuid, slug, name, organization, organization_url, what_they_do, what_they_dont,"
                         + " for_who, min_age, max_age, exploitation, audiences, referral, referral_how, how_they_contact,"
                         + " always_open, out_of_hours, languages, cost, phone, email, url, address_line1, city, postcode,"
-                        + " lat, lng, comes_to_you, last_checked, sample, updated_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " lat, lng, comes_to_you, last_checked, sample, updated_at, location_uuid)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(columns(uuid, in, sample, now)).update();
         long id = findIdBy("uuid", uuid).orElseThrow();
         writeLinks(id, in);
@@ -326,7 +427,7 @@ public class ServiceStore {
                 in.email(), in.url(), a == null ? null : a.line1(), a == null ? null : a.city(),
                 a == null ? null : a.postcode(), a == null ? null : a.lat(), a == null ? null : a.lng(),
                 in.comesToYou(), in.lastChecked() == null ? null : Date.valueOf(in.lastChecked()), sample,
-                Timestamp.from(now));
+                Timestamp.from(now), locationUuid(uuid));
     }
 
     // ---- mapping ----

@@ -64,7 +64,7 @@ class OrukApiIT extends DirectoryIntegrationTest {
     }
 
     private static JsonSchema schema(String file) {
-        return SCHEMAS.getSchema(SchemaLocation.of("classpath:oruk/" + file), CONFIG);
+        return SCHEMAS.getSchema(SchemaLocation.of("classpath:oruk/schema/" + file), CONFIG);
     }
 
     private static void assertValid(JsonSchema schema, JsonNode node) {
@@ -91,8 +91,8 @@ class OrukApiIT extends DirectoryIntegrationTest {
 
     @Test
     void everyServiceInTheListAndInFullIsValidAgainstTheOrukSchema() throws Exception {
-        var listSchema = schema("service_list.json");
-        var fullSchema = schema("service.json");
+        var listSchema = schema("compiled/service_list.json");
+        var fullSchema = schema("compiled/service.json");
         var page = json("/api/oruk/services?per_page=100");
         assertPage(page, total(), 1, total());
         for (JsonNode item : page.get("contents")) {
@@ -119,7 +119,7 @@ class OrukApiIT extends DirectoryIntegrationTest {
         try {
             var full = json("/api/oruk/services/" + id);
             assertThat(full.get("last_modified").asText()).isEqualTo("2026-11-22T07:27:00Z");
-            assertValid(schema("service.json"), full);
+            assertValid(schema("compiled/service.json"), full);
         } finally {
             jdbc.sql("UPDATE dir_service SET updated_at = ? WHERE uuid = ?").params(before, id).update();
         }
