@@ -42,4 +42,23 @@ class PlainLanguageCheckTest {
         assertThat(report.grade()).isGreaterThan(PlainLanguageCheck.MAX_GRADE);
         assertThat(report.problems()).anyMatch(p -> p.startsWith("Reading grade is"));
     }
+
+    @Test
+    void phrasesThatBlameAParentAreFlaggedEvenWhenTheAdminListLacksThem() {
+        for (String text : List.of("It is your fault.", "You should have known where she was.",
+                "This comes from bad parenting.", "He is putting themselves at risk.", "She was a prostitute.",
+                "It was a lifestyle choice.", "It is all YOUR FAULT!", "You shouldn’t have let him go.")) {
+            var report = PlainLanguageCheck.check(text, List.of(), PHRASES);
+            assertThat(report.blamingPhrases()).as(text).isNotEmpty();
+            assertThat(report.passes()).as(text).isFalse();
+        }
+    }
+
+    @Test
+    void kindWordsThatSayItIsNotTheirFaultPass() {
+        for (String text : List.of("It is not your fault.", "It isn't your fault, and it is not your child's fault.",
+                "This was never your fault.", "Children are never to blame.")) {
+            assertThat(PlainLanguageCheck.check(text, List.of(), PHRASES).blamingPhrases()).as(text).isEmpty();
+        }
+    }
 }
