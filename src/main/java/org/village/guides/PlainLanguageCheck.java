@@ -32,6 +32,8 @@ public final class PlainLanguageCheck {
             "you should've", "you shouldn't have", "you should not have", "bad parenting", "poor parenting",
             "bad parent", "bad mother", "bad father", "you let this happen", "you let them", "you allowed this",
             "you failed to", "you failed your", "asking for it", "brought it on", "consented", "promiscuous");
+    // "You should have a copy" and "you should have been told" tell a parent their rights: not blame
+    private static final Pattern RIGHTS_AFTER = Pattern.compile("^\\s+(?:a|an|the|your|been|received|got|heard|help|support|a say)\\b");
     private static final Pattern NEGATED = Pattern.compile("(?:\\bnot|\\bnever|n't|\\bno one's|\\bnobody's)\\s+(?:\\w+\\s+)?$");
 
     private PlainLanguageCheck() {
@@ -111,7 +113,8 @@ public final class PlainLanguageCheck {
         Matcher m = Pattern.compile("(?<![\\w'])" + Pattern.quote(phrase) + "(?![\\w'])").matcher(lower);
         while (m.find()) {
             String before = lower.substring(Math.max(0, m.start() - 24), m.start());
-            if (!NEGATED.matcher(before).find()) {
+            boolean rights = phrase.startsWith("you should") && RIGHTS_AFTER.matcher(lower.substring(m.end())).find();
+            if (!NEGATED.matcher(before).find() && !rights) {
                 return true;
             }
         }
