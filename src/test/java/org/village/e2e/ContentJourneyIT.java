@@ -106,6 +106,17 @@ class ContentJourneyIT extends BrowserJourney {
         assertThat(String.join("\n", lines)).doesNotContain("out-of-hours line, open all day and night");
     }
 
+    @Test
+    void helpNowSaysEachLinesHoursOnce() {
+        open("help-now");
+        var cards = driver.findElements(By.cssSelector(".contact")).stream().map(e -> e.getText().toLowerCase()).toList();
+        assertThat(cards).isNotEmpty();
+        for (String card : cards) {
+            assertThat(card.split("all day and night", -1).length - 1).as(card).isLessThanOrEqualTo(1);
+            assertThat(card).doesNotContain("out-of-hours line, open all day and night");
+        }
+    }
+
     private static final String TARGETS = """
             const out = [];
             const seen = new Set();
