@@ -62,4 +62,29 @@ class PlainLanguageCheckTest {
             assertThat(PlainLanguageCheck.check(text, List.of(), PHRASES).blamingPhrases()).as(text).isEmpty();
         }
     }
+
+    /** The seeded jargon buster, help lines and services (the guides are checked in GuideServiceIT) blame nobody. */
+    @Test
+    void theSeededJargonBusterHelpLinesAndServicesBlameNobody() throws Exception {
+        var json = tools.jackson.databind.json.JsonMapper.builder().build();
+        for (String file : List.of("db/seed/glossary.json", "db/seed/contacts.json", "db/seed/services.json")) {
+            try (var in = new org.springframework.core.io.ClassPathResource(file).getInputStream()) {
+                var texts = new java.util.ArrayList<String>();
+                collect(json.readTree(in), texts);
+                assertThat(texts).as(file).hasSizeGreaterThan(10);
+                for (String text : texts) {
+                    assertThat(PlainLanguageCheck.check(text, List.of(), PHRASES).blamingPhrases()).as(file + ": " + text)
+                            .isEmpty();
+                }
+            }
+        }
+    }
+
+    private static void collect(tools.jackson.databind.JsonNode node, List<String> into) {
+        if (node.isString()) {
+            into.add(node.asString());
+        } else {
+            node.forEach(child -> collect(child, into));
+        }
+    }
 }
