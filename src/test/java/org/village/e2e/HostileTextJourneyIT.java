@@ -136,8 +136,10 @@ class HostileTextJourneyIT extends BrowserJourney {
             openDirectlyAndReload("services?q=" + q("Hostile test"), "Hostile test service " + Hostile.SCRIPT_END);
 
             openDirectlyAndReload("guides/" + guide.slug(), "Hostile test " + Hostile.SCRIPT_END, Hostile.EVENT_HANDLER);
-            assertThat(driver.findElements(By.xpath("//a[normalize-space(.)='A link'][@href]")))
-                    .as("a javascript: link in a guide's text is not a link").isEmpty();
+            // the Markdown renderer empties the address: the words stay, going nowhere
+            assertThat(driver.findElements(By.xpath("//a[normalize-space(.)='A link']")))
+                    .as("the guide's javascript: link").isNotEmpty()
+                    .allSatisfy(a -> assertThat(String.valueOf(a.getDomAttribute("href"))).doesNotContainIgnoringCase("script"));
             exitLeaves("guide");
 
             openDirectlyAndReload("jargon-buster", term, Hostile.EVENT_HANDLER);
