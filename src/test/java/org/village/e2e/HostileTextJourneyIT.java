@@ -159,6 +159,10 @@ class HostileTextJourneyIT extends BrowserJourney {
             openDirectlyAndReload("profile/" + family, Hostile.EVENT_HANDLER, Hostile.SCRIPT_END,
                     "Signed in as " + HostileData.SHORT_SCRIPT_END);
             screenshot("hostile-profile-worker");
+            // addresses whose number part is hostile: a kind page, whole, with Exit
+            openDirectlyAndReload("profile/" + q(Hostile.EVENT_HANDLER));
+            openDirectlyAndReload("team/" + q(Hostile.EVENT_HANDLER));
+            openDirectlyAndReload("staff/guides/" + q(Hostile.EVENT_HANDLER));
             exitLeaves("profile, as the worker");
 
             signIn("admin", "quiet-harbour-lamp");
