@@ -24,6 +24,7 @@ import org.village.directory.ServiceDetail;
 import org.village.directory.Term;
 import org.village.shared.Times;
 import org.village.shared.ui.HelpNowBox;
+import org.village.shared.ui.SafeLinks;
 
 /** One service in plain words: what they do and don't, who for, how to get in, when they are open. */
 @Route("services/:slug")
@@ -130,17 +131,18 @@ class ServiceView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         add(new H2("Contact"));
         var contact = new UnorderedList();
         if (s.phone() != null) {
-            contact.add(new ListItem(new Span("Phone: "), new Anchor("tel:" + s.phone().replace(" ", ""), s.phone())));
+            contact.add(new ListItem(new Span("Phone: "), SafeLinks.linkOrText(SafeLinks.tel(s.phone()), s.phone())));
         }
         if (s.email() != null) {
-            contact.add(new ListItem(new Span("Email: "), new Anchor("mailto:" + s.email(), s.email())));
+            contact.add(new ListItem(new Span("Email: "), SafeLinks.linkOrText(SafeLinks.mailto(s.email()), s.email())));
         }
-        if (s.url() != null) {
-            var web = new Anchor(s.url(), "Their website");
+        // only http and https become a link: a javascript: address from a feed must never be clickable
+        SafeLinks.webAddress(s.url()).ifPresent(url -> {
+            var web = new Anchor(url, "Their website");
             web.setTarget("_blank");
             web.getElement().setAttribute("rel", "noopener noreferrer");
             contact.add(new ListItem(web));
-        }
+        });
         if (s.address() != null) {
             contact.add(new ListItem("Address: " + java.util.stream.Stream.of(s.address().line1(), s.address().city(),
                     s.address().postcode()).filter(x -> x != null && !x.isBlank()).collect(Collectors.joining(", "))));

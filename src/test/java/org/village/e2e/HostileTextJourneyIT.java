@@ -1,0 +1,182 @@
+package org.village.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Hostile text ({@link Hostile}) in every address parameter and every stored text, on each page that shows
+ * it, opened the way people arrive: straight from the address (a bookmark, a shared link) and again after
+ * a reload, as the person who would see it. On every load nothing may run (no {@code window.__pwned}, no
+ * alert, no Content-Security-Policy refusal either), the page must be whole (its main heading and the Exit
+ * button), the text must be shown as text, and Exit must still leave the portal.
+ */
+class HostileTextJourneyIT extends BrowserJourney {
+
+    private static final String SERVICE = "hostile-journey-service";
+
+    @Autowired
+    HostileData data;
+    @Autowired
+    JdbcClient jdbc;
+
+    /** Records every CSP refusal on every page this browser loads, before the page's own scripts run. */
+    @BeforeEach
+    void watchForRefusedScripts() {
+        ((ChromeDriver) driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                window.__refused = [];
+                document.addEventListener('securitypolicyviolation',
+                    e => window.__refused.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sample || '')));
+                """));
+    }
+
+    private static String q(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    /** Opens the address as a fresh navigation, checks the page, reloads it and checks it again. */
+    private void openDirectlyAndReload(String path, String... shownAsText) {
+        driver.get(url(path));
+        settle();
+        assertWholeAndHarmless(path, shownAsText);
+        driver.navigate().refresh();
+        settle();
+        assertWholeAndHarmless(path + " (reloaded)", shownAsText);
+    }
+
+    private void assertWholeAndHarmless(String where, String... shownAsText) {
+        try {
+            driver.switchTo().alert();
+            throw new AssertionError("an alert opened on " + where);
+        } catch (NoAlertPresentException expected) {
+            // nothing ran
+        }
+        var heading = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1, h1")));
+        assertThat(heading.getAttribute("textContent")).as("main heading on " + where).isNotBlank();
+        assertThat(waitFor(By.id("quick-exit")).isDisplayed()).as("Exit on " + where).isTrue();
+        var js = (JavascriptExecutor) driver;
+        assertThat(js.executeScript("return typeof window.__pwned")).as("hostile script ran on " + where)
+                .isEqualTo("undefined");
+        assertThat((List<?>) js.executeScript("return window.__refused || []")).as("scripts refused by the CSP on " + where)
+                .isEmpty();
+        assertThat(driver.findElements(By.cssSelector("a[href^='javascript'], a[href^='JAVASCRIPT'], [onerror], [onmouseover]")))
+                .as("links or handlers made of text on " + where).isEmpty();
+        // what is shown: the page's text, and what the page put back into its fields
+        String text = pageText() + "\n" + js.executeScript(
+                "return [...document.querySelectorAll('textarea, input')].map(f => f.value).join('\\n')");
+        for (String shown : shownAsText) {
+            assertThat(text).as("shown as text on " + where).contains(shown);
+        }
+    }
+
+    /** Exit still leaves the portal for the neutral site. */
+    private void exitLeaves(String where) {
+        waitFor(By.id("quick-exit")).click();
+        wait.until(d -> d.getCurrentUrl().startsWith(NeutralSite.url()));
+        assertThat(driver.getCurrentUrl()).as("Exit from " + where).startsWith(NeutralSite.url());
+    }
+
+    private void screenshot(String name) throws Exception {
+        var dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void hostileTextInAddressesIsShownAsTextForAnyone() throws Exception {
+        for (var hostile : Hostile.BY_NAME.entrySet()) {
+            openDirectlyAndReload("guides/search?q=" + q(hostile.getValue()));
+            String typed = (String) ((JavascriptExecutor) driver).executeScript(
+                    "const f = document.querySelector('vaadin-text-field input, input[type=search], input');"
+                            + " return f ? f.value : null;");
+            assertThat(typed).as("the search box keeps what was searched: " + hostile.getKey()).isEqualTo(hostile.getValue());
+            if (hostile.getValue().equals(Hostile.SCRIPT_END)) {
+                screenshot("hostile-search");
+                exitLeaves("search");
+            }
+        }
+        for (String path : new String[] {"jargon-buster", "services", "help-now", "guides", "", "login?error&wait="}) {
+            openDirectlyAndReload(path + (path.contains("?") ? "" : "?q=") + q(Hostile.EVERYTHING));
+        }
+        openDirectlyAndReload("guides/who-sees-what?lang=" + q(Hostile.SCRIPT_END));
+        openDirectlyAndReload("join/" + q(Hostile.EVENT_HANDLER));
+        exitLeaves("join");
+    }
+
+    @Test
+    void storedHostileTextInAServiceAGuideAndATermIsShownAsText() throws Exception {
+        var guide = data.plantGuide();
+        String term = data.plantTerm();
+        try {
+            data.plantService(SERVICE);
+            data.giveServiceAJavascriptAddress(SERVICE);
+            openDirectlyAndReload("services/" + SERVICE, "Hostile test service " + Hostile.SCRIPT_END,
+                    Hostile.SCRIPT_END + "@example.org", HostileData.SHORT_SCRIPT_END, Hostile.EVENT_HANDLER);
+            assertThat(driver.findElements(By.xpath("//a[normalize-space(.)='Their website']")))
+                    .as("a javascript: address is not a link").isEmpty();
+            screenshot("hostile-service");
+            exitLeaves("service page");
+
+            openDirectlyAndReload("services?q=" + q("Hostile test"), "Hostile test service " + Hostile.SCRIPT_END);
+
+            openDirectlyAndReload("guides/" + guide.slug(), "Hostile test " + Hostile.SCRIPT_END, Hostile.EVENT_HANDLER);
+            // the Markdown renderer empties the address: the words stay, going nowhere
+            assertThat(driver.findElements(By.xpath("//a[normalize-space(.)='A link']")))
+                    .as("the guide's javascript: link").isNotEmpty()
+                    .allSatisfy(a -> assertThat(String.valueOf(a.getDomAttribute("href"))).doesNotContainIgnoringCase("script"));
+            exitLeaves("guide");
+
+            openDirectlyAndReload("jargon-buster", term, Hostile.EVENT_HANDLER);
+            exitLeaves("jargon buster");
+        } finally {
+            data.removeService(SERVICE);
+            data.unpublish(guide);
+        }
+    }
+
+    @Test
+    void storedHostileTextInAProfileAndANameIsShownAsTextToStaffAndTheParent() throws Exception {
+        long family = data.plantProfile();
+        String samWas = data.giveDisplayName("worker.sam", HostileData.SHORT_SCRIPT_END);
+        try {
+            signIn("worker.sam", "green-kettle-morning");
+            openDirectlyAndReload("profile/" + family, Hostile.EVENT_HANDLER, Hostile.SCRIPT_END,
+                    "Signed in as " + HostileData.SHORT_SCRIPT_END);
+            screenshot("hostile-profile-worker");
+            // addresses whose number part is hostile: a kind page, whole, with Exit
+            openDirectlyAndReload("profile/" + q(Hostile.EVENT_HANDLER));
+            openDirectlyAndReload("team/" + q(Hostile.EVENT_HANDLER));
+            openDirectlyAndReload("staff/guides/" + q(Hostile.EVENT_HANDLER));
+            exitLeaves("profile, as the worker");
+
+            signIn("admin", "quiet-harbour-lamp");
+            openDirectlyAndReload("admin/staff", HostileData.SHORT_SCRIPT_END);
+            openDirectlyAndReload("profile/" + family, Hostile.EVENT_HANDLER, Hostile.SCRIPT_END);
+            exitLeaves("profile, as an admin");
+
+            signIn("parent.a", "sunny-garden-path");
+            openDirectlyAndReload("profile", Hostile.EVENT_HANDLER, HostileData.SHORT_SCRIPT_END + " read it on");
+            openDirectlyAndReload("team");
+            exitLeaves("profile, as the parent");
+        } finally {
+            data.giveDisplayName("worker.sam", samWas);
+            data.restoreProfile(family);
+        }
+    }
+}
