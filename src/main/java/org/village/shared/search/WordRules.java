@@ -41,6 +41,39 @@ public final class WordRules {
         return changed ? Optional.of(out) : Optional.empty();
     }
 
+    /** A query's slots (see {@link Synonyms#slots}): every one must be found for a text to match. */
+    public List<java.util.Set<String>> slots(List<String> words) {
+        return synonyms.slots(words);
+    }
+
+    /** A text's words between single spaces, with a space at each end, for {@link #matchesAll}. */
+    public static String padded(String text) {
+        return " " + String.join(" ", Words.of(text)) + " ";
+    }
+
+    /**
+     * True when every slot has a way of writing it that starts a word of the text ("counsel" finds "counselling",
+     * "social worker" finds "social workers"); false when there are no slots.
+     */
+    public static boolean matchesAll(String padded, List<java.util.Set<String>> slots) {
+        if (slots.isEmpty()) {
+            return false;
+        }
+        for (var slot : slots) {
+            boolean found = false;
+            for (String alternative : slot) {
+                if (padded.contains(" " + alternative)) {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public Synonyms synonyms() {
         return synonyms;
     }
