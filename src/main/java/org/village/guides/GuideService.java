@@ -283,16 +283,14 @@ public class GuideService {
             return new Guides.TermFilter(f, null, all);
         }
         String lower = f.toLowerCase(Locale.ROOT);
-        var typed = all.stream().filter(t -> t.forms().stream().anyMatch(x -> x.toLowerCase(Locale.ROOT).contains(lower))
-                || t.meaning().toLowerCase(Locale.ROOT).contains(lower)).toList();
-        if (!typed.isEmpty()) {
-            return new Guides.TermFilter(f, null, typed);
-        }
         var rules = wordRules();
         List<String> words = Words.of(f);
-        var byWords = termsWithAll(all, rules.slots(words));
-        if (!byWords.isEmpty()) {
-            return new Guides.TermFilter(f, null, byWords);
+        var slots = rules.slots(words);
+        // what was typed, as typed, or every word of it (or a parent's word for it) in any order
+        var typed = all.stream().filter(t -> t.forms().stream().anyMatch(x -> x.toLowerCase(Locale.ROOT).contains(lower))
+                || t.meaning().toLowerCase(Locale.ROOT).contains(lower) || matchesAll(t, slots)).toList();
+        if (!typed.isEmpty()) {
+            return new Guides.TermFilter(f, null, typed);
         }
         var fixed = rules.corrected(words);
         if (fixed.isPresent()) {
@@ -305,8 +303,11 @@ public class GuideService {
     }
 
     private static List<GlossaryTerm> termsWithAll(List<GlossaryTerm> terms, List<java.util.Set<String>> slots) {
-        return terms.stream().filter(t -> WordRules.matchesAll(WordRules.padded(String.join(" ", t.forms()) + " "
-                + t.meaning()), slots)).toList();
+        return terms.stream().filter(t -> matchesAll(t, slots)).toList();
+    }
+
+    private static boolean matchesAll(GlossaryTerm t, List<java.util.Set<String>> slots) {
+        return WordRules.matchesAll(WordRules.padded(String.join(" ", t.forms()) + " " + t.meaning()), slots);
     }
 
     private static SearchHit termHit(GlossaryTerm t, List<String> words) {
