@@ -241,16 +241,23 @@ public class GuideService {
             return new SearchResult(q, null, null, typed);
         }
         String fixedText = String.join(" ", fixed.get());
-        var better = hits(fixedText, fixed.get(), limit);
-        if (typed.isEmpty() && !better.isEmpty()) {
-            return new SearchResult(q, fixedText, null, better);
+        if (typed.isEmpty()) {
+            var better = hits(fixedText, fixed.get(), limit);
+            return better.isEmpty() ? new SearchResult(q, null, null, typed) : new SearchResult(q, fixedText, null, better);
         }
-        return new SearchResult(q, null, better.size() > typed.size() ? fixedText : null, typed);
+        // offer the fix only when it finds more guides: one full-text query, no snippets
+        long typedGuides = typed.stream().filter(h -> h.kind() == HitKind.GUIDE).count();
+        int fixedGuides = guides.searchGuides(withSynonyms(fixed.get()), limit).size();
+        return new SearchResult(q, null, fixedGuides > typedGuides ? fixedText : null, typed);
+    }
+
+    private String withSynonyms(List<String> words) {
+        var extra = wordRules().synonyms().extraWords(words);
+        return String.join(" ", words) + (extra.isEmpty() ? "" : " " + String.join(" ", extra));
     }
 
     private List<SearchHit> hits(String q, List<String> words, int limit) {
-        var extra = wordRules().synonyms().extraWords(words);
-        String text = String.join(" ", words) + (extra.isEmpty() ? "" : " " + String.join(" ", extra));
+        String text = withSynonyms(words);
         var hits = new ArrayList<SearchHit>();
         var termMatches = glossary.search(text, 5);
         // a search for a term itself ("MASH", "county lines") puts its meaning first
