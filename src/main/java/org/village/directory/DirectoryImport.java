@@ -118,7 +118,8 @@ public class DirectoryImport {
                 // roll back everything saved so far: an import is all or nothing
                 TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
                 result.add(new Line(p.line().record(), p.line().name(), Change.FAILED, e instanceof InputProblem ip
-                        ? ip.getMessage() : "Another service already has this name or web address."));
+                        ? ip.getMessage() : "Another service already has this name or this web address (/services/"
+                        + p.input().slug() + ")."));
                 return new ImportReport(result, false);
             }
         }
@@ -265,6 +266,7 @@ public class DirectoryImport {
         var plan = new ArrayList<Planned>();
         var seenIds = new HashSet<String>();
         var seenNames = new HashSet<String>();
+        var seenSlugs = new HashSet<String>();
         int n = 0;
         for (JsonNode r : records) {
             n++;
@@ -283,12 +285,13 @@ public class DirectoryImport {
                 if (!seenNames.add(input.name().toLowerCase(Locale.ROOT))) {
                     throw new InputProblem("name", "Two services in the file have this name.");
                 }
+                if (!seenSlugs.add(input.slug().toLowerCase(Locale.ROOT))) {
+                    throw new InputProblem("slug", "Two services in the file have the same web address (/services/"
+                            + input.slug() + "). Please give each its own.");
+                }
                 var existing = directory.byUuid(uuid);
+                clash(input, existing.map(ServiceDetail::id).orElse(null));
                 if (existing.isEmpty()) {
-                    var clash = store.findIdBy("name", input.name()).or(() -> store.findIdBy("slug", input.slug()));
-                    if (clash.isPresent()) {
-                        throw new InputProblem("name", "Another service in the directory already has this name.");
-                    }
                     plan.add(new Planned(new Line(n, input.name(), Change.NEW, "new service"), uuid, input, null));
                 } else {
                     var before = normal(existing.get().toInput());
@@ -305,6 +308,21 @@ public class DirectoryImport {
             }
         }
         return plan;
+    }
+
+    /** Says which of name and web address another service in the directory already has (the true reason). */
+    private void clash(ServiceInput input, Long self) {
+        var byName = store.findIdBy("name", input.name()).filter(id -> !id.equals(self));
+        if (byName.isPresent()) {
+            throw new InputProblem("name", "Another service in the directory already has this name.");
+        }
+        var bySlug = store.findIdBy("slug", input.slug()).filter(id -> !id.equals(self));
+        if (bySlug.isPresent()) {
+            String other = store.findById(bySlug.get()).map(ServiceDetail::name).orElse("another service");
+            throw new InputProblem("slug", "The web address /services/" + input.slug() + " is already used by "
+                    + other + ". Please give this service a different web address (x_village.slug), or leave it "
+                    + "out and we will make one from the name.");
+        }
     }
 
     private ServiceInput toInput(JsonNode r) {

@@ -154,8 +154,10 @@ public class FamilyTeamService {
     // ---- tell it once ----
 
     /**
-     * The family profile. The family reads its own freely; staff may read it only while the parent shares it
-     * with at least one service on the team that has not ended, and every such read is recorded for the parent.
+     * The family profile. Who can read it, and nobody else: the family's own parent accounts, and each family
+     * support worker looking after the family whom the parent has chosen. Admins never read profiles (they run
+     * accounts, not families); services on the team do not sign in to Village. Every read by a worker is
+     * recorded for the parent ("who has seen this"); every refusal is audited.
      */
     public java.util.Optional<FamilyProfile> profile(long familyId) {
         access.check(familyId);
@@ -163,8 +165,13 @@ public class FamilyTeamService {
         if (me.isParent()) {
             return store.profile(familyId);
         }
-        if (!store.sharedWithAnyone(familyId)) {
-            throw access.refuse(familyId, "profile.refused", "not shared", "The family has not shared their profile");
+        if (!me.isWorker()) {
+            throw access.refuse(familyId, "profile.refused", "admins do not read profiles",
+                    "Admins do not read family profiles");
+        }
+        if (!store.isReader(familyId, me.id())) {
+            throw access.refuse(familyId, "profile.refused", "not shared with worker:" + me.id(),
+                    "The family has not shared their profile with you");
         }
         var profile = store.profile(familyId);
         if (profile.isPresent()) {
@@ -174,11 +181,42 @@ public class FamilyTeamService {
         return profile;
     }
 
-    /** Whether staff may read the profile now (for views deciding what to offer; the read itself checks again). */
+    /**
+     * Whether the signed-in person may read the profile now (for views deciding what to offer; the read itself
+     * checks again): always for the family, for a worker only when the parent chose them, never for an admin.
+     */
     @Transactional(readOnly = true)
     public boolean profileShared(long familyId) {
         access.check(familyId);
-        return store.sharedWithAnyone(familyId);
+        var me = currentUser.require();
+        return me.isParent() || (me.isWorker() && store.isReader(familyId, me.id()));
+    }
+
+    /** One person who could read the profile if the parent chooses: a family support worker of this family. */
+    public record Reader(long workerId, String name, boolean chosen) {
+    }
+
+    /** The parent's choices: every family support worker looking after the family, and whether they may read it. */
+    @Transactional(readOnly = true)
+    public List<Reader> readers(long familyId) {
+        requireParentOf(familyId);
+        var chosen = store.readers(familyId);
+        return families.workersOf(familyId).stream()
+                .map(w -> new Reader(w.id(), w.displayName(), chosen.contains(w.id()))).toList();
+    }
+
+    /** The parent lets one of their family support workers read the profile, or stops them. */
+    public void shareWith(long familyId, long workerId, boolean shared) {
+        requireParentOf(familyId);
+        if (shared && families.workersOf(familyId).stream().noneMatch(w -> w.id() == workerId)) {
+            throw new InputProblem("We could not find that worker. Only the family support workers looking after "
+                    + "your family can be chosen.");
+        }
+        boolean changed = shared ? store.addReader(familyId, workerId, clock.instant()) : store.removeReader(familyId, workerId);
+        if (changed) {
+            audit.record(currentUser.actor(), shared ? "profile.shared" : "profile.unshared", "family:" + familyId,
+                    "worker:" + workerId);
+        }
     }
 
     public FamilyProfile saveProfile(long familyId, FamilyProfile input) {
@@ -194,7 +232,10 @@ public class FamilyTeamService {
         return p;
     }
 
-    /** The parent chooses, per service on the team, whether that service may read the profile. */
+    /**
+     * The old per-service tick, kept for the team records. It lets nobody read the profile: services do not sign
+     * in to Village (see {@link #shareWith} for who can read it).
+     */
     public void share(long familyId, long memberId, boolean shared) {
         requireParentOf(familyId);
         var member = store.member(memberId).filter(m -> m.familyId() == familyId)

@@ -22,6 +22,7 @@ public class GuideNeeds {
 
     private final Map<String, List<String>> byCategory = new HashMap<>();
     private final Map<String, List<String>> byGuide = new HashMap<>();
+    private final Map<String, List<String>> byHelpLine = new HashMap<>();
 
     GuideNeeds() {
         JsonNode root;
@@ -32,6 +33,19 @@ public class GuideNeeds {
         }
         read(root.path("categories"), byCategory);
         read(root.path("guides"), byGuide);
+        read(root.path("helpLines"), byHelpLine);
+    }
+
+    /**
+     * Need codes a help-now line is for, by its key ("contact:childline", "service:emergency-duty-team"); a
+     * directory service without its own entry uses the contact with the same slug. Empty when not known.
+     */
+    public List<String> helpLineNeeds(String lineKey) {
+        var own = byHelpLine.get(lineKey);
+        if (own == null && lineKey.startsWith("service:")) {
+            own = byHelpLine.get("contact:" + lineKey.substring("service:".length()));
+        }
+        return own == null ? List.of() : own;
     }
 
     private static void read(JsonNode node, Map<String, List<String>> into) {

@@ -24,10 +24,12 @@ import org.village.shared.ui.HelpNowBox;
 public class HelpNowService {
 
     private final List<HelpNowSource> sources;
+    private final GuideNeeds needs;
     private final Clock clock;
 
-    HelpNowService(List<HelpNowSource> sources, Clock clock) {
+    HelpNowService(List<HelpNowSource> sources, GuideNeeds needs, Clock clock) {
         this.sources = sources;
+        this.needs = needs;
         this.clock = clock;
     }
 
@@ -57,8 +59,28 @@ public class HelpNowService {
 
     /** Lines for the compact panel on guide pages: open now (999 is always in the panel itself), up to {@code max}. */
     public List<HelpNowBox.Line> panel(int max) {
-        return now().stream().filter(e -> !e.line().emergency() && e.openNow()).limit(max)
+        return panel(max, List.of());
+    }
+
+    /**
+     * The panel for a page about these needs (a guide's, from {@link GuideNeeds}): of the lines open now, those
+     * sharing most needs with the page come first; lines that share as many keep the usual order. 999 is not
+     * in the list because the box always puts it first, above the list.
+     */
+    public List<HelpNowBox.Line> panel(int max, java.util.Collection<String> topicNeeds) {
+        return panelAt(clock.instant(), max, topicNeeds);
+    }
+
+    List<HelpNowBox.Line> panelAt(Instant at, int max, java.util.Collection<String> topicNeeds) {
+        var topic = java.util.Set.copyOf(topicNeeds);
+        return at(at).stream().filter(e -> !e.line().emergency() && e.openNow())
+                .sorted(Comparator.comparingInt((Entry e) -> -shared(e, topic))) // stable: ties keep the usual order
+                .limit(max)
                 .map(e -> new HelpNowBox.Line(e.line().name(), e.line().phone(), e.when())).toList();
+    }
+
+    private int shared(Entry e, java.util.Set<String> topic) {
+        return topic.isEmpty() ? 0 : (int) needs.helpLineNeeds(e.line().key()).stream().filter(topic::contains).count();
     }
 
     private static Entry entry(HelpLine line, Instant at) {
@@ -76,7 +98,8 @@ public class HelpNowService {
         } else {
             when = "closed";
         }
-        if (line.outOfHours()) {
+        // "out-of-hours line, open all day and night" says the same thing twice: only lines with hours say it
+        if (line.outOfHours() && !line.emergency() && !hours.alwaysOpen()) {
             when = "out-of-hours line, " + when;
         }
         return new Entry(line, open, closes, next, when);

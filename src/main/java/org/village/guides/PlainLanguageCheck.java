@@ -21,6 +21,21 @@ public final class PlainLanguageCheck {
     // Everyday abbreviations a parent knows; anything else in capitals should be in the jargon buster.
     private static final Set<String> EVERYDAY = Set.of("UK", "OK", "TV", "AM", "PM", "ID", "I");
 
+    /**
+     * Phrases that blame a child or a parent, always checked on top of the admin-kept list (so an emptied or
+     * old list still catches them). Whole words, any case. "It is not your fault" is kind, so a phrase right
+     * after "not", "never" or "n't" is not flagged.
+     */
+    public static final List<String> ALWAYS_BLAMING = List.of("putting themselves at risk", "put themselves at risk",
+            "puts themselves at risk", "prostitute", "prostitutes", "child prostitution", "lifestyle choice",
+            "choosing this lifestyle", "chose this lifestyle", "your fault", "your own fault", "you should have",
+            "you should've", "you shouldn't have", "you should not have", "bad parenting", "poor parenting",
+            "bad parent", "bad mother", "bad father", "you let this happen", "you let them", "you allowed this",
+            "you failed to", "you failed your", "asking for it", "brought it on", "consented", "promiscuous");
+    // "You should have a copy" and "you should have been told" tell a parent their rights: not blame
+    private static final Pattern RIGHTS_AFTER = Pattern.compile("^\\s+(?:a|an|the|your|been|received|got|heard|help|support|a say)\\b");
+    private static final Pattern NEGATED = Pattern.compile("(?:\\bnot|\\bnever|n't|\\bno one's|\\bnobody's)\\s+(?:\\w+\\s+)?$");
+
     private PlainLanguageCheck() {
     }
 
@@ -78,13 +93,31 @@ public final class PlainLanguageCheck {
             }
         }
         String lower = text.toLowerCase(Locale.ROOT);
+        // typographic apostrophes count as plain ones ("shouldn’t")
+        lower = lower.replace('\u2019', '\'');
         var blaming = new ArrayList<String>();
-        for (String phrase : blamingPhrases) {
-            String p = phrase.strip().toLowerCase(Locale.ROOT);
-            if (!p.isEmpty() && Pattern.compile("\\b" + Pattern.quote(p) + "\\b").matcher(lower).find()) {
+        var seen = new java.util.HashSet<String>();
+        var all = new ArrayList<String>(blamingPhrases);
+        all.addAll(ALWAYS_BLAMING);
+        for (String phrase : all) {
+            String p = phrase.strip().toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+            if (!p.isEmpty() && seen.add(p) && blames(lower, p)) {
                 blaming.add(phrase.strip());
             }
         }
         return new Report(score.grade(), score.words(), score.sentences(), longOnes, List.copyOf(acronyms), blaming);
+    }
+
+    /** True when the phrase is in the text at least once without "not" or "never" just before it. */
+    private static boolean blames(String lower, String phrase) {
+        Matcher m = Pattern.compile("(?<![\\w'])" + Pattern.quote(phrase) + "(?![\\w'])").matcher(lower);
+        while (m.find()) {
+            String before = lower.substring(Math.max(0, m.start() - 24), m.start());
+            boolean rights = phrase.startsWith("you should") && RIGHTS_AFTER.matcher(lower.substring(m.end())).find();
+            if (!NEGATED.matcher(before).find() && !rights) {
+                return true;
+            }
+        }
+        return false;
     }
 }

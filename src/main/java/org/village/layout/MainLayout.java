@@ -26,6 +26,11 @@ import org.village.security.CurrentUser;
 @AnonymousAllowed
 public class MainLayout extends AppLayout {
 
+    /** Pages parents and staff share, named for staff in staff words (a worker has no "my child"). */
+    static final java.util.Map<String, String> STAFF_TITLES = java.util.Map.of(
+            "My child's team", "Children's teams",
+            "Tell it once", "Family profiles");
+
     MainLayout(CurrentUser currentUser, AuthenticationContext authentication) {
         setPrimarySection(Section.NAVBAR);
         var skip = new Anchor("#main-content", "Skip to main content");
@@ -42,7 +47,9 @@ public class MainLayout extends AppLayout {
 
         var nav = new SideNav();
         nav.setLabel("Main");
-        MenuConfiguration.getMenuEntries().forEach(entry -> nav.addItem(new SideNavItem(entry.title(), entry.path())));
+        boolean staff = currentUser.get().map(u -> u.isStaff()).orElse(false);
+        MenuConfiguration.getMenuEntries().forEach(entry -> nav.addItem(new SideNavItem(
+                staff ? STAFF_TITLES.getOrDefault(entry.title(), entry.title()) : entry.title(), entry.path())));
         var userBox = new Div();
         userBox.addClassName("user-box");
         currentUser.get().ifPresentOrElse(user -> {

@@ -16,10 +16,18 @@ import jakarta.servlet.http.HttpServletResponse;
 @AnonymousAllowed
 public class NotAllowedView extends Div implements HasErrorParameter<AccessDeniedException> {
 
+    private final org.village.security.CurrentUser currentUser;
+
+    NotAllowedView(org.village.security.CurrentUser currentUser) {
+        this.currentUser = currentUser;
+    }
+
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
-        ErrorPages.fill(this, "You are not allowed to see this page",
-                "This page is for a different kind of account. If you think you should see it, ask your family support worker.");
+        boolean staff = currentUser.get().map(u -> u.isStaff()).orElse(false);
+        ErrorPages.fill(this, "You are not allowed to see this page", staff
+                ? "This page is for a different kind of account. If you think you should see it, ask a Village admin."
+                : "This page is for a different kind of account. If you think you should see it, ask your family support worker.");
         return HttpServletResponse.SC_FORBIDDEN;
     }
 }

@@ -76,6 +76,13 @@ public class FamilyService {
                 .orElseThrow(() -> new InputProblem("We could not find that family."));
     }
 
+    /** The family support workers looking after this family; refused (and audited) for anyone who may not see it. */
+    @Transactional(readOnly = true)
+    public List<Person> workersOf(long familyId) {
+        checkAccess(familyId);
+        return accounts.findWorkersOfFamily(familyId).stream().map(a -> new Person(a.getId(), a.getDisplayName())).toList();
+    }
+
     @PreAuthorize(Roles.HAS_STAFF)
     public FamilySummary create(String label, List<NewChild> children) {
         var me = currentUser.require();
@@ -86,19 +93,26 @@ public class FamilyService {
         if (children == null || children.isEmpty()) {
             throw new InputProblem("children", "Please add at least one child (a first name or nickname is enough).");
         }
+        // each problem names the child's row ("child.0.name", "child.0.age") so the form marks that field
+        for (int i = 0; i < children.size(); i++) {
+            var child = children.get(i);
+            String name = child == null || child.name() == null ? "" : child.name().strip();
+            if (name.isEmpty()) {
+                throw new InputProblem("child." + i + ".name", "Please give this child a first name or nickname.");
+            }
+            if (name.length() > 40) {
+                throw new InputProblem("child." + i + ".name", "Please keep the name to 40 characters or fewer.");
+            }
+            if (child.ageBand() == null || !AGE_BANDS.contains(child.ageBand())) {
+                throw new InputProblem("child." + i + ".age", "Please choose an age band for " + name + ".");
+            }
+        }
         if (families.existsByLabel(l)) {
             throw new InputProblem("label", "Another family already has that label. Please choose another.");
         }
         var family = new Family(l, clock.instant());
         for (var child : children) {
-            String name = child.name() == null ? "" : child.name().strip();
-            if (name.isEmpty() || name.length() > 40) {
-                throw new InputProblem("children", "Each child needs a first name or nickname (up to 40 characters).");
-            }
-            if (!AGE_BANDS.contains(child.ageBand())) {
-                throw new InputProblem("children", "Please choose an age band for each child.");
-            }
-            family.addChild(name, child.ageBand());
+            family.addChild(child.name().strip(), child.ageBand());
         }
         try {
             families.saveAndFlush(family);

@@ -126,6 +126,43 @@ class ImportIT extends DirectoryIntegrationTest {
     }
 
     @Test
+    void aWebAddressClashIsReportedAsAWebAddressClashNotANameClash() throws Exception {
+        signIn("admin");
+        var feed = export();
+        ObjectNode brook = null;
+        ObjectNode other = null;
+        for (JsonNode s : feed) {
+            if (s.get("name").asString().equals("Brook Bristol")) {
+                brook = (ObjectNode) s;
+            } else if (other == null && s.path("x_village").has("slug")) {
+                other = (ObjectNode) s;
+            }
+        }
+        // a new service with its own name but Brook's web address
+        var added = brook.deepCopy();
+        added.put("id", UUID.randomUUID().toString());
+        added.put("name", "A different service altogether");
+        var report = importer.preview(JSON.createArrayNode().add(added).toString());
+        assertThat(report.lines().getFirst().change()).isEqualTo(Change.FAILED);
+        assertThat(report.lines().getFirst().detail()).contains("web address", "/services/brook-bristol", "Brook Bristol")
+                .doesNotContain("already has this name");
+
+        // an existing service moved onto Brook's web address: refused in the preview, with the true reason
+        ((ObjectNode) other.get("x_village")).put("slug", "brook-bristol");
+        var moved = importer.apply(JSON.createArrayNode().add(other).toString());
+        assertThat(moved.applied()).isFalse();
+        assertThat(moved.lines().getFirst().detail()).contains("web address").doesNotContain("already has this name");
+        assertThat(directory.bySlug("brook-bristol").orElseThrow().name()).isEqualTo("Brook Bristol");
+
+        // the same name is still called a name clash
+        var sameName = brook.deepCopy();
+        sameName.put("id", UUID.randomUUID().toString());
+        ((ObjectNode) sameName.get("x_village")).put("slug", "brook-somewhere-else");
+        assertThat(importer.preview(JSON.createArrayNode().add(sameName).toString()).lines().getFirst().detail())
+                .contains("already has this name");
+    }
+
+    @Test
     void anUploadedFileGoesThroughTheSamePreviewThenAllOrNothingImport() throws Exception {
         signIn("admin");
         ObjectNode maps = null;

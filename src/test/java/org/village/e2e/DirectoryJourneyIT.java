@@ -188,7 +188,7 @@ class DirectoryJourneyIT extends BrowserJourney {
         signIn("parent.a", "sunny-garden-path");
         var profile = new DirectoryPages.Profile(this).openAsParent();
         profile.write("Jay likes to talk while walking, not sitting face to face.");
-        profile.share("CAMHS", true);
+        profile.share("Sam (family support)", true);
         assertAccessible();
 
         signOut();
@@ -200,12 +200,21 @@ class DirectoryJourneyIT extends BrowserJourney {
         signIn("parent.a", "sunny-garden-path");
         profile.openAsParent();
         assertThat(pageText()).contains("Sam (family support) read it on");
-        profile.share("CAMHS", false);
+        profile.share("Sam (family support)", false);
 
         signOut();
         signIn("worker.sam", "green-kettle-morning");
         open("profile/" + familyA);
-        waitForText("has not shared their profile");
+        waitForText("has not chosen you");
+        assertThat(pageText()).doesNotContain("Jay likes to talk while walking");
+        driver.navigate().refresh();
+        waitForText("has not chosen you");
+        assertThat(pageText()).doesNotContain("Jay likes to talk while walking");
+
+        signOut();
+        signIn("admin", "quiet-harbour-lamp");
+        open("profile/" + familyA);
+        waitForText("You are not allowed to see this page");
         assertThat(pageText()).doesNotContain("Jay likes to talk while walking");
     }
 

@@ -222,11 +222,11 @@ final class DirectoryPages {
         void write(String whatHelps) {
             j.type("What helps your child and your family", whatHelps);
             press(j, "Save my profile");
-            j.waitForText("Saved. Only the services you share it with can read it.");
+            j.waitForText("Saved. Only you and the workers you choose below can read it.");
         }
 
-        void share(String service, boolean shared) {
-            var box = j.waitFor(By.xpath("//vaadin-checkbox[contains(@class,'share-choice')][contains(., \"" + service + "\")]"));
+        void share(String reader, boolean shared) {
+            var box = j.waitFor(By.xpath("//vaadin-checkbox[contains(@class,'share-choice')][contains(., \"" + reader + "\")]"));
             boolean checked = box.getAttribute("checked") != null;
             assertThat(checked).as("shared before").isNotEqualTo(shared);
             reveal(j, box.findElement(By.tagName("label"))).click();

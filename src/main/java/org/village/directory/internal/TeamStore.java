@@ -153,6 +153,28 @@ public class TeamStore {
                 .param(familyId).query(Integer.class).single() > 0;
     }
 
+    /** The parent lets this family support worker read the profile; false when they already could. */
+    public boolean addReader(long familyId, long workerId, Instant now) {
+        return jdbc.sql("INSERT IGNORE INTO family_profile_reader (family_id, worker_id, shared_at) VALUES (?, ?, ?)")
+                .params(familyId, workerId, Timestamp.from(now)).update() > 0;
+    }
+
+    public boolean removeReader(long familyId, long workerId) {
+        return jdbc.sql("DELETE FROM family_profile_reader WHERE family_id = ? AND worker_id = ?")
+                .params(familyId, workerId).update() > 0;
+    }
+
+    /** The worker accounts the parent has chosen as readers. */
+    public java.util.Set<Long> readers(long familyId) {
+        return new java.util.HashSet<>(jdbc.sql("SELECT worker_id FROM family_profile_reader WHERE family_id = ?")
+                .param(familyId).query(Long.class).list());
+    }
+
+    public boolean isReader(long familyId, long workerId) {
+        return jdbc.sql("SELECT COUNT(*) FROM family_profile_reader WHERE family_id = ? AND worker_id = ?")
+                .params(familyId, workerId).query(Integer.class).single() > 0;
+    }
+
     public void viewed(long familyId, Long viewerId, String viewer, Instant at) {
         jdbc.sql("INSERT INTO family_profile_view (family_id, viewer_id, viewer, at) VALUES (?, ?, ?, ?)")
                 .params(familyId, viewerId, viewer, Timestamp.from(at)).update();

@@ -23,7 +23,6 @@ import java.util.Map;
 import org.springframework.security.access.AccessDeniedException;
 import org.village.directory.FamilyProfile;
 import org.village.directory.FamilyTeamService;
-import org.village.directory.TeamMember;
 import org.village.security.CurrentUser;
 import org.village.security.FamilyService;
 import org.village.shared.InputProblem;
@@ -31,8 +30,9 @@ import org.village.shared.Times;
 import org.village.shared.ui.Forms;
 
 /**
- * Tell it once: the parent writes what every worker should know, chooses which services on the team may
- * read it, and sees who has read it. Staff see it only while it is shared (the service decides and records).
+ * Tell it once: the parent writes what every worker should know, chooses which of their family support workers
+ * may read it, and sees who has read it. Admins never read it; services on the team do not sign in to Village.
+ * The service layer decides and records every read; this page only says the same rule in plain words.
  */
 @Route("profile/:familyId?")
 @PageTitle("Tell it once | Village")
@@ -60,6 +60,12 @@ class ProfileView extends Div implements BeforeEnterObserver {
             if (me.isParent()) {
                 // another family's number in the address is refused (and audited) by the service
                 parent(param.isPresent() ? Long.parseLong(param.get()) : me.familyId());
+            } else if (me.isAdmin()) {
+                // admins run accounts, not families: the service refuses them too, and audits it
+                if (param.isPresent()) {
+                    teams.profile(Long.parseLong(param.get()));
+                }
+                adminNote();
             } else if (param.isEmpty()) {
                 chooseFamily();
             } else {
@@ -73,9 +79,15 @@ class ProfileView extends Div implements BeforeEnterObserver {
         }
     }
 
+    private void adminNote() {
+        add(new H1("Family profiles"));
+        add(new Paragraph("Admins cannot read family profiles. A profile can be read only by the family and by the "
+                + "family support workers the family has chosen."));
+    }
+
     private void chooseFamily() {
         add(new H1("Family profiles"));
-        add(new Paragraph("A family's profile can be read only while they share it with a service on their team. "
+        add(new Paragraph("You can read a family's profile only if the family has chosen you. "
                 + "Each time you read it, the family can see that you did."));
         var list = new UnorderedList();
         for (var f : families.visibleFamilies()) {
@@ -89,8 +101,10 @@ class ProfileView extends Div implements BeforeEnterObserver {
         var family = teams.family(familyId);
         add(new H1(family.label() + ": family profile"));
         if (!teams.profileShared(familyId)) {
-            add(new Paragraph("The family has not shared their profile with any service on their team, so you "
-                    + "cannot read it. That is their choice."));
+            var refused = new Paragraph("The family has not chosen you to read their profile, so you cannot read it. "
+                    + "That is their choice.");
+            refused.addClassName("profile-refused");
+            add(refused);
             return;
         }
         var profile = teams.profile(familyId);
@@ -119,7 +133,7 @@ class ProfileView extends Div implements BeforeEnterObserver {
     private void parent(long familyId) {
         add(new H1("Tell it once"));
         add(new Paragraph("Write down what you want every worker to know, so you do not have to say it again and "
-                + "again. You choose which services can read it. You can change your mind at any time."));
+                + "again. You choose who can read it. You can change your mind at any time."));
         var existing = teams.profile(familyId);
         var whatHelps = area("What helps your child and your family", existing.map(FamilyProfile::whatHelps), 2000);
         var whatToAvoid = area("What to avoid (things that upset or do not work)", existing.map(FamilyProfile::whatToAvoid), 2000);
@@ -136,7 +150,7 @@ class ProfileView extends Div implements BeforeEnterObserver {
             try {
                 teams.saveProfile(familyId, new FamilyProfile(familyId, whatHelps.getValue(), whatToAvoid.getValue(),
                         history.getValue(), languages.getValue(), bestTimes.getValue(), null));
-                result.add(Forms.notice("success", "Saved. Only the services you share it with can read it."));
+                result.add(Forms.notice("success", "Saved. Only you and the workers you choose below can read it."));
             } catch (InputProblem p) {
                 if (!Forms.show(p, Map.of("whatHelps", whatHelps, "whatToAvoid", whatToAvoid, "history", history,
                         "languages", languages, "bestTimes", bestTimes))) {
@@ -150,19 +164,29 @@ class ProfileView extends Div implements BeforeEnterObserver {
         add(form);
 
         add(new H2("Who can read it"));
-        var choices = teams.shareChoices(familyId).stream().filter(m -> m.status() != TeamMember.Status.ENDED).toList();
-        if (choices.isEmpty()) {
-            add(new Paragraph("No services are on your child's team yet, so nobody can read it."));
-        } else {
-            add(new Paragraph("Tick a service to let its workers read your profile. Untick to stop."));
+        var readers = teams.readers(familyId);
+        var who = new UnorderedList();
+        who.addClassName("who-can-read");
+        who.add(new ListItem("You, and anyone else with a parent account for your family."));
+        who.add(new ListItem(readers.isEmpty()
+                ? "No family support worker is looking after your family yet, so no worker can read it."
+                : "The family support workers you tick below. Nobody else."));
+        add(who);
+        var cannot = new Paragraph("Who cannot read it: the people who run Village (admins), other workers, other "
+                + "families, and the services on your child's team. Those services do not use Village. If you want "
+                + "them to know something, you can tell them or show them this page yourself.");
+        cannot.addClassName("who-cannot-read");
+        add(cannot);
+        if (!readers.isEmpty()) {
+            add(new Paragraph("Tick a worker to let them read your profile. Untick to stop."));
             var shareNote = new Div();
-            for (TeamMember m : choices) {
-                var box = new Checkbox(m.serviceName(), m.profileShared());
+            for (var r : readers) {
+                var box = new Checkbox(r.name(), r.chosen());
                 box.addValueChangeListener(e -> {
-                    teams.share(familyId, m.id(), e.getValue());
+                    teams.shareWith(familyId, r.workerId(), e.getValue());
                     shareNote.removeAll();
-                    shareNote.add(Forms.notice("success", e.getValue() ? m.serviceName() + " can now read your profile."
-                            : m.serviceName() + " can no longer read your profile."));
+                    shareNote.add(Forms.notice("success", e.getValue() ? r.name() + " can now read your profile."
+                            : r.name() + " can no longer read your profile."));
                 });
                 box.addClassName("share-choice");
                 add(box);

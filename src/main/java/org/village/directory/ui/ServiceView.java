@@ -35,7 +35,10 @@ class ServiceView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private final DirectoryService directory;
     private String title = "Service | Village";
 
-    ServiceView(DirectoryService directory) {
+    private final org.village.security.CurrentUser currentUser;
+
+    ServiceView(DirectoryService directory, org.village.security.CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.directory = directory;
         addClassNames("page", "service-page");
     }
@@ -61,7 +64,10 @@ class ServiceView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         add(new RouterLink("Back to all services", DirectoryView.class));
         add(new H1(s.name()));
         add(new Paragraph("This service is no longer listed in our directory, so we do not show its details here."));
-        add(new Paragraph("If it is on your child's team, your family support worker can tell you more. "
+        boolean staff = currentUser.get().map(u -> u.isStaff()).orElse(false);
+        add(new Paragraph(staff
+                ? "If it is on a child's team, change or end that entry on the family's team page, and tell the family."
+                : "If it is on your child's team, your family support worker can tell you more. "
                 + "You can also look for another service that can help."));
     }
 

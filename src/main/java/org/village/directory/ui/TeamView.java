@@ -105,7 +105,9 @@ class TeamView extends Div implements BeforeEnterObserver {
         add(new H1(staff ? family.label() + ": children's teams" : "My child's team"));
         add(new Paragraph(staff ? "Keep this up to date: the family reads it."
                 : "Who is working with your child, what they do for your family, and how to reach them."));
-        var who = new Paragraph("Who sees this page: you, your family support worker and the Village admin team.");
+        var who = new Paragraph(staff
+                ? "Who sees this page: the family, their family support workers and the Village admin team."
+                : "Who sees this page: you, your family support worker and the Village admin team.");
         who.addClassName("who-sees");
         add(who);
         for (ChildSummary child : family.children()) {
@@ -119,7 +121,8 @@ class TeamView extends Div implements BeforeEnterObserver {
         section.add(new H2("Around " + child.name()));
         var members = teams.team(familyId, child.id());
         if (members.isEmpty()) {
-            section.add(new Paragraph(staff ? "No services yet." : "No services are listed yet. Your family support "
+            section.add(new Paragraph(staff ? "No services on " + child.name() + "'s team yet. Add the first one below."
+                    : "No services are listed yet. Your family support "
                     + "worker will add them here."));
         }
         var cards = new UnorderedList();
@@ -171,9 +174,9 @@ class TeamView extends Div implements BeforeEnterObserver {
         status.addClassName("status");
         card.add(status);
         if (m.workerFirstName() != null) {
-            card.add(new Paragraph("Your worker: " + m.workerFirstName() + (m.workerRole() == null ? "" : ", " + m.workerRole())));
+            card.add(new Paragraph((staff ? "Named worker: " : "Your worker: ") + m.workerFirstName() + (m.workerRole() == null ? "" : ", " + m.workerRole())));
         }
-        card.add(new Paragraph("For your family: " + m.forFamily()));
+        card.add(new Paragraph((staff ? "For the family: " : "For your family: ") + m.forFamily()));
         if (m.howToContact() != null) {
             card.add(new Paragraph("How to reach them: " + m.howToContact()));
         }

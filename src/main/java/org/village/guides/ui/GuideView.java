@@ -93,11 +93,16 @@ class GuideView extends Div implements BeforeEnterObserver {
         }
         var tip = new Paragraph(getTranslation("guides.guide.tip"));
         tip.addClassNames("term-tip", "no-print");
-        add(crumbs, title, summary, meta, languages(page), print, new HelpNowBox(helpNow.panel(3)));
+        // On a phone the answer must start on the first screen: only the 999 line sits above it; the help box
+        // (lines for this guide's topic first) follows the answer.
+        var danger = new Paragraph(new Span(getTranslation("guides.help.danger") + " "), new Anchor("tel:999", "999"),
+                new Span("."));
+        danger.addClassName("danger-now");
+        add(crumbs, title, summary, danger, meta, languages(page));
         if (Languages.ENGLISH.equals(language.code())) {
             add(tip);
         }
-        add(body);
+        add(body, print, new HelpNowBox(helpNow.panel(3, needs.needsFor(page.slug(), page.category().code()))));
         servicesThatCanHelp(page);
         if (!page.related().isEmpty()) {
             var related = new Div(new H2(getTranslation("guides.guide.related")), GuideUi.list(page.related()));

@@ -45,7 +45,10 @@ class HelpNowView extends Div {
             var when = new Span(capital(e.when()));
             when.addClassName("contact-when");
             card.add(name, when, new Paragraph(e.line().description()), new Paragraph(new Span(getTranslation("guides.help.call") + " "), tel(e.line().phone())));
-            card.add(new Paragraph(e.line().hours().describe()));
+            if (!e.line().hours().alwaysOpen()) {
+                // an always-open line says so once, in its tag above
+                card.add(new Paragraph(e.line().hours().describe()));
+            }
             (e.openNow() ? open : closed).add(card);
         }
         add(new H2(getTranslation("guides.help.open")), new Paragraph(getTranslation("guides.help.time", Times.time(clock.instant()))), open);

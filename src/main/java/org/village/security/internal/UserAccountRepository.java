@@ -19,6 +19,12 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, Long> 
 
     List<UserAccount> findByFamilyIdOrderByDisplayName(Long familyId);
 
+    /** The family support workers assigned to a family (switched-off accounts left out). */
+    @org.springframework.data.jpa.repository.Query(value = "SELECT u.* FROM user_account u JOIN family_worker w"
+            + " ON w.worker_id = u.id WHERE w.family_id = ?1 AND u.role = 'WORKER' AND u.enabled ORDER BY u.display_name",
+            nativeQuery = true)
+    List<UserAccount> findWorkersOfFamily(long familyId);
+
     List<UserAccount> findByRoleInOrderByDisplayName(List<String> roles);
 
     @Modifying

@@ -2,7 +2,6 @@ package org.village.security.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
@@ -11,18 +10,14 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.ArrayList;
-import java.util.Map;
 import org.village.security.AccountService;
 import org.village.security.FamilyService;
 import org.village.security.FamilyService.FamilySummary;
-import org.village.shared.InputProblem;
 import org.village.shared.Roles;
 import org.village.shared.Times;
 import org.village.shared.ui.Forms;
@@ -33,7 +28,7 @@ import org.village.shared.ui.StackedGrid;
 @PageTitle("Families")
 @Menu(order = 50, title = "Families")
 @RolesAllowed({Roles.WORKER, Roles.ADMIN})
-class FamiliesView extends Div {
+class FamiliesView extends Div implements com.vaadin.flow.router.BeforeEnterObserver {
 
     private final FamilyService families;
     private final AccountService accounts;
@@ -46,7 +41,7 @@ class FamiliesView extends Div {
         addClassNames("page", "wide");
         add(new H1("Families"));
         add(new Paragraph("Families you look after. Keep labels short and never use full names."));
-        var add = new Button("Add a family", e -> openNewFamily());
+        var add = new Button("Add a family", e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(AddFamilyView.class)));
         add.addThemeVariants(ButtonVariant.PRIMARY);
         grid.addColumn(FamilySummary::label).setHeader("Family").setAutoWidth(true);
         grid.addColumn(FamiliesView::children).setHeader("Children");
@@ -62,6 +57,13 @@ class FamiliesView extends Div {
         grid.addSelectionListener(e -> e.getFirstSelectedItem().ifPresentOrElse(this::showFamily, detail::removeAll));
         add(add, grid, detail);
         refresh();
+    }
+
+    /** After adding a family ({@code ?added=id}) it is shown selected, with its next steps. */
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter("added").ifPresent(id -> families.visibleFamilies()
+                .stream().filter(f -> String.valueOf(f.id()).equals(id)).findFirst().ifPresent(grid::select));
     }
 
     private static String children(FamilySummary family) {
@@ -124,48 +126,6 @@ class FamiliesView extends Div {
         dialog.add(new Paragraph("Give this link to the parent. It works once and runs out on "
                 + Times.dateTime(link.expiresAt()) + "."), box);
         dialog.getFooter().add(new Button("Done", e -> dialog.close()));
-        dialog.open();
-    }
-
-    private void openNewFamily() {
-        var dialog = new Dialog();
-        dialog.setHeaderTitle("Add a family");
-        var label = new TextField("Family label");
-        label.setHelperText("A short label, such as 'Family C'. Not a surname.");
-        label.setMaxLength(80);
-        label.setWidthFull();
-        var childName = new TextField("Child's first name or nickname");
-        childName.setMaxLength(40);
-        var age = new ComboBox<String>("Age", FamilyService.AGE_BANDS);
-        var children = new ArrayList<FamilyService.NewChild>();
-        var childList = new Div();
-        var addChild = new Button("Add this child", e -> {
-            children.add(new FamilyService.NewChild(childName.getValue(), age.getValue()));
-            childList.add(new Paragraph(childName.getValue() + " (" + (age.getValue() == null ? "no age" : age.getValue()) + ")"));
-            childName.clear();
-            age.clear();
-        });
-        var message = new Div();
-        var save = new Button("Save family", e -> {
-            try {
-                var all = new ArrayList<>(children);
-                if (!childName.isEmpty()) {
-                    all.add(new FamilyService.NewChild(childName.getValue(), age.getValue()));
-                }
-                var created = families.create(label.getValue(), all);
-                dialog.close();
-                refresh();
-                grid.select(created);
-            } catch (InputProblem problem) {
-                message.removeAll();
-                if (!Forms.show(problem, Map.of("label", label))) {
-                    message.add(Forms.notice("error", problem.getMessage()));
-                }
-            }
-        });
-        save.addThemeVariants(ButtonVariant.PRIMARY);
-        dialog.add(message, label, childList, childName, age, addChild);
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
         dialog.open();
     }
 
