@@ -37,18 +37,19 @@ final class ServiceWords {
 
     ServiceWords(List<TextRow> textRows) {
         var list = new ArrayList<Row>(textRows.size());
-        var texts = new ArrayList<String>(textRows.size());
+        var wordsOfTexts = new ArrayList<List<String>>(textRows.size());
         for (TextRow r : textRows) {
             String text = r.text() == null ? "" : r.text();
             int index = list.size();
-            list.add(new Row(r.id(), text.toLowerCase(Locale.ROOT), WordRules.padded(text)));
-            texts.add(text);
-            for (String w : Words.of(text)) {
-                rowsByWord.computeIfAbsent(w, k -> new BitSet()).set(index);
+            List<String> w = Words.of(text);
+            list.add(new Row(r.id(), text.toLowerCase(Locale.ROOT), " " + String.join(" ", w) + " "));
+            wordsOfTexts.add(w);
+            for (String word : w) {
+                rowsByWord.computeIfAbsent(word, k -> new BitSet()).set(index);
             }
         }
         this.rows = List.copyOf(list);
-        this.rules = new WordRules(new Vocabulary(texts), Synonyms.standard());
+        this.rules = new WordRules(new Vocabulary(wordsOfTexts), Synonyms.standard());
     }
 
     TextMatch match(String typed) {

@@ -6,7 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;
@@ -33,16 +33,25 @@ public final class Vocabulary {
     private final Set<String> words = new HashSet<>();
 
     public Vocabulary(Iterable<String> texts) {
+        this(java.util.stream.StreamSupport.stream(texts.spliterator(), false).map(Words::of).toList());
+    }
+
+    /**
+     * From texts already split by {@link Words#of}. Each text is one document holding each of its words once,
+     * so "more common" means "used by more texts".
+     */
+    public Vocabulary(List<List<String>> wordsOfTexts) {
         var dir = new ByteBuffersDirectory();
-        try (var writer = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer()))) {
-            for (String text : texts) {
-                List<String> w = Words.of(text);
+        // the words are already split and lower case: splitting at spaces is all Lucene needs to do
+        try (var writer = new IndexWriter(dir, new IndexWriterConfig(new WhitespaceAnalyzer()))) {
+            for (List<String> w : wordsOfTexts) {
                 if (w.isEmpty()) {
                     continue;
                 }
-                words.addAll(w);
+                var distinct = new java.util.LinkedHashSet<>(w);
+                words.addAll(distinct);
                 var doc = new Document();
-                doc.add(new TextField(FIELD, String.join(" ", w), Field.Store.NO));
+                doc.add(new TextField(FIELD, String.join(" ", distinct), Field.Store.NO));
                 writer.addDocument(doc);
             }
             writer.commit();
