@@ -37,6 +37,8 @@ public class DirectoryService {
     private final AuditLog audit;
     private final Clock clock;
     private final PostcodeCentres centres;
+    private volatile ServiceWords words;
+    private volatile String wordsVersion;
 
     DirectoryService(ServiceStore store, CurrentUser currentUser, AuditLog audit, Clock clock, PostcodeCentres centres) {
         this.store = store;
@@ -299,10 +301,52 @@ public class DirectoryService {
                 in.comesToYou(), in.lastChecked());
     }
 
+    /**
+     * The services typed words find, forgiving typos in words that are not real words; what the directory page
+     * and the ORUK API's {@code text} search both use.
+     */
+    public TextMatch matchText(String text) {
+        return serviceWords().match(text == null ? "" : text);
+    }
+
+    private ServiceWords serviceWords() {
+        String version = store.textVersion();
+        ServiceWords w = words;
+        if (w == null || !version.equals(wordsVersion)) {
+            w = new ServiceWords(store.textRows());
+            words = w;
+            wordsVersion = version;
+        }
+        return w;
+    }
+
+    /** The district of a postcode that is outside the partnership's area (empty when inside, or not a postcode). */
+    public Optional<String> outsideArea(String postcode) {
+        if (postcode == null || postcode.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            String district = Postcodes.district("postcode", postcode);
+            return centres.of(district).isPresent() ? Optional.empty() : Optional.of(district);
+        } catch (InputProblem notAPostcode) {
+            return Optional.empty();
+        }
+    }
+
+    /** The postcode districts the directory covers (BS1, BS2, ...). */
+    public List<String> coveredDistricts() {
+        return centres.districts();
+    }
+
     private ServiceQuery query(DirectoryFilter f) {
         String district = null;
         if (f.postcode() != null && !f.postcode().isBlank()) {
             district = Postcodes.district("postcode", f.postcode());
+            if (centres.of(district).isEmpty()) {
+                throw new InputProblem("postcode", district + " is outside the area this directory covers ("
+                        + String.join(", ", centres.districts()) + "). Your local council's website lists family "
+                        + "services where you live, and the helplines in Help now work everywhere.");
+            }
         }
         if (f.age() != null) {
             checkAge("age", f.age());
@@ -314,8 +358,9 @@ public class DirectoryService {
             day = now.getDayOfWeek().getValue();
             time = now.toLocalTime();
         }
-        return new ServiceQuery(blankToNull(f.text()), blankToNull(f.need()), null, overlapping(blankToNull(f.area())),
-                district, f.age(), f.age(), day, time, false);
+        var query = new ServiceQuery(blankToNull(f.text()), blankToNull(f.need()), null,
+                overlapping(blankToNull(f.area())), district, f.age(), f.age(), day, time, false);
+        return query.text() == null ? query : query.withTextIds(matchText(query.text()).ids());
     }
 
     /** Ids of the areas sharing a postcode district with the chosen one (itself included); null for no filter. */

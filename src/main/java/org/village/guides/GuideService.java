@@ -35,6 +35,10 @@ import org.village.security.CurrentUser;
 import org.village.shared.AuditLog;
 import org.village.shared.InputProblem;
 import org.village.shared.Roles;
+import org.village.shared.search.Synonyms;
+import org.village.shared.search.Vocabulary;
+import org.village.shared.search.WordRules;
+import org.village.shared.search.Words;
 
 /**
  * Reading, searching and editing guides and the jargon buster. Reading is public; editing needs a worker
@@ -63,7 +67,7 @@ public class GuideService {
     private final Map<String, GuidePage> pages = new ConcurrentHashMap<>();
     private volatile List<GlossaryTerm> terms;
     private volatile GlossaryMarker marker;
-    private volatile Spelling spelling;
+    private volatile WordRules rules;
 
     private final ContentVersions versions;
     /** How often a node looks whether another node changed guides or the glossary (stale for at most this long). */
@@ -226,37 +230,91 @@ public class GuideService {
         if (q.length() > 100) {
             q = q.substring(0, 100);
         }
-        var words = new ArrayList<String>();
-        Matcher m = QUERY_WORD.matcher(q);
-        while (m.find()) {
-            words.add(m.group().toLowerCase(Locale.ROOT));
-        }
+        List<String> words = Words.of(q);
         if (words.isEmpty()) {
-            return new SearchResult(q, null, List.of());
+            return new SearchResult(q, null, null, List.of());
         }
-        var fixed = new ArrayList<String>();
-        boolean changed = false;
-        for (String w : words) {
-            Optional<String> better = spelling().correct(w);
-            changed |= better.isPresent();
-            fixed.add(better.orElse(w));
+        // what was typed is always searched as typed; a typo fix only ever touches words that are not real words
+        var typed = hits(q, words, limit);
+        var fixed = wordRules().corrected(words);
+        if (fixed.isEmpty()) {
+            return new SearchResult(q, null, null, typed);
         }
-        String text = String.join(" ", fixed);
+        String fixedText = String.join(" ", fixed.get());
+        if (typed.isEmpty()) {
+            var better = hits(fixedText, fixed.get(), limit);
+            return better.isEmpty() ? new SearchResult(q, null, null, typed) : new SearchResult(q, fixedText, null, better);
+        }
+        // offer the fix only when it finds more guides: one full-text query, no snippets
+        long typedGuides = typed.stream().filter(h -> h.kind() == HitKind.GUIDE).count();
+        int fixedGuides = guides.searchGuides(withSynonyms(fixed.get()), limit).size();
+        return new SearchResult(q, null, fixedGuides > typedGuides ? fixedText : null, typed);
+    }
+
+    private String withSynonyms(List<String> words) {
+        var extra = wordRules().synonyms().extraWords(words);
+        return String.join(" ", words) + (extra.isEmpty() ? "" : " " + String.join(" ", extra));
+    }
+
+    private List<SearchHit> hits(String q, List<String> words, int limit) {
+        String text = withSynonyms(words);
         var hits = new ArrayList<SearchHit>();
         var termMatches = glossary.search(text, 5);
         // a search for a term itself ("MASH", "county lines") puts its meaning first
+        String asTyped = String.join(" ", words);
         var exact = termMatches.stream().filter(t -> t.term().forms().stream()
-                .anyMatch(f -> f.equalsIgnoreCase(String.join(" ", fixed)))).toList();
-        exact.forEach(t -> hits.add(termHit(t.term(), fixed)));
+                .anyMatch(f -> f.equalsIgnoreCase(asTyped))).toList();
+        exact.forEach(t -> hits.add(termHit(t.term(), words)));
         var guideRows = guides.searchGuides(text, limit);
         if (guideRows.isEmpty()) {
             guideRows = guides.searchGuideTitles(q, limit);
         }
         for (var row : guideRows) {
-            hits.add(new SearchHit(HitKind.GUIDE, row.key(), row.title(), snippet(row.text(), fixed)));
+            hits.add(new SearchHit(HitKind.GUIDE, row.key(), row.title(), snippet(row.text(), words)));
         }
-        termMatches.stream().filter(t -> !exact.contains(t)).forEach(t -> hits.add(termHit(t.term(), fixed)));
-        return new SearchResult(q, changed ? text : null, hits.size() > limit ? hits.subList(0, limit) : hits);
+        termMatches.stream().filter(t -> !exact.contains(t)).forEach(t -> hits.add(termHit(t.term(), words)));
+        return hits.size() > limit ? List.copyOf(hits.subList(0, limit)) : hits;
+    }
+
+    /**
+     * The jargon buster's filter: terms whose name or meaning holds what was typed; else terms with every typed
+     * word (or a parent's word for it); else the same with typos fixed, saying so. Real words are never changed.
+     */
+    public Guides.TermFilter filterTerms(String filter) {
+        String f = filter == null ? "" : filter.strip();
+        if (f.length() > 100) {
+            f = f.substring(0, 100);
+        }
+        List<GlossaryTerm> all = glossary();
+        if (f.isEmpty()) {
+            return new Guides.TermFilter(f, null, all);
+        }
+        String lower = f.toLowerCase(Locale.ROOT);
+        var rules = wordRules();
+        List<String> words = Words.of(f);
+        var slots = rules.slots(words);
+        // what was typed, as typed, or every word of it (or a parent's word for it) in any order
+        var typed = all.stream().filter(t -> t.forms().stream().anyMatch(x -> x.toLowerCase(Locale.ROOT).contains(lower))
+                || t.meaning().toLowerCase(Locale.ROOT).contains(lower) || matchesAll(t, slots)).toList();
+        if (!typed.isEmpty()) {
+            return new Guides.TermFilter(f, null, typed);
+        }
+        var fixed = rules.corrected(words);
+        if (fixed.isPresent()) {
+            var byFixed = termsWithAll(all, rules.slots(fixed.get()));
+            if (!byFixed.isEmpty()) {
+                return new Guides.TermFilter(f, String.join(" ", fixed.get()), byFixed);
+            }
+        }
+        return new Guides.TermFilter(f, null, List.of());
+    }
+
+    private static List<GlossaryTerm> termsWithAll(List<GlossaryTerm> terms, List<java.util.Set<String>> slots) {
+        return terms.stream().filter(t -> matchesAll(t, slots)).toList();
+    }
+
+    private static boolean matchesAll(GlossaryTerm t, List<java.util.Set<String>> slots) {
+        return WordRules.matchesAll(WordRules.padded(String.join(" ", t.forms()) + " " + t.meaning()), slots);
     }
 
     private static SearchHit termHit(GlossaryTerm t, List<String> words) {
@@ -308,32 +366,20 @@ public class GuideService {
         return s.substring(from, Math.min(s.length(), from + len));
     }
 
-    Spelling spelling() {
+    /** The word rules over the words of every published guide and every term (rebuilt when either changes). */
+    public WordRules wordRules() {
         freshen();
-        Spelling s = spelling;
-        if (s == null) {
-            var counts = new HashMap<String, Integer>();
-            guides.eachPublishedText(text -> addWords(counts, text));
+        WordRules r = rules;
+        if (r == null) {
+            var texts = new ArrayList<String>();
+            guides.eachPublishedText(texts::add);
             for (GlossaryTerm t : glossary()) {
-                addWords(counts, t.term() + " " + String.join(" ", t.alsoKnownAs()) + " " + t.meaning());
+                texts.add(t.term() + " " + String.join(" ", t.alsoKnownAs()) + " " + t.meaning() + " " + t.forYou());
             }
-            s = new Spelling(counts);
-            spelling = s;
+            r = new WordRules(new Vocabulary(texts), Synonyms.standard());
+            rules = r;
         }
-        return s;
-    }
-
-    private static void addWords(Map<String, Integer> counts, String text) {
-        if (text == null) {
-            return;
-        }
-        Matcher m = QUERY_WORD.matcher(text);
-        while (m.find()) {
-            String w = m.group().toLowerCase(Locale.ROOT);
-            if (w.length() >= 3 && w.length() <= 30) {
-                counts.merge(w, 1, Integer::sum);
-            }
-        }
+        return r;
     }
 
     /**
@@ -361,7 +407,7 @@ public class GuideService {
 
     private void forgetCaches() {
         pages.clear();
-        spelling = null;
+        rules = null;
     }
 
     private void forgetGlossary() {

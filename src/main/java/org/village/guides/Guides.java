@@ -61,8 +61,19 @@ public final class Guides {
     public record SearchHit(HitKind kind, String key, String title, Snippet snippet) {
     }
 
-    /** {@code corrected} is the query after spelling fixes, or null when nothing was changed. */
-    public record SearchResult(String query, String corrected, List<SearchHit> hits) {
+    /**
+     * {@code corrected}: what was searched instead, because what was typed found nothing and a typo fix did (null
+     * otherwise). {@code didYouMean}: a typo fix that finds more than what was typed, to offer as a link (null when
+     * it would not help). Real words and known terms are never changed (decision 045).
+     */
+    public record SearchResult(String query, String corrected, String didYouMean, List<SearchHit> hits) {
+    }
+
+    /**
+     * Jargon-buster entries for a filter. {@code corrected}: the words searched instead when what was typed matched
+     * nothing and a typo fix did (null otherwise). Empty {@code terms} for a filter means nothing matched.
+     */
+    public record TermFilter(String typed, String corrected, List<GlossaryTerm> terms) {
     }
 
     /** A guide's translation into one language, as a worker edits it. */

@@ -12,10 +12,20 @@ import java.util.List;
  * <p>The Open Referral UK API adds: {@code anyTerm} (services with at least one need from the taxonomy),
  * {@code schedule} (a session on a day and/or starting and ending within times) and {@code near} (services with
  * a place to go, within a distance of a point, nearest first).
+ *
+ * <p>{@code textIds}, when not null, stands for {@code text}: the services the words match (see
+ * {@link #withTextIds}).
  */
 public record ServiceQuery(String text, String termCode, String termUuid, List<Long> areaIds, String district,
                            Integer ageFrom, Integer ageTo, Integer openDay, LocalTime openTime, boolean withdrawnToo,
-                           boolean anyTerm, Schedule schedule, Near near) {
+                           boolean anyTerm, Schedule schedule, Near near, List<Long> textIds) {
+
+    public ServiceQuery(String text, String termCode, String termUuid, List<Long> areaIds, String district,
+                        Integer ageFrom, Integer ageTo, Integer openDay, LocalTime openTime, boolean withdrawnToo,
+                        boolean anyTerm, Schedule schedule, Near near) {
+        this(text, termCode, termUuid, areaIds, district, ageFrom, ageTo, openDay, openTime, withdrawnToo, anyTerm,
+                schedule, near, null);
+    }
 
     public ServiceQuery(String text, String termCode, String termUuid, List<Long> areaIds, String district,
                         Integer ageFrom, Integer ageTo, Integer openDay, LocalTime openTime, boolean withdrawnToo) {
@@ -37,31 +47,40 @@ public record ServiceQuery(String text, String termCode, String termUuid, List<L
 
     public ServiceQuery withTermUuid(String uuid) {
         return new ServiceQuery(text, termCode, uuid, areaIds, district, ageFrom, ageTo, openDay, openTime, withdrawnToo,
-                anyTerm, schedule, near);
+                anyTerm, schedule, near, textIds);
     }
 
     public ServiceQuery withAges(Integer from, Integer to) {
         return new ServiceQuery(text, termCode, termUuid, areaIds, district, from, to, openDay, openTime, withdrawnToo,
-                anyTerm, schedule, near);
+                anyTerm, schedule, near, textIds);
     }
 
     public ServiceQuery withAnyTerm(boolean any) {
         return new ServiceQuery(text, termCode, termUuid, areaIds, district, ageFrom, ageTo, openDay, openTime,
-                withdrawnToo, any, schedule, near);
+                withdrawnToo, any, schedule, near, textIds);
     }
 
     public ServiceQuery withSchedule(Schedule s) {
         return new ServiceQuery(text, termCode, termUuid, areaIds, district, ageFrom, ageTo, openDay, openTime,
-                withdrawnToo, anyTerm, s, near);
+                withdrawnToo, anyTerm, s, near, textIds);
     }
 
     public ServiceQuery withDistrict(String d) {
         return new ServiceQuery(text, termCode, termUuid, areaIds, d, ageFrom, ageTo, openDay, openTime, withdrawnToo,
-                anyTerm, schedule, near);
+                anyTerm, schedule, near, textIds);
+    }
+
+    /**
+     * Keeps only these services (worked out in memory from the words typed, typo-tolerant; see DirectoryService):
+     * the SQL then tests {@code s.id IN (...)} instead of the text.
+     */
+    public ServiceQuery withTextIds(List<Long> ids) {
+        return new ServiceQuery(text, termCode, termUuid, areaIds, district, ageFrom, ageTo, openDay, openTime,
+                withdrawnToo, anyTerm, schedule, near, ids);
     }
 
     public ServiceQuery withNear(Near n) {
         return new ServiceQuery(text, termCode, termUuid, areaIds, district, ageFrom, ageTo, openDay, openTime,
-                withdrawnToo, anyTerm, schedule, n);
+                withdrawnToo, anyTerm, schedule, n, textIds);
     }
 }

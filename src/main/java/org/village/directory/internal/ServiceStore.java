@@ -59,6 +59,26 @@ public class ServiceStore {
 
     // ---- search ----
 
+    /** A service's searchable words: the same columns the text search has always looked at. */
+    public record TextRow(long id, String text) {
+    }
+
+    /** Every service's searchable text, withdrawn ones too (the SQL filters those), for the in-memory word index. */
+    public List<TextRow> textRows() {
+        return jdbc.sql("SELECT id, CONCAT_WS(' ', name, organization, what_they_do, for_who) FROM dir_service")
+                .query((rs, n) -> new TextRow(rs.getLong(1), rs.getString(2))).list();
+    }
+
+    /**
+     * Changes whenever a service is added, removed or edited on any node (an edit raises {@code version} and
+     * {@code updated_at}): one scan of a few thousand rows, cheap enough to ask before every search.
+     */
+    public String textVersion() {
+        return jdbc.sql("SELECT CONCAT(COUNT(*), '/', COALESCE(MAX(id), 0), '/', COALESCE(SUM(version), 0), '/',"
+                        + " COALESCE(MAX(updated_at), '')) FROM dir_service")
+                .query(String.class).single();
+    }
+
     public List<ServiceSummary> search(ServiceQuery q, int offset, int limit) {
         var where = where(q);
         var params = new ArrayList<>(where.params());
@@ -102,7 +122,12 @@ public class ServiceStore {
             // first: the box and the distance leave a few hundred rows for the subqueries below to look at
             near(q.near(), sql, params);
         }
-        if (q.text() != null && !q.text().isBlank()) {
+        if (q.textIds() != null) {
+            // the words were matched in memory (typo-tolerant, DirectoryService): the primary key does the rest
+            sql.append(q.textIds().isEmpty() ? " AND 1 = 0"
+                    : " AND s.id IN (" + "?,".repeat(q.textIds().size() - 1) + "?)");
+            params.addAll(q.textIds());
+        } else if (q.text() != null && !q.text().isBlank()) {
             // LIKE on a few thousand rows is well inside the 50 ms budget and behaves the same on MySQL and MariaDB
             sql.append(" AND (s.name LIKE ? OR s.organization LIKE ? OR s.what_they_do LIKE ? OR s.for_who LIKE ?)");
             String like = "%" + q.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";

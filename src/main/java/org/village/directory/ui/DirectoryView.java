@@ -37,7 +37,7 @@ import org.village.shared.ui.Forms;
 @PageTitle("Find a service | Village")
 @Menu(order = 35, title = "Find a service")
 @AnonymousAllowed
-class DirectoryView extends Div {
+class DirectoryView extends Div implements com.vaadin.flow.router.BeforeEnterObserver {
 
     static final int PAGE = 20;
 
@@ -50,6 +50,8 @@ class DirectoryView extends Div {
     private final Checkbox openNow = new Checkbox("Open now");
     private final Paragraph summary = new Paragraph();
     private final Div problem = new Div();
+    private final Div textNotice = new Div();
+    private boolean entering;
     private final UnorderedList results = new UnorderedList();
     private final Button more = new Button("Show more services");
     private final java.util.List<ServiceSummary> loaded = new java.util.ArrayList<>();
@@ -94,10 +96,21 @@ class DirectoryView extends Div {
         var filters = new Div(text, need, area, postcode, age, openNow);
         filters.addClassName("filters");
         filters.getElement().setAttribute("role", "search");
-        text.addValueChangeListener(e -> refresh());
+        text.setMaxLength(100);
+        text.addValueChangeListener(e -> {
+            if (!entering) {
+                refresh();
+                keepInAddress();
+            }
+        });
         need.addValueChangeListener(e -> refresh());
         area.addValueChangeListener(e -> refresh());
-        postcode.addValueChangeListener(e -> refresh());
+        postcode.addValueChangeListener(e -> {
+            if (!entering) {
+                refresh();
+                keepInAddress();
+            }
+        });
         age.addValueChangeListener(e -> refresh());
         openNow.addValueChangeListener(e -> refresh());
 
@@ -108,8 +121,78 @@ class DirectoryView extends Div {
         var mapToggle = new Button("Show on a map", e -> toggleMap(e.getSource()));
         mapToggle.addClassName("no-print");
         mapBox.addClassName("map-box");
-        add(filters, problem, new H2("Services"), summary, mapToggle, mapBox, results, more);
+        textNotice.setId("search-notice");
+        add(filters, problem, new H2("Services"), summary, textNotice, mapToggle, mapBox, results, more);
+    }
+
+    /** {@code /services?q=counselling&postcode=BS5}: a shared link or a reload shows the same search. */
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+        var params = event.getLocation().getQueryParameters();
+        entering = true;
+        try {
+            text.setValue(cut(params.getSingleParameter("q").orElse(""), 100));
+            postcode.setValue(cut(params.getSingleParameter("postcode").orElse(""), 9));
+        } finally {
+            entering = false;
+        }
         refresh();
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() > max ? s.substring(0, max) : s;
+    }
+
+    private void keepInAddress() {
+        getUI().ifPresent(ui -> {
+            var map = new java.util.LinkedHashMap<String, String>();
+            if (!text.getValue().isBlank()) {
+                map.put("q", text.getValue().strip());
+            }
+            if (!postcode.getValue().isBlank()) {
+                map.put("postcode", postcode.getValue().strip());
+            }
+            String query = com.vaadin.flow.router.QueryParameters.simple(map).getQueryString();
+            ui.getPage().getHistory().replaceState(null, "services" + (query.isEmpty() ? "" : "?" + query));
+        });
+    }
+
+    /** Says plainly when a typo was forgiven, or offers a spelling that finds more. */
+    private void showTextNotice() {
+        textNotice.removeAll();
+        if (text.getValue().isBlank()) {
+            return;
+        }
+        var match = directory.matchText(text.getValue());
+        if (match.corrected() != null) {
+            textNotice.add(new Paragraph(getTranslation("directory.search.corrected", text.getValue().strip(),
+                    match.corrected())));
+        } else if (match.didYouMean() != null) {
+            var link = new Anchor("services?" + com.vaadin.flow.router.QueryParameters.simple(
+                    Map.of("q", match.didYouMean())).getQueryString(), match.didYouMean());
+            var offer = new Paragraph(new Span(getTranslation("directory.search.didYouMean") + " "), link, new Span("?"));
+            offer.setId("did-you-mean");
+            textNotice.add(offer);
+        }
+    }
+
+    /** A postcode outside the partnership's area: say what the directory covers and where to look instead. */
+    private boolean showOutsideArea() {
+        var outside = directory.outsideArea(postcode.getValue());
+        if (outside.isEmpty()) {
+            return false;
+        }
+        var covered = directory.coveredDistricts();
+        String range = covered.isEmpty() ? "" : covered.getFirst() + "–" + covered.getLast();
+        var box = new Div(new Paragraph(getTranslation("directory.postcode.outside", outside.get(), "Bristol", range)),
+                new Paragraph(new Span(getTranslation("directory.postcode.elsewhere") + " "),
+                        new Anchor("help-now", getTranslation("directory.postcode.helpNow"))));
+        box.setId("outside-area");
+        box.addClassName("notice");
+        problem.add(box);
+        summary.setText("");
+        more.setVisible(false);
+        return true;
     }
 
     private DirectoryFilter filter() {
@@ -144,9 +227,14 @@ class DirectoryView extends Div {
 
     private void refresh() {
         problem.removeAll();
+        textNotice.removeAll();
         results.removeAll();
         loaded.clear();
         shown = 0;
+        postcode.setInvalid(false);
+        if (showOutsideArea()) {
+            return;
+        }
         try {
             total = directory.count(filter());
             postcode.setInvalid(false);
@@ -161,6 +249,7 @@ class DirectoryView extends Div {
         }
         summary.setText(total == 0 ? "No services match. Try fewer choices, or call a helpline in Help now."
                 : total == 1 ? "1 service" : total + " services");
+        showTextNotice();
         showMore();
     }
 

@@ -40,12 +40,21 @@ class SearchView extends Div implements BeforeEnterObserver {
         var status = new Paragraph();
         status.getElement().setAttribute("role", "status");
         if (result.corrected() != null) {
-            status.add(new Span(getTranslation("guides.search.corrected", result.corrected()) + " "));
+            status.add(new Span(getTranslation("guides.search.corrected", result.corrected(), result.query()) + " "));
         }
         status.add(new Span(result.hits().isEmpty() ? getTranslation("guides.search.none")
                 : result.hits().size() == 1 ? getTranslation("guides.search.one")
                 : getTranslation("guides.search.many", result.hits().size())));
         add(status);
+        if (result.didYouMean() != null) {
+            // offered only when the fixed spelling finds more than what was typed
+            var offer = new Paragraph(new Span(getTranslation("guides.search.didYouMean") + " "),
+                    new com.vaadin.flow.component.html.Anchor("guides/search?" + com.vaadin.flow.router.QueryParameters
+                            .simple(java.util.Map.of("q", result.didYouMean())).getQueryString(), result.didYouMean()),
+                    new Span("?"));
+            offer.setId("did-you-mean");
+            add(offer);
+        }
         var list = new Div();
         list.addClassName("results");
         for (var hit : result.hits()) {
