@@ -68,9 +68,8 @@ class QuickExitEveryRouteJourneyIT extends BrowserJourney {
         for (var visit : visits) {
             // opened directly (a bookmark or a shared link), then Shift three times
             arrive(visit, false);
-            for (int i = 0; i < 3; i++) {
-                new Actions(driver).keyDown(Keys.SHIFT).keyUp(Keys.SHIFT).perform();
-            }
+            new Actions(driver).keyDown(Keys.SHIFT).keyUp(Keys.SHIFT).keyDown(Keys.SHIFT).keyUp(Keys.SHIFT)
+                    .keyDown(Keys.SHIFT).keyUp(Keys.SHIFT).perform();
             leftThePortal(visit, "Shift x3");
 
             // opened directly and reloaded, then the button (a real click: nothing may cover it)
@@ -108,7 +107,9 @@ class QuickExitEveryRouteJourneyIT extends BrowserJourney {
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("did not reach the neutral site: " + where + " (at " + driver.getCurrentUrl() + ", "
                     + ((JavascriptExecutor) driver).executeScript("return document.title + ' | overlay: '"
-                    + " + !!document.querySelector('.village-exit-overlay') + ' | ' + document.body.innerText.slice(0, 200)")
+                    + " + !!document.querySelector('.village-exit-overlay') + ' | status: '"
+                    + " + (document.getElementById('village-exit-status') || {}).textContent + ' | focus: '"
+                    + " + document.activeElement.tagName + ' | has focus: ' + document.hasFocus()")
                     + ")", e);
         }
         driver.navigate().back();
