@@ -22,9 +22,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Not a test: bytes on the wire for a first and a second full page load in the same browser, against a
  * portal that is already running (the README's {@code ./mvnw spring-boot:run}, or the production jar).
  * Counts Chrome's DevTools events: the sum of {@code Network.loadingFinished.encodedDataLength} (headers and
- * compressed body of every response, 304s included; files served from the browser cache count 0).
+ * compressed body of every response, 304s included; files the browser takes from its cache cost nothing).
  *
- * Run: scripts/bench-page-weight.sh [base URL] [pages...] (default http://127.0.0.1:8080/ and "/").
+ * Run: scripts/bench-page-weight.sh [base URL] [pages...] (default http://127.0.0.1:8080 and "/").
  */
 public final class PageWeightBenchmark {
 
@@ -40,9 +40,9 @@ public final class PageWeightBenchmark {
                 var second = load(driver, base + page);
                 var third = load(driver, base + "/help-now");
                 System.out.printf("%s: first load %.0f KB in %d responses; second load %.0f KB in %d responses"
-                                + " (%d answered 304, %d from the browser cache); then /help-now %.0f KB%n",
+                                + " (%d answered 304); then /help-now %.0f KB%n",
                         page, first.bytes / 1024.0, first.responses, second.bytes / 1024.0, second.responses,
-                        second.notModified, second.fromCache, third.bytes / 1024.0);
+                        second.notModified, third.bytes / 1024.0);
                 System.out.println("  largest on the second load: " + second.largest);
             } finally {
                 driver.quit();
@@ -50,7 +50,7 @@ public final class PageWeightBenchmark {
         }
     }
 
-    record Load(long bytes, int responses, int notModified, int fromCache, String largest) {
+    record Load(long bytes, int responses, int notModified, String largest) {
     }
 
     private static Load load(ChromeDriver driver, String url) throws Exception {
@@ -62,11 +62,9 @@ public final class PageWeightBenchmark {
         Thread.sleep(1500); // lazy chunks and the icon arrive after "settled"; a benchmark, not a test
         Map<String, String> urls = new HashMap<>();
         Map<String, Integer> status = new HashMap<>();
-        Map<String, Boolean> cached = new HashMap<>();
         long bytes = 0;
         int responses = 0;
         int notModified = 0;
-        int fromCache = 0;
         String largest = "";
         long largestBytes = -1;
         for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
@@ -76,21 +74,13 @@ public final class PageWeightBenchmark {
             String id = params.path("requestId").asString();
             switch (method) {
                 case "Network.requestWillBeSent" -> urls.put(id, params.path("request").path("url").asString());
-                case "Network.responseReceived" -> {
-                    status.put(id, params.path("response").path("status").asInt());
-                    cached.put(id, params.path("response").path("fromDiskCache").asBoolean()
-                            || params.path("response").path("fromMemoryCache").asBoolean());
-                }
-                case "Network.requestServedFromCache" -> cached.put(id, true);
+                case "Network.responseReceived" -> status.put(id, params.path("response").path("status").asInt());
                 case "Network.loadingFinished" -> {
                     long n = params.path("encodedDataLength").asLong();
                     bytes += n;
                     responses++;
                     if (Integer.valueOf(304).equals(status.get(id))) {
                         notModified++;
-                    }
-                    if (Boolean.TRUE.equals(cached.get(id))) {
-                        fromCache++;
                     }
                     if (n > largestBytes) {
                         largestBytes = n;
@@ -100,7 +90,7 @@ public final class PageWeightBenchmark {
                 default -> { }
             }
         }
-        return new Load(bytes, responses, notModified, fromCache, largest);
+        return new Load(bytes, responses, notModified, largest);
     }
 
     private static ChromeDriver browser() throws Exception {

@@ -93,8 +93,7 @@ class QuickExitEveryRouteJourneyIT extends BrowserJourney {
         var js = (JavascriptExecutor) driver;
         assertThat(js.executeScript("return typeof window.villageQuickExit")).as("quick-exit.js ran on /" + visit.path())
                 .isEqualTo("function");
-        var button = waitFor(By.id("quick-exit"));
-        assertThat(button.getDomAttribute("href")).as("exit address on /" + visit.path()).isEqualTo("/quick-exit");
+        waitFor(By.id("quick-exit"));
         assertThat(js.executeScript("return document.querySelector('h1') !== null")).as("page shown: /" + visit.path())
                 .isEqualTo(true);
     }
