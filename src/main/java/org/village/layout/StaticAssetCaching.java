@@ -16,27 +16,34 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * content in their names (Vite's {@code indexhtml-DrgRdhJo.js}), so a changed file gets a new name and the
  * browser may keep the old one for a year without asking again. Vaadin itself answers "no-cache" in
  * development mode (the README's run command) and one hour in production, so every page load asked again
- * for about 25 files (decision 034). Everything else keeps Vaadin's answer: {@code Last-Modified} and a
- * 304 when nothing changed (our own village.css and quick-exit.js must never be stale).
+ * for about 25 files (decision 034). Our own village.css and quick-exit.js must never be stale (a fix to the
+ * quick exit must reach every parent at once), so the browser asks again for them every time, also in
+ * production where Vaadin would allow an hour; Vaadin's {@code Last-Modified} makes that a 304.
  */
 @Component
 class StaticAssetCaching extends OncePerRequestFilter {
 
     static final String FOREVER = "public, max-age=31536000, immutable";
 
+    /** Our own files without a hash: asked again each time (a 304 when unchanged), also in production. */
+    static final String ASK_AGAIN = "no-cache";
+    private static final java.util.Set<String> OWN = java.util.Set.of("/quick-exit.js", "/village.css");
+
     /** name-HASH.ext as Vite writes it: a hash of at least 8 letters, digits, '-' or '_'. */
     private static final Pattern HASHED = Pattern.compile("^/VAADIN/build/[^/]+-[A-Za-z0-9_-]{8,}\\.(js|css|woff2?|svg|png)$");
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
         return !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())
-                || !HASHED.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
+                || !HASHED.matcher(path).matches() && !OWN.contains(path);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        response.setHeader(HttpHeaders.CACHE_CONTROL, FOREVER);
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, OWN.contains(path) ? ASK_AGAIN : FOREVER);
         chain.doFilter(request, new HttpServletResponseWrapper(response) {
             private boolean failed;
 

@@ -43,6 +43,7 @@ public final class PageWeightBenchmark {
                                 + " (%d answered 304); then /help-now %.0f KB%n",
                         page, first.bytes / 1024.0, first.responses, second.bytes / 1024.0, second.responses,
                         second.notModified, third.bytes / 1024.0);
+                System.out.println("  largest on the first load: " + first.largest);
                 System.out.println("  largest on the second load: " + second.largest);
             } finally {
                 driver.quit();
@@ -65,8 +66,7 @@ public final class PageWeightBenchmark {
         long bytes = 0;
         int responses = 0;
         int notModified = 0;
-        String largest = "";
-        long largestBytes = -1;
+        Map<String, Long> sizes = new HashMap<>();
         for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
             JsonNode message = JSON.readTree(entry.getMessage()).path("message");
             String method = message.path("method").asString();
@@ -76,20 +76,22 @@ public final class PageWeightBenchmark {
                 case "Network.requestWillBeSent" -> urls.put(id, params.path("request").path("url").asString());
                 case "Network.responseReceived" -> status.put(id, params.path("response").path("status").asInt());
                 case "Network.loadingFinished" -> {
+                    if (!urls.getOrDefault(id, "").startsWith("http")) {
+                        break; // the browser's own pages and fonts (chrome://), not the portal's
+                    }
                     long n = params.path("encodedDataLength").asLong();
                     bytes += n;
                     responses++;
                     if (Integer.valueOf(304).equals(status.get(id))) {
                         notModified++;
                     }
-                    if (n > largestBytes) {
-                        largestBytes = n;
-                        largest = urls.getOrDefault(id, id).replaceFirst("^https?://[^/]+", "") + " " + n + " B";
-                    }
+                    sizes.merge(urls.getOrDefault(id, id).replaceFirst("^https?://[^/]+", "").replaceFirst("\\?.*", "?…"), n, Long::sum);
                 }
                 default -> { }
             }
         }
+        String largest = String.join(", ", sizes.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(4).map(e -> e.getKey() + " " + e.getValue() / 1024 + " KB").toList());
         return new Load(bytes, responses, notModified, largest);
     }
 

@@ -53,6 +53,7 @@ class StaticAssetCachingIT extends IntegrationTest {
         for (String path : new String[] {"/village.css", "/quick-exit.js"}) {
             var first = get(path);
             assertThat(first.statusCode()).isEqualTo(200);
+            assertThat(first.headers().firstValue("Cache-Control")).as(path).hasValue(StaticAssetCaching.ASK_AGAIN);
             String lastModified = first.headers().firstValue("Last-Modified").orElseThrow();
             assertThat(get(path, "If-Modified-Since", lastModified).statusCode()).as(path).isEqualTo(304);
         }
