@@ -21,7 +21,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 @Push
 @StyleSheet(Lumo.STYLESHEET)
-@StyleSheet("village.css")
+@StyleSheet("/village.css")
 @Meta(name = "referrer", content = "no-referrer")
 public class Application implements AppShellConfigurator {
 
@@ -36,10 +36,12 @@ public class Application implements AppShellConfigurator {
         String tabTitle = System.getenv().getOrDefault("VILLAGE_TAB_TITLE", "");
         settings.setPageTitle(tabTitle.isBlank() ? "Village" : tabTitle);
         boolean plainIcon = "plain".equalsIgnoreCase(System.getenv().getOrDefault("VILLAGE_TAB_ICON", ""));
-        settings.addFavIcon("icon", plainIcon ? "icons/plain.svg" : "icons/favicon.svg", "any");
+        settings.addFavIcon("icon", plainIcon ? "/icons/plain.svg" : "/icons/favicon.svg", "any");
         settings.addMetaTag("viewport", "width=device-width, initial-scale=1");
-        // Loaded from our own origin (CSP 'self'), before Vaadin boots, so Shift x3 works at once.
+        // Loaded from our own origin (CSP 'self'), before Vaadin boots, so Shift x3 works at once. The path is
+        // absolute: this tag comes before Vaadin's <base href="./..">, so "quick-exit.js" would be looked up
+        // under /guides/ on a deep address, and be missing there.
         settings.addInlineWithContents(Inline.Position.PREPEND,
-                "<script src=\"quick-exit.js\"></script>", Inline.Wrapping.NONE);
+                "<script src=\"/quick-exit.js\"></script>", Inline.Wrapping.NONE);
     }
 }

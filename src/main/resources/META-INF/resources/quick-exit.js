@@ -36,7 +36,8 @@
     exiting = true;
     mark(true);
     overlay();
-    window.location.replace(new URL('quick-exit', document.baseURI).href);
+    // absolute: Vaadin's <base href="./.."> must not decide where the exit goes
+    window.location.replace(new URL('/quick-exit', window.location.href).href);
   }
   window.villageQuickExit = exit;
 
@@ -56,6 +57,53 @@
     var el = e.target && e.target.closest ? e.target.closest('[data-quick-exit]') : null;
     if (el) { e.preventDefault(); e.stopPropagation(); exit(); }
   }, true);
+
+  // Skip links: "#main-content" would resolve against Vaadin's <base> (the home page), so move focus here.
+  document.addEventListener('click', function (e) {
+    var link = e.target && e.target.closest ? e.target.closest('a[data-skip-to]') : null;
+    if (!link) { return; }
+    var target = document.getElementById(link.getAttribute('data-skip-to'));
+    if (!target) { return; }
+    e.preventDefault();
+    e.stopPropagation();
+    if (!target.hasAttribute('tabindex')) { target.setAttribute('tabindex', '-1'); }
+    target.focus();
+    if (target.scrollIntoView) { target.scrollIntoView({ block: 'start' }); }
+  }, true);
+
+  // Exit above everything: the button is put into the browser's top layer (a manual popover), where
+  // Vaadin's dialogs, notifications and menus also live, and is brought back to the top whenever one of
+  // them opens. The drawer is not in the top layer, so it stays below. A modal dialog turns pointer
+  // events off on <body>; village.css turns them back on for the button.
+  var topping = false;
+  function onTop() {
+    var b = document.getElementById('quick-exit');
+    if (!b || typeof b.showPopover !== 'function' || topping) { return; }
+    topping = true;
+    try {
+      if (!b.hasAttribute('popover')) { b.setAttribute('popover', 'manual'); }
+      if (b.matches(':popover-open')) { b.hidePopover(); }
+      b.showPopover();
+      document.documentElement.classList.add('village-exit-on-top');
+    } catch (err) { /* the button simply stays in the top bar */ }
+    topping = false;
+  }
+  function raiseAfterOthers(e) {
+    var b = document.getElementById('quick-exit');
+    if (!b || e.target === b) { return; }
+    if (e.type === 'toggle' && e.newState !== 'open') { return; }
+    onTop();
+  }
+  document.addEventListener('toggle', raiseAfterOthers, true); // popovers in the page itself (notifications)
+  document.addEventListener('vaadin-overlay-open', raiseAfterOthers, true); // dialogs, menus, combo boxes
+  function watchForButton() {
+    new MutationObserver(function () {
+      var b = document.getElementById('quick-exit');
+      if (b && !b.matches(':popover-open')) { onTop(); }
+    }).observe(document.documentElement, { childList: true, subtree: true });
+    onTop();
+  }
+  if (document.body) { watchForButton(); } else { document.addEventListener('DOMContentLoaded', watchForButton); }
 
   var presses = 0, timer = null;
   function status(text) {

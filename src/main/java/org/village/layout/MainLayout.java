@@ -33,12 +33,13 @@ public class MainLayout extends AppLayout {
 
     MainLayout(CurrentUser currentUser, AuthenticationContext authentication) {
         setPrimarySection(Section.NAVBAR);
+        // Vaadin's <base href> would turn "#main-content" into the home page: quick-exit.js moves focus to
+        // the element named by data-skip-to instead. The second skip link leaves at once, like the button.
         var skip = new Anchor("#main-content", "Skip to main content");
         skip.addClassName("skip-link");
         skip.getElement().setAttribute("router-ignore", true);
-        var skipExit = new Anchor("#quick-exit", "Skip to exit this page");
-        skipExit.addClassName("skip-link");
-        skipExit.getElement().setAttribute("router-ignore", true);
+        skip.getElement().setAttribute("data-skip-to", "main-content");
+        var skipExit = QuickExit.skipLink();
         var toggle = new DrawerToggle();
         toggle.setAriaLabel("Menu");
         var brand = new RouterLink("Village", HomeView.class);
@@ -56,7 +57,7 @@ public class MainLayout extends AppLayout {
             var signOut = new Button("Sign out", e -> authentication.logout());
             signOut.addThemeVariants(ButtonVariant.TERTIARY);
             userBox.add(new Span("Signed in as " + user.displayName()), signOut);
-        }, () -> userBox.add(new Anchor("login", "Sign in")));
+        }, () -> userBox.add(new Anchor("/login", "Sign in")));
         addToDrawer(new Scroller(nav), userBox);
     }
 

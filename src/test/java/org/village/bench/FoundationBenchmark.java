@@ -181,6 +181,13 @@ public final class FoundationBenchmark {
                             + " other %.0f KB); uncompressed %.0f KB%n",
                     kb(sizes.get("total")), sizes.get("requests"), kb(sizes.get("html")), kb(sizes.get("js")),
                     kb(sizes.get("css")), kb(sizes.get("other")), kb(sizes.get("decoded")));
+            // the same page again in the same browser (issue 8, item 11: at most 60 KB)
+            driver.get("http://127.0.0.1:" + PORT + "/");
+            settle(driver);
+            var again = (Number) driver.executeScript(
+                    "const n = performance.getEntriesByType('navigation')[0];"
+                            + "return n.transferSize + performance.getEntriesByType('resource').reduce((a, e) => a + e.transferSize, 0);");
+            System.out.printf("second load of / in the same browser transferred: %.0f KB%n", kb(again));
         } finally {
             driver.quit();
         }
