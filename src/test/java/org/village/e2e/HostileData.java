@@ -110,7 +110,7 @@ public class HostileData {
 
     // ---- the tell-it-once profile, written by the parent and shared ----
 
-    /** Parent A writes hostile text in every profile box and shares it with a service; returns the family id. */
+    /** Parent A writes hostile text in every profile box and lets their worker (worker.sam) read it; returns the family id. */
     public long plantProfile() {
         long family = jdbc.sql("SELECT id FROM family WHERE label = 'Family A (sample)'").query(Long.class).single();
         users.as("parent.a");
@@ -118,8 +118,8 @@ public class HostileData {
             teams.saveProfile(family, new FamilyProfile(family, Hostile.EVERYTHING, Hostile.SCRIPT_END,
                     Hostile.EVENT_HANDLER + " " + Hostile.COMMENT_START + " " + Hostile.SCRIPT_END, Hostile.SCRIPT_END,
                     Hostile.ATTRIBUTE + " " + Hostile.LINE_SEPARATORS + " " + Hostile.RIGHT_TO_LEFT, null));
-            var member = teams.shareChoices(family).getFirst();
-            teams.share(family, member.id(), true);
+            long sam = jdbc.sql("SELECT id FROM user_account WHERE username = 'worker.sam'").query(Long.class).single();
+            teams.shareWith(family, sam, true);
         } finally {
             users.anonymous();
         }

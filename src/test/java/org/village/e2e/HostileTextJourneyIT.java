@@ -167,7 +167,8 @@ class HostileTextJourneyIT extends BrowserJourney {
 
             signIn("admin", "quiet-harbour-lamp");
             openDirectlyAndReload("admin/staff", HostileData.SHORT_SCRIPT_END);
-            openDirectlyAndReload("profile/" + family, Hostile.EVENT_HANDLER, Hostile.SCRIPT_END);
+            // admins never read a family's profile: the kind not-allowed page, whole, with Exit
+            openDirectlyAndReload("profile/" + family);
             exitLeaves("profile, as an admin");
 
             signIn("parent.a", "sunny-garden-path");

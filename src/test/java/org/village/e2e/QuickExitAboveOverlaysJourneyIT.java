@@ -42,8 +42,9 @@ class QuickExitAboveOverlaysJourneyIT extends BrowserJourney {
         for (var size : SIZES) {
             size(size);
             signIn(WORKER, "blue-river-stones");
-            open("families");
-            click("Add a family");
+            // adding a family is a page of its own now; a child's team has the staff form dialog
+            open("team/" + familyB());
+            click("Add a service to Mia's team");
             waitFor(By.cssSelector("vaadin-dialog[opened]"));
             exitByARealClick("form-dialog", size);
             endedTheSession();
@@ -124,5 +125,12 @@ class QuickExitAboveOverlaysJourneyIT extends BrowserJourney {
     private void endedTheSession() {
         open("families");
         wait.until(d -> d.getCurrentUrl().contains("/login"));
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    private long familyB() {
+        return jdbc.sql("SELECT id FROM family WHERE label = 'Family B (sample)'").query(Long.class).single();
     }
 }
