@@ -109,10 +109,15 @@ public abstract class BrowserJourney extends IntegrationTest {
                 + "//*[self::vaadin-text-area][./label[normalize-space(.)=\"" + label + "\"]]//textarea"));
     }
 
+    /**
+     * Clicks a button or link by its text, scrolled to the middle of the screen first: on a 360 px phone the
+     * sticky quick-exit and help bars cover the bottom edge, and a real person would scroll before tapping.
+     */
     protected void click(String buttonText) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-                "//vaadin-button[normalize-space(.)=\"" + buttonText + "\"] | //a[normalize-space(.)=\"" + buttonText + "\"]")))
-                .click();
+        var element = waitFor(By.xpath(
+                "//vaadin-button[normalize-space(.)=\"" + buttonText + "\"] | //a[normalize-space(.)=\"" + buttonText + "\"]"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        wait.until(ExpectedConditions.elementToBeClickable(element)).click();
         settle();
     }
 

@@ -131,6 +131,8 @@ public class HostileData {
         try {
             teams.saveProfile(family, new FamilyProfile(family, "Talk to Jay calmly, one person at a time.", "", "",
                     "English", "", null));
+            long sam = jdbc.sql("SELECT id FROM user_account WHERE username = 'worker.sam'").query(Long.class).single();
+            teams.shareWith(family, sam, false);
         } finally {
             users.anonymous();
         }
