@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.village.directory.internal.ServiceStore;
 import org.village.directory.internal.TeamStore;
+import org.village.families.DemoFamilies;
 
 /** Demo profile only: a team around Jay (Family A) so a newcomer sees a filled-in "my child's team". */
 @Component
@@ -18,12 +19,14 @@ class DemoTeam {
 
     private final TeamStore team;
     private final ServiceStore services;
+    private final DemoFamilies families;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    DemoTeam(TeamStore team, ServiceStore services, TransactionTemplate tx, Clock clock) {
+    DemoTeam(TeamStore team, ServiceStore services, DemoFamilies families, TransactionTemplate tx, Clock clock) {
         this.team = team;
         this.services = services;
+        this.families = families;
         this.tx = tx;
         this.clock = clock;
     }
@@ -31,9 +34,9 @@ class DemoTeam {
     @EventListener(ApplicationReadyEvent.class)
     @Order(30)
     void create() {
-        tx.executeWithoutResult(status -> team.sampleChild("Family A (sample)", "Jay").ifPresent(ids -> {
-            long family = ids[0];
-            long child = ids[1];
+        tx.executeWithoutResult(status -> families.child(DemoFamilies.FAMILY_A, "Jay").ifPresent(ids -> {
+            long family = ids.familyId();
+            long child = ids.childId();
             if (team.anyTeam(family)) {
                 return;
             }

@@ -3,7 +3,7 @@ package org.village.directory;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.village.security.CurrentUser;
-import org.village.security.FamilyService;
+import org.village.families.FamilyService;
 import org.village.shared.AuditLog;
 
 /**

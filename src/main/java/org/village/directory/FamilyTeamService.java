@@ -10,12 +10,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.village.directory.internal.TeamStore;
 import org.village.security.CurrentUser;
-import org.village.security.FamilyService;
-import org.village.security.FamilyService.ChildSummary;
-import org.village.security.FamilyService.FamilySummary;
+import org.village.families.FamilyService;
+import org.village.families.FamilyService.ChildSummary;
+import org.village.families.FamilyService.FamilySummary;
 import org.village.shared.AuditLog;
+import org.village.shared.Capability;
 import org.village.shared.InputProblem;
-import org.village.shared.Roles;
 
 /**
  * My child's team and the "tell it once" profile. Every method checks, here and not only in the view, that
@@ -64,7 +64,7 @@ public class FamilyTeamService {
         return store.events(childId, 50);
     }
 
-    @PreAuthorize(Roles.HAS_STAFF)
+    @PreAuthorize(Capability.HAS_MANAGE_FAMILIES)
     public TeamMember add(long familyId, long childId, TeamInput input) {
         var child = child(familyId, childId);
         var in = check(input);
@@ -89,7 +89,7 @@ public class FamilyTeamService {
         return store.member(id).orElseThrow();
     }
 
-    @PreAuthorize(Roles.HAS_STAFF)
+    @PreAuthorize(Capability.HAS_MANAGE_FAMILIES)
     public TeamMember update(long familyId, long memberId, long version, TeamInput input) {
         var before = store.member(memberId).filter(m -> m.familyId() == familyId)
                 .orElseThrow(() -> new InputProblem("We could not find that service on this family's team."));
@@ -112,7 +112,7 @@ public class FamilyTeamService {
      * line, so the family is never left reading that a service joined when it did not. Workers may do this
      * only for their own families; a try on another family's entry is refused and audited.
      */
-    @PreAuthorize(Roles.HAS_STAFF)
+    @PreAuthorize(Capability.HAS_MANAGE_FAMILIES)
     public void remove(long familyId, long memberId) {
         access.check(familyId);
         var owner = store.familyOf(memberId);
@@ -162,10 +162,10 @@ public class FamilyTeamService {
     public java.util.Optional<FamilyProfile> profile(long familyId) {
         access.check(familyId);
         var me = currentUser.require();
-        if (me.isParent()) {
+        if (me.isParentOf(familyId)) {
             return store.profile(familyId);
         }
-        if (!me.isWorker()) {
+        if (!me.can(Capability.WORK_WITH_FAMILIES)) {
             throw access.refuse(familyId, "profile.refused", "admins do not read profiles",
                     "Admins do not read family profiles");
         }
@@ -189,7 +189,7 @@ public class FamilyTeamService {
     public boolean profileShared(long familyId) {
         access.check(familyId);
         var me = currentUser.require();
-        return me.isParent() || (me.isWorker() && store.isReader(familyId, me.id()));
+        return me.isParentOf(familyId) || (me.can(Capability.WORK_WITH_FAMILIES) && store.isReader(familyId, me.id()));
     }
 
     /** One person who could read the profile if the parent chooses: a family support worker of this family. */
@@ -263,7 +263,7 @@ public class FamilyTeamService {
 
     private void requireParentOf(long familyId) {
         access.check(familyId);
-        if (!currentUser.require().isParent()) {
+        if (!currentUser.require().isParentOf(familyId)) {
             throw access.refuse(familyId, "access.denied", "profile is the parent's to change",
                     "Only the family changes its profile");
         }

@@ -7,6 +7,8 @@ import java.util.Base64;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -20,6 +22,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.village.security.internal.UserAccount;
 import org.village.security.internal.UserAccountRepository;
 import org.village.shared.AuditLog;
+import org.village.shared.Capability;
 import org.village.shared.InputProblem;
 import org.village.shared.Roles;
 import org.village.shared.Tokens;
@@ -36,7 +39,7 @@ public class AccountService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final UserAccountRepository accounts;
-    private final FamilyService families;
+    private final FamilyGate families;
     private final PasswordPolicy policy;
     private final PasswordEncoder encoder;
     private final CurrentUser currentUser;
@@ -47,7 +50,7 @@ public class AccountService {
     private final SessionStamps sessions;
     private final NameAddressThrottle signInPairs;
 
-    AccountService(UserAccountRepository accounts, FamilyService families, PasswordPolicy policy,
+    AccountService(UserAccountRepository accounts, FamilyGate families, PasswordPolicy policy,
                    PasswordEncoder encoder, CurrentUser currentUser, AuditLog audit, JdbcClient jdbc, Clock clock,
                    AccountSettings settings, SessionStamps sessions, NameAddressThrottle signInPairs) {
         this.accounts = accounts;
@@ -66,7 +69,7 @@ public class AccountService {
     // ---- invitations ------------------------------------------------------------------------------------
 
     /** A worker (for a family they look after) or an admin makes a single-use code to pass on to a parent. */
-    @PreAuthorize(Roles.HAS_STAFF)
+    @PreAuthorize(Capability.HAS_MANAGE_FAMILIES)
     public NewInvitation invite(long familyId) {
         families.checkAccess(familyId);
         var me = currentUser.require();
@@ -128,7 +131,7 @@ public class AccountService {
                 .query(Long.class).single();
         UserAccount account;
         try {
-            account = accounts.saveAndFlush(new UserAccount(u, d, encoder.encode(password), Roles.PARENT, familyId, now));
+            account = accounts.saveAndFlush(new UserAccount(u, d, encoder.encode(password), Set.of(Roles.PARENT), familyId, now));
         } catch (DataIntegrityViolationException e) {
             // someone took the name between our check and the insert; the invitation is not spent
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
@@ -155,10 +158,10 @@ public class AccountService {
 
     // ---- staff accounts ---------------------------------------------------------------------------------
 
-    @PreAuthorize(Roles.HAS_ADMIN)
+    @PreAuthorize(Capability.HAS_MANAGE_STAFF)
     public long createStaff(String username, String displayName, String role, String password) {
-        if (!Roles.WORKER.equals(role) && !Roles.ADMIN.equals(role)) {
-            throw new InputProblem("role", "Please choose family support worker or admin.");
+        if (role == null || !Roles.STAFF_ROLES.contains(role)) {
+            throw new InputProblem("role", "Please choose peer supporter, family support worker or admin.");
         }
         String u = Names.username(username);
         String d = Names.displayName(displayName, true);
@@ -172,7 +175,7 @@ public class AccountService {
             throw new InputProblem("displayName", "Someone already uses that name.");
         }
         try {
-            var account = accounts.saveAndFlush(new UserAccount(u, d, encoder.encode(password), role, null, clock.instant()));
+            var account = accounts.saveAndFlush(new UserAccount(u, d, encoder.encode(password), Set.of(role), null, clock.instant()));
             audit.record(currentUser.actor(), "account.created", "account:" + account.getId(), "role " + role);
             return account.getId();
         } catch (DataIntegrityViolationException e) {
@@ -180,31 +183,47 @@ public class AccountService {
         }
     }
 
-    @PreAuthorize(Roles.HAS_ADMIN)
+    @PreAuthorize(Capability.HAS_MANAGE_STAFF)
     @Transactional(readOnly = true)
     public List<AccountSummary> staff() {
-        return accounts.findByRoleInOrderByDisplayName(List.of(Roles.WORKER, Roles.ADMIN)).stream()
-                .map(this::summary).toList();
+        return accounts.findHoldingAnyOf(Roles.STAFF_ROLES).stream().map(this::summary).toList();
     }
 
-    @PreAuthorize(Roles.HAS_ADMIN)
-    public void changeRole(long accountId, String role) {
+    /**
+     * An admin gives a staff account its set of roles (peer supporter, family support worker, admin; at least one).
+     * Every session the person has, on every node, ends: a session must never keep a role it has lost, and picks
+     * up new ones at the next sign-in (decision 035). Parent accounts keep the parent role and gain no other here.
+     */
+    @PreAuthorize(Capability.HAS_MANAGE_STAFF)
+    public void changeRoles(long accountId, Set<String> roles) {
         var me = currentUser.require();
         var account = accounts.findById(accountId).orElseThrow(() -> new InputProblem("We could not find that account."));
-        if (Roles.PARENT.equals(account.getRole()) || Roles.PARENT.equals(role)) {
-            throw new InputProblem("role", "Parent accounts keep the parent role.");
+        if (account.getRoles().contains(Roles.PARENT) || (roles != null && roles.contains(Roles.PARENT))) {
+            throw new InputProblem("roles", "Parent accounts keep the parent role.");
         }
         if (account.getId() == me.id()) {
-            throw new InputProblem("role", "You cannot change your own role. Ask another admin.");
+            throw new InputProblem("roles", "You cannot change your own roles. Ask another admin.");
         }
-        String before = account.getRole();
-        account.setRole(role);
-        // a session signed in with the old role must not keep it
+        if (roles == null || roles.isEmpty()) {
+            throw new InputProblem("roles", "Please tick at least one role. To stop someone signing in, switch the "
+                    + "account off instead.");
+        }
+        if (!Roles.STAFF_ROLES.containsAll(roles)) {
+            throw new InputProblem("roles", "Please choose from peer supporter, family support worker and admin.");
+        }
+        var before = new TreeSet<>(account.getRoles());
+        var after = new TreeSet<>(roles);
+        if (before.equals(after)) {
+            return;
+        }
+        account.setRoles(after);
+        // a session signed in with the old roles must not keep them, on any node
         account.endSessions();
-        audit.record(me.actor(), "account.role-changed", "account:" + accountId, before + " to " + role);
+        audit.record(me.actor(), "account.roles-changed", "account:" + accountId,
+                String.join(",", before) + " to " + String.join(",", after));
     }
 
-    @PreAuthorize(Roles.HAS_ADMIN)
+    @PreAuthorize(Capability.HAS_MANAGE_STAFF)
     public void setEnabled(long accountId, boolean enabled) {
         var me = currentUser.require();
         if (accountId == me.id()) {
@@ -217,7 +236,7 @@ public class AccountService {
     }
 
     /** Parents of a family the signed-in worker may see. */
-    @PreAuthorize(Roles.HAS_STAFF)
+    @PreAuthorize(Capability.HAS_SEE_FAMILY_RECORDS)
     @Transactional(readOnly = true)
     public List<AccountSummary> parentsOf(long familyId) {
         families.checkAccess(familyId);
@@ -261,13 +280,14 @@ public class AccountService {
     }
 
     /** Staff make a one-time link for a parent (of a family they may see) or, for admins, anyone. */
-    @PreAuthorize(Roles.HAS_STAFF)
+    @PreAuthorize("hasAnyAuthority('CAN_MANAGE_FAMILIES','CAN_MANAGE_STAFF')")
     public ResetLink issueReset(long accountId) {
         var me = currentUser.require();
         var account = accounts.findById(accountId).orElseThrow(() -> new InputProblem("We could not find that account."));
-        if (Roles.PARENT.equals(account.getRole())) {
+        if (account.getRoles().contains(Roles.PARENT) && account.getFamilyId() != null
+                && !me.can(Capability.MANAGE_STAFF)) {
             families.checkAccess(account.getFamilyId());
-        } else if (!me.isAdmin()) {
+        } else if (!me.can(Capability.MANAGE_STAFF)) {
             throw new AccessDeniedException("Only admins reset staff passwords");
         }
         byte[] bytes = new byte[24];
@@ -310,13 +330,17 @@ public class AccountService {
         account.get().endSessions();
         // and waits earned by guessing the old password no longer apply
         signInPairs.forget(account.get().getUsername());
-        audit.record(new AuditLog.Actor(account.get().getId(), account.get().getRole().toLowerCase() + ":"
+        audit.record(new AuditLog.Actor(account.get().getId(), mainRole(account.get().getRoles()).toLowerCase() + ":"
                 + account.get().getDisplayName()), "password.reset", "account:" + account.get().getId(), null);
     }
 
     private AccountSummary summary(UserAccount a) {
-        return new AccountSummary(a.getId(), a.getUsername(), a.getDisplayName(), a.getRole(), a.isEnabled(),
+        return new AccountSummary(a.getId(), a.getUsername(), a.getDisplayName(), a.getRoles(), a.isEnabled(),
                 signInPairs.slowedAnywhere(a.getUsername()), a.getLastSignInAt());
+    }
+
+    private static String mainRole(Set<String> roles) {
+        return Roles.ALL.stream().filter(roles::contains).findFirst().orElse("none");
     }
 
     public enum InvitationStatus { VALID, USED, EXPIRED, UNKNOWN }
@@ -329,7 +353,7 @@ public class AccountService {
     }
 
     /** {@code locked}: someone on at least one device must wait after wrong passwords for this name. */
-    public record AccountSummary(long id, String username, String displayName, String role, boolean enabled,
+    public record AccountSummary(long id, String username, String displayName, Set<String> roles, boolean enabled,
                                  boolean locked, Instant lastSignInAt) {
     }
 }

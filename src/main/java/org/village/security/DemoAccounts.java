@@ -2,6 +2,7 @@ package org.village.security;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -12,15 +13,15 @@ import org.springframework.core.env.Environment;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.village.security.internal.Family;
-import org.village.security.internal.FamilyRepository;
 import org.village.security.internal.UserAccount;
 import org.village.security.internal.UserAccountRepository;
 import org.village.shared.Roles;
 
 /**
- * Demo profile only: two sample families with a parent each, two family support workers and an admin.
- * Made once (kept on later starts) and printed at start-up so a newcomer can sign in straight away.
+ * Demo profile only: a parent in each of the two sample families, two family support workers, a peer supporter
+ * and an admin. Each is made once (kept on later starts) and printed at start-up so a newcomer can sign in
+ * straight away. The sample families themselves are the families module's ({@code families.DemoFamilies}, which
+ * runs first and, afterwards, assigns the workers); parents are linked to them through {@link FamilyGate}.
  */
 @Component
 @Profile("demo")
@@ -33,16 +34,17 @@ class DemoAccounts {
             new Demo("parent.b", "Robin", "warm-cup-of-tea", Roles.PARENT, "Family B (sample)"),
             new Demo("worker.sam", "Sam (family support)", "green-kettle-morning", Roles.WORKER, null),
             new Demo("worker.alex", "Alex (family support)", "blue-river-stones", Roles.WORKER, null),
+            new Demo("peer.jo", "Jody (peer supporter)", "kind-words-at-noon", Roles.PEER_SUPPORTER, null),
             new Demo("admin", "Jo (admin)", "quiet-harbour-lamp", Roles.ADMIN, null));
 
     private final UserAccountRepository accounts;
-    private final FamilyRepository families;
+    private final FamilyGate families;
     private final PasswordEncoder encoder;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Environment env;
 
-    DemoAccounts(UserAccountRepository accounts, FamilyRepository families, PasswordEncoder encoder,
+    DemoAccounts(UserAccountRepository accounts, FamilyGate families, PasswordEncoder encoder,
                  TransactionTemplate tx, Clock clock, Environment env) {
         this.accounts = accounts;
         this.families = families;
@@ -56,25 +58,18 @@ class DemoAccounts {
     @Order(10)
     void create() {
         tx.executeWithoutResult(status -> {
-            if (accounts.existsByUsername("parent.a")) {
-                return;
-            }
-            var a = new Family("Family A (sample)", clock.instant());
-            a.addChild("Jay", "14 to 15");
-            var b = new Family("Family B (sample)", clock.instant());
-            b.addChild("Mia", "11 to 13");
-            b.addChild("Leo", "8 to 10");
-            families.saveAll(List.of(a, b));
             for (var d : ACCOUNTS) {
-                Long familyId = d.family() == null ? null : (d.family().equals(a.getLabel()) ? a.getId() : b.getId());
-                accounts.save(new UserAccount(d.username(), d.displayName(), encoder.encode(d.password()), d.role(),
-                        familyId, clock.instant()));
+                if (accounts.existsByUsername(d.username())) {
+                    continue;
+                }
+                Long familyId = d.family() == null ? null : families.familyLabelled(d.family()).orElse(null);
+                if (Roles.PARENT.equals(d.role()) && familyId == null) {
+                    continue; // no sample family to join
+                }
+                accounts.save(new UserAccount(d.username(), d.displayName(), encoder.encode(d.password()),
+                        Set.of(d.role()), familyId, clock.instant()));
             }
             accounts.flush();
-            long sam = accounts.findByUsername("worker.sam").orElseThrow().getId();
-            long alex = accounts.findByUsername("worker.alex").orElseThrow().getId();
-            families.assign(a.getId(), sam);
-            families.assign(b.getId(), alex);
         });
         print();
     }
@@ -83,10 +78,10 @@ class DemoAccounts {
         String port = env.getProperty("local.server.port", "8080");
         var sb = new StringBuilder("\n\n  Village is running: http://localhost:" + port + "/\n  Demo accounts (sample data only):\n");
         for (var d : ACCOUNTS) {
-            sb.append(String.format("    %-8s %-12s password %-22s %s%n", d.role().toLowerCase(), d.username(),
+            sb.append(String.format("    %-14s %-12s password %-22s %s%n", Roles.words(d.role()).toLowerCase(), d.username(),
                     d.password(), d.family() == null ? "" : d.family()));
         }
-        sb.append("  Sam looks after Family A, Alex looks after Family B.\n");
+        sb.append("  Sam looks after Family A, Alex looks after Family B. Jody moderates and never sees family records.\n");
         log.info(sb.toString());
     }
 

@@ -94,7 +94,7 @@ public class FirstAdmin {
         policy.problem(password, u, d).ifPresent(p -> {
             throw new InputProblem("password", p);
         });
-        var admin = accounts.saveAndFlush(new UserAccount(u, d, encoder.encode(password), Roles.ADMIN, null, clock.instant()));
+        var admin = accounts.saveAndFlush(new UserAccount(u, d, encoder.encode(password), java.util.Set.of(Roles.ADMIN), null, clock.instant()));
         audit.record(AuditLog.Actor.SYSTEM, "account.created", "account:" + admin.getId(), "first admin");
     }
 }

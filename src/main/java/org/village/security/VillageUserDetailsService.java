@@ -21,7 +21,7 @@ class VillageUserDetailsService implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         var a = accounts.findByUsername(username == null ? "" : username.strip())
                 .orElseThrow(() -> new UsernameNotFoundException("unknown"));
-        return new VillageUser(a.getId(), a.getUsername(), a.getDisplayName(), a.getRole(), a.getFamilyId(),
+        return new VillageUser(a.getId(), a.getUsername(), a.getDisplayName(), a.getRoles(), a.getFamilyId(),
                 a.isEnabled(), a.getSecurityStamp(), a.getPasswordHash());
     }
 }

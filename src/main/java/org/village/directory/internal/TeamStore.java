@@ -186,13 +186,6 @@ public class TeamStore {
                 .query((rs, n) -> new ProfileView(rs.getString("viewer"), rs.getTimestamp("at").toInstant())).list();
     }
 
-    /** Demo seeding only: the child of a sample family by label and name. */
-    public Optional<long[]> sampleChild(String familyLabel, String childName) {
-        return jdbc.sql("SELECT c.family_id, c.id FROM child c JOIN family f ON f.id = c.family_id"
-                        + " WHERE f.label = ? AND c.name = ?")
-                .params(familyLabel, childName).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).optional();
-    }
-
     public boolean anyTeam(long familyId) {
         return jdbc.sql("SELECT COUNT(*) FROM team_member WHERE family_id = ?").param(familyId)
                 .query(Integer.class).single() > 0;

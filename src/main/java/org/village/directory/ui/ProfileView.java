@@ -24,9 +24,10 @@ import org.springframework.security.access.AccessDeniedException;
 import org.village.directory.FamilyProfile;
 import org.village.directory.FamilyTeamService;
 import org.village.security.CurrentUser;
-import org.village.security.FamilyService;
+import org.village.families.FamilyService;
 import org.village.shared.InputProblem;
 import org.village.shared.Times;
+import org.village.shared.Capability;
 import org.village.shared.ui.Forms;
 
 /**
@@ -60,7 +61,13 @@ class ProfileView extends Div implements BeforeEnterObserver {
             if (me.isParent()) {
                 // another family's number in the address is refused (and audited) by the service
                 parent(param.isPresent() ? Long.parseLong(param.get()) : me.familyId());
-            } else if (me.isAdmin()) {
+            } else if (!me.can(Capability.SEE_FAMILY_RECORDS)) {
+                // a peer supporter never sees family records (decision 064); the service refuses and audits too
+                if (param.isPresent()) {
+                    teams.profile(Long.parseLong(param.get()));
+                }
+                throw new AccessDeniedException("No family records");
+            } else if (!me.can(Capability.WORK_WITH_FAMILIES)) {
                 // admins run accounts, not families: the service refuses them too, and audits it
                 if (param.isPresent()) {
                     teams.profile(Long.parseLong(param.get()));

@@ -27,8 +27,9 @@ import org.village.directory.DirectoryService;
 import org.village.directory.FamilyTeamService;
 import org.village.directory.TeamMember;
 import org.village.security.CurrentUser;
-import org.village.security.FamilyService;
-import org.village.security.FamilyService.ChildSummary;
+import org.village.families.FamilyService;
+import org.village.families.FamilyService.ChildSummary;
+import org.village.shared.Capability;
 import org.village.shared.InputProblem;
 import org.village.shared.Times;
 import org.village.shared.ui.Forms;
@@ -68,8 +69,11 @@ class TeamView extends Div implements BeforeEnterObserver {
             if (me.isParent()) {
                 familyId = me.familyId();
                 showTeam();
-            } else {
+            } else if (me.can(Capability.SEE_FAMILY_RECORDS)) {
                 chooseFamily();
+            } else {
+                // a peer supporter never sees family records (decision 064)
+                event.rerouteToError(new AccessDeniedException("No family records"), "Not allowed");
             }
             return;
         }
@@ -101,7 +105,7 @@ class TeamView extends Div implements BeforeEnterObserver {
     private void showTeam() {
         removeAll();
         var family = teams.family(familyId);
-        boolean staff = currentUser.require().isStaff();
+        boolean staff = !currentUser.require().isParentOf(familyId);
         add(new H1(staff ? family.label() + ": children's teams" : "My child's team"));
         add(new Paragraph(staff ? "Keep this up to date: the family reads it."
                 : "Who is working with your child, what they do for your family, and how to reach them."));

@@ -1,12 +1,20 @@
 package org.village.security.internal;
 
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 
 @Entity
 @Table(name = "user_account")
@@ -17,7 +25,11 @@ public class UserAccount {
     private String username;
     private String displayName;
     private String passwordHash;
-    private String role;
+    /** The account's roles (decision 064): one row each in account_role. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "account_role", joinColumns = @JoinColumn(name = "account_id"))
+    @Column(name = "role")
+    private Set<String> roles = new HashSet<>();
     private Long familyId;
     private boolean enabled = true;
     /** Moves on whenever this account's sessions must end (switched off, new role, new password). */
@@ -30,12 +42,12 @@ public class UserAccount {
     protected UserAccount() {
     }
 
-    public UserAccount(String username, String displayName, String passwordHash, String role, Long familyId,
+    public UserAccount(String username, String displayName, String passwordHash, Collection<String> roles, Long familyId,
                        Instant createdAt) {
         this.username = username;
         this.displayName = displayName;
         this.passwordHash = passwordHash;
-        this.role = role;
+        this.roles = new HashSet<>(roles);
         this.familyId = familyId;
         this.createdAt = createdAt;
     }
@@ -64,16 +76,22 @@ public class UserAccount {
         this.passwordHash = passwordHash;
     }
 
-    public String getRole() {
-        return role;
+    public Set<String> getRoles() {
+        return Set.copyOf(roles);
     }
 
-    public void setRole(String role) {
-        this.role = role;
+    public void setRoles(Collection<String> roles) {
+        this.roles.clear();
+        this.roles.addAll(roles);
     }
 
     public Long getFamilyId() {
         return familyId;
+    }
+
+    /** Demo set-up only: links a sample parent account to its sample family. */
+    public void setFamilyId(Long familyId) {
+        this.familyId = familyId;
     }
 
     public boolean isEnabled() {

@@ -15,17 +15,14 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, Long> 
 
     boolean existsByDisplayName(String displayName);
 
+    @Query("select count(a) > 0 from UserAccount a join a.roles r where r = ?1")
     boolean existsByRole(String role);
 
     List<UserAccount> findByFamilyIdOrderByDisplayName(Long familyId);
 
-    /** The family support workers assigned to a family (switched-off accounts left out). */
-    @org.springframework.data.jpa.repository.Query(value = "SELECT u.* FROM user_account u JOIN family_worker w"
-            + " ON w.worker_id = u.id WHERE w.family_id = ?1 AND u.role = 'WORKER' AND u.enabled ORDER BY u.display_name",
-            nativeQuery = true)
-    List<UserAccount> findWorkersOfFamily(long familyId);
-
-    List<UserAccount> findByRoleInOrderByDisplayName(List<String> roles);
+    /** Accounts holding any of these roles, by name. */
+    @Query("select distinct a from UserAccount a join a.roles r where r in ?1 order by a.displayName")
+    List<UserAccount> findHoldingAnyOf(List<String> roles);
 
     @Modifying
     @Query(value = "UPDATE user_account SET last_sign_in_at = ?2 WHERE id = ?1", nativeQuery = true)

@@ -2,6 +2,8 @@ package org.village.security.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -16,7 +18,9 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.village.security.AccountService;
 import org.village.security.AccountService.AccountSummary;
 import org.village.security.PasswordPolicy;
@@ -26,7 +30,10 @@ import org.village.shared.Times;
 import org.village.shared.ui.Forms;
 import org.village.shared.ui.StackedGrid;
 
-/** Admins make worker and admin accounts, change roles and switch accounts off. */
+/**
+ * Admins make staff accounts (peer supporter, family support worker, admin), tick the set of roles each one holds
+ * (decision 064) and switch accounts off. Changing someone's roles ends their sessions on every device.
+ */
 @Route("admin/staff")
 @PageTitle("Staff accounts")
 @Menu(order = 60, title = "Staff accounts")
@@ -45,7 +52,7 @@ class StaffView extends Div {
         add(new H1("Staff accounts"));
         grid.addColumn(AccountSummary::displayName).setHeader("Name").setAutoWidth(true);
         grid.addColumn(AccountSummary::username).setHeader("Sign-in name").setAutoWidth(true);
-        grid.addColumn(StaffView::role).setHeader("Role");
+        grid.addColumn(StaffView::roles).setHeader("Roles");
         grid.addColumn(StaffView::status).setHeader("Status");
         grid.addColumn(a -> Times.dateTime(a.lastSignInAt())).setHeader("Last signed in");
         grid.addComponentColumn(this::actions).setHeader("Change").setAutoWidth(true);
@@ -62,8 +69,10 @@ class StaffView extends Div {
         grid.setItems(accounts.staff());
     }
 
-    private static String role(AccountSummary a) {
-        return Roles.ADMIN.equals(a.role()) ? "Admin" : "Family support worker";
+    /** The roles held, in a fixed order (most powerful last reads naturally: "Peer supporter, Admin"). */
+    private static String roles(AccountSummary a) {
+        return Roles.ALL.reversed().stream().filter(a.roles()::contains).map(Roles::words)
+                .collect(Collectors.joining(", "));
     }
 
     private static String status(AccountSummary a) {
@@ -76,16 +85,14 @@ class StaffView extends Div {
         title.addClassName("grid-card-title");
         var actions = actions(a);
         actions.addClassName("grid-card-actions");
-        var card = new Div(title, new Span("Sign-in name: " + a.username()), new Span("Role: " + role(a)),
+        var card = new Div(title, new Span("Sign-in name: " + a.username()), new Span("Roles: " + roles(a)),
                 new Span("Status: " + status(a)), new Span("Last signed in: " + (a.lastSignInAt() == null ? "never" : Times.dateTime(a.lastSignInAt()))), actions);
         card.addClassName("grid-card");
         return card;
     }
 
     private Div actions(AccountSummary a) {
-        String otherRole = Roles.ADMIN.equals(a.role()) ? Roles.WORKER : Roles.ADMIN;
-        var role = new Button(Roles.ADMIN.equals(otherRole) ? "Make admin" : "Make worker",
-                e -> run(() -> accounts.changeRole(a.id(), otherRole), "Role changed."));
+        var role = new Button("Change roles", e -> openRoles(a));
         var onOff = new Button(a.enabled() ? "Switch off" : "Switch on",
                 e -> run(() -> accounts.setEnabled(a.id(), !a.enabled()), a.enabled() ? "Account switched off." : "Account switched on."));
         role.addThemeVariants(ButtonVariant.SMALL);
@@ -94,6 +101,39 @@ class StaffView extends Div {
         role.getElement().setAttribute("aria-label", role.getText() + ": " + a.displayName());
         onOff.getElement().setAttribute("aria-label", onOff.getText() + ": " + a.displayName());
         return new Div(role, onOff);
+    }
+
+    /** Tick boxes, one per staff role; saving ends the person's sessions everywhere. */
+    private void openRoles(AccountSummary a) {
+        var dialog = new Dialog();
+        dialog.setHeaderTitle("Roles for " + a.displayName());
+        var boxes = new CheckboxGroup<String>("Roles");
+        boxes.setItems(Roles.STAFF_ROLES);
+        boxes.setItemLabelGenerator(Roles::words);
+        boxes.setValue(new LinkedHashSet<>(a.roles()));
+        boxes.setHelperText("A peer supporter may moderate but never sees family records. When you save, "
+                + a.displayName() + " is signed out on every device and signs in again with the new roles.");
+        var problem = new Div();
+        var save = new Button("Save roles", e -> {
+            problem.removeAll();
+            try {
+                accounts.changeRoles(a.id(), boxes.getValue());
+                dialog.close();
+                message.removeAll();
+                message.add(Forms.notice("success", "Roles changed for " + a.displayName() + "."));
+                refresh();
+            } catch (InputProblem p) {
+                // the ticks stay as chosen, so nothing is lost
+                boxes.setInvalid(true);
+                boxes.setErrorMessage(p.getMessage());
+                problem.add(Forms.notice("error", p.getMessage()));
+            }
+        });
+        save.addThemeVariants(ButtonVariant.PRIMARY);
+        var cancel = new Button("Cancel", e -> dialog.close());
+        dialog.add(problem, boxes);
+        dialog.getFooter().add(cancel, save);
+        dialog.open();
     }
 
     private void run(Runnable action, String done) {
@@ -113,8 +153,8 @@ class StaffView extends Div {
         var displayName = new TextField("Name people see");
         displayName.setMaxLength(40);
         var role = new RadioButtonGroup<String>("Role");
-        role.setItems(Roles.WORKER, Roles.ADMIN);
-        role.setItemLabelGenerator(r -> Roles.ADMIN.equals(r) ? "Admin" : "Family support worker");
+        role.setItems(Roles.STAFF_ROLES);
+        role.setItemLabelGenerator(Roles::words);
         role.setValue(Roles.WORKER);
         var password = new PasswordField("First password");
         password.setHelperText("At least " + PasswordPolicy.MIN + " characters. They can change it after signing in.");

@@ -1,4 +1,4 @@
-package org.village.security.ui;
+package org.village.families.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,7 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.context.ActiveProfiles;
-import org.village.security.FamilyService;
+import org.village.families.FamilyService;
 import org.village.shared.InputProblem;
 
 /** Issue 8 item 7: a worker adding a family is never stuck, and loses nothing they typed. */

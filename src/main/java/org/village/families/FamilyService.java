@@ -1,4 +1,4 @@
-package org.village.security;
+package org.village.families;
 
 import java.time.Clock;
 import java.util.List;
@@ -8,51 +8,59 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.village.security.internal.Family;
-import org.village.security.internal.FamilyRepository;
-import org.village.security.internal.UserAccountRepository;
+import java.util.Optional;
+import org.village.families.internal.Family;
+import org.village.families.internal.FamilyRepository;
+import org.village.security.CurrentUser;
+import org.village.security.FamilyGate;
+import org.village.security.People;
 import org.village.shared.AuditLog;
+import org.village.shared.Capability;
 import org.village.shared.InputProblem;
 import org.village.shared.Roles;
 
 /**
  * Families and who may see them: a parent only their own family, a worker the families assigned to them,
- * an admin every family. Other features call {@link #checkAccess(long)} before showing family data.
+ * an admin every family, a peer supporter none. It decides by capabilities, not role names (decision 064).
+ * Other features call {@link #checkAccess(long)} before showing family data; accounts ask through
+ * {@link FamilyGate}, which this implements (decision 063).
  */
 @Service
 @Transactional
-public class FamilyService {
+public class FamilyService implements FamilyGate {
 
     public static final List<String> AGE_BANDS = List.of("under 8", "8 to 10", "11 to 13", "14 to 15", "16 to 17",
             "18 and over");
 
     private final FamilyRepository families;
-    private final UserAccountRepository accounts;
+    private final People people;
     private final CurrentUser currentUser;
     private final AuditLog audit;
     private final Clock clock;
 
-    FamilyService(FamilyRepository families, UserAccountRepository accounts, CurrentUser currentUser, AuditLog audit,
-                  Clock clock) {
+    FamilyService(FamilyRepository families, People people, CurrentUser currentUser, AuditLog audit, Clock clock) {
         this.families = families;
-        this.accounts = accounts;
+        this.people = people;
         this.currentUser = currentUser;
         this.audit = audit;
         this.clock = clock;
     }
 
-    /** True when the signed-in person may see this family's private pages. */
+    /**
+     * True when the signed-in person may see this family's private pages: any of their roles may give it
+     * (their own family as a parent, an assigned family as a worker, every family as an admin).
+     */
+    @Override
     @Transactional(readOnly = true)
     public boolean canSee(long familyId) {
-        return currentUser.get().map(u -> switch (u.role()) {
-            case Roles.ADMIN -> true;
-            case Roles.WORKER -> families.countAssignment(familyId, u.id()) > 0;
-            case Roles.PARENT -> u.familyId() != null && u.familyId() == familyId;
-            default -> false;
-        }).orElse(false);
+        return currentUser.get().map(u -> (u.can(Capability.SEE_OWN_FAMILY) && u.isParentOf(familyId))
+                || (u.can(Capability.SEE_FAMILY_RECORDS) && u.can(Capability.SEE_EVERY_FAMILY))
+                || (u.can(Capability.SEE_FAMILY_RECORDS) && u.can(Capability.WORK_WITH_FAMILIES)
+                        && families.countAssignment(familyId, u.id()) > 0)).orElse(false);
     }
 
     /** Throws (and audits) when the signed-in person may not see this family. */
+    @Override
     @Transactional(readOnly = true)
     public void checkAccess(long familyId) {
         if (!canSee(familyId)) {
@@ -61,11 +69,18 @@ public class FamilyService {
         }
     }
 
-    @PreAuthorize(Roles.HAS_STAFF)
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Long> familyLabelled(String label) {
+        return families.findByLabel(label).map(Family::getId);
+    }
+
+    @PreAuthorize(Capability.HAS_SEE_FAMILY_RECORDS)
     @Transactional(readOnly = true)
     public List<FamilySummary> visibleFamilies() {
         var me = currentUser.require();
-        var list = me.isAdmin() ? families.findAllOrdered(PageRequest.of(0, 500)) : families.findAssignedTo(me.id());
+        var list = me.can(Capability.SEE_EVERY_FAMILY) ? families.findAllOrdered(PageRequest.of(0, 500))
+                : families.findAssignedTo(me.id());
         return list.stream().map(this::summary).toList();
     }
 
@@ -80,10 +95,11 @@ public class FamilyService {
     @Transactional(readOnly = true)
     public List<Person> workersOf(long familyId) {
         checkAccess(familyId);
-        return accounts.findWorkersOfFamily(familyId).stream().map(a -> new Person(a.getId(), a.getDisplayName())).toList();
+        return people.withRole(families.workerIds(familyId), Roles.WORKER).stream()
+                .map(p -> new Person(p.id(), p.displayName())).toList();
     }
 
-    @PreAuthorize(Roles.HAS_STAFF)
+    @PreAuthorize(Capability.HAS_MANAGE_FAMILIES)
     public FamilySummary create(String label, List<NewChild> children) {
         var me = currentUser.require();
         String l = label == null ? "" : label.strip();
@@ -119,25 +135,25 @@ public class FamilyService {
         } catch (DataIntegrityViolationException e) {
             throw new InputProblem("label", "Another family already has that label. Please choose another.");
         }
-        if (me.isWorker()) {
+        if (me.can(Capability.WORK_WITH_FAMILIES)) {
             families.assign(family.getId(), me.id());
         }
         audit.record(me.actor(), "family.created", "family:" + family.getId(), null);
         return summary(family);
     }
 
-    @PreAuthorize(Roles.HAS_ADMIN)
+    @PreAuthorize(Capability.HAS_ASSIGN_WORKERS)
     public void assign(long familyId, long workerId) {
-        var worker = accounts.findById(workerId).filter(a -> Roles.WORKER.equals(a.getRole()))
-                .orElseThrow(() -> new InputProblem("Please choose a family support worker."));
-        if (families.assign(familyId, worker.getId()) > 0) {
+        if (!people.hasRole(workerId, Roles.WORKER)) {
+            throw new InputProblem("Please choose a family support worker.");
+        }
+        if (families.assign(familyId, workerId) > 0) {
             audit.record(currentUser.actor(), "family.assigned", "family:" + familyId, "worker:" + workerId);
         }
     }
 
     private FamilySummary summary(Family f) {
-        var parents = accounts.findByFamilyIdOrderByDisplayName(f.getId()).stream()
-                .map(a -> new Person(a.getId(), a.getDisplayName())).toList();
+        var parents = people.parentsOf(f.getId()).stream().map(p -> new Person(p.id(), p.displayName())).toList();
         var children = f.getChildren().stream().map(c -> new ChildSummary(c.getId(), c.getName(), c.getAgeBand())).toList();
         return new FamilySummary(f.getId(), f.getLabel(), children, parents);
     }

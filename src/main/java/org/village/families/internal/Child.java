@@ -1,4 +1,4 @@
-package org.village.security.internal;
+package org.village.families.internal;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;

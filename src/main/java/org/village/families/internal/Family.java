@@ -1,4 +1,4 @@
-package org.village.security.internal;
+package org.village.families.internal;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;

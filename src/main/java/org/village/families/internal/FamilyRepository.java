@@ -1,4 +1,4 @@
-package org.village.security.internal;
+package org.village.families.internal;
 
 import java.util.List;
 import org.springframework.data.domain.Pageable;
@@ -22,5 +22,10 @@ public interface FamilyRepository extends JpaRepository<Family, Long> {
     @Query(value = "INSERT IGNORE INTO family_worker (family_id, worker_id) VALUES (?1, ?2)", nativeQuery = true)
     int assign(long familyId, long workerId);
 
+    @Query(value = "SELECT worker_id FROM family_worker WHERE family_id = ?1", nativeQuery = true)
+    List<Long> workerIds(long familyId);
+
     boolean existsByLabel(String label);
+
+    java.util.Optional<Family> findByLabel(String label);
 }

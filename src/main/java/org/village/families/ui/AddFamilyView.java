@@ -1,4 +1,4 @@
-package org.village.security.ui;
+package org.village.families.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.village.security.FamilyService;
+import org.village.families.FamilyService;
 import org.village.shared.InputProblem;
 import org.village.shared.Roles;
 import org.village.shared.ui.Forms;

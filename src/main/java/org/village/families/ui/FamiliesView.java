@@ -1,4 +1,4 @@
-package org.village.security.ui;
+package org.village.families.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -16,8 +16,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.village.security.AccountService;
-import org.village.security.FamilyService;
-import org.village.security.FamilyService.FamilySummary;
+import org.village.families.FamilyService;
+import org.village.families.FamilyService.FamilySummary;
 import org.village.shared.Roles;
 import org.village.shared.Times;
 import org.village.shared.ui.Forms;

@@ -1,0 +1,58 @@
+package org.village.security;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.village.security.internal.UserAccount;
+import org.village.security.internal.UserAccountRepository;
+
+/**
+ * Who people are, for other modules: display names and roles of accounts, so that no module outside security
+ * reads the account tables (decision 063). Names only: never sign-in names or anything else about an account.
+ */
+@Service
+@Transactional(readOnly = true)
+public class People {
+
+    private final UserAccountRepository accounts;
+
+    People(UserAccountRepository accounts) {
+        this.accounts = accounts;
+    }
+
+    /** The parent accounts linked to this family, by name. */
+    public List<Person> parentsOf(long familyId) {
+        return accounts.findByFamilyIdOrderByDisplayName(familyId).stream().map(People::person).toList();
+    }
+
+    /** Of these accounts, the switched-on ones that hold this role, by name. */
+    public List<Person> withRole(Collection<Long> ids, String role) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return accounts.findAllById(ids).stream()
+                .filter(a -> a.isEnabled() && a.getRoles().contains(role))
+                .sorted(java.util.Comparator.comparing(UserAccount::getDisplayName))
+                .map(People::person).toList();
+    }
+
+    /** True when the account exists, is switched on and holds this role. */
+    public boolean hasRole(long accountId, String role) {
+        return accounts.findById(accountId).filter(a -> a.isEnabled() && a.getRoles().contains(role)).isPresent();
+    }
+
+    /** Demo set-up only: the account with this sign-in name. */
+    public Optional<Person> byUsername(String username) {
+        return accounts.findByUsername(username).map(People::person);
+    }
+
+    private static Person person(UserAccount a) {
+        return new Person(a.getId(), a.getDisplayName());
+    }
+
+    /** A person as others see them: an id and the name they chose to show. */
+    public record Person(long id, String displayName) {
+    }
+}
