@@ -1,5 +1,7 @@
 package org.village.bench;
 
+import org.village.TestAccounts;
+
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -96,9 +98,7 @@ public final class AccountsBenchmark {
         var jdbc = ctx.getBean(JdbcClient.class);
         int runs = 40;
         for (int i = 0; i < runs; i++) {
-            jdbc.sql("INSERT INTO user_account (username, display_name, password_hash, role, family_id, created_at) "
-                    + "SELECT ?, ?, password_hash, 'PARENT', family_id, NOW(6) FROM user_account WHERE username = 'parent.a'")
-                    .params("bench.real." + i, "Bench Real " + i).update();
+            TestAccounts.copy(jdbc, "parent.a", "bench.real." + i, "Bench Real " + i, "PARENT");
         }
         var client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         double[] real = new double[runs];

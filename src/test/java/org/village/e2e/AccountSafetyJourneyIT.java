@@ -1,5 +1,7 @@
 package org.village.e2e;
 
+import org.village.TestAccounts;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.CookieManager;
@@ -240,15 +242,11 @@ class AccountSafetyJourneyIT extends BrowserJourney {
     // ---- helpers ----
 
     private void staff(String username, String displayName) {
-        jdbc.sql("INSERT INTO user_account (username, display_name, password_hash, role, created_at) "
-                + "SELECT ?, ?, password_hash, 'WORKER', NOW(6) FROM user_account WHERE username = 'worker.sam'")
-                .params(username, displayName).update();
+        TestAccounts.copy(jdbc, "worker.sam", username, displayName, "WORKER");
     }
 
     private void parent(String username, String displayName) {
-        jdbc.sql("INSERT INTO user_account (username, display_name, password_hash, role, family_id, created_at) "
-                + "SELECT ?, ?, password_hash, 'PARENT', family_id, NOW(6) FROM user_account WHERE username = 'parent.a'")
-                .params(username, displayName).update();
+        TestAccounts.copy(jdbc, "parent.a", username, displayName, "PARENT");
     }
 
     /** A button scrolled to the middle of the screen, clear of anything fixed at the edges. */

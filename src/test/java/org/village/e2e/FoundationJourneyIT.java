@@ -1,5 +1,7 @@
 package org.village.e2e;
 
+import org.village.TestAccounts;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
@@ -129,9 +131,7 @@ class FoundationJourneyIT extends BrowserJourney {
      */
     @Test
     void repeatedWrongPasswordsMakeThisDeviceWait() {
-        jdbc.sql("INSERT INTO user_account (username, display_name, password_hash, role, family_id, created_at) "
-                + "SELECT 'lock.me', 'Lock Test', password_hash, 'PARENT', family_id, NOW(6) FROM user_account "
-                + "WHERE username = 'parent.a'").update();
+        TestAccounts.copy(jdbc, "parent.a", "lock.me", "Lock Test", "PARENT");
         for (int i = 0; i < 4; i++) {
             signIn("lock.me", "not-the-password-" + i);
             waitForText("not right");

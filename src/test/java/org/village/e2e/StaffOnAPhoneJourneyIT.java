@@ -65,7 +65,7 @@ class StaffOnAPhoneJourneyIT extends BrowserJourney {
         open("admin/staff");
         assertNoSidewaysScroll();
         waitForText("Sign-in name: worker.alex");
-        assertThat(pageText()).contains("Role: Family support worker", "Status: On", "Last signed in:");
+        assertThat(pageText()).contains("Roles: Family support worker", "Status: On", "Last signed in:");
         assertAccessible();
         // a new account, so switching it off touches nobody else's sign-in
         type("Sign-in name", "phone.check");
@@ -86,7 +86,7 @@ class StaffOnAPhoneJourneyIT extends BrowserJourney {
         var robin = card("Robin (phone check)");
         DirectoryPages.reveal(this, robin).click();
         new Actions(driver).sendKeys(Keys.ENTER).perform();
-        wait.until(d -> "Make admin".equals(focusedText()));
+        wait.until(d -> "Change roles".equals(focusedText()));
         new Actions(driver).sendKeys(Keys.TAB).perform();
         wait.until(d -> "Switch off".equals(focusedText()));
         assertThat((Boolean) js("return document.activeElement.hasAttribute('focus-ring')"))
@@ -116,7 +116,7 @@ class StaffOnAPhoneJourneyIT extends BrowserJourney {
     @Test
     void onADesktopTheListsAreStillTables() {
         signIn("admin", "quiet-harbour-lamp");
-        for (var page : Map.of("admin/staff", List.of("Name", "Sign-in name", "Role", "Status", "Last signed in", "Change"),
+        for (var page : Map.of("admin/staff", List.of("Name", "Sign-in name", "Roles", "Status", "Last signed in", "Change"),
                 "admin/audit", List.of("When", "Who", "Action", "Target", "Detail"),
                 "families", List.of("Family", "Children", "Parent accounts"),
                 "staff/guides", List.of("Title", "Status", "Last saved")).entrySet()) {

@@ -70,7 +70,8 @@ class ProductionStartTest extends SpringBrowserlessTest {
 
     @Test
     void productionStartsWithOneAdminAndNoDemoAccounts() {
-        assertThat(jdbc.sql("SELECT role FROM user_account").query(String.class).list()).containsExactly("ADMIN");
+        assertThat(jdbc.sql("SELECT r.role FROM account_role r JOIN user_account u ON u.id = r.account_id")
+                .query(String.class).list()).containsExactly("ADMIN");
         assertThat(jdbc.sql("SELECT username FROM user_account").query(String.class).single()).isEqualTo("admin");
         assertThat(firstAdmin.needed()).isFalse();
         assertThatThrownBy(() -> firstAdmin.setUp("ANY-CODE", "second", "Second", "another-long-phrase"))

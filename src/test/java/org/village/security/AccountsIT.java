@@ -1,5 +1,8 @@
 package org.village.security;
 
+import org.village.TestAccounts;
+import org.village.families.FamilyService;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -137,10 +140,10 @@ class AccountsIT extends IntegrationTest {
     void anAdminMakesStaffAndChangesRolesWithAnAuditTrail() {
         users.as("admin");
         long id = accounts.createStaff("worker.new", "New Worker", "WORKER", "lantern-by-the-sea");
-        accounts.changeRole(id, "ADMIN");
+        accounts.changeRoles(id, java.util.Set.of("WORKER", "ADMIN"));
         accounts.setEnabled(id, false);
         assertThat(jdbc.sql("SELECT action FROM audit_log WHERE target = ? ORDER BY id").param("account:" + id)
-                .query(String.class).list()).containsExactly("account.created", "account.role-changed", "account.disabled");
+                .query(String.class).list()).containsExactly("account.created", "account.roles-changed", "account.disabled");
         assertThatThrownBy(() -> accounts.createStaff("worker.new", "Other", "WORKER", "lantern-by-the-sea"))
                 .isInstanceOf(InputProblem.class);
     }
@@ -164,9 +167,7 @@ class AccountsIT extends IntegrationTest {
 
     @Test
     void aSignedInPersonChangesTheirOwnPasswordOnlyWithTheCurrentOne() {
-        jdbc.sql("INSERT INTO user_account (username, display_name, password_hash, role, family_id, created_at) "
-                + "SELECT 'change.me', 'Change Test', password_hash, 'PARENT', family_id, NOW(6) FROM user_account "
-                + "WHERE username = 'parent.a'").update();
+        TestAccounts.copy(jdbc, "parent.a", "change.me", "Change Test", "PARENT");
         users.as("change.me");
         assertThatThrownBy(() -> accounts.changeOwnPassword("wrong-password", "new-long-passphrase"))
                 .isInstanceOf(InputProblem.class).hasMessageContaining("not your current password");

@@ -28,7 +28,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 class EndedSessionGuardTest {
 
     private final SessionStamps stamps = mock(SessionStamps.class);
-    private final VillageUser worker = new VillageUser(7, "worker.x", "Worker X", "WORKER", null, true, 3, null);
+    private final VillageUser worker = new VillageUser(7, "worker.x", "Worker X", java.util.Set.of("WORKER"), null, true, 3, null);
 
     @Test
     void aRequestFromASessionWhoseAccountChangedEndsThatSessionBeforeVaadinUsesIt() {

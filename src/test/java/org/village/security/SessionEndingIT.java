@@ -1,5 +1,7 @@
 package org.village.security;
 
+import org.village.TestAccounts;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -125,8 +127,8 @@ class SessionEndingIT extends IntegrationTest {
         assertThat(stamps.current(signedIn)).as("switched on again: the old session stays ended").isFalse();
 
         signedIn = principal("changed.worker");
-        accounts.changeRole(id, "ADMIN");
-        assertThat(stamps.current(signedIn)).as("new role").isFalse();
+        accounts.changeRoles(id, java.util.Set.of("WORKER", "ADMIN"));
+        assertThat(stamps.current(signedIn)).as("new roles").isFalse();
 
         signedIn = principal("changed.worker");
         var link = accounts.issueReset(id);
@@ -158,10 +160,7 @@ class SessionEndingIT extends IntegrationTest {
     // ---- helpers ----
 
     private long worker(String username, String displayName) {
-        jdbc.sql("INSERT INTO user_account (username, display_name, password_hash, role, created_at) "
-                + "SELECT ?, ?, password_hash, 'WORKER', NOW(6) FROM user_account WHERE username = 'worker.sam'")
-                .params(username, displayName).update();
-        return jdbc.sql("SELECT id FROM user_account WHERE username = ?").param(username).query(Long.class).single();
+        return TestAccounts.copy(jdbc, "worker.sam", username, displayName, "WORKER");
     }
 
     /** The person as a session would hold them if they signed in now. */

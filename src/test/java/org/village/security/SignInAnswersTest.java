@@ -35,8 +35,8 @@ class SignInAnswersTest {
     };
     private final String hash = bcrypt.encode("lantern-by-the-sea");
     private final UserDetailsService users = name -> switch (name) {
-        case "real.parent" -> new VillageUser(1, "real.parent", "Real", "PARENT", 1L, true, 0, hash);
-        case "switched.off" -> new VillageUser(2, "switched.off", "Off", "PARENT", 1L, false, 0, hash);
+        case "real.parent" -> new VillageUser(1, "real.parent", "Real", java.util.Set.of("PARENT"), 1L, true, 0, hash);
+        case "switched.off" -> new VillageUser(2, "switched.off", "Off", java.util.Set.of("PARENT"), 1L, false, 0, hash);
         default -> throw new UsernameNotFoundException("unknown");
     };
     private final org.springframework.security.authentication.dao.DaoAuthenticationProvider provider =

@@ -1,5 +1,7 @@
 package org.village.security;
 
+import org.village.TestAccounts;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.CookieManager;
@@ -181,9 +183,7 @@ class SignInThrottleIT extends IntegrationTest {
     // ---- helpers ----
 
     private void parent(String username, String displayName) {
-        jdbc.sql("INSERT INTO user_account (username, display_name, password_hash, role, family_id, created_at) "
-                + "SELECT ?, ?, password_hash, 'PARENT', family_id, NOW(6) FROM user_account WHERE username = 'parent.a'")
-                .params(username, displayName).update();
+        TestAccounts.copy(jdbc, "parent.a", username, displayName, "PARENT");
     }
 
     record SignIn(String location, HttpClient client, int port) {
