@@ -18,7 +18,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import java.util.Map;
 import org.springframework.security.access.AccessDeniedException;
 import org.village.directory.FamilyProfile;
@@ -28,6 +28,7 @@ import org.village.families.FamilyService;
 import org.village.shared.InputProblem;
 import org.village.shared.Times;
 import org.village.shared.Capability;
+import org.village.shared.Roles;
 import org.village.shared.ui.Forms;
 
 /**
@@ -38,7 +39,8 @@ import org.village.shared.ui.Forms;
 @Route("profile/:familyId?")
 @PageTitle("Tell it once | Village")
 @Menu(order = 42, title = "Tell it once")
-@PermitAll
+// families and their workers; a peer supporter never sees family records (decision 064)
+@RolesAllowed({Roles.PARENT, Roles.WORKER, Roles.ADMIN})
 class ProfileView extends Div implements BeforeEnterObserver {
 
     private final FamilyTeamService teams;

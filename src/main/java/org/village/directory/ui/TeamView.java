@@ -19,7 +19,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.springframework.security.access.AccessDeniedException;
@@ -30,6 +30,7 @@ import org.village.security.CurrentUser;
 import org.village.families.FamilyService;
 import org.village.families.FamilyService.ChildSummary;
 import org.village.shared.Capability;
+import org.village.shared.Roles;
 import org.village.shared.InputProblem;
 import org.village.shared.Times;
 import org.village.shared.ui.Forms;
@@ -41,7 +42,8 @@ import org.village.shared.ui.Forms;
 @Route("team/:familyId?")
 @PageTitle("My child's team | Village")
 @Menu(order = 40, title = "My child's team")
-@PermitAll
+// families and their workers; a peer supporter never sees family records (decision 064)
+@RolesAllowed({Roles.PARENT, Roles.WORKER, Roles.ADMIN})
 class TeamView extends Div implements BeforeEnterObserver {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);

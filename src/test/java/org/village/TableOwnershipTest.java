@@ -1,0 +1,170 @@
+package org.village;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No module reads or writes another module's tables (issue 9 item 3, decision 063). Each table has one owner
+ * module; the test reads every module's SQL (JdbcClient and {@code @Query} strings, {@code @Table}, {@code @Entity}
+ * and {@code @CollectionTable}) and fails when a module names a table another module owns. A module that needs
+ * another's data asks through that module's API. A new table in a migration must be given an owner here.
+ */
+class TableOwnershipTest {
+
+    /** Owner module (the package under org.village) to the tables it alone may touch. */
+    static final Map<String, Set<String>> OWNERS = Map.of(
+            "security", Set.of("user_account", "account_role", "invitation", "password_reset", "setup_code",
+                    "sign_in_address", "sign_in_pair", "installation_key"),
+            "families", Set.of("family", "child", "family_worker"),
+            "directory", Set.of("dir_area", "dir_area_district", "dir_service", "dir_service_area",
+                    "dir_service_hours", "dir_service_taxonomy", "dir_taxonomy_term", "team_member", "team_event",
+                    "family_profile", "family_profile_reader", "family_profile_share", "family_profile_view"),
+            "guides", Set.of("guide", "guide_category", "guide_revision", "guide_translation", "glossary_term",
+                    "blaming_phrase", "content_version", "help_contact", "help_contact_hours"),
+            "shared", Set.of("audit_log"));
+
+    private static final Path SOURCES = Path.of("src/main/java/org/village");
+    private static final Path MIGRATIONS = Path.of("db/migration");
+
+    private static final Pattern TEXT_BLOCK = Pattern.compile("\"\"\"(.*?)\"\"\"", Pattern.DOTALL);
+    private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
+    /** Plain SQL: upper-case keywords before a lower-case table name. */
+    private static final Pattern SQL_TABLE = Pattern.compile(
+            "\\b(?:FROM|JOIN|INTO|UPDATE|TABLE|EXISTS)\\s+(?:IGNORE\\s+)?([a-z][a-z0-9_]*)\\b");
+    /** JPQL: an entity name after from/join. */
+    private static final Pattern JPQL_ENTITY = Pattern.compile("\\b(?:from|join|FROM|JOIN)\\s+([A-Z][A-Za-z0-9]*)\\b");
+    private static final Pattern TABLE_NAME = Pattern.compile("@(?:Table|CollectionTable)\\s*\\(\\s*name\\s*=\\s*\"([a-z_0-9]+)\"");
+    private static final Pattern ENTITY = Pattern.compile("@Entity\\b[^{]*?\\bclass\\s+([A-Z][A-Za-z0-9]*)", Pattern.DOTALL);
+
+    @Test
+    void everyTableInTheMigrationsHasExactlyOneOwner() throws IOException {
+        var owned = new TreeMap<String, List<String>>();
+        OWNERS.forEach((module, tables) -> tables.forEach(t -> owned.computeIfAbsent(t, k -> new ArrayList<>()).add(module)));
+        assertThat(owned).as("tables with more than one owner").allSatisfy((t, modules) -> assertThat(modules).hasSize(1));
+        var created = createdTables();
+        assertThat(created).as("the migrations were read").contains("family", "user_account", "team_member");
+        assertThat(owned.keySet()).as("every table made by a migration has an owner in OWNERS")
+                .containsAll(created);
+        assertThat(created).as("every owned table exists").containsAll(owned.keySet());
+    }
+
+    @Test
+    void noModuleTouchesAnotherModulesTables() throws IOException {
+        var used = tablesUsedByModule();
+        // the scan finds what each module really uses, so a pass means something
+        assertThat(used.get("families")).contains("family", "child", "family_worker");
+        assertThat(used.get("security")).contains("user_account", "account_role", "invitation");
+        assertThat(used.get("directory")).contains("team_member", "dir_service", "family_profile");
+
+        var trespass = new TreeSet<String>();
+        used.forEach((module, tables) -> tables.forEach(table -> OWNERS.forEach((owner, owns) -> {
+            if (!owner.equals(module) && owns.contains(table)) {
+                trespass.add(module + " uses " + owner + "'s table " + table);
+            }
+        })));
+        assertThat(trespass).as("ask the owning module's API instead").isEmpty();
+    }
+
+    /** Module name to the tables its main code names, found file by file. */
+    static Map<String, Set<String>> tablesUsedByModule() throws IOException {
+        var used = new TreeMap<String, Set<String>>();
+        var entityTables = entityTables();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String module = SOURCES.relativize(file).getName(0).toString();
+                if (module.endsWith(".java")) {
+                    continue; // Application.java
+                }
+                var tables = used.computeIfAbsent(module, k -> new TreeSet<>());
+                String source = Files.readString(file);
+                tables.addAll(tablesIn(source, entityTables));
+            }
+        }
+        return used;
+    }
+
+    static Set<String> tablesIn(String source, Map<String, String> entityTables) {
+        var tables = new TreeSet<String>();
+        // "SELECT ... FROM " + "family f": join adjacent literals first
+        String joined = source.replaceAll("\"\\s*\\+\\s*\"", "");
+        var strings = new ArrayList<String>();
+        Matcher blocks = TEXT_BLOCK.matcher(joined);
+        while (blocks.find()) {
+            strings.add(blocks.group(1));
+        }
+        Matcher literals = LITERAL.matcher(TEXT_BLOCK.matcher(joined).replaceAll(""));
+        while (literals.find()) {
+            strings.add(literals.group(1));
+        }
+        for (String s : strings) {
+            Matcher sql = SQL_TABLE.matcher(s);
+            while (sql.find()) {
+                tables.add(sql.group(1));
+            }
+            Matcher jpql = JPQL_ENTITY.matcher(s);
+            while (jpql.find()) {
+                String table = entityTables.get(jpql.group(1));
+                if (table != null) {
+                    tables.add(table);
+                }
+            }
+        }
+        Matcher named = TABLE_NAME.matcher(source);
+        while (named.find()) {
+            tables.add(named.group(1));
+        }
+        Matcher entity = ENTITY.matcher(source);
+        if (entity.find()) {
+            tables.add(entityTables.get(entity.group(1)));
+        }
+        // words after FROM in prose land here too; only names in OWNERS are ever compared
+        return tables;
+    }
+
+    /** Entity class name to its table: {@code @Table(name)} or the class name in snake case. */
+    static Map<String, String> entityTables() throws IOException {
+        var map = new TreeMap<String, String>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String source = Files.readString(file);
+                Matcher entity = ENTITY.matcher(source);
+                if (entity.find()) {
+                    Matcher table = Pattern.compile("@Table\\s*\\(\\s*name\\s*=\\s*\"([a-z_0-9]+)\"").matcher(source);
+                    map.put(entity.group(1), table.find() ? table.group(1)
+                            : entity.group(1).replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase());
+                }
+            }
+        }
+        return map;
+    }
+
+    static Set<String> createdTables() throws IOException {
+        var created = new TreeSet<String>();
+        var dropped = new TreeSet<String>();
+        Pattern create = Pattern.compile("(?i)CREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?`?([a-z_0-9]+)`?");
+        Pattern drop = Pattern.compile("(?i)DROP\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?`?([a-z_0-9]+)`?");
+        try (Stream<Path> files = Files.list(MIGRATIONS)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".sql")).sorted().toList()) {
+                String sql = Files.readString(file);
+                create.matcher(sql).results().forEach(m -> created.add(m.group(1).toLowerCase()));
+                drop.matcher(sql).results().forEach(m -> dropped.add(m.group(1).toLowerCase()));
+            }
+        }
+        created.removeAll(dropped);
+        return created.stream().collect(Collectors.toCollection(TreeSet::new));
+    }
+}
