@@ -86,7 +86,7 @@ class PeerSupporterIT extends SpringBrowserlessTest {
     void typedAddressesOfFamilyPagesAreRefused() {
         long familyA = familyId(DemoFamilies.FAMILY_A);
         long familyB = familyId(DemoFamilies.FAMILY_B);
-        navigate(org.village.layout.HomeView.class);
+        UI.getCurrent().navigate("");
         assertThat($(com.vaadin.flow.component.sidenav.SideNav.class).single().getItems().stream()
                 .map(com.vaadin.flow.component.sidenav.SideNavItem::getLabel).toList())
                 .as("no family pages in the menu").doesNotContain("My child's team", "Tell it once", "Families");
