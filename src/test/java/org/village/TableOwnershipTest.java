@@ -79,6 +79,18 @@ class TableOwnershipTest {
         assertThat(trespass).as("ask the owning module's API instead").isEmpty();
     }
 
+    @Test
+    void theScanFindsTablesInJoinedStringsQueriesAndEntities() {
+        String source = "jdbc.sql(\"SELECT c.family_id, c.id FROM child c JOIN \"\n + \"family f ON f.id = c.family_id\")\n"
+                + "@Query(value = \"INSERT IGNORE INTO family_worker (family_id) VALUES (?1)\", nativeQuery = true)\n"
+                + "@Query(\"select a from UserAccount a join a.roles r\")\n"
+                + "@CollectionTable(name = \"account_role\")\n"
+                + "String words = \"Choose from the list\";";
+        assertThat(tablesIn(source, Map.of("UserAccount", "user_account")))
+                .contains("child", "family", "family_worker", "user_account", "account_role")
+                .doesNotContain("the");
+    }
+
     /** Module name to the tables its main code names, found file by file. */
     static Map<String, Set<String>> tablesUsedByModule() throws IOException {
         var used = new TreeMap<String, Set<String>>();

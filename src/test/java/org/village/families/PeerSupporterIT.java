@@ -93,7 +93,8 @@ class PeerSupporterIT extends SpringBrowserlessTest {
         for (String address : List.of("team/" + familyA, "team/" + familyB, "team", "profile/" + familyA, "profile",
                 "families", "families/new")) {
             navigate(address, NotAllowedView.class);
-            String text = UI.getCurrent().getElement().getTextRecursively();
+            String text = UI.getCurrent().getInternals().getActiveRouterTargetsChain().getFirst().getElement()
+                    .getTextRecursively();
             assertThat(text).as(address).contains("You are not allowed to see this page")
                     .doesNotContain("Family A (sample)", "Family B (sample)", "Jay", "Mia", "Sunflower");
         }
