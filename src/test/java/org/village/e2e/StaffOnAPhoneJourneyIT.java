@@ -9,6 +9,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.interactions.Actions;
 
 /**
@@ -129,8 +130,10 @@ class StaffOnAPhoneJourneyIT extends BrowserJourney {
     }
 
     /** The bold title of a card: tapping it selects (or opens) the row without touching a button. */
+    /** The card's title, scrolled into view first: with more staff the list is longer than a phone's screen. */
     private WebElement card(String title) {
-        return waitFor(By.xpath("//*[contains(@class,'grid-card-title')][normalize-space(.)=\"" + title + "\"]"));
+        return DirectoryPages.reveal(this, wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//*[contains(@class,'grid-card-title')][normalize-space(.)=\"" + title + "\"]"))));
     }
 
     /** Everything the card with this title says. */
