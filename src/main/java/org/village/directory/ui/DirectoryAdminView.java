@@ -216,8 +216,18 @@ class DirectoryAdminView extends Div {
      */
     private void startFetch(TextArea feed, String url, boolean apply) {
         var ui = UI.getCurrent();
+        // the answers come through ui.access, which waits for this request to finish: busy(true) is seen first
         busy(true, "Fetching the feed from " + url + " ...");
-        job = feedImports.start(url, apply, new FeedImports.Listener() {
+        try {
+            job = start(ui, feed, url, apply);
+        } catch (InputProblem p) {
+            busy(false, null);
+            throw p;
+        }
+    }
+
+    private FeedImports.Job start(UI ui, TextArea feed, String url, boolean apply) {
+        return feedImports.start(url, apply, new FeedImports.Listener() {
             private long shownKb = -1;
 
             @Override
