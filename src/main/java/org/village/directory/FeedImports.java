@@ -99,11 +99,10 @@ public class FeedImports {
         executor.shutdownNow();
     }
 
-    /** The machine's own DNS, unless a test provides another {@link HostResolver}. */
+    /** The machine's own DNS; a test may declare its own {@link HostResolver} as {@code @Primary}. */
     @Configuration(proxyBeanMethods = false)
     static class Resolver {
         @Bean
-        @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
         HostResolver hostResolver() {
             return HostResolver.SYSTEM;
         }
