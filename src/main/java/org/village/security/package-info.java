@@ -5,4 +5,5 @@
  * {@link org.village.security.People} for people's names. Families are their own module: security asks them
  * through {@link org.village.security.FamilyGate} and never depends on them (decision 063).
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared"})
 package org.village.security;
