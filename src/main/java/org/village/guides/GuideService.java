@@ -14,6 +14,11 @@ import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.village.content.ContentPolicy;
+import org.village.content.ContentRenderer;
+import org.village.content.GlossaryMarker;
+import org.village.content.MarkdownText;
+import org.village.content.PlainLanguageCheck;
 import org.springframework.transaction.annotation.Transactional;
 import org.village.guides.Guides.Category;
 import org.village.guides.Guides.EditorRow;
@@ -143,7 +148,7 @@ public class GuideService {
                     : guides.translations(row.id()).stream().filter(t -> t.language().equals(language) && t.published()).findFirst();
             String body = MarkdownText.stripFrontMatter(translation.map(Guides.Translation::body).orElse(row.body()));
             String html = Guides.KIND_PATHWAY.equals(row.kind()) ? ContentRenderer.pathwayHtml(body)
-                    : ContentRenderer.html(body);
+                    : ContentRenderer.html(body, ContentPolicy.GUIDE);
             // the jargon buster is in English, so only English text is marked
             if (translation.isEmpty()) {
                 html = marker().mark(html, "gt");
@@ -209,7 +214,7 @@ public class GuideService {
 
     /** Safe HTML with glossary terms marked, for any Markdown (the editor's preview, later forum posts). */
     public String renderMarkdown(String markdown, boolean pathway) {
-        String html = pathway ? ContentRenderer.pathwayHtml(markdown) : ContentRenderer.html(markdown);
+        String html = pathway ? ContentRenderer.pathwayHtml(markdown) : ContentRenderer.html(markdown, ContentPolicy.GUIDE);
         return marker().mark(html, "pt");
     }
 

@@ -1,5 +1,7 @@
 package org.village.guides;
 
+import org.village.content.PlainLanguageCheck;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

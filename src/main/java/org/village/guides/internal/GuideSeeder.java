@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.village.guides.Guides.Category;
 import org.village.guides.Guides.GlossaryEdit;
 import org.village.guides.Guides.GuideEdit;
-import org.village.guides.MarkdownText;
+import org.village.content.MarkdownText;
 import org.village.shared.OpeningHours;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -143,18 +143,7 @@ class GuideSeeder implements SmartInitializingSingleton {
     }
 
     static Map<String, String> frontMatter(String text) {
-        var meta = new LinkedHashMap<String, String>();
-        if (!text.startsWith("---")) {
-            return meta;
-        }
-        int end = text.indexOf("\n---", 3);
-        for (String line : text.substring(3, end).split("\\R")) {
-            int colon = line.indexOf(':');
-            if (colon > 0) {
-                meta.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
-            }
-        }
-        return meta;
+        return MarkdownText.frontMatter(text);
     }
 
     private static List<String> list(String value) {

@@ -34,7 +34,7 @@ import org.village.guides.Guides.Category;
 import org.village.guides.Guides.GuideEdit;
 import org.village.guides.Guides.Revision;
 import org.village.guides.Languages;
-import org.village.guides.PlainLanguageCheck;
+import org.village.content.PlainLanguageCheck;
 import org.village.shared.InputProblem;
 import org.village.shared.Roles;
 import org.village.shared.Times;
