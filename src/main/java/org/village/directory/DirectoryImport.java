@@ -36,7 +36,7 @@ import org.village.directory.internal.ServiceStore;
 import org.village.security.CurrentUser;
 import org.village.shared.AuditLog;
 import org.village.shared.InputProblem;
-import org.village.shared.OpeningHours;
+import org.village.helpnow.OpeningHours;
 import org.village.shared.Roles;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

@@ -22,7 +22,7 @@ import org.village.directory.ServiceDetail.Exploitation;
 import org.village.directory.ServiceDetail.Referral;
 import org.village.directory.internal.ServiceStore;
 import org.village.shared.InputProblem;
-import org.village.shared.OpeningHours;
+import org.village.helpnow.OpeningHours;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -1,5 +1,7 @@
 package org.village.layout;
 
+import org.village.helpnow.HelpNowService;
+
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
@@ -15,10 +17,16 @@ import jakarta.servlet.http.HttpServletResponse;
 @AnonymousAllowed
 public class NotFoundView extends Div implements HasErrorParameter<NotFoundException> {
 
+    private final HelpNowService helpNow;
+
+    NotFoundView(HelpNowService helpNow) {
+        this.helpNow = helpNow;
+    }
+
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
         ErrorPages.fill(this, "We could not find that page",
-                "The link may be old, or the address may have a typo.");
+                "The link may be old, or the address may have a typo.", helpNow);
         return HttpServletResponse.SC_NOT_FOUND;
     }
 }

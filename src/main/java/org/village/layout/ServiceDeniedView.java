@@ -1,5 +1,7 @@
 package org.village.layout;
 
+import org.village.helpnow.HelpNowService;
+
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
@@ -16,10 +18,16 @@ import org.springframework.security.access.AccessDeniedException;
 @AnonymousAllowed
 public class ServiceDeniedView extends Div implements HasErrorParameter<AccessDeniedException> {
 
+    private final HelpNowService helpNow;
+
+    ServiceDeniedView(HelpNowService helpNow) {
+        this.helpNow = helpNow;
+    }
+
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
         ErrorPages.fill(this, "You are not allowed to see this page",
-                "This page belongs to someone else, or needs a different kind of account.");
+                "This page belongs to someone else, or needs a different kind of account.", helpNow);
         return HttpServletResponse.SC_FORBIDDEN;
     }
 }

@@ -1,5 +1,7 @@
 package org.village.layout;
 
+import org.village.helpnow.HelpNowService;
+
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
@@ -19,11 +21,17 @@ public class SomethingWentWrongView extends Div implements HasErrorParameter<Exc
 
     private static final Logger log = LoggerFactory.getLogger(SomethingWentWrongView.class);
 
+    private final HelpNowService helpNow;
+
+    SomethingWentWrongView(HelpNowService helpNow) {
+        this.helpNow = helpNow;
+    }
+
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
         log.error("Error while opening a page", parameter.getCaughtException());
         ErrorPages.fill(this, "Sorry, something went wrong",
-                "This is our fault, not yours. Please try again in a minute.");
+                "This is our fault, not yours. Please try again in a minute.", helpNow);
         return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
     }
 }

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** "Open now" in SQL agrees with {@link org.village.shared.OpeningHours}, also past midnight and at weekends. */
+/** "Open now" in SQL agrees with {@link org.village.helpnow.OpeningHours}, also past midnight and at weekends. */
 class OpenNowIT extends DirectoryIntegrationTest {
 
     @Autowired

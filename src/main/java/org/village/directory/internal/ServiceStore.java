@@ -30,7 +30,7 @@ import org.village.directory.ServiceDetail.Referral;
 import org.village.directory.ServiceInput;
 import org.village.directory.ServiceSummary;
 import org.village.directory.Term;
-import org.village.shared.OpeningHours;
+import org.village.helpnow.OpeningHours;
 
 /**
  * The directory tables through plain SQL: filters are WHERE clauses and lists are LIMIT/OFFSET pages, so a

@@ -30,7 +30,7 @@ import org.village.directory.ServiceDetail.Referral;
 import org.village.directory.ServiceInput;
 import org.village.directory.Term;
 import org.village.shared.InputProblem;
-import org.village.shared.OpeningHours;
+import org.village.helpnow.OpeningHours;
 import org.village.shared.ui.Forms;
 
 /** The admin's form for one service. Problems are shown next to the field; nothing typed is lost. */

@@ -271,8 +271,14 @@ class GuideEditorView extends Div implements BeforeEnterObserver {
             list.addClassName("check-problems");
             check.add(list);
         }
-        preview.getElement().setProperty("innerHTML",
-                guides.renderMarkdown(body.getValue(), Guides.KIND_PATHWAY.equals(kind.getValue())));
+        try {
+            preview.getElement().setProperty("innerHTML",
+                    guides.renderMarkdown(body.getValue(), Guides.KIND_PATHWAY.equals(kind.getValue())));
+        } catch (InputProblem tooLongOrDeep) {
+            // the preview says why it cannot show the text; the text itself stays in the editor
+            preview.getElement().setProperty("innerHTML",
+                    "<p>" + org.jsoup.nodes.Entities.escape(tooLongOrDeep.getMessage()) + "</p>");
+        }
     }
 
     private void save() {

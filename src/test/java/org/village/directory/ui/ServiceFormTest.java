@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import org.junit.jupiter.api.Test;
 import org.village.shared.InputProblem;
-import org.village.shared.OpeningHours;
+import org.village.helpnow.OpeningHours;
 
 class ServiceFormTest {
 
