@@ -422,7 +422,7 @@ public class DirectoryImport {
         return new ServiceInput(in.slug(), in.name(), in.organization(), in.organizationUrl(), in.whatTheyDo(),
                 in.whatTheyDont(), in.forWho(), in.minAge(), in.maxAge(), in.exploitation(), sorted(in.audiences()),
                 sorted(in.needs()), sorted(in.areas()), in.referral(), in.referralHow(), in.howTheyContact(),
-                new OpeningHours(in.hours().alwaysOpen(), rows), in.outOfHours(), sorted(in.languages()), in.cost(),
+                new OpeningHours(in.hours().alwaysOpen(), rows, in.hours().dated()), in.outOfHours(), sorted(in.languages()), in.cost(),
                 in.phone(), in.email(), in.url(), in.address(), in.comesToYou(), in.lastChecked());
     }
 
