@@ -1,7 +1,5 @@
 package org.village.helpnow;
 
-import org.village.shared.Times;
-
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +15,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.village.shared.Times;
 
 /**
  * The one opening-hours model (decision 058): weekly hours in the portal's time zone (Europe/London), plus

@@ -10,8 +10,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import org.village.security.CurrentUser;
 import org.village.helpnow.HelpNowService;
+import org.village.security.CurrentUser;
 
 /** The public front door: what Village is, who it is for, and the ways in. */
 @Route("")

@@ -1,7 +1,5 @@
 package org.village.layout;
 
-import org.village.helpnow.HelpNowService;
-
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.AccessDeniedException;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -11,6 +9,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
+import org.village.helpnow.HelpNowService;
 
 /** Shown when a signed-in person opens a page their role does not allow. */
 @ParentLayout(MainLayout.class)

@@ -1,7 +1,5 @@
 package org.village.layout;
 
-import org.village.helpnow.HelpNowService;
-
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
@@ -11,6 +9,7 @@ import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.access.AccessDeniedException;
+import org.village.helpnow.HelpNowService;
 
 /** A service refused the request (for example another family's page): same kind words, no details. */
 @ParentLayout(MainLayout.class)

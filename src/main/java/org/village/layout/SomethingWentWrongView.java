@@ -1,7 +1,5 @@
 package org.village.layout;
 
-import org.village.helpnow.HelpNowService;
-
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
@@ -12,6 +10,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.village.helpnow.HelpNowService;
 
 /** Any other failure: kind words for the person, the details only in the log (no personal data there). */
 @ParentLayout(MainLayout.class)

@@ -13,11 +13,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.village.Application;
 import org.village.content.ContentRenderer;
 import org.village.content.GlossaryMarker;
+import org.village.content.MarkdownText;
 import org.village.guides.GlossaryTerm;
 import org.village.guides.GuideService;
 import org.village.guides.Guides.GlossaryEdit;
 import org.village.guides.Guides.GuideEdit;
-import org.village.content.MarkdownText;
 import org.village.guides.internal.GlossaryStore;
 import org.village.guides.internal.GuideStore;
 

@@ -12,8 +12,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.village.helpnow.HelpLine;
 import org.village.helpnow.HelpNowSource;
-import org.village.shared.InputProblem;
 import org.village.helpnow.OpeningHours;
+import org.village.shared.InputProblem;
 
 /** The public directory's filters, admin edits with audit, kind refusals of bad input, and help-now lines. */
 class DirectoryServiceIT extends DirectoryIntegrationTest {

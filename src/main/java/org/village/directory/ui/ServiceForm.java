@@ -12,16 +12,10 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.function.SerializableConsumer;
-import java.time.DayOfWeek;
-import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.village.directory.Area;
 import org.village.directory.DirectoryService;
 import org.village.directory.ServiceDetail;
@@ -29,9 +23,9 @@ import org.village.directory.ServiceDetail.Exploitation;
 import org.village.directory.ServiceDetail.Referral;
 import org.village.directory.ServiceInput;
 import org.village.directory.Term;
-import org.village.shared.InputProblem;
 import org.village.helpnow.OpeningHours;
 import org.village.helpnow.OpeningHoursParser;
+import org.village.shared.InputProblem;
 import org.village.shared.ui.Forms;
 
 /** The admin's form for one service. Problems are shown next to the field; nothing typed is lost. */

@@ -22,8 +22,8 @@ import org.village.directory.Area;
 import org.village.directory.DirectoryService;
 import org.village.directory.ServiceDetail;
 import org.village.directory.Term;
-import org.village.shared.Times;
 import org.village.helpnow.HelpNowService;
+import org.village.shared.Times;
 import org.village.shared.ui.SafeLinks;
 
 /** One service in plain words: what they do and don't, who for, how to get in, when they are open. */

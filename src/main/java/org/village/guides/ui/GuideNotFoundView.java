@@ -13,7 +13,6 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
 import org.village.helpnow.HelpNowService;
 import org.village.layout.MainLayout;
-import org.village.helpnow.HelpNowBox;
 
 /**
  * An old or mistyped guide link: a kind page with search, all guides and help now, answered with HTTP 404

@@ -23,9 +23,8 @@ import org.village.directory.DirectoryService;
 import org.village.guides.GuideNeeds;
 import org.village.guides.GuideService;
 import org.village.guides.Guides.GuidePage;
-import org.village.helpnow.HelpNowService;
 import org.village.guides.Languages;
-import org.village.helpnow.HelpNowBox;
+import org.village.helpnow.HelpNowService;
 
 /**
  * One guide or pathway. The tab title stays plain ("Guide"), not the guide's title: someone glancing at

@@ -11,7 +11,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.village.guides.GuideService;
 import org.village.helpnow.HelpNowService;
-import org.village.helpnow.HelpNowBox;
 
 /** The guides front page: search, the "what happens next" pathways, then every category. */
 @Route("guides")
