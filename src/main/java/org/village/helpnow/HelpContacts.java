@@ -1,9 +1,13 @@
 package org.village.helpnow;
 
 import java.util.List;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.village.helpnow.internal.ContactStore;
 import org.village.helpnow.internal.ContactStore.Contact;
 import org.village.security.CurrentUser;
@@ -16,6 +20,8 @@ import org.village.shared.Roles;
  * Also a {@link HelpNowSource}, held in memory because every guide page asks for it.
  */
 @Service
+// first of the sources: a number both here and in the directory shows as the admins keep it here
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class HelpContacts implements HelpNowSource {
 
     private final ContactStore store;
@@ -81,7 +87,23 @@ public class HelpContacts implements HelpNowSource {
                     + "here. Reload to see theirs.");
         }
         audit.record(currentUser.actor(), "helpnow.contact.saved", "contact:" + e.id(), e.name());
+        forget();
+    }
+
+    /**
+     * Drops the in-memory list now and again once the change is committed: a page read between the two would
+     * otherwise keep the old line until the next edit.
+     */
+    private void forget() {
         cache = null;
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    cache = null;
+                }
+            });
+        }
     }
 
     /** The admin's lines, read by the one parser ({@link OpeningHoursParser}). */

@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Who you can call right now. Asks every {@link HelpNowSource} (our contacts, and the service directory
- * when it is there) and orders the lines for someone in a hurry: 999 first, then what is open now, then
+ * Who you can call right now. Asks every {@link HelpNowSource} (the contacts admins keep first, then the
+ * service directory when it is there; a number in both shows once, as the admins keep it) and orders the lines for someone in a hurry: 999 first, then what is open now, then
  * what opens next. Times are in Europe/London, whatever the server's zone.
  */
 @Service

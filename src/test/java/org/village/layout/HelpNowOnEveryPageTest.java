@@ -69,8 +69,7 @@ class HelpNowOnEveryPageTest extends SpringBrowserlessTest {
         contacts.save(new ContactEdit(before.id(), before.version(), name, before.description(), before.phone(),
                 before.url(), before.alwaysOpen(), before.outOfHours(), before.hours()));
 
-        navigate(HomeView.class);
-        assertBoxShows("home", name);
+        // the home page last: the test's UI opened it before the edit, and the router keeps a view it is already on
         navigate("staying-safe", StayingSafeView.class);
         assertBoxShows("staying safe", name);
         navigate("no-such-page-" + UUID.randomUUID(), NotFoundView.class);
@@ -82,5 +81,7 @@ class HelpNowOnEveryPageTest extends SpringBrowserlessTest {
             navigate(page[0], view(page[1]));
             assertBoxShows(page[0], name);
         }
+        navigate(HomeView.class);
+        assertBoxShows("home", name);
     }
 }
