@@ -53,12 +53,21 @@ class HelpNowOnEveryPageTest extends SpringBrowserlessTest {
 
     private void assertBoxShows(String page, String lineName) {
         var box = $(HelpNowBox.class).single();
-        var links = box.getElement().getTextRecursively();
-        assertThat(links).as(page).contains("If someone is in danger now, call 999").contains(lineName)
-                .doesNotContain("Childline, for children and young people");
+        assertThat(box.getElement().getTextRecursively()).as(page).contains("If someone is in danger now, call 999")
+                .contains(lineName + ": 0800 1111").doesNotContain("Childline, for children and young people");
         var tel = $(Anchor.class, box).all().stream().map(Anchor::getHref).toList();
         assertThat(tel).as(page).first().isEqualTo("tel:999");
-        assertThat(tel).as(page).contains("tel:08001111");
+        assertThat(tel).as(page).hasSizeGreaterThan(1);
+    }
+
+    /** A guide's box puts the lines closest to its topic first, so the edited line may not be among them. */
+    private void assertTopicBox(String page) {
+        var box = $(HelpNowBox.class).single();
+        var tel = $(Anchor.class, box).all().stream().map(Anchor::getHref).toList();
+        assertThat(tel).as(page).first().isEqualTo("tel:999");
+        assertThat(tel).as(page).hasSizeGreaterThan(1);
+        assertThat(box.getElement().getTextRecursively()).as(page)
+                .doesNotContain("Childline, for children and young people");
     }
 
     @Test
@@ -76,11 +85,12 @@ class HelpNowOnEveryPageTest extends SpringBrowserlessTest {
         assertBoxShows("not found", name);
         for (var page : List.of(
                 new String[] {"guides", "org.village.guides.ui.GuidesView"},
-                new String[] {"guides/child-missing", "org.village.guides.ui.GuideView"},
                 new String[] {"services/childline", "org.village.directory.ui.ServiceView"})) {
             navigate(page[0], view(page[1]));
             assertBoxShows(page[0], name);
         }
+        navigate("guides/child-missing", view("org.village.guides.ui.GuideView"));
+        assertTopicBox("guides/child-missing");
         navigate(HomeView.class);
         assertBoxShows("home", name);
     }
