@@ -31,10 +31,11 @@ class TableOwnershipTest {
                     "sign_in_address", "sign_in_pair", "installation_key"),
             "families", Set.of("family", "child", "family_worker"),
             "directory", Set.of("dir_area", "dir_area_district", "dir_service", "dir_service_area",
-                    "dir_service_hours", "dir_service_taxonomy", "dir_taxonomy_term", "team_member", "team_event",
+                    "dir_service_hours", "dir_service_dated_hours", "dir_service_taxonomy", "dir_taxonomy_term", "team_member", "team_event",
                     "family_profile", "family_profile_reader", "family_profile_share", "family_profile_view"),
             "guides", Set.of("guide", "guide_category", "guide_revision", "guide_translation", "glossary_term",
-                    "blaming_phrase", "content_version", "help_contact", "help_contact_hours"),
+                    "blaming_phrase", "content_version"),
+            "helpnow", Set.of("help_contact", "help_contact_hours", "help_contact_dated_hours"),
             // event_publication is Spring Modulith's registry (V14): only the library reads and writes it
             "shared", Set.of("audit_log", "event_publication"));
 

@@ -2,8 +2,8 @@ package org.village.directory;
 
 import java.util.List;
 import org.springframework.stereotype.Component;
-import org.village.shared.HelpLine;
-import org.village.shared.HelpNowSource;
+import org.village.helpnow.HelpLine;
+import org.village.helpnow.HelpNowSource;
 
 /**
  * Feeds the help-now panel from the directory: lines that are always open or meant for evenings, nights

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,10 +25,10 @@ import org.village.directory.ServiceDetail.Address;
 import org.village.directory.ServiceDetail.Exploitation;
 import org.village.directory.ServiceDetail.Referral;
 import org.village.directory.internal.ServiceStore;
+import org.village.helpnow.OpeningHours;
 import org.village.security.CurrentUser;
 import org.village.shared.AuditLog;
 import org.village.shared.InputProblem;
-import org.village.shared.OpeningHours;
 import org.village.shared.Roles;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -366,7 +366,7 @@ public class DirectoryImport {
         return new ServiceInput(in.slug(), in.name(), in.organization(), in.organizationUrl(), in.whatTheyDo(),
                 in.whatTheyDont(), in.forWho(), in.minAge(), in.maxAge(), in.exploitation(), sorted(in.audiences()),
                 sorted(in.needs()), sorted(in.areas()), in.referral(), in.referralHow(), in.howTheyContact(),
-                new OpeningHours(in.hours().alwaysOpen(), rows), in.outOfHours(), sorted(in.languages()), in.cost(),
+                new OpeningHours(in.hours().alwaysOpen(), rows, in.hours().dated()), in.outOfHours(), sorted(in.languages()), in.cost(),
                 in.phone(), in.email(), in.url(), in.address(), in.comesToYou(), in.lastChecked());
     }
 

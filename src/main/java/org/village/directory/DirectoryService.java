@@ -179,7 +179,7 @@ public class DirectoryService {
     }
 
     private static ServiceQuery adminQuery(String text) {
-        return new ServiceQuery(blankToNull(text), null, null, null, null, null, null, null, null, true);
+        return new ServiceQuery(blankToNull(text), null, null, null, null, null, null, null, true);
     }
 
     /**
@@ -354,15 +354,9 @@ public class DirectoryService {
         if (f.age() != null) {
             checkAge("age", f.age());
         }
-        Integer day = null;
-        java.time.LocalTime time = null;
-        if (f.openAt() != null) {
-            LocalDateTime now = LocalDateTime.ofInstant(f.openAt(), Times.ZONE);
-            day = now.getDayOfWeek().getValue();
-            time = now.toLocalTime();
-        }
+        LocalDateTime openAt = f.openAt() == null ? null : LocalDateTime.ofInstant(f.openAt(), Times.ZONE);
         var query = new ServiceQuery(blankToNull(f.text()), blankToNull(f.need()), null,
-                overlapping(blankToNull(f.area())), district, f.age(), f.age(), day, time, false);
+                overlapping(blankToNull(f.area())), district, f.age(), f.age(), openAt, false);
         return query.text() == null ? query : query.withTextIds(matchText(query.text()).ids());
     }
 

@@ -21,8 +21,8 @@ import org.village.directory.ServiceDetail.Address;
 import org.village.directory.ServiceDetail.Exploitation;
 import org.village.directory.ServiceDetail.Referral;
 import org.village.directory.internal.ServiceStore;
+import org.village.helpnow.OpeningHours;
 import org.village.shared.InputProblem;
-import org.village.shared.OpeningHours;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -3,7 +3,7 @@ package org.village.directory;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.village.shared.OpeningHours;
+import org.village.helpnow.OpeningHours;
 
 /** Everything the directory knows about one service, in the words a parent reads. */
 public record ServiceDetail(long id, String uuid, String slug, String name, String organization,

@@ -5,7 +5,7 @@ import java.util.List;
 import org.village.directory.ServiceDetail.Address;
 import org.village.directory.ServiceDetail.Exploitation;
 import org.village.directory.ServiceDetail.Referral;
-import org.village.shared.OpeningHours;
+import org.village.helpnow.OpeningHours;
 
 /** A service as an admin, the seed or an import gives it; checked by {@link DirectoryService} before saving. */
 public record ServiceInput(String slug, String name, String organization, String organizationUrl, String whatTheyDo,

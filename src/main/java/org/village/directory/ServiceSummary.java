@@ -1,6 +1,6 @@
 package org.village.directory;
 
-import org.village.shared.OpeningHours;
+import org.village.helpnow.OpeningHours;
 
 /** One line of the directory list; {@code withdrawn} is only ever true in the admin's list. */
 public record ServiceSummary(long id, String uuid, String slug, String name, String organization, String whatTheyDo,

@@ -5,5 +5,5 @@
  * and {@link org.village.directory.FamilyTeamService}; repositories in {@code internal} are private.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Services",
-        allowedDependencies = {"families", "security", "shared"})
+        allowedDependencies = {"families", "helpnow", "security", "shared"})
 package org.village.directory;

@@ -3,13 +3,15 @@ package org.village.guides;
 import java.util.List;
 
 /** A jargon-buster entry: the word, what it means, what it means for the family, and other names for it. */
-public record GlossaryTerm(long id, String term, String meaning, String forYou, List<String> alsoKnownAs, long version) {
+public record GlossaryTerm(long id, String term, String meaning, String forYou, List<String> alsoKnownAs, long version)
+        implements org.village.content.GlossaryEntry {
 
     public GlossaryTerm {
         alsoKnownAs = alsoKnownAs == null ? List.of() : List.copyOf(alsoKnownAs);
     }
 
     /** The term and its other names: every form the marker looks for. */
+    @Override
     public List<String> forms() {
         var forms = new java.util.ArrayList<String>();
         forms.add(term);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import org.village.helpnow.HelpLineTopics;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Held in memory, so asking costs nothing on a page view.
  */
 @Component
-public class GuideNeeds {
+public class GuideNeeds implements HelpLineTopics {
 
     static final String FILE = "db/seed/guide-needs.json";
 
@@ -40,7 +41,8 @@ public class GuideNeeds {
      * Need codes a help-now line is for, by its key ("contact:childline", "service:emergency-duty-team"); a
      * directory service without its own entry uses the contact with the same slug. Empty when not known.
      */
-    public List<String> helpLineNeeds(String lineKey) {
+    @Override
+    public List<String> needsOf(String lineKey) {
         var own = byHelpLine.get(lineKey);
         if (own == null && lineKey.startsWith("service:")) {
             own = byHelpLine.get("contact:" + lineKey.substring("service:".length()));

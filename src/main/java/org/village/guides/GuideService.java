@@ -2,7 +2,6 @@ package org.village.guides;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -11,10 +10,18 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.village.content.ContentPolicy;
+import org.village.content.ContentRenderer;
+import org.village.content.GlossaryMarker;
+import org.village.content.MarkdownText;
+import org.village.content.PlainLanguageCheck;
 import org.village.guides.Guides.Category;
 import org.village.guides.Guides.EditorRow;
 import org.village.guides.Guides.GlossaryEdit;
@@ -27,9 +34,6 @@ import org.village.guides.Guides.Revision;
 import org.village.guides.Guides.SearchHit;
 import org.village.guides.Guides.SearchResult;
 import org.village.guides.Guides.Snippet;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.village.guides.internal.ContentVersions;
 import org.village.guides.internal.GlossaryStore;
 import org.village.guides.internal.GuideStore;
@@ -148,7 +152,7 @@ public class GuideService {
                     : guides.translations(row.id()).stream().filter(t -> t.language().equals(language) && t.published()).findFirst();
             String body = MarkdownText.stripFrontMatter(translation.map(Guides.Translation::body).orElse(row.body()));
             String html = Guides.KIND_PATHWAY.equals(row.kind()) ? ContentRenderer.pathwayHtml(body)
-                    : ContentRenderer.html(body);
+                    : ContentRenderer.html(body, ContentPolicy.GUIDE);
             // the jargon buster is in English, so only English text is marked
             if (translation.isEmpty()) {
                 html = marker().mark(html, "gt");
@@ -214,7 +218,7 @@ public class GuideService {
 
     /** Safe HTML with glossary terms marked, for any Markdown (the editor's preview, later forum posts). */
     public String renderMarkdown(String markdown, boolean pathway) {
-        String html = pathway ? ContentRenderer.pathwayHtml(markdown) : ContentRenderer.html(markdown);
+        String html = pathway ? ContentRenderer.pathwayHtml(markdown) : ContentRenderer.html(markdown, ContentPolicy.GUIDE);
         return marker().mark(html, "pt");
     }
 

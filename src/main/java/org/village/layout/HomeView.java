@@ -10,8 +10,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.village.helpnow.HelpNowService;
 import org.village.security.CurrentUser;
-import org.village.shared.ui.HelpNowBox;
 
 /** The public front door: what Village is, who it is for, and the ways in. */
 @Route("")
@@ -20,7 +20,7 @@ import org.village.shared.ui.HelpNowBox;
 @AnonymousAllowed
 class HomeView extends Div {
 
-    HomeView(CurrentUser currentUser) {
+    HomeView(CurrentUser currentUser, HelpNowService helpNow) {
         addClassName("page");
         add(new H1("Village: support for families"));
         add(new Paragraph("Village is for parents, carers and families whose child is being harmed or used "
@@ -51,7 +51,7 @@ class HomeView extends Div {
             ways.add(way("account", "Your account", "Change your password."));
         }
         add(new H2("Ways in"), ways);
-        add(new HelpNowBox());
+        add(helpNow.box());
         var safety = new Paragraph();
         safety.add(new Span("If you need to leave this site fast, press the Exit this page button at the top, "
                 + "or press the Shift key 3 times."));

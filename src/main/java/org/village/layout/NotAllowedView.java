@@ -9,6 +9,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
+import org.village.helpnow.HelpNowService;
 
 /** Shown when a signed-in person opens a page their role does not allow. */
 @ParentLayout(MainLayout.class)
@@ -17,9 +18,11 @@ import jakarta.servlet.http.HttpServletResponse;
 public class NotAllowedView extends Div implements HasErrorParameter<AccessDeniedException> {
 
     private final org.village.security.CurrentUser currentUser;
+    private final HelpNowService helpNow;
 
-    NotAllowedView(org.village.security.CurrentUser currentUser) {
+    NotAllowedView(org.village.security.CurrentUser currentUser, HelpNowService helpNow) {
         this.currentUser = currentUser;
+        this.helpNow = helpNow;
     }
 
     @Override
@@ -27,7 +30,7 @@ public class NotAllowedView extends Div implements HasErrorParameter<AccessDenie
         boolean staff = currentUser.get().map(u -> u.isStaff()).orElse(false);
         ErrorPages.fill(this, "You are not allowed to see this page", staff
                 ? "This page is for a different kind of account. If you think you should see it, ask a Village admin."
-                : "This page is for a different kind of account. If you think you should see it, ask your family support worker.");
+                : "This page is for a different kind of account. If you think you should see it, ask your family support worker.", helpNow);
         return HttpServletResponse.SC_FORBIDDEN;
     }
 }

@@ -9,16 +9,23 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
+import org.village.helpnow.HelpNowService;
 
 @ParentLayout(MainLayout.class)
 @PageTitle("Page not found")
 @AnonymousAllowed
 public class NotFoundView extends Div implements HasErrorParameter<NotFoundException> {
 
+    private final HelpNowService helpNow;
+
+    NotFoundView(HelpNowService helpNow) {
+        this.helpNow = helpNow;
+    }
+
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
         ErrorPages.fill(this, "We could not find that page",
-                "The link may be old, or the address may have a typo.");
+                "The link may be old, or the address may have a typo.", helpNow);
         return HttpServletResponse.SC_NOT_FOUND;
     }
 }

@@ -9,6 +9,7 @@ import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.access.AccessDeniedException;
+import org.village.helpnow.HelpNowService;
 
 /** A service refused the request (for example another family's page): same kind words, no details. */
 @ParentLayout(MainLayout.class)
@@ -16,10 +17,16 @@ import org.springframework.security.access.AccessDeniedException;
 @AnonymousAllowed
 public class ServiceDeniedView extends Div implements HasErrorParameter<AccessDeniedException> {
 
+    private final HelpNowService helpNow;
+
+    ServiceDeniedView(HelpNowService helpNow) {
+        this.helpNow = helpNow;
+    }
+
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
         ErrorPages.fill(this, "You are not allowed to see this page",
-                "This page belongs to someone else, or needs a different kind of account.");
+                "This page belongs to someone else, or needs a different kind of account.", helpNow);
         return HttpServletResponse.SC_FORBIDDEN;
     }
 }

@@ -10,6 +10,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.village.helpnow.HelpNowService;
 
 /** Any other failure: kind words for the person, the details only in the log (no personal data there). */
 @ParentLayout(MainLayout.class)
@@ -19,11 +20,17 @@ public class SomethingWentWrongView extends Div implements HasErrorParameter<Exc
 
     private static final Logger log = LoggerFactory.getLogger(SomethingWentWrongView.class);
 
+    private final HelpNowService helpNow;
+
+    SomethingWentWrongView(HelpNowService helpNow) {
+        this.helpNow = helpNow;
+    }
+
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
         log.error("Error while opening a page", parameter.getCaughtException());
         ErrorPages.fill(this, "Sorry, something went wrong",
-                "This is our fault, not yours. Please try again in a minute.");
+                "This is our fault, not yours. Please try again in a minute.", helpNow);
         return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
     }
 }

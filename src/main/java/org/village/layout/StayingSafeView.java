@@ -10,7 +10,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import org.village.shared.ui.HelpNowBox;
+import org.village.helpnow.HelpNowService;
 
 /** What the quick exit does and does not hide, and how to cover your tracks. Public, plain words. */
 @Route("staying-safe")
@@ -19,7 +19,7 @@ import org.village.shared.ui.HelpNowBox;
 @AnonymousAllowed
 class StayingSafeView extends Div {
 
-    StayingSafeView() {
+    StayingSafeView(HelpNowService helpNow) {
         addClassName("page");
         add(new H1("Staying safe on this site"));
         add(new Paragraph("Someone may look at your phone or computer. This page tells you how to leave this "
@@ -48,7 +48,7 @@ class StayingSafeView extends Div {
         add(new H2("Who sees what"));
         add(new Paragraph("Other parents only see the name you choose. Your family support worker can see "
                 + "your family's page. Workers only see what they need to help your family."));
-        add(new HelpNowBox());
+        add(helpNow.box());
     }
 
     private static UnorderedList list(String... items) {

@@ -11,13 +11,13 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.village.Application;
-import org.village.guides.ContentRenderer;
-import org.village.guides.GlossaryMarker;
+import org.village.content.ContentRenderer;
+import org.village.content.GlossaryMarker;
+import org.village.content.MarkdownText;
 import org.village.guides.GlossaryTerm;
 import org.village.guides.GuideService;
 import org.village.guides.Guides.GlossaryEdit;
 import org.village.guides.Guides.GuideEdit;
-import org.village.guides.MarkdownText;
 import org.village.guides.internal.GlossaryStore;
 import org.village.guides.internal.GuideStore;
 
@@ -94,7 +94,7 @@ public final class GuidesBenchmark {
 
         List<GlossaryTerm> all = service.glossary();
         var marker = new GlossaryMarker(all);
-        String html = ContentRenderer.html(guideBody(random, 2_000, terms));
+        String html = ContentRenderer.html(guideBody(random, 2_000, terms), org.village.content.ContentPolicy.GUIDE);
         System.out.printf("marking input: %d words, %d terms%n", MarkdownText.plain(html).split("\\s+").length, all.size());
         report("glossary marking of a 2,000-word guide", 400, () -> marker.mark(html, "b"));
         report("building the glossary marker (2,000 terms)", 50, () -> new GlossaryMarker(all));

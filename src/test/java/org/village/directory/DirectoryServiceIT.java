@@ -10,10 +10,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authorization.AuthorizationDeniedException;
-import org.village.shared.HelpLine;
-import org.village.shared.HelpNowSource;
+import org.village.helpnow.HelpLine;
+import org.village.helpnow.HelpNowSource;
+import org.village.helpnow.OpeningHours;
 import org.village.shared.InputProblem;
-import org.village.shared.OpeningHours;
 
 /** The public directory's filters, admin edits with audit, kind refusals of bad input, and help-now lines. */
 class DirectoryServiceIT extends DirectoryIntegrationTest {

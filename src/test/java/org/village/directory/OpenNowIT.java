@@ -9,8 +9,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.village.helpnow.OpeningHoursParser;
 
-/** "Open now" in SQL agrees with {@link org.village.shared.OpeningHours}, also past midnight and at weekends. */
+/** "Open now" in SQL agrees with {@link org.village.helpnow.OpeningHours}, also past midnight and at weekends. */
 class OpenNowIT extends DirectoryIntegrationTest {
 
     @Autowired
@@ -68,5 +69,36 @@ class OpenNowIT extends DirectoryIntegrationTest {
                 at = at.plus(Duration.ofMinutes(74)); // an odd step, so times land on many minutes
             }
         }
+    }
+
+    /** Issue 9 item 2: a closure on a date and extra hours on a date count, in SQL as in the model. */
+    @Test
+    void aDatedClosureAndExtraEveningHoursCountForOpenNow() {
+        signIn("admin");
+        var i = directory.bySlug("brook-bristol").orElseThrow().toInput();
+        var hours = OpeningHoursParser.parse(false, """
+                Mon-Fri 19:00-02:00
+                2027-01-13 closed Staff training
+                2027-01-16 18:00-22:00 Extra Saturday evening""");
+        var created = directory.create(new ServiceInput(null, "Harbour Night Line", i.organization(), i.organizationUrl(),
+                i.whatTheyDo(), i.whatTheyDont(), i.forWho(), i.minAge(), i.maxAge(), i.exploitation(), i.audiences(),
+                i.needs(), i.areas(), i.referral(), i.referralHow(), i.howTheyContact(), hours, true, i.languages(),
+                i.cost(), "0117 496 0777", null, null, null, false, null));
+        assertThat(directory.bySlug(created.slug()).orElseThrow().hours().dated()).hasSize(2);
+        users.anonymous();
+        String slug = created.slug();
+        var expectations = java.util.Map.of(
+                "2027-01-12T20:00", true,   // Tuesday evening, weekly hours
+                "2027-01-13T01:00", true,   // Tuesday's row runs past midnight into the closed day: still open
+                "2027-01-13T20:00", false,  // Wednesday is closed for training
+                "2027-01-14T01:00", false,  // so Wednesday's row never started
+                "2027-01-14T20:00", true,   // Thursday as usual
+                "2027-01-16T19:00", true,   // Saturday: extra evening hours
+                "2027-01-16T23:00", false);
+        expectations.forEach((when, open) -> {
+            at = london(when);
+            assertThat(openNow("Harbour Night Line").contains(slug)).as("open at %s", when).isEqualTo(open);
+            assertThat(directory.bySlug(slug).orElseThrow().hours().isOpen(at)).as("model at %s", when).isEqualTo(open);
+        });
     }
 }

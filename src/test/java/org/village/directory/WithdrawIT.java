@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.authorization.AuthorizationDeniedException;
-import org.village.shared.HelpNowSource;
+import org.village.helpnow.HelpNowSource;
 import org.village.shared.InputProblem;
 
 /**

@@ -14,6 +14,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.village.IntegrationTest;
 import org.village.TestUsers;
+import org.village.content.PlainLanguageCheck;
 import org.village.guides.Guides.GuideEdit;
 import org.village.guides.Guides.HitKind;
 import org.village.shared.AuditLog;

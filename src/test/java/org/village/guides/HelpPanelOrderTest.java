@@ -7,11 +7,13 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.village.shared.HelpLine;
-import org.village.shared.HelpNowSource;
-import org.village.shared.OpeningHours;
+import org.village.helpnow.HelpLine;
+import org.village.helpnow.HelpLineTopics;
+import org.village.helpnow.HelpNowBox;
+import org.village.helpnow.HelpNowService;
+import org.village.helpnow.HelpNowSource;
+import org.village.helpnow.OpeningHours;
 import org.village.shared.Times;
-import org.village.shared.ui.HelpNowBox;
 
 /**
  * Issue 8 item 10: a guide's help box shows the lines that fit its topic first (not the first three in
@@ -37,7 +39,7 @@ class HelpPanelOrderTest {
 
     private final GuideNeeds needs = new GuideNeeds();
     private final java.time.Instant tuesdayEleven = LocalDateTime.of(2026, 11, 24, 11, 0).atZone(Times.ZONE).toInstant();
-    private final HelpNowService helpNow = new HelpNowService(List.<HelpNowSource>of(() -> LINES), needs,
+    private final HelpNowService helpNow = HelpNowService.of(List.<HelpNowSource>of(() -> LINES), List.<HelpLineTopics>of(needs),
             Clock.fixed(tuesdayEleven, ZoneOffset.UTC));
 
     @Test

@@ -144,7 +144,7 @@ final class OrukJson {
         for (var row : s.hours().rows()) {
             String byday = row.days().stream().sorted().map(OrukJson::byday).collect(Collectors.joining(","));
             list.add(schedule(s.uuid(), ++n, byday, row.opens().toString(), row.closes().toString(),
-                    new org.village.shared.OpeningHours(false, List.of(row)).describe()));
+                    new org.village.helpnow.OpeningHours(false, List.of(row)).describe()));
         }
         return list;
     }

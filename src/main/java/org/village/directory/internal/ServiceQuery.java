@@ -1,12 +1,13 @@
 package org.village.directory.internal;
 
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
 
 /**
  * A directory search as SQL sees it. Null parts are ignored. {@code areaIds} are the areas that overlap
- * the one asked for (worked out in Java from a handful of areas, so SQL needs no district joins). {@code openDay}/{@code openTime} are the local
- * day (1 = Monday) and time to test "open now" against; {@code ageFrom..ageTo} keeps services that serve
+ * the one asked for (worked out in Java from a handful of areas, so SQL needs no district joins). {@code openAt} is the local
+ * date and time (Europe/London) to test "open now" against, dated closures and extra hours included; {@code ageFrom..ageTo} keeps services that serve
  * someone in that range. Withdrawn services are left out unless {@code withdrawnToo} (the admin's list).
  *
  * <p>The Open Referral UK API adds: {@code anyTerm} (services with at least one need from the taxonomy),
@@ -17,19 +18,19 @@ import java.util.List;
  * {@link #withTextIds}).
  */
 public record ServiceQuery(String text, String termCode, String termUuid, List<Long> areaIds, String district,
-                           Integer ageFrom, Integer ageTo, Integer openDay, LocalTime openTime, boolean withdrawnToo,
+                           Integer ageFrom, Integer ageTo, LocalDateTime openAt, boolean withdrawnToo,
                            boolean anyTerm, Schedule schedule, Near near, List<Long> textIds) {
 
     public ServiceQuery(String text, String termCode, String termUuid, List<Long> areaIds, String district,
-                        Integer ageFrom, Integer ageTo, Integer openDay, LocalTime openTime, boolean withdrawnToo,
+                        Integer ageFrom, Integer ageTo, LocalDateTime openAt, boolean withdrawnToo,
                         boolean anyTerm, Schedule schedule, Near near) {
-        this(text, termCode, termUuid, areaIds, district, ageFrom, ageTo, openDay, openTime, withdrawnToo, anyTerm,
+        this(text, termCode, termUuid, areaIds, district, ageFrom, ageTo, openAt, withdrawnToo, anyTerm,
                 schedule, near, null);
     }
 
     public ServiceQuery(String text, String termCode, String termUuid, List<Long> areaIds, String district,
-                        Integer ageFrom, Integer ageTo, Integer openDay, LocalTime openTime, boolean withdrawnToo) {
-        this(text, termCode, termUuid, areaIds, district, ageFrom, ageTo, openDay, openTime, withdrawnToo, false, null,
+                        Integer ageFrom, Integer ageTo, LocalDateTime openAt, boolean withdrawnToo) {
+        this(text, termCode, termUuid, areaIds, district, ageFrom, ageTo, openAt, withdrawnToo, false, null,
                 null);
     }
 
@@ -46,27 +47,27 @@ public record ServiceQuery(String text, String termCode, String termUuid, List<L
     }
 
     public ServiceQuery withTermUuid(String uuid) {
-        return new ServiceQuery(text, termCode, uuid, areaIds, district, ageFrom, ageTo, openDay, openTime, withdrawnToo,
+        return new ServiceQuery(text, termCode, uuid, areaIds, district, ageFrom, ageTo, openAt, withdrawnToo,
                 anyTerm, schedule, near, textIds);
     }
 
     public ServiceQuery withAges(Integer from, Integer to) {
-        return new ServiceQuery(text, termCode, termUuid, areaIds, district, from, to, openDay, openTime, withdrawnToo,
+        return new ServiceQuery(text, termCode, termUuid, areaIds, district, from, to, openAt, withdrawnToo,
                 anyTerm, schedule, near, textIds);
     }
 
     public ServiceQuery withAnyTerm(boolean any) {
-        return new ServiceQuery(text, termCode, termUuid, areaIds, district, ageFrom, ageTo, openDay, openTime,
+        return new ServiceQuery(text, termCode, termUuid, areaIds, district, ageFrom, ageTo, openAt,
                 withdrawnToo, any, schedule, near, textIds);
     }
 
     public ServiceQuery withSchedule(Schedule s) {
-        return new ServiceQuery(text, termCode, termUuid, areaIds, district, ageFrom, ageTo, openDay, openTime,
+        return new ServiceQuery(text, termCode, termUuid, areaIds, district, ageFrom, ageTo, openAt,
                 withdrawnToo, anyTerm, s, near, textIds);
     }
 
     public ServiceQuery withDistrict(String d) {
-        return new ServiceQuery(text, termCode, termUuid, areaIds, d, ageFrom, ageTo, openDay, openTime, withdrawnToo,
+        return new ServiceQuery(text, termCode, termUuid, areaIds, d, ageFrom, ageTo, openAt, withdrawnToo,
                 anyTerm, schedule, near, textIds);
     }
 
@@ -75,12 +76,12 @@ public record ServiceQuery(String text, String termCode, String termUuid, List<L
      * the SQL then tests {@code s.id IN (...)} instead of the text.
      */
     public ServiceQuery withTextIds(List<Long> ids) {
-        return new ServiceQuery(text, termCode, termUuid, areaIds, district, ageFrom, ageTo, openDay, openTime,
+        return new ServiceQuery(text, termCode, termUuid, areaIds, district, ageFrom, ageTo, openAt,
                 withdrawnToo, anyTerm, schedule, near, ids);
     }
 
     public ServiceQuery withNear(Near n) {
-        return new ServiceQuery(text, termCode, termUuid, areaIds, district, ageFrom, ageTo, openDay, openTime,
+        return new ServiceQuery(text, termCode, termUuid, areaIds, district, ageFrom, ageTo, openAt,
                 withdrawnToo, anyTerm, schedule, n, textIds);
     }
 }

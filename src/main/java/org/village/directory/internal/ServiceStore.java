@@ -8,6 +8,7 @@ import java.sql.Time;
 import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,7 +31,7 @@ import org.village.directory.ServiceDetail.Referral;
 import org.village.directory.ServiceInput;
 import org.village.directory.ServiceSummary;
 import org.village.directory.Term;
-import org.village.shared.OpeningHours;
+import org.village.helpnow.OpeningHours;
 
 /**
  * The directory tables through plain SQL: filters are WHERE clauses and lists are LIMIT/OFFSET pages, so a
@@ -87,8 +88,11 @@ public class ServiceStore {
         var rows = jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM dir_service s" + where.sql()
                         + " ORDER BY s.name LIMIT ? OFFSET ?")
                 .params(params).query((rs, n) -> summaryRow(rs)).list();
-        var hours = hoursFor(rows.stream().map(SummaryRow::id).toList());
-        return rows.stream().map(r -> r.toSummary(hours.getOrDefault(r.id(), List.of()))).toList();
+        var ids = rows.stream().map(SummaryRow::id).toList();
+        var hours = hoursFor(ids);
+        var dated = datedFor(ids);
+        return rows.stream().map(r -> r.toSummary(hours.getOrDefault(r.id(), List.of()),
+                dated.getOrDefault(r.id(), List.of()))).toList();
     }
 
     /**
@@ -105,8 +109,11 @@ public class ServiceStore {
                         + " WHERE s.status = 'active' AND t.code IN (:codes)"
                         + " GROUP BY " + SUMMARY_COLUMNS + " ORDER BY matched DESC, s.name LIMIT :limit")
                 .param("codes", needCodes).param("limit", limit).query((rs, n) -> summaryRow(rs)).list();
-        var hours = hoursFor(rows.stream().map(SummaryRow::id).toList());
-        return rows.stream().map(r -> r.toSummary(hours.getOrDefault(r.id(), List.of()))).toList();
+        var ids = rows.stream().map(SummaryRow::id).toList();
+        var hours = hoursFor(ids);
+        var dated = datedFor(ids);
+        return rows.stream().map(r -> r.toSummary(hours.getOrDefault(r.id(), List.of()),
+                dated.getOrDefault(r.id(), List.of()))).toList();
     }
 
     public int count(ServiceQuery q) {
@@ -164,15 +171,26 @@ public class ServiceStore {
             sql.append(" AND (s.min_age IS NULL OR s.min_age <= ?)");
             params.add(q.ageTo());
         }
-        if (q.openDay() != null) {
+        if (q.openAt() != null) {
             // the same rule as OpeningHours.isOpen: today's rows that have started and not ended (a row whose
-            // closing time is at or before its opening runs past midnight), or yesterday's rows still running
-            int yesterday = q.openDay() == 1 ? 7 : q.openDay() - 1;
-            Time t = Time.valueOf(q.openTime().withNano(0));
+            // closing time is at or before its opening runs past midnight), or yesterday's rows still running;
+            // weekly rows do not start on a closed date, and a date's extra hours count like a row that day
+            LocalDate today = q.openAt().toLocalDate();
+            Date todayDate = Date.valueOf(today);
+            Date yesterdayDate = Date.valueOf(today.minusDays(1));
+            int day = today.getDayOfWeek().getValue();
+            int yesterday = day == 1 ? 7 : day - 1;
+            Time t = Time.valueOf(q.openAt().toLocalTime().withSecond(0).withNano(0));
+            String closedOn = "NOT EXISTS (SELECT 1 FROM dir_service_dated_hours c WHERE c.service_id = s.id"
+                    + " AND c.closed AND c.on_date = ?)";
             sql.append(" AND (s.always_open OR EXISTS (SELECT 1 FROM dir_service_hours h WHERE h.service_id = s.id AND ("
-                    + "(h.day = ? AND h.opens <= ? AND (h.closes > ? OR h.closes <= h.opens OR h.closes = '23:59:00'))"
-                    + " OR (h.day = ? AND h.closes <= h.opens AND h.closes > ?))))");
-            params.addAll(List.of(q.openDay(), t, t, yesterday, t));
+                    + "(h.day = ? AND h.opens <= ? AND (h.closes > ? OR h.closes <= h.opens OR h.closes = '23:59:00') AND "
+                    + closedOn + ")"
+                    + " OR (h.day = ? AND h.closes <= h.opens AND h.closes > ? AND " + closedOn + ")))"
+                    + " OR EXISTS (SELECT 1 FROM dir_service_dated_hours x WHERE x.service_id = s.id AND NOT x.closed AND ("
+                    + "(x.on_date = ? AND x.opens <= ? AND (x.closes > ? OR x.closes <= x.opens OR x.closes = '23:59:00'))"
+                    + " OR (x.on_date = ? AND x.closes <= x.opens AND x.closes > ?))))");
+            params.addAll(List.of(day, t, t, todayDate, yesterday, t, yesterdayDate, todayDate, t, t, yesterdayDate, t));
         }
         if (q.anyTerm()) {
             sql.append(" AND EXISTS (SELECT 1 FROM dir_service_taxonomy st WHERE st.service_id = s.id)");
@@ -243,8 +261,11 @@ public class ServiceStore {
         params.add(offset);
         var rows = jdbc.sql(select + " FROM dir_service s" + where.sql() + LOCATED + order + " LIMIT ? OFFSET ?")
                 .params(params).query((rs, n) -> summaryRow(rs)).list();
-        var hours = hoursFor(rows.stream().map(SummaryRow::id).toList());
-        return rows.stream().map(r -> r.toSummary(hours.getOrDefault(r.id(), List.of()))).toList();
+        var ids = rows.stream().map(SummaryRow::id).toList();
+        var hours = hoursFor(ids);
+        var dated = datedFor(ids);
+        return rows.stream().map(r -> r.toSummary(hours.getOrDefault(r.id(), List.of()),
+                dated.getOrDefault(r.id(), List.of()))).toList();
     }
 
     public int countLocations(ServiceQuery q) {
@@ -297,6 +318,7 @@ public class ServiceStore {
                 .query(Long.class).list();
         var areas = areas().stream().filter(a -> areaIds.contains(a.id())).toList();
         var hours = hoursFor(List.of(id)).getOrDefault(id, List.of());
+        var dated = datedFor(List.of(id)).getOrDefault(id, List.of());
         return jdbc.sql("SELECT * FROM dir_service WHERE id = ?").param(id).query((rs, n) -> {
             Double lat = decimal(rs, "lat");
             Double lng = decimal(rs, "lng");
@@ -309,7 +331,7 @@ public class ServiceStore {
                     (Integer) rs.getObject("max_age", Integer.class), Exploitation.valueOf(rs.getString("exploitation")),
                     split(rs.getString("audiences")), needs, areas, Referral.valueOf(rs.getString("referral")),
                     rs.getString("referral_how"), rs.getString("how_they_contact"),
-                    new OpeningHours(rs.getBoolean("always_open"), hours), rs.getBoolean("out_of_hours"),
+                    new OpeningHours(rs.getBoolean("always_open"), hours, dated), rs.getBoolean("out_of_hours"),
                     split(rs.getString("languages")), rs.getString("cost"), rs.getString("phone"), rs.getString("email"),
                     rs.getString("url"), address, rs.getBoolean("comes_to_you"),
                     checked == null ? null : checked.toLocalDate(), rs.getBoolean("sample"),
@@ -322,8 +344,11 @@ public class ServiceStore {
         var rows = jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM dir_service s WHERE s.status = 'active'"
                         + " AND (s.always_open OR s.out_of_hours) AND s.phone IS NOT NULL ORDER BY s.always_open DESC, s.name LIMIT 50")
                 .query((rs, n) -> summaryRow(rs)).list();
-        var hours = hoursFor(rows.stream().map(SummaryRow::id).toList());
-        return rows.stream().map(r -> r.toSummary(hours.getOrDefault(r.id(), List.of()))).toList();
+        var ids = rows.stream().map(SummaryRow::id).toList();
+        var hours = hoursFor(ids);
+        var dated = datedFor(ids);
+        return rows.stream().map(r -> r.toSummary(hours.getOrDefault(r.id(), List.of()),
+                dated.getOrDefault(r.id(), List.of()))).toList();
     }
 
     /** Takes a listed service out of the directory; false when it was already withdrawn (or is unknown). */
@@ -422,6 +447,7 @@ public class ServiceStore {
         jdbc.sql("DELETE FROM dir_service_taxonomy WHERE service_id = ?").param(id).update();
         jdbc.sql("DELETE FROM dir_service_area WHERE service_id = ?").param(id).update();
         jdbc.sql("DELETE FROM dir_service_hours WHERE service_id = ?").param(id).update();
+        jdbc.sql("DELETE FROM dir_service_dated_hours WHERE service_id = ?").param(id).update();
         writeLinks(id, in);
         return true;
     }
@@ -440,6 +466,12 @@ public class ServiceStore {
                 jdbc.sql("INSERT INTO dir_service_hours (service_id, day, opens, closes) VALUES (?, ?, ?, ?)")
                         .params(id, day.getValue(), Time.valueOf(row.opens()), Time.valueOf(row.closes())).update();
             }
+        }
+        for (var d : in.hours().dated()) {
+            jdbc.sql("INSERT INTO dir_service_dated_hours (service_id, on_date, closed, opens, closes, note) VALUES (?, ?, ?, ?, ?, ?)")
+                    .params(id, Date.valueOf(d.date()), d.closed(), d.opens() == null ? null : Time.valueOf(d.opens()),
+                            d.closes() == null ? null : Time.valueOf(d.closes()), d.note())
+                    .update();
         }
     }
 
@@ -478,6 +510,24 @@ public class ServiceStore {
         return result;
     }
 
+    /** Dated closures and extra hours, by service. */
+    private Map<Long, List<OpeningHours.Dated>> datedFor(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        var result = new LinkedHashMap<Long, List<OpeningHours.Dated>>();
+        jdbc.sql("SELECT service_id, on_date, closed, opens, closes, note FROM dir_service_dated_hours"
+                        + " WHERE service_id IN (:ids) ORDER BY on_date, id")
+                .param("ids", ids).query(rs -> {
+                    result.computeIfAbsent(rs.getLong("service_id"), k -> new ArrayList<>())
+                            .add(new OpeningHours.Dated(rs.getDate("on_date").toLocalDate(), rs.getBoolean("closed"),
+                                    rs.getTime("opens") == null ? null : rs.getTime("opens").toLocalTime(),
+                                    rs.getTime("closes") == null ? null : rs.getTime("closes").toLocalTime(),
+                                    rs.getString("note")));
+                });
+        return result;
+    }
+
     private static SummaryRow summaryRow(ResultSet rs) throws SQLException {
         return new SummaryRow(rs.getLong("id"), rs.getString("uuid"), rs.getString("slug"), rs.getString("name"),
                 rs.getString("organization"), rs.getString("what_they_do"), (Integer) rs.getObject("min_age", Integer.class),
@@ -498,9 +548,9 @@ public class ServiceStore {
     private record SummaryRow(long id, String uuid, String slug, String name, String organization, String whatTheyDo,
                               Integer minAge, Integer maxAge, String phone, boolean alwaysOpen, boolean comesToYou,
                               Double lat, Double lng, boolean sample, boolean withdrawn) {
-        ServiceSummary toSummary(List<OpeningHours.Row> rows) {
+        ServiceSummary toSummary(List<OpeningHours.Row> rows, List<OpeningHours.Dated> dated) {
             return new ServiceSummary(id, uuid, slug, name, organization, whatTheyDo, minAge, maxAge, phone,
-                    new OpeningHours(alwaysOpen, rows), comesToYou, lat, lng, sample, withdrawn);
+                    new OpeningHours(alwaysOpen, rows, dated), comesToYou, lat, lng, sample, withdrawn);
         }
     }
 

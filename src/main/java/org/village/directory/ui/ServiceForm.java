@@ -12,16 +12,10 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.function.SerializableConsumer;
-import java.time.DayOfWeek;
-import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.village.directory.Area;
 import org.village.directory.DirectoryService;
 import org.village.directory.ServiceDetail;
@@ -29,8 +23,9 @@ import org.village.directory.ServiceDetail.Exploitation;
 import org.village.directory.ServiceDetail.Referral;
 import org.village.directory.ServiceInput;
 import org.village.directory.Term;
+import org.village.helpnow.OpeningHours;
+import org.village.helpnow.OpeningHoursParser;
 import org.village.shared.InputProblem;
-import org.village.shared.OpeningHours;
 import org.village.shared.ui.Forms;
 
 /** The admin's form for one service. Problems are shown next to the field; nothing typed is lost. */
@@ -90,7 +85,7 @@ class ServiceForm extends Div {
         areas.setItems(directory.areas());
         areas.setItemLabelGenerator(Area::name);
         hours.setHelperText("One line each, like: Mon, Tue, Wed 09:00-17:00. A closing time before the opening "
-                + "time runs past midnight (Fri 17:00-08:30).");
+                + "time runs past midnight (Fri 17:00-08:30). For a date: 2026-12-25 closed, or 2026-12-24 18:00-22:00.");
         languages.setHelperText("Separate with commas");
         fields.putAll(Map.of("name", name, "organization", organization, "whatTheyDo", whatTheyDo, "forWho", forWho,
                 "minAge", minAge, "maxAge", maxAge, "hours", hours, "postcode", postcode, "email", email, "url", url));
@@ -132,10 +127,7 @@ class ServiceForm extends Div {
         referralHow.setValue(nz(s.referralHow()));
         howTheyContact.setValue(nz(s.howTheyContact()));
         alwaysOpen.setValue(s.hours().alwaysOpen());
-        hours.setValue(s.hours().rows().stream().map(r -> r.days().stream().sorted()
-                        .map(d -> d.getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.UK))
-                        .collect(Collectors.joining(", ")) + " " + r.opens() + "-" + r.closes())
-                .collect(Collectors.joining("\n")));
+        hours.setValue(OpeningHoursParser.format(s.hours()));
         outOfHours.setValue(s.outOfHours());
         languages.setValue(String.join(", ", s.languages()));
         cost.setValue(nz(s.cost()));
@@ -165,41 +157,15 @@ class ServiceForm extends Div {
                 whatTheyDo.getValue(), whatTheyDont.getValue(), forWho.getValue(), minAge.getValue(), maxAge.getValue(),
                 exploitation.getValue(), audiences, needs.getValue().stream().map(Term::code).sorted().toList(),
                 areas.getValue().stream().map(Area::code).sorted().toList(), referral.getValue(), referralHow.getValue(),
-                howTheyContact.getValue(), new OpeningHours(alwaysOpen.getValue(), alwaysOpen.getValue() ? List.of()
-                : rows(hours.getValue())), outOfHours.getValue(),
+                howTheyContact.getValue(), OpeningHoursParser.parse(alwaysOpen.getValue(), hours.getValue()), outOfHours.getValue(),
                 Arrays.stream(languages.getValue().split(",")).map(String::strip).filter(l -> !l.isEmpty()).toList(),
                 cost.getValue(), phone.getValue(), email.getValue(), url.getValue(), address, comesToYou.getValue(),
                 lastChecked.getValue());
     }
 
-    /** "Mon, Tue 09:00-17:00" lines into rows; a kind problem for a line we cannot read. */
+    /** Weekly lines into rows, by the one parser; a kind problem for a line it cannot read. */
     static List<OpeningHours.Row> rows(String text) {
-        var rows = new ArrayList<OpeningHours.Row>();
-        for (String line : text.split("\\R")) {
-            if (line.isBlank()) {
-                continue;
-            }
-            var m = java.util.regex.Pattern.compile("^(.+?)\\s+(\\d{1,2}:\\d{2})\\s*-\\s*(\\d{1,2}:\\d{2})$").matcher(line.strip());
-            if (!m.matches()) {
-                throw new InputProblem("hours", "We could not read \"" + line.strip() + "\". Write days then times, like: Mon, Tue 09:00-17:00.");
-            }
-            var days = EnumSet.noneOf(DayOfWeek.class);
-            try {
-                for (String d : m.group(1).split("[,\\s]+")) {
-                    if (!d.isBlank()) {
-                        days.add(OpeningHours.day(d));
-                    }
-                }
-                rows.add(new OpeningHours.Row(days, LocalTime.parse(pad(m.group(2))), LocalTime.parse(pad(m.group(3)))));
-            } catch (IllegalArgumentException | DateTimeParseException e) {
-                throw new InputProblem("hours", "We could not read \"" + line.strip() + "\". Days are Mon to Sun, times 00:00 to 23:59.");
-            }
-        }
-        return rows;
-    }
-
-    private static String pad(String time) {
-        return time.length() == 4 ? "0" + time : time;
+        return OpeningHoursParser.rows(text);
     }
 
     private static String nz(String s) {

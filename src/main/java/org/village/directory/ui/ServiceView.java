@@ -22,8 +22,8 @@ import org.village.directory.Area;
 import org.village.directory.DirectoryService;
 import org.village.directory.ServiceDetail;
 import org.village.directory.Term;
+import org.village.helpnow.HelpNowService;
 import org.village.shared.Times;
-import org.village.shared.ui.HelpNowBox;
 import org.village.shared.ui.SafeLinks;
 
 /** One service in plain words: what they do and don't, who for, how to get in, when they are open. */
@@ -37,9 +37,11 @@ class ServiceView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private String title = "Service | Village";
 
     private final org.village.security.CurrentUser currentUser;
+    private final HelpNowService helpNow;
 
-    ServiceView(DirectoryService directory, org.village.security.CurrentUser currentUser) {
+    ServiceView(DirectoryService directory, org.village.security.CurrentUser currentUser, HelpNowService helpNow) {
         this.currentUser = currentUser;
+        this.helpNow = helpNow;
         this.directory = directory;
         addClassNames("page", "service-page");
     }
@@ -156,7 +158,7 @@ class ServiceView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             checked.addClassName("checked");
             add(checked);
         }
-        add(new HelpNowBox());
+        add(helpNow.box());
     }
 
     private void section(String heading, String text) {

@@ -5,11 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -19,16 +16,15 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.village.content.MarkdownText;
 import org.village.guides.Guides.Category;
 import org.village.guides.Guides.GlossaryEdit;
 import org.village.guides.Guides.GuideEdit;
-import org.village.guides.MarkdownText;
-import org.village.shared.OpeningHours;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Loads the sample guides, jargon buster, blaming phrases and help-now contacts from {@code db/seed} when
+ * Loads the sample guides, jargon buster, blaming phrases from {@code db/seed} when
  * the tables are empty, in every profile: a new portal starts with something to read. The content is
  * marked as sample, for a local partnership to replace with its own.
  */
@@ -42,15 +38,13 @@ class GuideSeeder implements SmartInitializingSingleton {
 
     private final GuideStore guides;
     private final GlossaryStore glossary;
-    private final ContactStore contacts;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    GuideSeeder(GuideStore guides, GlossaryStore glossary, ContactStore contacts, TransactionTemplate tx, Clock clock) {
+    GuideSeeder(GuideStore guides, GlossaryStore glossary, TransactionTemplate tx, Clock clock) {
         this.guides = guides;
         this.glossary = glossary;
-        this.contacts = contacts;
         this.tx = tx;
         this.clock = clock;
     }
@@ -75,9 +69,6 @@ class GuideSeeder implements SmartInitializingSingleton {
             }
             if (guides.countGuides() == 0) {
                 seedGuides();
-            }
-            if (contacts.count() == 0) {
-                seedContacts();
             }
         });
     }
@@ -143,18 +134,7 @@ class GuideSeeder implements SmartInitializingSingleton {
     }
 
     static Map<String, String> frontMatter(String text) {
-        var meta = new LinkedHashMap<String, String>();
-        if (!text.startsWith("---")) {
-            return meta;
-        }
-        int end = text.indexOf("\n---", 3);
-        for (String line : text.substring(3, end).split("\\R")) {
-            int colon = line.indexOf(':');
-            if (colon > 0) {
-                meta.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
-            }
-        }
-        return meta;
+        return MarkdownText.frontMatter(text);
     }
 
     private static List<String> list(String value) {
@@ -163,26 +143,5 @@ class GuideSeeder implements SmartInitializingSingleton {
         }
         return Arrays.stream(value.replace("[", "").replace("]", "").split(",")).map(String::strip)
                 .filter(s -> !s.isEmpty()).toList();
-    }
-
-    private void seedContacts() {
-        int order = 0;
-        for (JsonNode c : read("db/seed/contacts.json")) {
-            var rows = new ArrayList<OpeningHours.Row>();
-            for (JsonNode h : c.get("hours")) {
-                var days = EnumSet.noneOf(java.time.DayOfWeek.class);
-                h.get("days").forEach(d -> days.add(OpeningHours.day(d.asString())));
-                rows.add(new OpeningHours.Row(days, LocalTime.parse(h.get("opens").asString()),
-                        LocalTime.parse(h.get("closes").asString())));
-            }
-            contacts.insert(new ContactStore.Contact(0, c.get("slug").asString(), c.get("name").asString(),
-                    c.get("description").asString(), c.get("phone").asString(), text(c, "textPhone"), text(c, "url"),
-                    new OpeningHours(c.get("alwaysOpen").asBoolean(), rows), c.get("outOfHours").asBoolean(),
-                    c.get("emergency").asBoolean(), order++, 0));
-        }
-    }
-
-    private static String text(JsonNode node, String field) {
-        return node.has(field) && !node.get(field).isNull() ? node.get(field).asString() : null;
     }
 }

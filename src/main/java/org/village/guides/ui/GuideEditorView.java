@@ -28,13 +28,13 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import org.village.content.PlainLanguageCheck;
 import org.village.guides.GuideService;
 import org.village.guides.Guides;
 import org.village.guides.Guides.Category;
 import org.village.guides.Guides.GuideEdit;
 import org.village.guides.Guides.Revision;
 import org.village.guides.Languages;
-import org.village.guides.PlainLanguageCheck;
 import org.village.shared.InputProblem;
 import org.village.shared.Roles;
 import org.village.shared.Times;
@@ -271,8 +271,14 @@ class GuideEditorView extends Div implements BeforeEnterObserver {
             list.addClassName("check-problems");
             check.add(list);
         }
-        preview.getElement().setProperty("innerHTML",
-                guides.renderMarkdown(body.getValue(), Guides.KIND_PATHWAY.equals(kind.getValue())));
+        try {
+            preview.getElement().setProperty("innerHTML",
+                    guides.renderMarkdown(body.getValue(), Guides.KIND_PATHWAY.equals(kind.getValue())));
+        } catch (InputProblem tooLongOrDeep) {
+            // the preview says why it cannot show the text; the text itself stays in the editor
+            preview.getElement().setProperty("innerHTML",
+                    "<p>" + org.jsoup.nodes.Entities.escape(tooLongOrDeep.getMessage()) + "</p>");
+        }
     }
 
     private void save() {

@@ -11,9 +11,8 @@ import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
-import org.village.guides.HelpNowService;
+import org.village.helpnow.HelpNowService;
 import org.village.layout.MainLayout;
-import org.village.shared.ui.HelpNowBox;
 
 /**
  * An old or mistyped guide link: a kind page with search, all guides and help now, answered with HTTP 404
@@ -38,7 +37,7 @@ class GuideNotFoundView extends Div implements HasErrorParameter<GuideNotFound> 
         add(new Paragraph(getTranslation("guides.notFound.text")));
         add(GuideUi.searchBox(""));
         add(new Paragraph(new RouterLink(getTranslation("guides.notFound.all"), GuidesView.class)));
-        add(new HelpNowBox(helpNow.panel(3)));
+        add(helpNow.box());
         return HttpServletResponse.SC_NOT_FOUND;
     }
 }

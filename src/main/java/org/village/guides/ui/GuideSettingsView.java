@@ -18,8 +18,8 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.Arrays;
 import java.util.Map;
 import org.village.guides.GuideService;
-import org.village.guides.HelpContacts;
-import org.village.guides.HelpContacts.ContactEdit;
+import org.village.helpnow.HelpContacts;
+import org.village.helpnow.HelpContacts.ContactEdit;
 import org.village.shared.InputProblem;
 import org.village.shared.Roles;
 import org.village.shared.ui.Forms;
@@ -59,8 +59,9 @@ class GuideSettingsView extends Div {
         add(phrases, phraseMessages, savePhrases);
 
         add(new H2("Help-now contacts"));
-        add(new Paragraph("Opening hours are UK time, one line each, like MON-FRI 08:30-17:00. A closing time before "
-                + "the opening time runs past midnight (MON-FRI 17:00-08:30)."));
+        add(new Paragraph("Opening hours are UK time, one line each, like Mon-Fri 08:30-17:00. A closing time before "
+                + "the opening time runs past midnight (Mon-Fri 17:00-08:30). For a date, write 2026-12-25 closed, "
+                + "or 2026-12-24 18:00-22:00 for extra hours. Every page's help box shows your changes straight away."));
         for (ContactEdit c : contacts.forEditing()) {
             add(contactForm(contacts, c));
         }

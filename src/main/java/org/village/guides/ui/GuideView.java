@@ -23,9 +23,8 @@ import org.village.directory.DirectoryService;
 import org.village.guides.GuideNeeds;
 import org.village.guides.GuideService;
 import org.village.guides.Guides.GuidePage;
-import org.village.guides.HelpNowService;
 import org.village.guides.Languages;
-import org.village.shared.ui.HelpNowBox;
+import org.village.helpnow.HelpNowService;
 
 /**
  * One guide or pathway. The tab title stays plain ("Guide"), not the guide's title: someone glancing at
@@ -102,7 +101,7 @@ class GuideView extends Div implements BeforeEnterObserver {
         if (Languages.ENGLISH.equals(language.code())) {
             add(tip);
         }
-        add(body, print, new HelpNowBox(helpNow.panel(3, needs.needsFor(page.slug(), page.category().code()))));
+        add(body, print, helpNow.box(needs.needsFor(page.slug(), page.category().code())));
         servicesThatCanHelp(page);
         if (!page.related().isEmpty()) {
             var related = new Div(new H2(getTranslation("guides.guide.related")), GuideUi.list(page.related()));

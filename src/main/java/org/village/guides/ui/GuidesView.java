@@ -10,8 +10,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.village.guides.GuideService;
-import org.village.guides.HelpNowService;
-import org.village.shared.ui.HelpNowBox;
+import org.village.helpnow.HelpNowService;
 
 /** The guides front page: search, the "what happens next" pathways, then every category. */
 @Route("guides")
@@ -40,6 +39,6 @@ class GuidesView extends Div {
             section.setId("category-" + category.code());
             add(section);
         }
-        add(new HelpNowBox(helpNow.panel(4)));
+        add(helpNow.box());
     }
 }

@@ -7,8 +7,8 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
 import org.junit.jupiter.api.Test;
+import org.village.helpnow.OpeningHours;
 import org.village.shared.InputProblem;
-import org.village.shared.OpeningHours;
 
 class ServiceFormTest {
 

@@ -1,17 +1,18 @@
-package org.village.guides;
+package org.village.helpnow;
 
 import java.util.List;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.village.guides.internal.ContactStore;
-import org.village.guides.internal.ContactStore.Contact;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.village.helpnow.internal.ContactStore;
+import org.village.helpnow.internal.ContactStore.Contact;
 import org.village.security.CurrentUser;
 import org.village.shared.AuditLog;
-import org.village.shared.HelpLine;
-import org.village.shared.HelpNowSource;
 import org.village.shared.InputProblem;
-import org.village.shared.OpeningHours;
 import org.village.shared.Roles;
 
 /**
@@ -19,6 +20,8 @@ import org.village.shared.Roles;
  * Also a {@link HelpNowSource}, held in memory because every guide page asks for it.
  */
 @Service
+// first of the sources: a number both here and in the directory shows as the admins keep it here
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class HelpContacts implements HelpNowSource {
 
     private final ContactStore store;
@@ -32,7 +35,7 @@ public class HelpContacts implements HelpNowSource {
         this.audit = audit;
     }
 
-    /** What an admin edits. Hours rows are "MON-FRI 08:30-17:00"-style lines, parsed by {@link #parseHours}. */
+    /** What an admin edits. Hours are "Mon-Fri 08:30-17:00" or "2026-12-25 closed" lines, read by {@link OpeningHoursParser}. */
     public record ContactEdit(long id, long version, String name, String description, String phone, String url,
                               boolean alwaysOpen, boolean outOfHours, String hours) {
     }
@@ -73,7 +76,7 @@ public class HelpContacts implements HelpNowSource {
         if (e.url() != null && !e.url().isBlank() && !e.url().startsWith("https://")) {
             throw new InputProblem("url", "The website must start with https://");
         }
-        var hours = e.alwaysOpen() ? OpeningHours.always() : parseHours(e.hours());
+        var hours = OpeningHoursParser.parse(e.alwaysOpen(), e.hours());
         if (!hours.problems().isEmpty()) {
             throw new InputProblem("hours", hours.problems().getFirst());
         }
@@ -84,55 +87,31 @@ public class HelpContacts implements HelpNowSource {
                     + "here. Reload to see theirs.");
         }
         audit.record(currentUser.actor(), "helpnow.contact.saved", "contact:" + e.id(), e.name());
+        forget();
+    }
+
+    /**
+     * Drops the in-memory list now and again once the change is committed: a page read between the two would
+     * otherwise keep the old line until the next edit.
+     */
+    private void forget() {
         cache = null;
-    }
-
-    /** One row a line: "MON-FRI 08:30-17:00" or "SAT,SUN 09:00-18:00". A closing time before opening runs past midnight. */
-    public static OpeningHours parseHours(String text) {
-        var rows = new java.util.ArrayList<OpeningHours.Row>();
-        int lineNo = 0;
-        for (String line : (text == null ? "" : text).split("\\R")) {
-            lineNo++;
-            if (line.isBlank()) {
-                continue;
-            }
-            var m = java.util.regex.Pattern.compile("\\s*([A-Za-z,\\-]+)\\s+(\\d{1,2}:\\d{2})\\s*-\\s*(\\d{1,2}:\\d{2})\\s*")
-                    .matcher(line);
-            if (!m.matches()) {
-                throw new InputProblem("hours", "Line " + lineNo + " should look like \"MON-FRI 09:00-17:00\".");
-            }
-            try {
-                var days = java.util.EnumSet.noneOf(java.time.DayOfWeek.class);
-                for (String part : m.group(1).split(",")) {
-                    String[] range = part.split("-");
-                    var from = OpeningHours.day(range[0]);
-                    var to = range.length > 1 ? OpeningHours.day(range[1]) : from;
-                    for (int d = from.getValue(); ; d = d % 7 + 1) {
-                        days.add(java.time.DayOfWeek.of(d));
-                        if (d == to.getValue()) {
-                            break;
-                        }
-                    }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    cache = null;
                 }
-                rows.add(new OpeningHours.Row(days, time(m.group(2)), time(m.group(3))));
-            } catch (RuntimeException ex) {
-                throw new InputProblem("hours", "Line " + lineNo + " has a day or time we could not read. "
-                        + "Use MON, TUE ... SUN and 24-hour times like 08:30.");
-            }
+            });
         }
-        return new OpeningHours(false, rows);
     }
 
-    private static java.time.LocalTime time(String s) {
-        return java.time.LocalTime.parse(s.length() == 4 ? "0" + s : s);
+    /** The admin's lines, read by the one parser ({@link OpeningHoursParser}). */
+    public static OpeningHours parseHours(String text) {
+        return OpeningHoursParser.parse(false, text);
     }
 
     static String formatHours(OpeningHours hours) {
-        var sb = new StringBuilder();
-        for (var row : hours.rows()) {
-            var days = row.days().stream().sorted().map(d -> d.name().substring(0, 3)).toList();
-            sb.append(String.join(",", days)).append(' ').append(row.opens()).append('-').append(row.closes()).append('\n');
-        }
-        return sb.toString().strip();
+        return OpeningHoursParser.format(hours);
     }
 }

@@ -1,4 +1,4 @@
-package org.village.guides;
+package org.village.helpnow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.village.shared;
+package org.village.helpnow;
 
 import java.util.List;
 

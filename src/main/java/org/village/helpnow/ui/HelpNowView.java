@@ -1,4 +1,4 @@
-package org.village.guides.ui;
+package org.village.helpnow.ui;
 
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -10,7 +10,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import org.village.guides.HelpNowService;
+import org.village.helpnow.HelpNowService;
 import org.village.shared.Times;
 
 /** Who you can call right now: 999 first, then what is open now, then what opens next. */

@@ -1,4 +1,4 @@
-package org.village.guides;
+package org.village.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.village.shared;
+package org.village.helpnow;
 
 /**
  * One place to call for help now: a helpline from the guides' contacts or a service from the directory.

@@ -1,4 +1,4 @@
-package org.village.shared.ui;
+package org.village.helpnow;
 
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Aside;
@@ -10,20 +10,10 @@ import com.vaadin.flow.component.html.UnorderedList;
 import java.util.List;
 
 /**
- * The "help now" box shown on every page that talks about harm, and on error pages: 999 first,
- * then lines that are open now (when the caller knows them) or the always-open national lines.
+ * The "help now" box shown on every page: 999 first, then the lines open now as admins keep them
+ * (made by {@link HelpNowService#box()}; there is no built-in list to fall out of date).
  */
 public class HelpNowBox extends Aside {
-
-    /** Lines that are open around the clock, used when nothing better is known. */
-    public static final List<Line> ALWAYS_OPEN = List.of(
-            new Line("Childline, for children and young people", "0800 1111", "open all day and night"),
-            new Line("Samaritans, if you need to talk", "116 123", "open all day and night"),
-            new Line("Police, when it is not an emergency", "101", "open all day and night"));
-
-    public HelpNowBox() {
-        this(ALWAYS_OPEN);
-    }
 
     public HelpNowBox(List<Line> lines) {
         addClassName("help-now");

@@ -1,4 +1,4 @@
-package org.village.guides;
+package org.village.helpnow;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -9,28 +9,53 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.village.shared.HelpLine;
-import org.village.shared.HelpNowSource;
-import org.village.shared.OpeningHours;
-import org.village.shared.ui.HelpNowBox;
 
 /**
- * Who you can call right now. Asks every {@link HelpNowSource} (our contacts, and the service directory
- * when it is there) and orders the lines for someone in a hurry: 999 first, then what is open now, then
+ * Who you can call right now. Asks every {@link HelpNowSource} (the contacts admins keep first, then the
+ * service directory when it is there; a number in both shows once, as the admins keep it) and orders the lines for someone in a hurry: 999 first, then what is open now, then
  * what opens next. Times are in Europe/London, whatever the server's zone.
  */
 @Service
 public class HelpNowService {
 
+    private static final Logger log = LoggerFactory.getLogger(HelpNowService.class);
+    /** How many open lines the help box on a page shows under 999. */
+    public static final int BOX_LINES = 4;
+
     private final List<HelpNowSource> sources;
-    private final GuideNeeds needs;
+    private final List<HelpLineTopics> topics;
     private final Clock clock;
 
-    HelpNowService(List<HelpNowSource> sources, GuideNeeds needs, Clock clock) {
+    HelpNowService(List<HelpNowSource> sources, List<HelpLineTopics> topics, Clock clock) {
         this.sources = sources;
-        this.needs = needs;
+        this.topics = topics;
         this.clock = clock;
+    }
+
+    /** A service over these sources and topics, outside Spring (tests of other modules, benchmarks). */
+    public static HelpNowService of(List<HelpNowSource> sources, List<HelpLineTopics> topics, Clock clock) {
+        return new HelpNowService(sources, topics, clock);
+    }
+
+    /**
+     * The help box for any page: 999 first, then the lines open now, as admins keep them. If the lines cannot
+     * be read (the database is down on an error page), the box still shows 999.
+     */
+    public HelpNowBox box() {
+        return box(List.of());
+    }
+
+    /** The help box for a page about these needs: the closest open lines first. */
+    public HelpNowBox box(java.util.Collection<String> topicNeeds) {
+        try {
+            return new HelpNowBox(panel(BOX_LINES, topicNeeds));
+        } catch (RuntimeException e) {
+            log.warn("Help-now lines could not be read; the box shows 999 only ({})", e.getClass().getSimpleName());
+            return new HelpNowBox(List.of());
+        }
     }
 
     /** One line with its state at the moment asked; {@code when} says it in words. */
@@ -63,7 +88,7 @@ public class HelpNowService {
     }
 
     /**
-     * The panel for a page about these needs (a guide's, from {@link GuideNeeds}): of the lines open now, those
+     * The panel for a page about these needs (a guide's, through {@link HelpLineTopics}): of the lines open now, those
      * sharing most needs with the page come first; lines that share as many keep the usual order. 999 is not
      * in the list because the box always puts it first, above the list.
      */
@@ -71,7 +96,8 @@ public class HelpNowService {
         return panelAt(clock.instant(), max, topicNeeds);
     }
 
-    List<HelpNowBox.Line> panelAt(Instant at, int max, java.util.Collection<String> topicNeeds) {
+    /** The panel at a given moment. */
+    public List<HelpNowBox.Line> panelAt(Instant at, int max, java.util.Collection<String> topicNeeds) {
         var topic = java.util.Set.copyOf(topicNeeds);
         return at(at).stream().filter(e -> !e.line().emergency() && e.openNow())
                 .sorted(Comparator.comparingInt((Entry e) -> -shared(e, topic))) // stable: ties keep the usual order
@@ -80,7 +106,8 @@ public class HelpNowService {
     }
 
     private int shared(Entry e, java.util.Set<String> topic) {
-        return topic.isEmpty() ? 0 : (int) needs.helpLineNeeds(e.line().key()).stream().filter(topic::contains).count();
+        return topic.isEmpty() ? 0 : (int) topics.stream()
+                .flatMap(t -> t.needsOf(e.line().key()).stream()).distinct().filter(topic::contains).count();
     }
 
     private static Entry entry(HelpLine line, Instant at) {

@@ -1,4 +1,4 @@
-package org.village.guides;
+package org.village.content;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,9 +10,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 /**
- * Marks glossary terms inside already-sanitised HTML so a reader can tap a word and see what it means
+ * Marks glossary terms inside already-sanitised HTML, walking it as a tree (jsoup), never with patterns over
+ * markup, so a reader can tap a word and see what it means
  * without leaving the page. Uses the browser's own popover (a button with popovertarget): it works by
  * touch, mouse and keyboard, is announced as a button that opens more, and needs no script.
  * <p>
@@ -30,11 +39,11 @@ public final class GlossaryMarker {
     // Multi-word forms keyed on their first two words: many terms share a first word ("child ...").
     private final Map<String, List<Form>> byFirstTwo = new HashMap<>();
 
-    private record Form(String[] words, boolean exactCase, GlossaryTerm term) {
+    private record Form(String[] words, boolean exactCase, GlossaryEntry term) {
     }
 
-    public GlossaryMarker(List<GlossaryTerm> terms) {
-        for (GlossaryTerm term : terms) {
+    public GlossaryMarker(List<? extends GlossaryEntry> terms) {
+        for (GlossaryEntry term : terms) {
             for (String form : term.forms()) {
                 var words = tokens(form);
                 if (words.isEmpty()) {
@@ -64,52 +73,40 @@ public final class GlossaryMarker {
 
     /** Returns the HTML with the first use of each term marked; {@code idPrefix} keeps popover ids unique. */
     public String mark(String safeHtml, String idPrefix) {
-        var out = new StringBuilder(safeHtml.length() + 512);
+        Document doc = Jsoup.parseBodyFragment(safeHtml == null ? "" : safeHtml);
+        doc.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base);
+        var texts = new ArrayList<TextNode>();
+        // collect first, then change: the tree must not move under the walk
+        NodeTraversor.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof TextNode text && !insideSkipped(text)) {
+                    texts.add(text);
+                }
+            }
+        }, doc.body());
         var marked = new HashSet<Long>();
-        int skipDepth = 0;
-        int i = 0;
-        int n = safeHtml.length();
         int[] counter = {0};
-        while (i < n) {
-            int lt = safeHtml.indexOf('<', i);
-            int textEnd = lt < 0 ? n : lt;
-            if (textEnd > i) {
-                String text = safeHtml.substring(i, textEnd);
-                out.append(skipDepth > 0 ? text : markText(text, marked, idPrefix, counter));
-            }
-            if (lt < 0) {
-                break;
-            }
-            int gt = safeHtml.indexOf('>', lt);
-            if (gt < 0) {
-                out.append(safeHtml, lt, n);
-                break;
-            }
-            String tag = safeHtml.substring(lt, gt + 1);
-            String name = tagName(tag);
-            if (SKIP.contains(name)) {
-                skipDepth += tag.startsWith("</") ? -1 : 1;
-                skipDepth = Math.max(0, skipDepth);
-            }
-            out.append(tag);
-            i = gt + 1;
+        for (TextNode text : texts) {
+            markText(text, marked, idPrefix, counter);
         }
-        return out.toString();
+        return doc.body().html();
     }
 
-    private static String tagName(String tag) {
-        int start = tag.startsWith("</") ? 2 : 1;
-        int end = start;
-        while (end < tag.length() && Character.isLetterOrDigit(tag.charAt(end))) {
-            end++;
+    private static boolean insideSkipped(Node node) {
+        for (Element e = node.parent() instanceof Element p ? p : null; e != null; e = e.parent()) {
+            if (SKIP.contains(e.normalName())) {
+                return true;
+            }
         }
-        return tag.substring(start, end).toLowerCase(Locale.ROOT);
+        return false;
     }
 
-    private String markText(String escaped, Set<Long> marked, String idPrefix, int[] counter) {
-        String text = Html.unescape(escaped);
+    /** Replaces the text node with its words and, for each term found first here, a button and its popover. */
+    private void markText(TextNode node, Set<Long> marked, String idPrefix, int[] counter) {
+        String text = node.getWholeText();
         List<int[]> tokens = scan(text);
-        var out = new StringBuilder();
+        var parts = new ArrayList<Node>();
         int copied = 0;
         for (int t = 0; t < tokens.size(); t++) {
             for (Form form : candidates(text, tokens, t)) {
@@ -118,9 +115,11 @@ public final class GlossaryMarker {
                 }
                 int start = tokens.get(t)[0];
                 int end = tokens.get(t + form.words().length - 1)[1];
-                out.append(Html.escape(text.substring(copied, start)));
+                if (start > copied) {
+                    parts.add(new TextNode(text.substring(copied, start)));
+                }
                 String id = idPrefix + "-" + (++counter[0]);
-                out.append(button(text.substring(start, end), form.term(), id));
+                parts.addAll(button(text.substring(start, end), form.term(), id));
                 copied = end;
                 marked.add(form.term().id());
                 t += form.words().length - 1;
@@ -128,10 +127,17 @@ public final class GlossaryMarker {
             }
         }
         if (copied == 0) {
-            return escaped;
+            return;
         }
-        out.append(Html.escape(text.substring(copied)));
-        return out.toString();
+        if (copied < text.length()) {
+            parts.add(new TextNode(text.substring(copied)));
+        }
+        Node at = node;
+        for (Node part : parts) {
+            at.after(part);
+            at = part;
+        }
+        node.remove();
     }
 
     /** Multi-word forms starting here (longest first), then single-word ones. */
@@ -210,12 +216,17 @@ public final class GlossaryMarker {
         return exactCase ? word.equals(want) : word.equalsIgnoreCase(want);
     }
 
-    private static String button(String shown, GlossaryTerm term, String id) {
-        return "<button type=\"button\" class=\"term\" popovertarget=\"" + id + "\">" + Html.escape(shown)
-                + "</button><span class=\"term-popover\" id=\"" + id + "\" popover role=\"note\">"
-                + "<strong>" + Html.escape(term.term()) + "</strong>: " + Html.escape(term.meaning())
-                + (term.forYou().isBlank() ? "" : " <span class=\"term-for-you\">What it means for you: "
-                + Html.escape(term.forYou()) + "</span>")
-                + "</span>";
+    private static List<Node> button(String shown, GlossaryEntry term, String id) {
+        var button = new Element("button").attr("type", "button").addClass("term").attr("popovertarget", id)
+                .text(shown);
+        var popover = new Element("span").addClass("term-popover").attr("id", id).attr("popover", "")
+                .attr("role", "note");
+        popover.appendElement("strong").text(term.term());
+        popover.appendText(": " + term.meaning());
+        if (!term.forYou().isBlank()) {
+            popover.appendText(" ");
+            popover.appendElement("span").addClass("term-for-you").text("What it means for you: " + term.forYou());
+        }
+        return List.of(button, popover);
     }
 }

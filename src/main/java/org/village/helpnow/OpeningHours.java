@@ -1,4 +1,4 @@
-package org.village.shared;
+package org.village.helpnow;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -15,18 +15,27 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.village.shared.Times;
 
 /**
- * Weekly opening hours in the portal's time zone (Europe/London), safe across clock changes: each row is
- * a set of days with an opening and closing wall-clock time. A closing time at or before the opening time
- * means the row runs past midnight into the next day (17:00-08:30). "00:00-23:59" means the whole day.
- * Bank holidays are not special-cased: the hours are the weekly pattern, so lines that matter out of hours
- * say "always open" instead.
+ * The one opening-hours model (decision 058): weekly hours in the portal's time zone (Europe/London), plus
+ * dated exceptions. Each row is a set of days with an opening and closing wall-clock time; a closing time
+ * at or before the opening time runs past midnight into the next day (19:00-02:00), and "00:00-23:59"
+ * means the whole day. A {@link Dated} entry either closes a date (a bank holiday, a training day: no weekly
+ * hours start that day) or adds hours on a date (an extra evening). Wall-clock times are turned into
+ * instants only when asked, so clock changes in March and October need no special care. Help now, the
+ * directory, and later chat rooms and booking all use it; read text with {@link OpeningHoursParser}.
  */
-public record OpeningHours(boolean alwaysOpen, List<Row> rows) {
+public record OpeningHours(boolean alwaysOpen, List<Row> rows, List<Dated> dated) {
 
     public OpeningHours {
         rows = rows == null ? List.of() : List.copyOf(rows);
+        dated = dated == null ? List.of() : dated.stream().sorted(Comparator.comparing(Dated::date)).toList();
+    }
+
+    /** Weekly hours with no dated exceptions. */
+    public OpeningHours(boolean alwaysOpen, List<Row> rows) {
+        this(alwaysOpen, rows, List.of());
     }
 
     public static OpeningHours always() {
@@ -37,17 +46,35 @@ public record OpeningHours(boolean alwaysOpen, List<Row> rows) {
         return new OpeningHours(false, List.of(rows));
     }
 
+    /** The same hours with these dated exceptions instead of the ones it had. */
+    public OpeningHours withDated(List<Dated> exceptions) {
+        return new OpeningHours(alwaysOpen, rows, exceptions);
+    }
+
+    /** True when the moment falls inside an opening (the clock's zone does not matter: the portal's is used). */
+    public boolean isOpen(ZonedDateTime at) {
+        return isOpen(at.toInstant());
+    }
+
+    /**
+     * The next moment after {@code at} when it opens or closes (within two weeks), in the portal's zone;
+     * empty when it is always open or never opens.
+     */
+    public Optional<ZonedDateTime> nextChange(ZonedDateTime at) {
+        Instant now = at.toInstant();
+        boolean open = isOpen(now);
+        return (open ? closesAt(now) : nextOpening(now)).map(i -> i.atZone(Times.ZONE));
+    }
+
     /** True when the given moment falls inside any row (including the part of a row after midnight). */
     public boolean isOpen(Instant at) {
         if (alwaysOpen) {
             return true;
         }
         LocalDateTime local = LocalDateTime.ofInstant(at, Times.ZONE);
-        for (Row row : rows) {
-            for (LocalDateTime[] span : row.spansAround(local.toLocalDate())) {
-                if (!local.isBefore(span[0]) && local.isBefore(span[1])) {
-                    return true;
-                }
+        for (LocalDateTime[] span : spansAround(local.toLocalDate())) {
+            if (!local.isBefore(span[0]) && local.isBefore(span[1])) {
+                return true;
             }
         }
         return false;
@@ -55,13 +82,12 @@ public record OpeningHours(boolean alwaysOpen, List<Row> rows) {
 
     /** The next time it opens after {@code at} (within a week), or empty if it never opens or is always open. */
     public Optional<Instant> nextOpening(Instant at) {
-        if (alwaysOpen || rows.isEmpty()) {
+        if (alwaysOpen || rows.isEmpty() && dated.stream().allMatch(Dated::closed)) {
             return Optional.empty();
         }
         LocalDateTime local = LocalDateTime.ofInstant(at, Times.ZONE);
-        return rows.stream()
-                .flatMap(r -> r.spansAround(local.toLocalDate()).stream()
-                        .map(span -> span[0]))
+        return spansAround(local.toLocalDate()).stream()
+                .map(span -> span[0])
                 .filter(start -> start.isAfter(local))
                 .min(Comparator.naturalOrder())
                 .map(start -> start.atZone(Times.ZONE).toInstant());
@@ -73,12 +99,74 @@ public record OpeningHours(boolean alwaysOpen, List<Row> rows) {
             return Optional.empty();
         }
         LocalDateTime local = LocalDateTime.ofInstant(at, Times.ZONE);
-        return rows.stream()
-                .flatMap(r -> r.spansAround(local.toLocalDate()).stream())
+        return spansAround(local.toLocalDate()).stream()
                 .filter(span -> !local.isBefore(span[0]) && local.isBefore(span[1]))
                 .map(span -> span[1])
                 .max(Comparator.naturalOrder())
                 .map(end -> end.atZone(Times.ZONE).toInstant());
+    }
+
+    /**
+     * Opening spans (start, end) from the day before {@code date} to a week after it: the weekly rows, less
+     * those starting on a closed date, plus the extra hours of dated entries.
+     */
+    List<LocalDateTime[]> spansAround(LocalDate date) {
+        var spans = new ArrayList<LocalDateTime[]>();
+        LocalDate first = date.minusDays(1);
+        LocalDate last = date.plusDays(7);
+        for (Row row : rows) {
+            for (LocalDateTime[] span : row.spansAround(date)) {
+                if (!closedOn(span[0].toLocalDate())) {
+                    spans.add(span);
+                }
+            }
+        }
+        for (Dated d : dated) {
+            if (!d.closed() && !d.date().isBefore(first) && !d.date().isAfter(last)) {
+                spans.add(span(d.date(), d.opens(), d.closes()));
+            }
+        }
+        return spans;
+    }
+
+    private boolean closedOn(LocalDate day) {
+        return dated.stream().anyMatch(d -> d.closed() && d.date().equals(day));
+    }
+
+    static LocalDateTime[] span(LocalDate day, LocalTime opens, LocalTime closes) {
+        LocalDateTime start = day.atTime(opens);
+        LocalDateTime end = "23:59".equals(closes.toString()) ? day.plusDays(1).atStartOfDay()
+                : !closes.isAfter(opens) ? day.plusDays(1).atTime(closes) : day.atTime(closes);
+        return new LocalDateTime[] {start, end};
+    }
+
+    /**
+     * An exception on one date: closed all day (no weekly hours start that day), or open these extra hours
+     * (a closing time at or before the opening time runs past midnight). {@code note} says why, in plain words.
+     */
+    public record Dated(LocalDate date, boolean closed, LocalTime opens, LocalTime closes, String note) {
+
+        public Dated {
+            note = note == null ? "" : note.strip();
+            if (!closed && (opens == null || closes == null)) {
+                throw new IllegalArgumentException("Extra hours need an opening and a closing time");
+            }
+        }
+
+        public static Dated closedOn(LocalDate date, String note) {
+            return new Dated(date, true, null, null, note);
+        }
+
+        public static Dated extra(LocalDate date, LocalTime opens, LocalTime closes, String note) {
+            return new Dated(date, false, opens, closes, note);
+        }
+
+        String describe() {
+            String day = date.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, Locale.UK) + " "
+                    + date.getDayOfMonth() + " " + date.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.UK);
+            String words = closed ? day + ", closed" : day + ", " + clock(opens) + " to " + clock(closes);
+            return note.isEmpty() ? words : words + " (" + note + ")";
+        }
     }
 
     /** Plain words, e.g. "Monday to Friday, 9am to 5pm; Saturday, 10am to 1pm". */
@@ -86,10 +174,11 @@ public record OpeningHours(boolean alwaysOpen, List<Row> rows) {
         if (alwaysOpen) {
             return "Open all day and night, every day";
         }
-        if (rows.isEmpty()) {
+        if (rows.isEmpty() && dated.isEmpty()) {
             return "No set opening hours";
         }
-        return rows.stream().map(Row::describe).collect(Collectors.joining("; "));
+        return java.util.stream.Stream.concat(rows.stream().map(Row::describe), dated.stream().map(Dated::describe))
+                .collect(Collectors.joining("; "));
     }
 
     /** Checks rows for mistakes a person can fix; returns kind messages (empty when fine). */
@@ -134,10 +223,7 @@ public record OpeningHours(boolean alwaysOpen, List<Row> rows) {
             for (int offset = -1; offset <= 7; offset++) {
                 LocalDate day = date.plusDays(offset);
                 if (days.contains(day.getDayOfWeek())) {
-                    LocalDateTime start = day.atTime(opens);
-                    LocalDateTime end = "23:59".equals(closes.toString()) ? day.plusDays(1).atStartOfDay()
-                            : crossesMidnight() ? day.plusDays(1).atTime(closes) : day.atTime(closes);
-                    spans.add(new LocalDateTime[] {start, end});
+                    spans.add(span(day, opens, closes));
                 }
             }
             return spans;

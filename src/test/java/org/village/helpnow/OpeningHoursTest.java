@@ -1,10 +1,11 @@
-package org.village.shared;
+package org.village.helpnow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
+import org.village.shared.Times;
 
 class OpeningHoursTest {
 

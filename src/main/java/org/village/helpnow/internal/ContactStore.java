@@ -1,4 +1,4 @@
-package org.village.guides.internal;
+package org.village.helpnow.internal;
 
 import java.sql.Time;
 import java.time.DayOfWeek;
@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.village.shared.OpeningHours;
+import org.village.helpnow.OpeningHours;
 
-/** SQL for help-now contacts and their weekly hours. */
+/** SQL for help-now contacts, their weekly hours and their dated exceptions. */
 @Repository
 public class ContactStore {
 
@@ -38,6 +38,14 @@ public class ContactStore {
                         .add(new OpeningHours.Row(days(rs.getString("days")), rs.getTime("opens").toLocalTime(),
                                 rs.getTime("closes").toLocalTime())))
                 .list();
+        Map<Long, List<OpeningHours.Dated>> dated = new HashMap<>();
+        jdbc.sql("SELECT contact_id, on_date, closed, opens, closes, note FROM help_contact_dated_hours ORDER BY on_date, id")
+                .query((rs, n) -> dated.computeIfAbsent(rs.getLong("contact_id"), k -> new ArrayList<>())
+                        .add(new OpeningHours.Dated(rs.getDate("on_date").toLocalDate(), rs.getBoolean("closed"),
+                                rs.getTime("opens") == null ? null : rs.getTime("opens").toLocalTime(),
+                                rs.getTime("closes") == null ? null : rs.getTime("closes").toLocalTime(),
+                                rs.getString("note"))))
+                .list();
         return jdbc.sql("""
                 SELECT id, slug, name, description, phone, text_phone, url, always_open, out_of_hours, emergency,
                        sort_order, version
@@ -45,7 +53,8 @@ public class ContactStore {
                 .query((rs, n) -> new Contact(rs.getLong("id"), rs.getString("slug"), rs.getString("name"),
                         rs.getString("description"), rs.getString("phone"), rs.getString("text_phone"),
                         rs.getString("url"),
-                        new OpeningHours(rs.getBoolean("always_open"), rows.getOrDefault(rs.getLong("id"), List.of())),
+                        new OpeningHours(rs.getBoolean("always_open"), rows.getOrDefault(rs.getLong("id"), List.of()),
+                                dated.getOrDefault(rs.getLong("id"), List.of())),
                         rs.getBoolean("out_of_hours"), rs.getBoolean("emergency"), rs.getInt("sort_order"),
                         rs.getLong("version")))
                 .list();
@@ -76,6 +85,7 @@ public class ContactStore {
                 .update();
         if (n == 1) {
             jdbc.sql("DELETE FROM help_contact_hours WHERE contact_id = ?").param(c.id()).update();
+            jdbc.sql("DELETE FROM help_contact_dated_hours WHERE contact_id = ?").param(c.id()).update();
             insertHours(c.id(), c.hours());
         }
         return n == 1;
@@ -86,6 +96,12 @@ public class ContactStore {
             jdbc.sql("INSERT INTO help_contact_hours (contact_id, days, opens, closes) VALUES (?, ?, ?, ?)")
                     .params(id, row.days().stream().sorted().map(d -> d.name().substring(0, 3)).collect(Collectors.joining(",")),
                             Time.valueOf(row.opens()), Time.valueOf(row.closes()))
+                    .update();
+        }
+        for (var d : hours.dated()) {
+            jdbc.sql("INSERT INTO help_contact_dated_hours (contact_id, on_date, closed, opens, closes, note) VALUES (?, ?, ?, ?, ?, ?)")
+                    .params(id, java.sql.Date.valueOf(d.date()), d.closed(), d.opens() == null ? null : Time.valueOf(d.opens()),
+                            d.closes() == null ? null : Time.valueOf(d.closes()), d.note())
                     .update();
         }
     }

@@ -1,4 +1,4 @@
-package org.village.guides;
+package org.village.content;
 
 import java.util.ArrayList;
 import java.util.List;
