@@ -59,20 +59,13 @@ class UnknownApiPath {
                 response.sendError(404);
                 return;
             }
-            ApiError.write(response, HttpStatus.NOT_FOUND, message(request));
+            ApiError.writeNotFound(request, response);
         };
         var mapping = new SimpleUrlHandlerMapping(Map.of("/api", notFound, "/api/**", notFound), ORDER);
         return mapping;
     }
 
     static ResponseEntity<Map<String, Object>> notFound(HttpServletRequest request) {
-        return ApiError.of(HttpStatus.NOT_FOUND, null, message(request));
-    }
-
-    private static String message(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        String shown = path.length() > 80 ? path.substring(0, 80) + "…" : path;
-        return "There is nothing at " + shown.replaceAll("[^A-Za-z0-9/_.\\-…]", "") + ". The Open Referral UK API"
-                + " starts at /api/oruk/.";
+        return ApiError.of(HttpStatus.NOT_FOUND, null, ApiError.nothingAt(request));
     }
 }
