@@ -8,7 +8,6 @@ import java.io.IOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.util.ClassUtils;
 import org.village.shared.api.ApiError;
@@ -17,7 +16,7 @@ import org.village.shared.api.ApiError;
  * The answer to a request HTTP access refuses (decision 060): a 404 with no content, signed in or not, so an address
  * that leads nowhere looks the same as one that is closed. Under /api/ it is the APIs' JSON error; elsewhere a page
  * request gets the kind "not found" page (with quick exit and help now) from Vaadin's router, and anything else an
- * empty 404. A form sent without its CSRF token is still a plain 403.
+ * empty 404. A form sent without its CSRF token is a 403, also without content.
  */
 final class Undeclared {
 
@@ -34,14 +33,14 @@ final class Undeclared {
 
     /** For a signed-in person, and for forms without their CSRF token. */
     static AccessDeniedHandler deniedHandler() {
-        var usual = new AccessDeniedHandlerImpl();
         return (request, response, denied) -> {
             if (!(denied instanceof CsrfException)) {
                 notFound(request, response);
             } else if (ApiError.isApi(request)) {
                 ApiError.write(response, HttpStatus.FORBIDDEN, "This request is not allowed here.");
             } else {
-                usual.handle(request, response, denied);
+                // a bare status: the server's error page would only add its own words
+                response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             }
         };
     }

@@ -22,6 +22,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import org.village.directory.DirectoryImport;
+import org.village.security.CurrentUser;
+import org.village.security.VillageUser;
 import org.village.directory.DirectoryService;
 import org.village.directory.ImportReport;
 import org.village.directory.ServiceDetail;
@@ -41,6 +43,8 @@ class DirectoryAdminView extends Div {
 
     private final DirectoryService directory;
     private final DirectoryImport importer;
+    /** Who is signed in, read once on the request that opened the page; an upload's UI.access passes it on. */
+    private final VillageUser admin;
     private final TextField search = new TextField("Find a service");
     private final Grid<ServiceSummary> grid = new Grid<>();
     private final Div editor = new Div();
@@ -50,9 +54,10 @@ class DirectoryAdminView extends Div {
     private String uploadedFeed;
     private String uploadedName;
 
-    DirectoryAdminView(DirectoryService directory, DirectoryImport importer) {
+    DirectoryAdminView(DirectoryService directory, DirectoryImport importer, CurrentUser currentUser) {
         this.directory = directory;
         this.importer = importer;
+        this.admin = currentUser.require();
         addClassNames("page", "wide", "directory-admin");
         add(new H1("Edit services"));
         add(new Paragraph("Every change is saved in the audit log with your name and the time."));
@@ -223,7 +228,7 @@ class DirectoryAdminView extends Div {
     private void fileArrived(String name, byte[] bytes) {
         importResult.removeAll();
         try {
-            uploadedFeed = importer.readFile(name, bytes);
+            uploadedFeed = importer.readFile(admin, name, bytes);
             uploadedName = name;
             uploaded.removeAll();
             uploaded.add(Forms.notice("success", "The file " + name + " is ready. Press Preview to see what "
