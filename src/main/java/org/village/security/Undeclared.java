@@ -4,6 +4,7 @@ import com.vaadin.flow.spring.SpringServlet;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -54,10 +55,21 @@ final class Undeclared {
         var vaadin = request.getServletContext().getNamedDispatcher(VAADIN_SERVLET);
         if (read && vaadin != null && !response.isCommitted()) {
             // Vaadin's router has no route here (routes are let through before this), so it shows the kind
-            // "not found" view with HTTP 404, as for any unknown address
-            vaadin.forward(request, response);
+            // "not found" view with HTTP 404, as for any unknown address. Where Vaadin takes the address for a
+            // file instead, its error stays a bare status: the server's error page would only add its own words.
+            vaadin.forward(request, new HttpServletResponseWrapper(response) {
+                @Override
+                public void sendError(int status) {
+                    setStatus(status);
+                }
+
+                @Override
+                public void sendError(int status, String message) {
+                    setStatus(status);
+                }
+            });
         } else {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
         }
     }
 }
