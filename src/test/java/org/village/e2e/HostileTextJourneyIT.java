@@ -46,6 +46,36 @@ class HostileTextJourneyIT extends BrowserJourney {
                 """));
     }
 
+    /**
+     * Every text holding a direction override or embedding (U+202A–U+202E, U+2066–U+2069) must be kept to
+     * itself: inside an inline element that isolates it, or alone in its block (a paragraph ends an override).
+     * Answers the texts that could reorder words around them. Form fields are their own paragraph.
+     */
+    private static final String LEAKING_DIRECTION = """
+            const leaking = [];
+            const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            while (walk.nextNode()) {
+              const t = walk.currentNode;
+              if (!/[\u202A-\u202E\u2066-\u2069]/.test(t.data)) continue;
+              let el = t.parentElement, kept = false;
+              if (!el || el.closest('script, style, textarea, input')) continue;
+              while (el && el !== document.body) {
+                const cs = getComputedStyle(el);
+                if (cs.display.startsWith('inline')) {
+                  if (['isolate', 'isolate-override', 'plaintext'].includes(cs.unicodeBidi)) { kept = true; break; }
+                  el = el.parentElement;
+                  continue;
+                }
+                // a block: fine when nothing but this text (and white space) shares it
+                kept = [...el.childNodes].every(n => n === t || (n.nodeType === 3 && !n.data.trim())
+                    || (n.nodeType === 1 && !n.textContent.trim()));
+                break;
+              }
+              if (!kept) leaking.push((t.parentElement.tagName + ': ' + t.data).slice(0, 120));
+            }
+            return leaking;
+            """;
+
     private static String q(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
@@ -77,6 +107,8 @@ class HostileTextJourneyIT extends BrowserJourney {
                 .isEmpty();
         assertThat(driver.findElements(By.cssSelector("a[href^='javascript'], a[href^='JAVASCRIPT'], [onerror], [onmouseover]")))
                 .as("links or handlers made of text on " + where).isEmpty();
+        assertThat((List<?>) js.executeScript(LEAKING_DIRECTION)).as("right-to-left marks that reorder the portal's own words on " + where)
+                .isEmpty();
         // what is shown: the page's text, and what the page put back into its fields
         String text = pageText() + "\n" + js.executeScript(
                 "return [...document.querySelectorAll('textarea, input')].map(f => f.value).join('\\n')");
@@ -88,7 +120,19 @@ class HostileTextJourneyIT extends BrowserJourney {
     /** Exit still leaves the portal for the neutral site. */
     private void exitLeaves(String where) {
         waitFor(By.id("quick-exit")).click();
-        wait.until(d -> d.getCurrentUrl().startsWith(NeutralSite.url()));
+        // the exit goes through the portal's /quick-exit (it ends the session); on a loaded 2-core test machine
+        // that hop has taken over 20 s, so wait longer, and keep a picture if it never arrives
+        try {
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(60))
+                    .until(d -> d.getCurrentUrl().startsWith(NeutralSite.url()));
+        } catch (RuntimeException e) {
+            try {
+                screenshot("exit-did-not-leave-" + where.replaceAll("\\W", "-"));
+            } catch (Exception ignored) {
+                // the picture is only for people to look at
+            }
+            throw e;
+        }
         assertThat(driver.getCurrentUrl()).as("Exit from " + where).startsWith(NeutralSite.url());
     }
 
