@@ -1,15 +1,7 @@
 package org.village.directory;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
@@ -69,9 +61,15 @@ public class DirectoryImport {
      */
     private boolean allowPrivateAddresses;
 
+    private final FeedFetcher fetcher;
+
     DirectoryImport(DirectoryService directory, ServiceStore store, CurrentUser currentUser, AuditLog audit, Clock clock,
-                    @Value("${village.directory.import.allow-private-addresses:false}") boolean allowPrivateAddresses) {
+                    @Value("${village.directory.import.allow-private-addresses:false}") boolean allowPrivateAddresses,
+                    HostResolver hostResolver) {
         this.allowPrivateAddresses = allowPrivateAddresses;
+        // read at each lookup, so the setting holds for every fetch
+        this.fetcher = new FeedFetcher(hostResolver, a -> this.allowPrivateAddresses || FeedFetcher.isPublic(a),
+                FeedFetcher.Limits.STANDARD);
         this.directory = directory;
         this.store = store;
         this.currentUser = currentUser;
@@ -83,17 +81,32 @@ public class DirectoryImport {
     @PreAuthorize(Roles.HAS_ADMIN)
     @Transactional(readOnly = true)
     public ImportReport preview(String feed) {
-        return new ImportReport(plan(feed).stream().map(Planned::line).toList(), false);
+        return previewFetched(feed);
     }
 
     /** Saves every new and changed record, or nothing at all when any record fails. */
     @PreAuthorize(Roles.HAS_ADMIN)
     @Transactional
     public ImportReport apply(String feed) {
+        return applyFetched(feed, currentUser.actor());
+    }
+
+    /**
+     * {@link #preview} for a feed fetched in the background, where no one is signed in: only
+     * {@link FeedImports} calls it, after checking on the admin's own thread that they are an admin.
+     */
+    @Transactional(readOnly = true)
+    ImportReport previewFetched(String feed) {
+        return new ImportReport(plan(feed).stream().map(Planned::line).toList(), false);
+    }
+
+    /** {@link #apply} as the given admin (checked by {@link FeedImports} before the fetch began). */
+    @Transactional
+    ImportReport applyFetched(String feed, AuditLog.Actor admin) {
         var plan = plan(feed);
         var lines = plan.stream().map(Planned::line).toList();
         if (lines.stream().anyMatch(l -> l.change() == Change.FAILED)) {
-            audit.record(currentUser.actor(), "directory.import.refused", "directory", lines.stream()
+            audit.record(admin, "directory.import.refused", "directory", lines.stream()
                     .filter(l -> l.change() == Change.FAILED).count() + " records failed");
             return new ImportReport(lines, false);
         }
@@ -103,13 +116,13 @@ public class DirectoryImport {
                 switch (p.line().change()) {
                     case NEW -> {
                         long id = store.insert(p.uuid(), p.input(), false, clock.instant());
-                        audit.record(currentUser.actor(), "service.created", "service:" + id, "import: " + p.input().name());
+                        audit.record(admin, "service.created", "service:" + id, "import: " + p.input().name());
                     }
                     case CHANGED -> {
                         if (!store.update(p.existing().id(), p.existing().version(), p.input(), clock.instant())) {
                             throw new InputProblem("Someone changed " + p.input().name() + " during the import.");
                         }
-                        audit.record(currentUser.actor(), "service.updated", "service:" + p.existing().id(),
+                        audit.record(admin, "service.updated", "service:" + p.existing().id(),
                                 "import: " + p.line().detail());
                     }
                     default -> {
@@ -125,93 +138,24 @@ public class DirectoryImport {
                 return new ImportReport(result, false);
             }
         }
-        audit.record(currentUser.actor(), "directory.imported", "directory",
+        audit.record(admin, "directory.imported", "directory",
                 countOf(lines, Change.NEW) + " new, " + countOf(lines, Change.CHANGED) + " changed");
         return new ImportReport(lines, true);
     }
 
     /**
-     * Reads a feed from a web address (http or https, at most 5 MB, 20 seconds). Addresses on this machine or
-     * a private network are refused, at every redirect too (followed by hand, at most three).
+     * Reads a feed from a web address (http or https, at most 5 MB, 2 minutes), waiting for it. Addresses on this
+     * machine or a private network are refused, at every redirect too; the connection goes to the address that was
+     * checked ({@link FeedFetcher}, decision 067). The admin page fetches in the background instead
+     * ({@link FeedImports}).
      */
     @PreAuthorize(Roles.HAS_ADMIN)
     public String fetch(String url) {
-        URI uri;
-        try {
-            uri = URI.create(url == null ? "" : url.strip());
-        } catch (IllegalArgumentException e) {
-            throw new InputProblem("url", "That web address does not look right.");
-        }
-        try (var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NEVER).build()) {
-            for (int hop = 0; hop <= 3; hop++) {
-                checkAddress(uri);
-                var response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20))
-                        .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-                int status = response.statusCode();
-                if (status >= 300 && status < 400 && response.headers().firstValue("Location").isPresent()) {
-                    response.body().close();
-                    try {
-                        uri = uri.resolve(response.headers().firstValue("Location").orElseThrow());
-                    } catch (IllegalArgumentException e) {
-                        throw new InputProblem("url", "That web address sent us somewhere that does not look right.");
-                    }
-                    continue;
-                }
-                if (status != 200) {
-                    response.body().close();
-                    throw new InputProblem("url", "The other site answered with an error (" + status + ").");
-                }
-                try (var in = response.body()) {
-                    byte[] bytes = in.readNBytes(MAX_BYTES + 1);
-                    if (bytes.length > MAX_BYTES) {
-                        throw new InputProblem("url", "That feed is bigger than 5 MB. Please import it in parts.");
-                    }
-                    return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-                }
-            }
-            throw new InputProblem("url", "That web address sent us on too many times. Please give the feed's own address.");
-        } catch (IOException e) {
-            throw new InputProblem("url", "We could not reach that web address.");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InputProblem("url", "The import was stopped.");
-        }
+        return fetcher.fetch(url, FeedFetcher.Progress.NONE, new FeedFetcher.Stop());
     }
 
-    /** http or https to a public address: never this machine, the private network, link-local or multicast. */
-    private void checkAddress(URI uri) {
-        if (uri.getScheme() == null || !uri.getScheme().matches("(?i)https?") || uri.getHost() == null) {
-            throw new InputProblem("url", "Please give a web address that starts with https://");
-        }
-        if (allowPrivateAddresses) {
-            return;
-        }
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(uri.getHost());
-        } catch (UnknownHostException e) {
-            throw new InputProblem("url", "We could not find that web address. Please check it.");
-        }
-        for (var address : addresses) {
-            if (isPrivate(address)) {
-                throw new InputProblem("url", "That web address is on a private network, so we cannot import from it. "
-                        + "Please give a public web address, or save the feed as a file and upload it.");
-            }
-        }
-    }
-
-    static boolean isPrivate(InetAddress address) {
-        if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
-            return true;
-        }
-        byte[] b = address.getAddress();
-        if (b.length == 16) {
-            return (b[0] & 0xfe) == 0xfc; // IPv6 unique local fc00::/7
-        }
-        return (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64 // carrier-grade NAT 100.64.0.0/10
-                || (b[0] & 0xff) == 0; // "this network" 0.0.0.0/8
+    FeedFetcher fetcher() {
+        return fetcher;
     }
 
     /**

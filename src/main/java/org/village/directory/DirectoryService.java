@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -37,10 +38,13 @@ public class DirectoryService {
     private final AuditLog audit;
     private final Clock clock;
     private final PostcodeCentres centres;
+    private final ApplicationEventPublisher events;
     private volatile ServiceWords words;
     private volatile String wordsVersion;
 
-    DirectoryService(ServiceStore store, CurrentUser currentUser, AuditLog audit, Clock clock, PostcodeCentres centres) {
+    DirectoryService(ServiceStore store, CurrentUser currentUser, AuditLog audit, Clock clock, PostcodeCentres centres,
+                     ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.currentUser = currentUser;
         this.audit = audit;
@@ -193,8 +197,7 @@ public class DirectoryService {
         if (!store.withdraw(id, currentUser.actor().label(), why, clock.instant())) {
             throw new InputProblem(service.name() + " is already withdrawn.");
         }
-        audit.record(currentUser.actor(), "service.withdrawn", "service:" + id,
-                service.name() + (why == null ? "" : ": " + why));
+        events.publishEvent(new ServiceWithdrawn(id, service.name(), why, currentUser.actor()));
         return store.findById(id).orElseThrow();
     }
 
@@ -206,7 +209,7 @@ public class DirectoryService {
         if (!store.restore(id, clock.instant())) {
             throw new InputProblem(service.name() + " is already in the directory.");
         }
-        audit.record(currentUser.actor(), "service.restored", "service:" + id, service.name());
+        events.publishEvent(new ServiceRestored(id, service.name(), currentUser.actor()));
         return store.findById(id).orElseThrow();
     }
 

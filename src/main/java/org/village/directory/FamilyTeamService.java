@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -33,9 +34,11 @@ public class FamilyTeamService {
     private final CurrentUser currentUser;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     FamilyTeamService(TeamStore store, FamilyService families, FamilyAccess access, DirectoryService directory,
-                      CurrentUser currentUser, AuditLog audit, Clock clock) {
+                      CurrentUser currentUser, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.families = families;
         this.access = access;
@@ -128,8 +131,9 @@ public class FamilyTeamService {
         store.event(familyId, member.childId(), memberId, clock.instant(), member.serviceName()
                 + " was put on " + child.name() + "'s team by mistake, so we have taken it off. "
                 + "They are not working with " + child.name() + ".");
-        audit.record(currentUser.actor(), "team.removed", "family:" + familyId,
-                "member:" + memberId + " child:" + member.childId() + " service:" + member.serviceId() + " (added by mistake)");
+        // the timeline line stays here: the family must read it as soon as the entry is gone
+        events.publishEvent(new TeamEntryRemoved(familyId, member.childId(), memberId, member.serviceId(),
+                currentUser.actor()));
     }
 
     /** What changed, in words a parent reads on the timeline. */

@@ -4,5 +4,6 @@
  * family profile a parent writes and shares. Other features call {@link org.village.directory.DirectoryService}
  * and {@link org.village.directory.FamilyTeamService}; repositories in {@code internal} are private.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Services")
+@org.springframework.modulith.ApplicationModule(displayName = "Services",
+        allowedDependencies = {"security", "shared"})
 package org.village.directory;

@@ -28,6 +28,8 @@ import org.village.guides.Guides.SearchHit;
 import org.village.guides.Guides.SearchResult;
 import org.village.guides.Guides.Snippet;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.village.guides.internal.ContentVersions;
 import org.village.guides.internal.GlossaryStore;
 import org.village.guides.internal.GuideStore;
@@ -63,6 +65,7 @@ public class GuideService {
     private final CurrentUser currentUser;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     private final Map<String, GuidePage> pages = new ConcurrentHashMap<>();
     private volatile List<GlossaryTerm> terms;
@@ -79,7 +82,9 @@ public class GuideService {
 
     GuideService(GuideStore guides, GlossaryStore glossary, CurrentUser currentUser, AuditLog audit, Clock clock,
                  ContentVersions versions,
-                 @Value("${village.guides.cache-check-interval:2s}") java.time.Duration checkEvery) {
+                 @Value("${village.guides.cache-check-interval:2s}") java.time.Duration checkEvery,
+                 ApplicationEventPublisher events) {
+        this.events = events;
         this.versions = versions;
         this.checkEveryNanos = checkEvery.toNanos();
         this.guides = guides;
@@ -524,9 +529,24 @@ public class GuideService {
                 clock.instant());
         audit.record(currentUser.actor(), "guide.published", "guide:" + id, draft.edit().slug()
                 + (report.problems().isEmpty() ? "" : " (with " + report.problems().size() + " check problems confirmed)"));
-        forgetCaches();
+        events.publishEvent(new GuidePublished(id, draft.edit().slug(), currentUser.actor()));
         versions.bump(ContentVersions.GUIDES); // tells the other nodes, once this commits
         return version + 1;
+    }
+
+    /**
+     * This node's rendered pages are refreshed once a publication is committed (not before: a page read between
+     * the change and the commit would otherwise be cached with the old text). Other nodes see the version bump.
+     */
+    @TransactionalEventListener
+    void refreshPages(GuidePublished published) {
+        forgetCaches();
+    }
+
+    /** The glossary, its marker and every rendered page are refreshed once a term change is committed. */
+    @TransactionalEventListener
+    void refreshGlossary(GlossaryTermChanged changed) {
+        forgetGlossary();
     }
 
     @PreAuthorize(Roles.HAS_STAFF)
@@ -635,7 +655,7 @@ public class GuideService {
             throw new InputProblem("term", "This term is already in the jargon buster.");
         }
         audit.record(currentUser.actor(), "glossary.saved", "term:" + saved, clean.term());
-        forgetGlossary();
+        events.publishEvent(new GlossaryTermChanged(saved, clean.term(), currentUser.actor()));
         versions.bump(ContentVersions.GLOSSARY); // tells the other nodes, once this commits
         return saved;
     }

@@ -8,4 +8,5 @@
  * {@link org.village.guides.HelpNowService} and their records); {@code internal} holds the data access and
  * {@code ui} the views.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"directory", "layout", "security", "shared"})
 package org.village.guides;

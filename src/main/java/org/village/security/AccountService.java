@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -46,10 +47,13 @@ public class AccountService {
     private final AccountSettings settings;
     private final SessionStamps sessions;
     private final NameAddressThrottle signInPairs;
+    private final ApplicationEventPublisher events;
 
     AccountService(UserAccountRepository accounts, FamilyService families, PasswordPolicy policy,
                    PasswordEncoder encoder, CurrentUser currentUser, AuditLog audit, JdbcClient jdbc, Clock clock,
-                   AccountSettings settings, SessionStamps sessions, NameAddressThrottle signInPairs) {
+                   AccountSettings settings, SessionStamps sessions, NameAddressThrottle signInPairs,
+                   ApplicationEventPublisher events) {
+        this.events = events;
         this.accounts = accounts;
         this.families = families;
         this.policy = policy;
@@ -136,6 +140,7 @@ public class AccountService {
         }
         jdbc.sql("UPDATE invitation SET used_by = ? WHERE code_hash = ?").params(account.getId(), hash).update();
         audit.record(new AuditLog.Actor(account.getId(), "parent:" + d), "invitation.used", "family:" + familyId, null);
+        events.publishEvent(new InvitationAccepted(account.getId(), familyId));
         return account.getId();
     }
 
@@ -214,6 +219,9 @@ public class AccountService {
         account.setEnabled(enabled);
         account.endSessions();
         audit.record(me.actor(), enabled ? "account.enabled" : "account.disabled", "account:" + accountId, null);
+        if (!enabled) {
+            events.publishEvent(new AccountSwitchedOff(accountId, me.actor()));
+        }
     }
 
     /** Parents of a family the signed-in worker may see. */

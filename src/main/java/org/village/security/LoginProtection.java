@@ -3,6 +3,7 @@ package org.village.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -30,9 +31,11 @@ public class LoginProtection {
     private final AddressThrottle addresses;
     private final NameAddressThrottle pairs;
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
     LoginProtection(UserAccountRepository accounts, AuditLog audit, Clock clock,
-                    AddressThrottle addresses, NameAddressThrottle pairs, JdbcClient jdbc) {
+                    AddressThrottle addresses, NameAddressThrottle pairs, JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.events = events;
         this.accounts = accounts;
         this.addresses = addresses;
         this.audit = audit;
@@ -70,6 +73,7 @@ public class LoginProtection {
             // waits bound how often this can happen (a few times an hour per address), so it is not noise
             audit.record(AuditLog.Actor.SYSTEM, "sign-in.slowed", target,
                     "wrong passwords from one address; it waits " + minutesUp(wait.get()) + " min before trying this name again");
+            events.publishEvent(new AccountLocked(id.get(), wait.get()));
         }
         return wait;
     }

@@ -4,4 +4,5 @@
  * Other features ask {@link org.village.security.CurrentUser} who is signed in and
  * {@link org.village.security.FamilyService} whether they may see a family.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared"})
 package org.village.security;

@@ -43,6 +43,16 @@ public abstract class DirectoryIntegrationTest extends IntegrationTest {
                 .query(Integer.class).single();
     }
 
+    /**
+     * Waits (at most 10 s) until this many audit rows exist: rows written by event listeners (decision 066) come
+     * just after the change is committed, on another thread.
+     */
+    protected void awaitAuditCount(String action, String target, int expected) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> org.assertj.core.api.Assertions.assertThat(auditCount(action, target))
+                        .isEqualTo(expected));
+    }
+
     /** A wall-clock time in Bristol, as an instant. */
     protected static Instant london(String localDateTime) {
         return LocalDateTime.parse(localDateTime).atZone(Times.ZONE).toInstant();

@@ -78,7 +78,7 @@ class WithdrawIT extends DirectoryIntegrationTest {
         // kept for history: the admin still finds it, marked withdrawn
         assertThat(directory.adminSearch("Withdraw Test", 0, 10)).singleElement()
                 .satisfies(s -> assertThat(s.withdrawn()).isTrue());
-        assertThat(auditCount("service.withdrawn", "service:" + service.id())).isEqualTo(1);
+        awaitAuditCount("service.withdrawn", "service:" + service.id(), 1);
         assertThatThrownBy(() -> directory.withdraw(service.id(), null)).isInstanceOf(InputProblem.class)
                 .hasMessageContaining("already withdrawn");
 
@@ -89,7 +89,7 @@ class WithdrawIT extends DirectoryIntegrationTest {
         assertThat(listed("Withdraw Test")).containsExactly("Withdraw Test Clinic");
         assertThat(get("/api/oruk/services/" + service.uuid()).statusCode()).isEqualTo(200);
         assertThat(get("/api/oruk/services?per_page=100").body()).contains(service.uuid());
-        assertThat(auditCount("service.restored", "service:" + service.id())).isEqualTo(1);
+        awaitAuditCount("service.restored", "service:" + service.id(), 1);
     }
 
     @Test

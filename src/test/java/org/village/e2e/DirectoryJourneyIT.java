@@ -97,8 +97,10 @@ class DirectoryJourneyIT extends BrowserJourney {
         assertAccessible();
         admin.putBack(name);
         assertThat(api("/api/oruk/services/" + uuid)).contains("\"id\":\"" + uuid + "\"").doesNotContain("\"status\":404");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action IN ('service.withdrawn', 'service.restored')"
-                + " AND detail LIKE 'St Giles%'").query(Integer.class).single()).isEqualTo(4);
+        // audit rows come from a listener just after each change commits (decision 066)
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action IN ('service.withdrawn', 'service.restored')"
+                        + " AND detail LIKE 'St Giles%'").query(Integer.class).single()).isEqualTo(4));
     }
 
     @Test

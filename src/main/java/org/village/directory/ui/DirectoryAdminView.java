@@ -1,5 +1,7 @@
 package org.village.directory.ui;
 
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -10,6 +12,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.HtmlComponent;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.LitRenderer;
@@ -25,6 +28,7 @@ import org.village.directory.DirectoryImport;
 import org.village.security.CurrentUser;
 import org.village.security.VillageUser;
 import org.village.directory.DirectoryService;
+import org.village.directory.FeedImports;
 import org.village.directory.ImportReport;
 import org.village.directory.ServiceDetail;
 import org.village.directory.ServiceSummary;
@@ -45,6 +49,15 @@ class DirectoryAdminView extends Div {
     private final DirectoryImport importer;
     /** Who is signed in, read once on the request that opened the page; an upload's UI.access passes it on. */
     private final VillageUser admin;
+    private final FeedImports feedImports;
+    private final Div fetching = new Div();
+    /** The browser's own progress bar: no value while the size is unknown (it then shows it is busy). */
+    private final HtmlComponent fetchProgress = new HtmlComponent("progress");
+    private final Paragraph fetchStatus = new Paragraph();
+    private final Button stopFetching = new Button("Stop fetching");
+    private Button previewButton;
+    private Button importButton;
+    private FeedImports.Job job;
     private final TextField search = new TextField("Find a service");
     private final Grid<ServiceSummary> grid = new Grid<>();
     private final Div editor = new Div();
@@ -54,9 +67,11 @@ class DirectoryAdminView extends Div {
     private String uploadedFeed;
     private String uploadedName;
 
-    DirectoryAdminView(DirectoryService directory, DirectoryImport importer, CurrentUser currentUser) {
+    DirectoryAdminView(DirectoryService directory, DirectoryImport importer, FeedImports feedImports,
+                       CurrentUser currentUser) {
         this.directory = directory;
         this.importer = importer;
+        this.feedImports = feedImports;
         this.admin = currentUser.require();
         addClassNames("page", "wide", "directory-admin");
         add(new H1("Edit services"));
@@ -188,8 +203,116 @@ class DirectoryAdminView extends Div {
         var preview = new Button("Preview", e -> run(feed, address, false));
         var apply = new Button("Import", e -> run(feed, address, true));
         apply.addThemeVariants(ButtonVariant.PRIMARY);
-        section.add(fileChooser(), uploaded, feed, address, preview, apply, importResult);
+        previewButton = preview;
+        importButton = apply;
+        fetchProgress.getElement().setAttribute("aria-label", "Fetching the feed");
+        fetchProgress.getElement().setAttribute("max", "100");
+        fetchStatus.getElement().setAttribute("role", "status");
+        stopFetching.addClickListener(e -> stopFetch());
+        fetching.addClassName("feed-fetching");
+        fetching.add(fetchStatus, fetchProgress, stopFetching);
+        fetching.setVisible(false);
+        section.add(fileChooser(), uploaded, feed, address, preview, apply, fetching, importResult);
         return section;
+    }
+
+    /**
+     * Fetches the feed in the background (decision 067): the page stays usable, shows how much has arrived and
+     * can stop. The answer comes back through push; the text lands in the feed box, so nothing is lost.
+     */
+    private void startFetch(TextArea feed, String url, boolean apply) {
+        var ui = UI.getCurrent();
+        // the answers come through ui.access, which waits for this request to finish: busy(true) is seen first
+        busy(true, "Fetching the feed from " + url + " ...");
+        try {
+            job = start(ui, feed, url, apply);
+        } catch (InputProblem p) {
+            busy(false, null);
+            throw p;
+        }
+    }
+
+    private FeedImports.Job start(UI ui, TextArea feed, String url, boolean apply) {
+        return feedImports.start(url, apply, new FeedImports.Listener() {
+            private long shownKb = -1;
+
+            @Override
+            public void progress(long bytes, long expected) {
+                long kb = bytes / 1024;
+                if (kb == shownKb || kb - shownKb < 32 && bytes != expected) {
+                    return; // at most one update per 32 KB
+                }
+                shownKb = kb;
+                push(ui, () -> {
+                    if (expected > 0) {
+                        fetchProgress.getElement().setAttribute("value",
+                                String.valueOf(Math.min(100, bytes * 100 / expected)));
+                    }
+                    fetchStatus.setText("Fetching the feed: " + kb + " KB so far"
+                            + (expected > 0 ? " of " + expected / 1024 + " KB." : "."));
+                });
+            }
+
+            @Override
+            public void done(String text, org.village.directory.ImportReport report) {
+                push(ui, () -> {
+                    busy(false, null);
+                    feed.setValue(text);
+                    show(report, apply);
+                    if (report.applied()) {
+                        grid.getDataProvider().refreshAll();
+                    }
+                });
+            }
+
+            @Override
+            public void failed(String message) {
+                push(ui, () -> {
+                    busy(false, null);
+                    importResult.add(Forms.notice("error", message));
+                });
+            }
+        });
+    }
+
+    /** Updates the page from the fetch's thread; a page that has gone (closed, reloaded) is left alone. */
+    private static void push(UI ui, com.vaadin.flow.server.Command change) {
+        try {
+            ui.access(change);
+        } catch (com.vaadin.flow.component.UIDetachedException e) {
+            // nobody is looking at this page any more
+        }
+    }
+
+    private void stopFetch() {
+        if (job != null) {
+            job.stop();
+            fetchStatus.setText("Stopping ...");
+            stopFetching.setEnabled(false);
+        }
+    }
+
+    private void busy(boolean on, String status) {
+        fetching.setVisible(on);
+        stopFetching.setEnabled(on);
+        previewButton.setEnabled(!on);
+        importButton.setEnabled(!on);
+        if (on) {
+            fetchProgress.getElement().removeAttribute("value");
+            fetchStatus.setText(status);
+        } else {
+            job = null;
+        }
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        // the admin left the page (or reloaded it): nobody is waiting for this fetch any more
+        if (job != null) {
+            job.stop();
+            job = null;
+        }
+        super.onDetach(event);
     }
 
     /**
@@ -254,8 +377,8 @@ class DirectoryAdminView extends Div {
             if (uploadedFeed != null) {
                 text = uploadedFeed;
             } else if (feed.isEmpty() && !address.isEmpty()) {
-                text = importer.fetch(address.getValue());
-                feed.setValue(text);
+                startFetch(feed, address.getValue(), apply);
+                return;
             } else {
                 text = feed.getValue();
             }
