@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 scripts/provision-node.sh >/dev/null
 ./mvnw -B -q clean
-./mvnw -B -q -Pproduction -DskipTests package
+./mvnw -B -q -Pproduction,embedded-db -DskipTests package   # the benchmark starts it on the embedded MariaDB
 mkdir -p .bench && cp target/village-*.jar .bench/village.jar
 jar=.bench/village.jar
 # a production build leaves production-mode markers in target/; start clean for the test classpath

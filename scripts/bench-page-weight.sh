@@ -3,7 +3,7 @@
 # in one Chromium profile, counted from DevTools (Network.loadingFinished encodedDataLength), against a
 # portal that is ALREADY running, e.g. the README's command in another terminal:
 #   PORT=8080 ./mvnw spring-boot:run            (development mode)
-#   java -jar target/village-*.jar --spring.profiles.active=demo   (after ./mvnw -Pproduction package)
+#   java -jar target/village-*.jar --spring.profiles.active=demo   (after ./mvnw -Pproduction,embedded-db package)
 # Usage: scripts/bench-page-weight.sh [base URL] [page ...]   (default http://127.0.0.1:8080 /)
 set -euo pipefail
 cd "$(dirname "$0")/.."

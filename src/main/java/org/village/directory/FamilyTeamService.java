@@ -280,11 +280,11 @@ public class FamilyTeamService {
                         "Not a child of this family"));
     }
 
-    private static TeamInput check(TeamInput in) {
+    private TeamInput check(TeamInput in) {
         if (in.status() == null) {
             throw new InputProblem("status", "Please choose where things are up to.");
         }
-        LocalDate since = in.statusSince() == null ? LocalDate.now(org.village.shared.Times.ZONE) : in.statusSince();
+        LocalDate since = in.statusSince() == null ? LocalDate.now(clock.withZone(org.village.shared.Times.ZONE)) : in.statusSince();
         String forFamily = in.forFamily() == null ? "" : in.forFamily().strip();
         if (forFamily.length() < 5 || forFamily.length() > 1000) {
             throw new InputProblem("forFamily", "Please say in a sentence or two what this service is doing for this family.");

@@ -25,12 +25,11 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.web.access.AccessDeniedHandlerImpl;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import com.vaadin.flow.spring.security.RequestUtil;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.village.security.ui.LoginView;
-import org.village.shared.api.ApiError;
 
 /**
  * Spring Security for Vaadin: the login view, public paths, headers that work with Vaadin, brute-force
@@ -43,21 +42,18 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, LoginProtection protection, AccountSettings settings,
-                                            Clock clock, SessionStamps stamps) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
-                .requestMatchers("/quick-exit", "/village.css", "/quick-exit.js", "/icons/**",
-                        "/actuator/health", "/actuator/health/**", "/error").permitAll()
-                // the Open Referral UK API is public and read-only (GET only, so CSRF never applies)
-                .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/oruk", "/api/oruk/**").permitAll()
-                .requestMatchers(org.springframework.http.HttpMethod.OPTIONS, "/api/oruk", "/api/oruk/**").permitAll());
-        // JSON APIs under /api/ answer a refusal from the filter chain (a POST without a CSRF token) in JSON; every
-        // other address keeps Spring's usual handler (a second mapping, so that ours is never the default). Signing-in
-        // refusals inside an API are answered by the APIs' own error handling (shared.api), since all paths pass here.
+                                            Clock clock, SessionStamps stamps,
+                                            RequestUtil requestUtil) throws Exception {
+        // deny by default (decision 060): only the lines of HttpAccess.DECLARED and Vaadin's routes and resources get
+        // through; anything else is a 404 with no content, signed in or not (Undeclared). Vaadin's own rules follow.
+        http.authorizeHttpRequests(HttpAccess::authorize);
+        // a page that needs signing in still sends a person who is not signed in to the sign-in page (Vaadin's entry
+        // point, after ours); JSON APIs under /api/ answer refusals in JSON (decision 052)
+        RequestMatcher signInFirst = request -> requestUtil.isSecuredFlowRoute(request)
+                || requestUtil.isFrameworkInternalRequest(request);
         http.exceptionHandling(e -> e
-                .defaultAccessDeniedHandlerFor((request, response, denied) -> ApiError.write(response,
-                        HttpStatus.FORBIDDEN, "This request is not allowed here."),
-                        PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
-                .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE));
+                .defaultAccessDeniedHandlerFor(Undeclared.deniedHandler(), AnyRequestMatcher.INSTANCE)
+                .defaultAuthenticationEntryPointFor(Undeclared.entryPoint(), new NegatedRequestMatcher(signInFirst)));
         // CSP, frame, referrer and HSTS headers: SecurityHeadersFilter (runs for every response)
         http.headers(h -> h.frameOptions(f -> f.deny()).referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)));
         http.formLogin(form -> form.loginPage("/login").failureHandler(failureHandler(protection)));
@@ -66,10 +62,9 @@ class SecurityConfig {
         // right after the session's sign-in is read: an account switched off or changed ends its sessions here
         http.addFilterAfter(new EndedSessionFilter(stamps), SecurityContextHolderFilter.class);
         // Views are guarded by Vaadin's navigation access control (@RolesAllowed etc.) and data by the
-        // services' own checks; letting other paths through lets an unknown address show the friendly
-        // "not found" page instead of a sign-in redirect.
+        // services' own checks. Everything no rule lets through is refused (Undeclared answers).
         http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/")
-                .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::permitAll));
+                .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::denyAll));
         return http.build();
     }
 

@@ -11,7 +11,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.village.security.VillageUser;
 import org.village.directory.ImportReport.Change;
 import org.village.shared.InputProblem;
 import tools.jackson.databind.JsonNode;
@@ -23,6 +26,17 @@ import tools.jackson.databind.node.ObjectNode;
 class ImportIT extends DirectoryIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    UserDetailsService accounts;
+
+    private VillageUser user(String username) {
+        return (VillageUser) accounts.loadUserByUsername(username);
+    }
+
+    private VillageUser admin() {
+        return user("admin");
+    }
 
     @Autowired
     DirectoryImport importer;
@@ -175,7 +189,7 @@ class ImportIT extends DirectoryIntegrationTest {
         // as an editor might save it: with a byte-order mark first
         byte[] file = ("\uFEFF" + JSON.createArrayNode().add(maps)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
-        String feed = importer.readFile("youth-maps.JSON", file);
+        String feed = importer.readFile(admin(), "youth-maps.JSON", file);
         var preview = importer.preview(feed);
         assertThat(preview.applied()).isFalse();
         assertThat(preview.lines()).singleElement().satisfies(l -> {
@@ -191,19 +205,26 @@ class ImportIT extends DirectoryIntegrationTest {
     void uploadedFilesOfTheWrongKindSizeOrShapeAreRefusedKindly() {
         signIn("admin");
         byte[] feed = "[]".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> importer.readFile("services.csv", feed)).isInstanceOf(InputProblem.class)
+        assertThatThrownBy(() -> importer.readFile(admin(), "services.csv", feed)).isInstanceOf(InputProblem.class)
                 .hasMessageContaining("Please choose a JSON file").extracting("field").isEqualTo("file");
-        assertThatThrownBy(() -> importer.readFile("big.json", new byte[DirectoryImport.MAX_BYTES + 1]))
+        assertThatThrownBy(() -> importer.readFile(admin(), "big.json", new byte[DirectoryImport.MAX_BYTES + 1]))
                 .isInstanceOf(InputProblem.class).hasMessageContaining("bigger than 5 MB");
-        assertThatThrownBy(() -> importer.readFile("cut.json", "[{\"id\": \"2f1c".getBytes(
+        assertThatThrownBy(() -> importer.readFile(admin(), "cut.json", "[{\"id\": \"2f1c".getBytes(
                 java.nio.charset.StandardCharsets.UTF_8))).isInstanceOf(InputProblem.class).hasMessageContaining("not JSON");
-        assertThatThrownBy(() -> importer.readFile("picture.json", new byte[] {(byte) 0x89, 'P', 'N', 'G', (byte) 0xff}))
+        assertThatThrownBy(() -> importer.readFile(admin(), "picture.json", new byte[] {(byte) 0x89, 'P', 'N', 'G', (byte) 0xff}))
                 .isInstanceOf(InputProblem.class).hasMessageContaining("not plain text");
         // pasted feeds have the same limit as files and web addresses
         assertThatThrownBy(() -> importer.preview("[" + " ".repeat(DirectoryImport.MAX_BYTES) + "]"))
                 .isInstanceOf(InputProblem.class).hasMessageContaining("bigger than 5 MB");
-        signIn("worker.sam");
-        assertThatThrownBy(() -> importer.readFile("feed.json", feed)).isInstanceOf(AuthorizationDeniedException.class);
+        // the acting person is passed in (an upload reaches the service where the security context may be empty)
+        assertThatThrownBy(() -> importer.readFile(user("worker.sam"), "feed.json", feed))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> importer.readFile(user("parent.a"), "feed.json", feed))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> importer.readFile(null, "feed.json", feed)).isInstanceOf(AccessDeniedException.class);
+        // with nobody in the security context, as on a push thread, the admin passed in is what counts
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        assertThat(importer.readFile(admin(), "feed.json", feed)).isEqualTo("[]");
     }
 
     @Test

@@ -25,6 +25,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import org.village.directory.DirectoryImport;
+import org.village.security.CurrentUser;
+import org.village.security.VillageUser;
 import org.village.directory.DirectoryService;
 import org.village.directory.FeedImports;
 import org.village.directory.ImportReport;
@@ -45,6 +47,8 @@ class DirectoryAdminView extends Div {
 
     private final DirectoryService directory;
     private final DirectoryImport importer;
+    /** Who is signed in, read once on the request that opened the page; an upload's UI.access passes it on. */
+    private final VillageUser admin;
     private final FeedImports feedImports;
     private final Div fetching = new Div();
     /** The browser's own progress bar: no value while the size is unknown (it then shows it is busy). */
@@ -63,10 +67,12 @@ class DirectoryAdminView extends Div {
     private String uploadedFeed;
     private String uploadedName;
 
-    DirectoryAdminView(DirectoryService directory, DirectoryImport importer, FeedImports feedImports) {
+    DirectoryAdminView(DirectoryService directory, DirectoryImport importer, FeedImports feedImports,
+                       CurrentUser currentUser) {
         this.directory = directory;
         this.importer = importer;
         this.feedImports = feedImports;
+        this.admin = currentUser.require();
         addClassNames("page", "wide", "directory-admin");
         add(new H1("Edit services"));
         add(new Paragraph("Every change is saved in the audit log with your name and the time."));
@@ -345,7 +351,7 @@ class DirectoryAdminView extends Div {
     private void fileArrived(String name, byte[] bytes) {
         importResult.removeAll();
         try {
-            uploadedFeed = importer.readFile(name, bytes);
+            uploadedFeed = importer.readFile(admin, name, bytes);
             uploadedName = name;
             uploaded.removeAll();
             uploaded.add(Forms.notice("success", "The file " + name + " is ready. Press Preview to see what "

@@ -48,7 +48,7 @@ class TeamForm extends Div {
         status.setItems(TeamMember.Status.values());
         status.setItemLabelGenerator(TeamMember.Status::words);
         status.setValue(TeamMember.Status.REFERRED);
-        since.setValue(LocalDate.now(org.village.shared.Times.ZONE));
+        since.setValue(LocalDate.ofInstant(directory.now(), org.village.shared.Times.ZONE));
         forFamily.setHelperText("Plain words the parent will read, like: meets Jay every Tuesday after school.");
         forFamily.setMaxLength(1000);
         firstName.setMaxLength(40);

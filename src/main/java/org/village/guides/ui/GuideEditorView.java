@@ -52,6 +52,7 @@ import org.village.shared.ui.StackedGrid;
 class GuideEditorView extends Div implements BeforeEnterObserver {
 
     private final GuideService guides;
+    private final java.time.Clock clock;
     private final TextField title = new TextField("Title");
     private final TextField slug = new TextField("Web address");
     private final TextField summary = new TextField("One-line summary");
@@ -81,8 +82,9 @@ class GuideEditorView extends Div implements BeforeEnterObserver {
     private Long id;
     private long version;
 
-    GuideEditorView(GuideService guides) {
+    GuideEditorView(GuideService guides, java.time.Clock clock) {
         this.guides = guides;
+        this.clock = clock;
         addClassNames("page", "wide");
         title.setMaxLength(GuideService.MAX_TITLE);
         summary.setMaxLength(GuideService.MAX_SUMMARY);
@@ -153,7 +155,7 @@ class GuideEditorView extends Div implements BeforeEnterObserver {
             id = null;
             version = 0;
             kind.setValue(Guides.KIND_GUIDE);
-            lastChecked.setValue(java.time.LocalDate.now(Times.ZONE));
+            lastChecked.setValue(java.time.LocalDate.now(clock.withZone(Times.ZONE)));
             refreshButtons(false);
             refreshCheck();
             return;

@@ -46,6 +46,19 @@ public final class ApiError {
         response.getWriter().write(JSON.writeValueAsString(body(status, null, message)));
     }
 
+    /** The JSON 404 for an address under /api/ that nothing answers (undeclared, or unknown inside an API). */
+    public static void writeNotFound(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        write(response, HttpStatus.NOT_FOUND, nothingAt(request));
+    }
+
+    static String nothingAt(jakarta.servlet.http.HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String shown = path.length() > 80 ? path.substring(0, 80) + "…" : path;
+        return "There is nothing at " + shown.replaceAll("[^A-Za-z0-9/_.\\-…]", "") + ". The Open Referral UK API"
+                + " starts at /api/oruk/.";
+    }
+
     /** True for requests to a JSON API. */
     public static boolean isApi(jakarta.servlet.http.HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());

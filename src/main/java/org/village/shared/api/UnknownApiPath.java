@@ -10,7 +10,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.HttpRequestHandler;
 import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
@@ -38,16 +37,16 @@ class UnknownApiPath {
 
     /**
      * Addresses Spring Security's firewall refuses (an encoded slash, a "..") get a JSON 400 under /api/, and the
-     * usual plain 400 elsewhere.
+     * a bare 400 elsewhere.
      */
     @Bean
     RequestRejectedHandler apiRequestRejectedHandler() {
-        var usual = new HttpStatusRequestRejectedHandler();
         return (request, response, rejected) -> {
             if (ApiError.isApi(request)) {
                 ApiError.write(response, HttpStatus.BAD_REQUEST, "The address is not in a form this API understands.");
             } else {
-                usual.handle(request, response, rejected);
+                // a bare 400: the server's error page would only add its own words (decision 060)
+                response.setStatus(HttpStatus.BAD_REQUEST.value());
             }
         };
     }
@@ -59,20 +58,13 @@ class UnknownApiPath {
                 response.sendError(404);
                 return;
             }
-            ApiError.write(response, HttpStatus.NOT_FOUND, message(request));
+            ApiError.writeNotFound(request, response);
         };
         var mapping = new SimpleUrlHandlerMapping(Map.of("/api", notFound, "/api/**", notFound), ORDER);
         return mapping;
     }
 
     static ResponseEntity<Map<String, Object>> notFound(HttpServletRequest request) {
-        return ApiError.of(HttpStatus.NOT_FOUND, null, message(request));
-    }
-
-    private static String message(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        String shown = path.length() > 80 ? path.substring(0, 80) + "…" : path;
-        return "There is nothing at " + shown.replaceAll("[^A-Za-z0-9/_.\\-…]", "") + ". The Open Referral UK API"
-                + " starts at /api/oruk/.";
+        return ApiError.of(HttpStatus.NOT_FOUND, null, ApiError.nothingAt(request));
     }
 }
