@@ -18,10 +18,10 @@ public class HelpNowBox extends Aside {
     public HelpNowBox(List<Line> lines) {
         addClassName("help-now");
         getElement().setAttribute("aria-labelledby", "help-now-title");
-        var title = new H2("Help now");
+        var title = new H2(getTranslation("helpnow.box.title"));
         title.setId("help-now-title");
         var danger = new Paragraph();
-        danger.add(new Span("If someone is in danger now, call "), tel("999", "999"), new Span("."));
+        danger.add(new Span(getTranslation("helpnow.box.danger") + " "), tel("999", "999"), new Span("."));
         var list = new UnorderedList();
         for (var line : lines) {
             list.add(new ListItem(new Span(line.name() + ": "), tel(line.phone(), line.phone()),

@@ -16,7 +16,7 @@ final class ErrorPages {
         page.removeAll();
         page.addClassName("page");
         var p = new Paragraph(text + " ");
-        p.add(new Anchor("", "Go to the home page"), new com.vaadin.flow.component.html.Span("."));
+        p.add(new Anchor("", page.getTranslation("error.home")), new com.vaadin.flow.component.html.Span("."));
         page.add(new H1(title), p, helpNow.box());
     }
 }

@@ -22,43 +22,39 @@ class HomeView extends Div {
 
     HomeView(CurrentUser currentUser, HelpNowService helpNow) {
         addClassName("page");
-        add(new H1("Village: support for families"));
-        add(new Paragraph("Village is for parents, carers and families whose child is being harmed or used "
-                + "by people outside the family. This might be sexual exploitation or criminal exploitation, "
-                + "like being made to carry drugs."));
-        var lead = new Paragraph("It is not your fault, and it is not your child's fault. You do not have to "
-                + "deal with this alone.");
+        add(new H1(getTranslation("home.title")));
+        add(new Paragraph(getTranslation("home.p1")));
+        var lead = new Paragraph(getTranslation("home.lead"));
         lead.addClassName("lead");
         add(lead);
-        add(new Paragraph("Here you can find out what the different workers do, talk to other parents who "
-                + "understand, and get help, even late at night."));
+        add(new Paragraph(getTranslation("home.p2")));
 
         var ways = new Div();
         ways.addClassName("ways-in");
         // linked by address: the layout does not depend on the feature modules
-        ways.add(way("help-now", "Help now", "Who you can call right now, day or night."));
-        ways.add(way("guides", "Guides", "What happens next, who does what, and your rights, in plain words."));
-        ways.add(way("services", "Services", "Who can help in Bristol, what they do, and how to reach them."));
-        ways.add(way("jargon-buster", "Jargon buster", "What words like MASH, CAMHS or strategy meeting mean."));
-        ways.add(way("staying-safe", "Staying safe on this site",
-                "How the Exit button works, and how to hide that you visited."));
+        ways.add(way("help-now", "home.helpNow"));
+        ways.add(way("guides", "home.guides"));
+        ways.add(way("services", "home.services"));
+        ways.add(way("jargon-buster", "home.jargon"));
+        ways.add(way("staying-safe", "home.safe"));
         if (currentUser.get().isEmpty()) {
-            ways.add(way("login", "Sign in",
-                    "For families who have an invitation from their family support worker, and for staff."));
+            ways.add(way("login", "home.signIn"));
         } else {
             currentUser.get().filter(u -> u.isParent()).ifPresent(u ->
-                    ways.add(way("team", "Your child's team", "Who is working with your child, and what each one does.")));
-            ways.add(way("account", "Your account", "Change your password."));
+                    ways.add(way("team", "home.team")));
+            ways.add(way("account", "home.account"));
         }
-        add(new H2("Ways in"), ways);
+        add(new H2(getTranslation("home.waysIn")), ways);
         add(helpNow.box());
         var safety = new Paragraph();
-        safety.add(new Span("If you need to leave this site fast, press the Exit this page button at the top, "
-                + "or press the Shift key 3 times."));
+        safety.add(new Span(getTranslation("home.exit")));
         add(safety);
     }
 
-    private static Anchor way(String href, String title, String text) {
+    /** A way in: its title is the key's text, its line the key's ".text". */
+    private Anchor way(String href, String key) {
+        String title = getTranslation(key);
+        String text = getTranslation(key + ".text");
         var a = new Anchor(href, "");
         a.addClassName("way");
         var strong = new Span(title);

@@ -31,34 +31,68 @@ public class MainLayout extends AppLayout {
             "My child's team", "Children's teams",
             "Tell it once", "Family profiles");
 
-    MainLayout(CurrentUser currentUser, AuthenticationContext authentication) {
+    MainLayout(CurrentUser currentUser, AuthenticationContext authentication, InterfaceLanguage language) {
         setPrimarySection(Section.NAVBAR);
         // Vaadin's <base href> would turn "#main-content" into the home page: quick-exit.js moves focus to
         // the element named by data-skip-to instead. The second skip link leaves at once, like the button.
-        var skip = new Anchor("#main-content", "Skip to main content");
+        var skip = new Anchor("#main-content", getTranslation("layout.skip.main"));
         skip.addClassName("skip-link");
         skip.getElement().setAttribute("router-ignore", true);
         skip.getElement().setAttribute("data-skip-to", "main-content");
-        var skipExit = QuickExit.skipLink();
+        var skipExit = QuickExit.skipLink(this::text);
         var toggle = new DrawerToggle();
-        toggle.setAriaLabel("Menu");
+        toggle.setAriaLabel(getTranslation("layout.menu"));
         var brand = new RouterLink("Village", HomeView.class);
         brand.addClassName("brand");
-        addToNavbar(skip, skipExit, toggle, brand, QuickExit.button(), QuickExit.status());
+        addToNavbar(skip, skipExit, toggle, brand, languageButton(language), QuickExit.button(this::text),
+                QuickExit.status());
 
         var nav = new SideNav();
-        nav.setLabel("Main");
+        nav.setLabel(getTranslation("layout.nav"));
         boolean staff = currentUser.get().map(u -> u.isStaff()).orElse(false);
         MenuConfiguration.getMenuEntries().forEach(entry -> nav.addItem(new SideNavItem(
-                staff ? STAFF_TITLES.getOrDefault(entry.title(), entry.title()) : entry.title(), entry.path())));
+                menuTitle(staff ? STAFF_TITLES.getOrDefault(entry.title(), entry.title()) : entry.title()),
+                entry.path())));
         var userBox = new Div();
         userBox.addClassName("user-box");
         currentUser.get().ifPresentOrElse(user -> {
-            var signOut = new Button("Sign out", e -> authentication.logout());
+            var signOut = new Button(getTranslation("layout.signOut"), e -> authentication.logout());
             signOut.addThemeVariants(ButtonVariant.TERTIARY);
-            userBox.add(new Span("Signed in as " + user.displayName()), signOut);
-        }, () -> userBox.add(new Anchor("/login", "Sign in")));
+            userBox.add(new Span(getTranslation("layout.signedInAs", user.displayName())), signOut);
+        }, () -> userBox.add(new Anchor("/login", getTranslation("layout.signIn"))));
         addToDrawer(new Scroller(nav), userBox);
+    }
+
+    /**
+     * {@code @Menu} titles stay English in the code (tests and the route list read them); each has a key made
+     * from its words: "My child's team" is {@code menu.my-child-s-team}.
+     */
+    static String menuKey(String title) {
+        return "menu." + title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    }
+
+    private String menuTitle(String title) {
+        return getTranslation(menuKey(title));
+    }
+
+    private String text(String key) {
+        return getTranslation(key);
+    }
+
+    /**
+     * One plain button naming the other language in its own words ("Polski" on an English page, "English" on a
+     * Polish one), so a reader who cannot read the current language still finds theirs.
+     */
+    private Button languageButton(InterfaceLanguage language) {
+        var current = InterfaceLanguage.current(com.vaadin.flow.component.UI.getCurrent());
+        var other = InterfaceLanguage.CHOICES.stream().filter(c -> !c.equals(current)).findFirst().orElseThrow();
+        var button = new Button(other.name(), e -> e.getSource().getUI().ifPresent(ui -> language.choose(ui, other.code())));
+        button.addThemeVariants(ButtonVariant.TERTIARY);
+        button.addClassName("language-choice");
+        button.setId("language-choice");
+        button.getElement().setAttribute("lang", other.code());
+        button.getElement().setAttribute("aria-label", getTranslation("layout.language", other.name()));
+        return button;
     }
 
     @Override

@@ -28,9 +28,8 @@ public class NotAllowedView extends Div implements HasErrorParameter<AccessDenie
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
         boolean staff = currentUser.get().map(u -> u.isStaff()).orElse(false);
-        ErrorPages.fill(this, "You are not allowed to see this page", staff
-                ? "This page is for a different kind of account. If you think you should see it, ask a Village admin."
-                : "This page is for a different kind of account. If you think you should see it, ask your family support worker.", helpNow);
+        ErrorPages.fill(this, getTranslation("error.notAllowed.title"), staff
+                ? getTranslation("error.notAllowed.staff") : getTranslation("error.notAllowed.parent"), helpNow);
         return HttpServletResponse.SC_FORBIDDEN;
     }
 }

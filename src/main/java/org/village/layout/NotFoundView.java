@@ -24,8 +24,7 @@ public class NotFoundView extends Div implements HasErrorParameter<NotFoundExcep
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
-        ErrorPages.fill(this, "We could not find that page",
-                "The link may be old, or the address may have a typo.", helpNow);
+        ErrorPages.fill(this, getTranslation("error.notFound.title"), getTranslation("error.notFound.text"), helpNow);
         return HttpServletResponse.SC_NOT_FOUND;
     }
 }

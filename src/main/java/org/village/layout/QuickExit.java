@@ -3,6 +3,7 @@ package org.village.layout;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import java.util.function.UnaryOperator;
 
 /**
  * The "Exit this page" button. A real link to /quick-exit (so it works before scripts load); the
@@ -17,8 +18,8 @@ final class QuickExit {
     }
 
     /** The second skip link: Enter on it leaves at once, as its words promise (decision 033). */
-    static Anchor skipLink() {
-        var skip = new Anchor(ADDRESS, "Skip to exit this page");
+    static Anchor skipLink(UnaryOperator<String> text) {
+        var skip = new Anchor(ADDRESS, text.apply("layout.skip.exit"));
         skip.addClassName("skip-link");
         skip.getElement().setAttribute("router-ignore", true);
         skip.getElement().setAttribute("data-quick-exit", true);
@@ -26,15 +27,15 @@ final class QuickExit {
         return skip;
     }
 
-    static Anchor button() {
+    static Anchor button(UnaryOperator<String> text) {
         var exit = new Anchor(ADDRESS, "");
         exit.setId("quick-exit");
         exit.addClassName("quick-exit");
         exit.getElement().setAttribute("router-ignore", true);
         exit.getElement().setAttribute("data-quick-exit", true);
         exit.getElement().setAttribute("rel", "nofollow noreferrer");
-        exit.getElement().setAttribute("aria-label", "Emergency, Exit this page");
-        var label = new Span("Exit this page");
+        exit.getElement().setAttribute("aria-label", text.apply("layout.exit.label"));
+        var label = new Span(text.apply("layout.exit"));
         var dots = new Div(dot(), dot(), dot());
         dots.addClassName("village-exit-dots");
         dots.getElement().setAttribute("aria-hidden", "true");

@@ -25,8 +25,7 @@ public class ServiceDeniedView extends Div implements HasErrorParameter<AccessDe
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
-        ErrorPages.fill(this, "You are not allowed to see this page",
-                "This page belongs to someone else, or needs a different kind of account.", helpNow);
+        ErrorPages.fill(this, getTranslation("error.notAllowed.title"), getTranslation("error.serviceDenied"), helpNow);
         return HttpServletResponse.SC_FORBIDDEN;
     }
 }

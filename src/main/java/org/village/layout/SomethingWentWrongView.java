@@ -29,8 +29,7 @@ public class SomethingWentWrongView extends Div implements HasErrorParameter<Exc
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
         log.error("Error while opening a page", parameter.getCaughtException());
-        ErrorPages.fill(this, "Sorry, something went wrong",
-                "This is our fault, not yours. Please try again in a minute.", helpNow);
+        ErrorPages.fill(this, getTranslation("error.wrong.title"), getTranslation("error.wrong.text"), helpNow);
         return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
     }
 }

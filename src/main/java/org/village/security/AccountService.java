@@ -251,6 +251,25 @@ public class AccountService {
         return accounts.findByFamilyIdOrderByDisplayName(familyId).stream().map(this::summary).toList();
     }
 
+    // ---- language -----------------------------------------------------------------------------------------
+
+    /** The interface language the signed-in person chose, if they are signed in and have chosen one. */
+    @Transactional(readOnly = true)
+    public Optional<String> chosenLanguage() {
+        return currentUser.get().flatMap(me -> accounts.findById(me.id())).map(UserAccount::getLanguage);
+    }
+
+    /**
+     * Remembers the signed-in person's interface language (a two-letter code, nothing else); does nothing for
+     * someone not signed in, whose choice lives only in their browser's cookie.
+     */
+    public void rememberLanguage(String code) {
+        if (code == null || !code.matches("[a-z]{2}")) {
+            throw new IllegalArgumentException("not a language code");
+        }
+        currentUser.get().flatMap(me -> accounts.findById(me.id())).ifPresent(account -> account.setLanguage(code));
+    }
+
     // ---- passwords --------------------------------------------------------------------------------------
 
     public void changeOwnPassword(String current, String next) {

@@ -83,7 +83,7 @@ final class GuideUi {
         var badge = new Span();
         badge.setText(badge.getTranslation("guides.sample"));
         badge.addClassName("sample-badge");
-        badge.getElement().setAttribute("title", "A local partnership replaces this with its own");
+        badge.getElement().setAttribute("title", badge.getTranslation("guides.sample.title"));
         return badge;
     }
 }

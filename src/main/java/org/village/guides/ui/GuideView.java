@@ -54,12 +54,14 @@ class GuideView extends Div implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
         String slug = event.getRouteParameters().get("slug").orElse("");
-        String lang = event.getLocation().getQueryParameters().getSingleParameter("lang").orElse(Languages.ENGLISH);
+        // an address's ?lang= wins (a shared link); otherwise the interface language the reader chose (decision 065)
+        String lang = event.getLocation().getQueryParameters().getSingleParameter("lang")
+                .orElse(getLocale() == null ? Languages.ENGLISH : getLocale().getLanguage());
         // an unknown address is answered with 404 by GuideNotFoundView, which keeps the kind page and search
-        show(guides.page(slug, lang).orElseThrow(() -> new GuideNotFound(slug)));
+        show(guides.page(slug, lang).orElseThrow(() -> new GuideNotFound(slug)), lang);
     }
 
-    private void show(GuidePage page) {
+    private void show(GuidePage page, String wanted) {
         var crumbs = new Paragraph(new RouterLink(getTranslation("guides.guide.all"), GuidesView.class), new Span(" › " + page.category().name()));
         crumbs.addClassNames("crumbs", "no-print");
         var title = new H1(page.title());
@@ -98,6 +100,12 @@ class GuideView extends Div implements BeforeEnterObserver {
                 new Span("."));
         danger.addClassName("danger-now");
         add(crumbs, title, summary, danger, meta, languages(page));
+        if (!wanted.equals(page.language()) && Languages.of(wanted).isPresent()) {
+            // asked for a language this guide has no translation in: say so plainly, in the reader's language
+            var notice = new Paragraph(getTranslation("guides.guide.notInLanguage"));
+            notice.addClassName("not-in-language");
+            add(notice);
+        }
         if (Languages.ENGLISH.equals(language.code())) {
             add(tip);
         }
@@ -167,7 +175,7 @@ class GuideView extends Div implements BeforeEnterObserver {
                 p.add(current);
             } else {
                 var link = new com.vaadin.flow.component.html.Anchor("guides/" + page.slug()
-                        + (Languages.ENGLISH.equals(code) ? "" : "?lang=" + code), lang.name());
+                        + "?lang=" + code, lang.name());
                 link.getElement().setAttribute("lang", code);
                 link.getElement().setAttribute("hreflang", code);
                 p.add(link);

@@ -36,6 +36,8 @@ public class UserAccount {
     private long securityStamp;
     private Instant createdAt;
     private Instant lastSignInAt;
+    /** The interface language this person chose ("en", "pl"), or null when they have not chosen one. */
+    private String language;
     @Version
     private long version;
 
@@ -113,6 +115,14 @@ public class UserAccount {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public void setLanguage(String language) {
+        this.language = language;
     }
 
     public Instant getLastSignInAt() {

@@ -26,7 +26,7 @@ public class LoginView extends Div implements BeforeEnterObserver {
 
     LoginView() {
         addClassName("page");
-        add(new H1("Sign in"));
+        add(new H1(getTranslation("login.title")));
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
         // no autofocus: keyboard users meet the skip links and the Exit button first
@@ -34,9 +34,8 @@ public class LoginView extends Div implements BeforeEnterObserver {
         form.setI18n(i18n());
         // our own alert above the form: visible, read out by screen readers, and easy to test
         add(message, form);
-        var help = new Paragraph("Forgotten your password? Ask your family support worker. They can send you a "
-                + "link to choose a new one. New to Village? You need an invitation from your family support worker. ");
-        help.add(new Anchor("join", "I have an invitation code"));
+        var help = new Paragraph(getTranslation("login.help") + " ");
+        help.add(new Anchor("join", getTranslation("login.invitation")));
         add(help);
     }
 
@@ -46,23 +45,16 @@ public class LoginView extends Div implements BeforeEnterObserver {
         // the same answers for every name, real or not: they never tell whether an account exists
         if (params.containsKey("wait")) {
             long minutes = minutes(params.get("wait"));
-            show("Please wait " + minutes + (minutes == 1 ? " minute" : " minutes") + " before you try again",
-                    "There have been several wrong passwords for this sign-in name on this device. This keeps the "
-                            + "account safe. If you have forgotten your password, ask your family support worker for a "
-                            + "link to choose a new one.");
+            show(getTranslation(minutes == 1 ? "login.wait.one" : "login.wait.many", minutes),
+                    getTranslation("login.wait.text"));
         } else if (params.containsKey("slow")) {
-            show("Please wait a few minutes",
-                    "There have been too many wrong passwords from this device. Please wait 10 minutes and try again.");
+            show(getTranslation("login.slow.title"), getTranslation("login.slow.text"));
         } else if (params.containsKey("disabled")) {
-            show("This account is switched off",
-                    "Please talk to your family support worker if you think this is a mistake.");
+            show(getTranslation("login.disabled.title"), getTranslation("login.disabled.text"));
         } else if (params.containsKey("error")) {
-            show("Check your sign-in name and password",
-                    "The sign-in name or password was not right. Please try again.");
+            show(getTranslation("login.error.title"), getTranslation("login.error.text"));
         } else if (params.containsKey("ended")) {
-            show("You have been signed out",
-                    "This happens when a password is changed, an account is switched off or changed, or Village has "
-                            + "not been used for a while. Please sign in again. If you cannot, ask your family support worker.");
+            show(getTranslation("login.ended.title"), getTranslation("login.ended.text"));
         }
         keepTypedName();
     }
@@ -101,12 +93,12 @@ public class LoginView extends Div implements BeforeEnterObserver {
         message.add(Forms.notice("error", title + ". " + text));
     }
 
-    private static LoginI18n i18n() {
+    private LoginI18n i18n() {
         var i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle("");
-        i18n.getForm().setUsername("Sign-in name");
-        i18n.getForm().setPassword("Password");
-        i18n.getForm().setSubmit("Sign in");
+        i18n.getForm().setUsername(getTranslation("login.username"));
+        i18n.getForm().setPassword(getTranslation("login.password"));
+        i18n.getForm().setSubmit(getTranslation("login.title"));
         return i18n;
     }
 }
