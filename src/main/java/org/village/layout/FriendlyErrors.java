@@ -41,7 +41,7 @@ class FriendlyErrors implements VaadinServiceInitListener {
                 return;
             }
             if (t instanceof InputProblem problem) {
-                message = problem.getMessage();
+                message = problem.message(ui == null ? java.util.Locale.ENGLISH : ui.getLocale());
             } else if (t instanceof AccessDeniedException) {
                 message = "You are not allowed to do that.";
             } else {

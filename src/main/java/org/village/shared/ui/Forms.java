@@ -25,7 +25,7 @@ public final class Forms {
         if (field == null) {
             return false;
         }
-        field.setErrorMessage(problem.getMessage());
+        field.setErrorMessage(problem.message(com.vaadin.flow.component.UI.getCurrent() == null ? java.util.Locale.ENGLISH : com.vaadin.flow.component.UI.getCurrent().getLocale()));
         field.setInvalid(true);
         return true;
     }
