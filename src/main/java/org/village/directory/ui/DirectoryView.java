@@ -192,7 +192,8 @@ class DirectoryView extends Div implements com.vaadin.flow.router.BeforeEnterObs
         }
         var covered = directory.coveredDistricts();
         String range = covered.isEmpty() ? "" : covered.getFirst() + "–" + covered.getLast();
-        var box = new Div(new Paragraph(getTranslation("directory.postcode.outside", outside.get(), "Bristol", range)),
+        var box = new Div(new Paragraph(getTranslation("directory.postcode.outside", outside.get(),
+                getTranslation("directory.find.place"), range)),
                 new Paragraph(new Span(getTranslation("directory.postcode.elsewhere") + " "),
                         new Anchor("help-now", getTranslation("directory.postcode.helpNow"))));
         box.setId("outside-area");

@@ -41,6 +41,9 @@ import org.village.shared.ui.Forms;
 @RolesAllowed({Roles.PARENT, Roles.WORKER, Roles.ADMIN})
 class ProfileView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
+    /** The route parameter naming the family. */
+    private static final String FAMILY_ID = "familyId";
+
     private final FamilyTeamService teams;
     private final FamilyService families;
     private final CurrentUser currentUser;
@@ -61,7 +64,7 @@ class ProfileView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
         var me = currentUser.require();
-        var param = event.getRouteParameters().get("familyId");
+        var param = event.getRouteParameters().get(FAMILY_ID);
         try {
             if (me.isParent()) {
                 // another family's number in the address is refused (and audited) by the service
@@ -102,7 +105,7 @@ class ProfileView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         var list = new UnorderedList();
         for (var f : families.visibleFamilies()) {
             list.add(new ListItem(new RouterLink(f.label(), ProfileView.class,
-                    new RouteParameters("familyId", String.valueOf(f.id())))));
+                    new RouteParameters(FAMILY_ID, String.valueOf(f.id())))));
         }
         add(list);
     }

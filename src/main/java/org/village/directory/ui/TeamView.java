@@ -43,6 +43,9 @@ import org.village.shared.ui.Forms;
 @RolesAllowed({Roles.PARENT, Roles.WORKER, Roles.ADMIN})
 class TeamView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
+    /** The route parameter naming the family. */
+    private static final String FAMILY_ID = "familyId";
+
     private final FamilyTeamService teams;
     private final FamilyService families;
     private final DirectoryService directory;
@@ -66,7 +69,7 @@ class TeamView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
         var me = currentUser.require();
-        var param = event.getRouteParameters().get("familyId");
+        var param = event.getRouteParameters().get(FAMILY_ID);
         if (param.isEmpty()) {
             if (me.isParent()) {
                 familyId = me.familyId();
@@ -99,7 +102,7 @@ class TeamView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         var list = new UnorderedList();
         for (var f : families.visibleFamilies()) {
             list.add(new ListItem(new RouterLink(f.label(), TeamView.class,
-                    new RouteParameters("familyId", String.valueOf(f.id())))));
+                    new RouteParameters(FAMILY_ID, String.valueOf(f.id())))));
         }
         add(list);
     }
