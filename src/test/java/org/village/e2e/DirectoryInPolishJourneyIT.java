@@ -69,7 +69,8 @@ class DirectoryInPolishJourneyIT extends BrowserJourney {
         inPolish(".team-page", "Zespół dziecka: Jay", "Kto widzi tę stronę");
         driver.navigate().refresh();
         settle();
-        inPolish(".team-page", "Zespół mojego dziecka", "Zespół dziecka: Jay");
+        inPolish(".team-page", "Zespół mojego dziecka", "Zespół dziecka: Jay", "Co się zmieniło");
+        assertThat(driver.findElements(By.cssSelector(".timeline span[lang='en']"))).isNotEmpty();
         assertAccessible();
 
         open("profile");
@@ -82,7 +83,10 @@ class DirectoryInPolishJourneyIT extends BrowserJourney {
         assertThat(driver.getTitle()).isEqualTo("Powiedz raz | Village");
     }
 
-    /** The view's own text (without the help-now box, which is not the directory's) is Polish. */
+    /**
+     * The view's own text is Polish: without the help-now box (not the directory's) and the team timeline, whose
+     * lines are stored as the English sentences written when things happened (decision 068; marked lang="en").
+     */
     private void inPolish(String view, String... polish) throws IOException {
         wait.until(d -> viewText(view).contains(polish[0]));
         String text = viewText(view);
@@ -108,7 +112,7 @@ class DirectoryInPolishJourneyIT extends BrowserJourney {
         return (String) ((JavascriptExecutor) driver).executeScript("""
                 const view = document.querySelector(arguments[0]);
                 if (!view) return '';
-                const boxes = [...view.querySelectorAll('.help-now')];
+                const boxes = [...view.querySelectorAll('.help-now, .timeline')];
                 boxes.forEach(e => e.style.display = 'none');
                 const text = view.innerText;
                 boxes.forEach(e => e.style.display = '');

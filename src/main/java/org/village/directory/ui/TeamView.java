@@ -157,10 +157,23 @@ class TeamView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             section.add(new H3(getTranslation("directory.team.changed")));
             var timeline = new UnorderedList();
             timeline.addClassName("timeline");
-            events.forEach(ev -> timeline.add(new ListItem(new Span(DirectoryWords.day(getLocale(), ev.at().atZone(Times.ZONE)) + ": "), new Span(ev.text()))));
+            events.forEach(ev -> timeline.add(new ListItem(new Span(DirectoryWords.day(getLocale(), ev.at().atZone(Times.ZONE)) + ": "),
+                    said(ev.text()))));
             section.add(timeline);
         }
         return section;
+    }
+
+    /**
+     * A timeline line is stored as the English sentence written when it happened (decision 068): marked as English
+     * on a page in another language, so a screen reader reads it with an English voice.
+     */
+    private Span said(String text) {
+        var span = new Span(text);
+        if (!DirectoryWords.english(getLocale())) {
+            span.getElement().setAttribute("lang", "en");
+        }
+        return span;
     }
 
     private ListItem card(TeamMember m, ChildSummary child, boolean staff) {
