@@ -82,10 +82,15 @@ public class FamilyTeamService {
         } catch (DuplicateKeyException e) {
             throw InputProblem.keyed("service", "directory.problem.alreadyOnTeam", service.name(), child.name());
         }
-        String who = in.workerFirstName() == null ? "" : " Named worker: " + in.workerFirstName()
-                + (in.workerRole() == null ? "" : ", " + in.workerRole()) + ".";
-        store.event(familyId, childId, id, clock.instant(), service.name() + " joined the team: "
-                + in.status().words().toLowerCase() + "." + who + (in.lead() ? " They are now the lead professional." : ""));
+        var said = new java.util.ArrayList<TimelineText.Part>();
+        said.add(TimelineText.part("joined", service.name(), TimelineText.status(in.status())));
+        if (in.workerFirstName() != null) {
+            said.add(TimelineText.part("worker", in.workerFirstName() + (in.workerRole() == null ? "" : ", " + in.workerRole())));
+        }
+        if (in.lead()) {
+            said.add(TimelineText.part("lead"));
+        }
+        store.event(familyId, childId, id, clock.instant(), TimelineText.of(said.toArray(TimelineText.Part[]::new)));
         audit.record(currentUser.actor(), "team.added", "family:" + familyId, "child:" + childId + " service:" + service.id());
         return store.member(id).orElseThrow();
     }
@@ -100,8 +105,8 @@ public class FamilyTeamService {
         if (!store.update(memberId, before.childId(), version, in, clock.instant())) {
             throw InputProblem.keyed(null, "directory.problem.teamChangedMeanwhile");
         }
-        for (String change : changes(before, in)) {
-            store.event(familyId, before.childId(), memberId, clock.instant(), before.serviceName() + ": " + change);
+        for (var change : changes(before, in)) {
+            store.event(familyId, before.childId(), memberId, clock.instant(), TimelineText.of(change));
         }
         audit.record(currentUser.actor(), "team.updated", "family:" + familyId, "member:" + memberId);
         return store.member(memberId).orElseThrow();
@@ -126,29 +131,30 @@ public class FamilyTeamService {
         if (!store.remove(memberId, currentUser.actor().label(), clock.instant())) {
             throw InputProblem.keyed(null, "directory.problem.noLongerOnTeam");
         }
-        store.event(familyId, member.childId(), memberId, clock.instant(), member.serviceName()
-                + " was put on " + child.name() + "'s team by mistake, so we have taken it off. "
-                + "They are not working with " + child.name() + ".");
+        store.event(familyId, member.childId(), memberId, clock.instant(),
+                TimelineText.of(TimelineText.part("mistake", member.serviceName(), child.name())));
         // the timeline line stays here: the family must read it as soon as the entry is gone
         events.publishEvent(new TeamEntryRemoved(familyId, member.childId(), memberId, member.serviceId(),
                 currentUser.actor()));
     }
 
     /** What changed, in words a parent reads on the timeline. */
-    private static List<String> changes(TeamMember before, TeamInput after) {
-        var list = new java.util.ArrayList<String>();
+    private static List<TimelineText.Part> changes(TeamMember before, TeamInput after) {
+        var list = new java.util.ArrayList<TimelineText.Part>();
+        String name = before.serviceName();
         if (before.status() != after.status()) {
-            list.add("now " + after.status().words().toLowerCase() + " (was " + before.status().words().toLowerCase() + ").");
+            list.add(TimelineText.part("status", name, TimelineText.status(after.status()),
+                    TimelineText.status(before.status())));
         }
         if (!Objects.equals(before.workerFirstName(), after.workerFirstName()) && after.workerFirstName() != null) {
-            list.add("new named worker: " + after.workerFirstName()
-                    + (after.workerRole() == null ? "" : ", " + after.workerRole()) + ".");
+            list.add(TimelineText.part("newWorker", name, after.workerFirstName()
+                    + (after.workerRole() == null ? "" : ", " + after.workerRole())));
         }
         if (!before.lead() && after.lead()) {
-            list.add("now the lead professional.");
+            list.add(TimelineText.part("nowLead", name));
         }
         if (!Objects.equals(before.nextContact(), after.nextContact()) && after.nextContact() != null) {
-            list.add("next contact: " + after.nextContact() + ".");
+            list.add(TimelineText.part("next", name, after.nextContact()));
         }
         return list;
     }

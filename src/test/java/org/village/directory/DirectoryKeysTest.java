@@ -82,6 +82,25 @@ class DirectoryKeysTest {
     }
 
     @Test
+    void aTeamTimelineLineReadsAsBeforeInEnglishAndInPolishToAPolishReader() {
+        var stored = TimelineText.of(TimelineText.part("joined", "Brook", TimelineText.status(TeamMember.Status.WAITING)),
+                TimelineText.part("worker", "Kim, YOS officer"), TimelineText.part("lead"));
+        var event = new TeamEvent(java.time.Instant.EPOCH, stored);
+        assertThat(event.text()).isEqualTo("Brook joined the team: waiting to start. Named worker: Kim, YOS officer. "
+                + "They are now the lead professional.");
+        assertThat(event.text(Locale.forLanguageTag("pl"))).isEqualTo("Do zespołu dołączyła usługa Brook: czeka na "
+                + "rozpoczęcie. Pracownik: Kim, YOS officer. To teraz główna osoba prowadząca.");
+        var mistake = new TeamEvent(java.time.Instant.EPOCH, TimelineText.of(TimelineText.part("mistake", "O'Brien's", "Jay")));
+        assertThat(mistake.text()).isEqualTo("O'Brien's was put on Jay's team by mistake, so we have taken it off. "
+                + "They are not working with Jay.");
+        // lines written before keys (plain English) stay as they are; a keyed line too long for the column is English
+        assertThat(new TeamEvent(java.time.Instant.EPOCH, "CAMHS joined the team: referred.").text(Locale.forLanguageTag("pl")))
+                .isEqualTo("CAMHS joined the team: referred.");
+        String longStored = TimelineText.of(TimelineText.part("next", "A".repeat(120), "b".repeat(200)));
+        assertThat(longStored).startsWith("AAA").endsWith("b."); // the English sentence, cut to the column by the store as before
+    }
+
+    @Test
     void anImportLineSaysWhatChangesInTheReadersLanguage() {
         var line = ImportReport.Line.planned(1, "Brook", ImportReport.Change.CHANGED, java.util.List.of("phone", "cost"));
         assertThat(line.detail()).isEqualTo("changes: phone, cost");

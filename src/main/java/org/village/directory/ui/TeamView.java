@@ -23,7 +23,9 @@ import jakarta.annotation.security.RolesAllowed;
 import org.springframework.security.access.AccessDeniedException;
 import org.village.directory.DirectoryService;
 import org.village.directory.FamilyTeamService;
+import org.village.directory.TeamEvent;
 import org.village.directory.TeamMember;
+import org.village.directory.TimelineText;
 import org.village.security.CurrentUser;
 import org.village.families.FamilyService;
 import org.village.families.FamilyService.ChildSummary;
@@ -158,19 +160,19 @@ class TeamView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             var timeline = new UnorderedList();
             timeline.addClassName("timeline");
             events.forEach(ev -> timeline.add(new ListItem(new Span(DirectoryWords.day(getLocale(), ev.at().atZone(Times.ZONE)) + ": "),
-                    said(ev.text()))));
+                    said(ev))));
             section.add(timeline);
         }
         return section;
     }
 
     /**
-     * A timeline line is stored as the English sentence written when it happened (decision 068): marked as English
-     * on a page in another language, so a screen reader reads it with an English voice.
+     * A timeline line in the reader's language (decision 068). A line written before lines were kept as keys is an
+     * English sentence: marked as English on a page in another language, so a screen reader reads it in English.
      */
-    private Span said(String text) {
-        var span = new Span(text);
-        if (!DirectoryWords.english(getLocale())) {
+    private Span said(TeamEvent event) {
+        var span = new Span(event.text(getLocale()));
+        if (!DirectoryWords.english(getLocale()) && !TimelineText.keyed(event.stored())) {
             span.getElement().setAttribute("lang", "en");
         }
         return span;
