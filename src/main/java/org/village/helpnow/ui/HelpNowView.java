@@ -7,7 +7,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.village.helpnow.HelpNowService;
@@ -15,10 +14,9 @@ import org.village.shared.Times;
 
 /** Who you can call right now: 999 first, then what is open now, then what opens next. */
 @Route("help-now")
-@PageTitle("Help now")
 @Menu(order = 30, title = "Help now")
 @AnonymousAllowed
-class HelpNowView extends Div {
+class HelpNowView extends Div implements com.vaadin.flow.router.HasDynamicTitle {
 
     HelpNowView(HelpNowService helpNow, java.time.Clock clock) {
         addClassName("page");
@@ -61,5 +59,10 @@ class HelpNowView extends Div {
 
     private static Anchor tel(String number) {
         return new Anchor("tel:" + number.replace(" ", ""), number);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("pageTitle.helpNow");
     }
 }
