@@ -24,7 +24,7 @@ class HelpNowView extends Div implements com.vaadin.flow.router.HasDynamicTitle 
         var danger = new Paragraph(new Span(getTranslation("guides.help.danger") + " "), tel("999"), new Span("."));
         danger.addClassName("danger-now");
         add(danger);
-        var entries = helpNow.now();
+        var entries = helpNow.now(getLocale());
         var open = new Div();
         open.addClassName("contacts");
         var closed = new Div();
@@ -45,7 +45,7 @@ class HelpNowView extends Div implements com.vaadin.flow.router.HasDynamicTitle 
             card.add(name, when, new Paragraph(e.line().description()), new Paragraph(new Span(getTranslation("guides.help.call") + " "), tel(e.line().phone())));
             if (!e.line().hours().alwaysOpen()) {
                 // an always-open line says so once, in its tag above
-                card.add(new Paragraph(e.line().hours().describe()));
+                card.add(new Paragraph(e.line().hours().describe(getLocale())));
             }
             (e.openNow() ? open : closed).add(card);
         }
