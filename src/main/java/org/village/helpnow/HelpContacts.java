@@ -77,8 +77,8 @@ public class HelpContacts implements HelpNowSource {
             throw InputProblem.keyed("url", "helpnow.problem.url");
         }
         var hours = OpeningHoursParser.parse(e.alwaysOpen(), e.hours());
-        if (!hours.problems().isEmpty()) {
-            throw new InputProblem("hours", hours.problems().getFirst());
+        if (!hours.problems("hours").isEmpty()) {
+            throw hours.problems("hours").getFirst();
         }
         var saved = new Contact(e.id(), null, e.name().strip(), e.description().strip(), e.phone().strip(), null,
                 e.url() == null || e.url().isBlank() ? null : e.url().strip(), hours, e.outOfHours(), false, 0, e.version());

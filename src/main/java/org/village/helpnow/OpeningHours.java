@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.village.shared.InputProblem;
 import org.village.shared.Texts;
 import org.village.shared.Times;
 
@@ -201,20 +202,28 @@ public record OpeningHours(boolean alwaysOpen, List<Row> rows, List<Dated> dated
 
     /** Checks rows for mistakes a person can fix; returns kind messages (empty when fine). */
     public List<String> problems() {
-        var problems = new ArrayList<String>();
+        return problems("hours").stream().map(InputProblem::getMessage).toList();
+    }
+
+    /**
+     * The same, each a problem for the form field {@code field} in the reader's language (the overlapping rows are
+     * named as typed, in English words, since the hours are written that way).
+     */
+    public List<InputProblem> problems(String field) {
+        var problems = new ArrayList<InputProblem>();
         for (Row row : rows) {
             if (row.days().isEmpty()) {
-                problems.add("Each line of opening hours needs at least one day.");
+                problems.add(InputProblem.keyed(field, "helpnow.problem.noDay"));
             }
             if (row.opens().equals(row.closes())) {
-                problems.add("Opening and closing times are the same (" + row.opens() + "). For all day, use 00:00 to 23:59.");
+                problems.add(InputProblem.keyed(field, "helpnow.problem.sameTimes", row.opens().toString()));
             }
         }
         for (int i = 0; i < rows.size(); i++) {
             for (int j = i + 1; j < rows.size(); j++) {
                 if (rows.get(i).overlaps(rows.get(j))) {
-                    problems.add("Two lines of opening hours overlap: " + rows.get(i).describe() + " and "
-                            + rows.get(j).describe() + ".");
+                    problems.add(InputProblem.keyed(field, "helpnow.problem.overlap", rows.get(i).describe(),
+                            rows.get(j).describe()));
                 }
             }
         }

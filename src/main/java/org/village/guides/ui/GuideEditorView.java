@@ -295,7 +295,7 @@ class GuideEditorView extends Div implements BeforeEnterObserver, HasDynamicTitl
             check.add(new Paragraph(getTranslation("guides.editor.noProblems")));
         } else {
             var list = new UnorderedList();
-            report.problems().forEach(p -> list.add(new ListItem(p)));
+            report.problems(getLocale()).forEach(p -> list.add(new ListItem(p)));
             list.addClassName("check-problems");
             check.add(list);
         }
@@ -342,7 +342,7 @@ class GuideEditorView extends Div implements BeforeEnterObserver, HasDynamicTitl
         var dialog = new Dialog();
         dialog.setHeaderTitle(getTranslation("guides.editor.confirm.title"));
         var list = new UnorderedList();
-        guides.check(body.getValue()).problems().forEach(p -> list.add(new ListItem(p)));
+        guides.check(body.getValue()).problems(getLocale()).forEach(p -> list.add(new ListItem(p)));
         dialog.add(new Paragraph(getTranslation("guides.editor.confirm.text")), list);
         var anyway = new Button(getTranslation("guides.editor.confirm.anyway"), e -> {
             dialog.close();

@@ -71,7 +71,10 @@ class GuideView extends Div implements BeforeEnterObserver, com.vaadin.flow.rout
             meta.add(new Span(getTranslation("guides.guide.pathway")));
         }
         if (page.lastChecked() != null) {
-            meta.add(new Span(getTranslation("guides.guide.checked", DATE.format(page.lastChecked()))));
+            // the month in the reader's language ("1 grudnia 2026" on a Polish page)
+            var date = getLocale() == null || Languages.ENGLISH.equals(getLocale().getLanguage()) ? DATE
+                    : DateTimeFormatter.ofPattern("d MMMM yyyy", getLocale());
+            meta.add(new Span(getTranslation("guides.guide.checked", date.format(page.lastChecked()))));
         }
         if (page.sample()) {
             meta.add(GuideUi.sampleBadge());
