@@ -264,9 +264,10 @@ public class DirectoryService {
         if (in.minAge() != null && in.maxAge() != null && in.minAge() > in.maxAge()) {
             throw InputProblem.keyed("maxAge", "directory.problem.agesSwapped");
         }
-        var problems = in.hours().problems();
+        // keyed by help-now's opening hours, so the admin reads them in their own language
+        var problems = in.hours().problems("hours");
         if (!problems.isEmpty()) {
-            throw new InputProblem("hours", problems.getFirst());
+            throw problems.getFirst();
         }
         var address = in.address();
         if (address != null && address.postcode() != null && !address.postcode().isBlank()) {
