@@ -73,9 +73,20 @@ public final class Tokens {
         return tokens;
     }
 
-    /** The folded words of a phrase, as a list entry is stored and matched ("Hasn't come home" is "hasnt come home"). */
+    /**
+     * The folded words of a phrase, as a list entry is stored and matched ("Hasn't come home" is "hasnt come home");
+     * a {@code *} standing alone is kept: it matches any one word.
+     */
     public static String normalise(String phrase) {
-        return String.join(" ", of(phrase == null ? "" : phrase).stream().map(Token::form).toList());
+        var words = new ArrayList<String>();
+        for (String part : (phrase == null ? "" : phrase).strip().split("\\s+")) {
+            if (part.equals("*")) {
+                words.add("*");
+            } else {
+                of(part).forEach(t -> words.add(t.form()));
+            }
+        }
+        return String.join(" ", words);
     }
 
     private static boolean isLetter(int cp) {
