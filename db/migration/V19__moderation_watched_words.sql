@@ -61,9 +61,9 @@ INSERT INTO moderation_watched_word (phrase, normalised, action, reason, changed
 ('snitch', 'snitch', 'FLAG', NULL, CURRENT_TIMESTAMP(6)),
 ('snitches', 'snitches', 'FLAG', NULL, CURRENT_TIMESTAMP(6)),
 ('grass him up', 'grass him up', 'FLAG', NULL, CURRENT_TIMESTAMP(6)),
-('bad mother', 'bad mother', 'FLAG', NULL, CURRENT_TIMESTAMP(6)),
-('bad parent', 'bad parent', 'FLAG', NULL, CURRENT_TIMESTAMP(6)),
-('your fault', 'your fault', 'FLAG', NULL, CURRENT_TIMESTAMP(6));
+('you''re a bad mother', 'youre a bad mother', 'FLAG', NULL, CURRENT_TIMESTAMP(6)),
+('you''re a bad parent', 'youre a bad parent', 'FLAG', NULL, CURRENT_TIMESTAMP(6)),
+('your own fault', 'your own fault', 'FLAG', NULL, CURRENT_TIMESTAMP(6));
 
 -- Risk phrases by kind (issue 10 "Risk escalation"). "*" stands for any one word. Apostrophes are dropped.
 INSERT INTO moderation_risk_phrase (phrase, normalised, kind, changed_at) VALUES

@@ -71,6 +71,7 @@ public final class FilterEngine {
         for (var hit : risks.find(tokens)) {
             findings.add(new Finding(FindingKind.RISK, hit.start(), hit.end(), hit.value(), null));
         }
+        reversedRuns(text, findings);
         var personal = new ArrayList<Finding>(details.find(Cleaned.of(text)));
         for (var hit : schools.find(tokens)) {
             addUnlessOverlapping(personal, Finding.of(FindingKind.SCHOOL, hit.start(), hit.end()));
@@ -84,6 +85,35 @@ public final class FilterEngine {
         }
         findings.addAll(personal);
         return Verdict.of(text, masks.isEmpty() ? null : mask(text, masks), findings);
+    }
+
+    /**
+     * A right-to-left override shows "macs" as "scam": each overridden run is also read as it is shown. Findings
+     * there cover the whole run (the order of letters inside it is reversed on screen).
+     */
+    private void reversedRuns(String text, List<Finding> findings) {
+        int from = text.indexOf('\u202E');
+        while (from >= 0) {
+            int end = from + 1;
+            while (end < text.length() && "\u202C\u2069\n\r".indexOf(text.charAt(end)) < 0) {
+                end++;
+            }
+            var shown = Tokens.of(new StringBuilder(text.substring(from + 1, end)).reverse().toString());
+            for (var hit : watched.find(shown)) {
+                var kind = switch (hit.value().action()) {
+                    case BLOCK -> FindingKind.WATCHED_BLOCK;
+                    case HOLD -> FindingKind.WATCHED_HOLD;
+                    case FLAG -> FindingKind.WATCHED_FLAG;
+                    // masking letters shown in another order would leave the rest garbled: hold it instead
+                    case MASK -> FindingKind.WATCHED_HOLD;
+                };
+                findings.add(new Finding(kind, from, end, null, hit.value().action() == WatchAction.BLOCK ? hit.value().reason() : null));
+            }
+            for (var hit : risks.find(shown)) {
+                findings.add(new Finding(FindingKind.RISK, from, end, hit.value(), null));
+            }
+            from = text.indexOf('\u202E', end);
+        }
     }
 
     private static void addUnlessOverlapping(List<Finding> found, Finding f) {

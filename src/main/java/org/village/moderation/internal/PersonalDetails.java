@@ -35,7 +35,7 @@ final class PersonalDetails {
             "[\\p{L}\\p{N}._%+\\-]+@[\\p{L}\\p{N}\\-]+(?:\\.[\\p{L}\\p{N}\\-]+)+");
     /** "jo dot smith at gmail dot com", "jo(at)gmail.com". */
     private static final Pattern SPELLED_EMAIL = Pattern.compile(
-            "\\b[\\p{L}\\p{N}._+\\-]+\\s*(?:[(\\[]\\s*at\\s*[)\\]]|\\s at\\s)\\s*[\\p{L}\\p{N}\\-]+"
+            "\\b[\\p{L}\\p{N}._+\\-]+\\s*(?:[(\\[]\\s*at\\s*[)\\]]|\\sat\\s)\\s*[\\p{L}\\p{N}\\-]+"
                     + "\\s*(?:\\.|[(\\[]\\s*dot\\s*[)\\]]|\\sdot\\s)\\s*(?:com|co\\.uk|co|org|net|uk|me|io)\\b",
             Pattern.CASE_INSENSITIVE);
     /** A full UK postcode (the Royal Mail shapes); outward codes alone ("M1", "SW1A") name an area, not a home. */
@@ -139,8 +139,10 @@ final class PersonalDetails {
         }
         var shape = UK_PHONE.matcher(text);
         while (shape.find()) {
-            String digits = shape.group().replaceAll("\\D", "");
-            String national = digits.startsWith("44") ? digits.substring(2) : digits.startsWith("0") ? digits.substring(1) : digits;
+            String national = shape.group().replaceAll("\\D", "");
+            national = national.startsWith("0044") ? national.substring(4)
+                    : national.startsWith("44") ? national.substring(2) : national;
+            // a trunk 0, also after +44 written as "+44 (0)"
             national = national.startsWith("0") ? national.substring(1) : national;
             if (national.length() >= 9 && national.length() <= 10 && "1237".indexOf(national.charAt(0)) >= 0
                     && ranges.stream().noneMatch(r -> r[0] < shape.end() && shape.start() < r[1])) {

@@ -26,6 +26,8 @@ public final class Tokens {
         LEET['7'] = 't';
         LEET['@'] = 'a';
         LEET['$'] = 's';
+        LEET['!'] = 'i';
+        LEET['|'] = 'l';
     }
 
     private Tokens() {
@@ -44,9 +46,13 @@ public final class Tokens {
             int cp = text.codePointAt(i);
             int next = i + Character.charCount(cp);
             String folded = Folding.fold(cp);
-            if (folded == null && Folding.apostrophe(cp) && !word.isEmpty() && next < text.length()
-                    && isLetter(text.codePointAt(next))) {
-                folded = Folding.IGNORED;
+            if (folded == null && !word.isEmpty() && next < text.length() && isLetter(text.codePointAt(next))) {
+                if (Folding.apostrophe(cp)) {
+                    folded = Folding.IGNORED;
+                } else if (cp == '!' || cp == '|') {
+                    // "$h!t", "sh|t": inside a word these stand for letters (see LEET)
+                    folded = String.valueOf((char) cp);
+                }
             }
             if (folded == null) {
                 if (!word.isEmpty()) {
