@@ -63,5 +63,9 @@ class StaticAssetCachingIT extends IntegrationTest {
     void pagesThemselvesAreNotKeptForLong() throws Exception {
         var page = get("/help-now");
         assertThat(page.headers().allValues("Cache-Control")).doesNotContain(StaticAssetCaching.FOREVER);
+        // not kept at all: the quick exit no longer clears the browser's cache (decision 003, later)
+        for (String path : new String[] {"/help-now", "/guides", "/login", "/services"}) {
+            assertThat(String.join(",", get(path).headers().allValues("Cache-Control"))).as(path).contains("no-store");
+        }
     }
 }
