@@ -1,0 +1,193 @@
+package org.village.forum.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.MMapDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.village.forum.PostStatus;
+import org.village.forum.internal.ForumStore.Change;
+import org.village.forum.internal.ForumStore.Reader;
+
+/**
+ * This node's search index of forum posts (plain Lucene, decision 077). It is built from the database at start and
+ * then polls every second for posts with a change number above the last one it took in, so a post written on any
+ * node is findable on every node within a few seconds. The database stays the truth: the service checks each hit's
+ * status again before anyone sees it. The index lives in a temporary folder and is rebuilt on every start.
+ */
+@Component
+public class ForumIndex implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ForumIndex.class);
+    private static final Set<String> WAITING = Set.of(PostStatus.PENDING.name(), PostStatus.HELD.name());
+
+    private final ForumStore store;
+    private final Path folder;
+    private final MMapDirectory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final AtomicLong watermark = new AtomicLong();
+    private final int batch;
+
+    ForumIndex(ForumStore store, @Value("${village.forum.search.batch:2000}") int batch) throws IOException {
+        this.store = store;
+        this.batch = batch;
+        this.folder = Files.createTempDirectory("village-forum-index");
+        this.directory = new MMapDirectory(folder);
+        var config = new IndexWriterConfig(new StandardAnalyzer());
+        config.setRAMBufferSizeMB(64);
+        this.writer = new IndexWriter(directory, config);
+        this.searchers = new SearcherManager(writer, null);
+    }
+
+    /** The highest change number taken in. */
+    public long watermark() {
+        return watermark.get();
+    }
+
+    /** Takes in every post changed since the last poll; runs every second on each node. */
+    @Scheduled(fixedDelayString = "${village.forum.search.poll:PT1S}", initialDelay = 0)
+    public synchronized void catchUp() {
+        try {
+            int taken = 0;
+            while (true) {
+                List<Change> changes = store.changesAfter(watermark.get(), batch);
+                for (Change c : changes) {
+                    apply(c);
+                    watermark.set(c.seq());
+                }
+                taken += changes.size();
+                if (changes.size() < batch) {
+                    break;
+                }
+            }
+            if (taken > 0) {
+                searchers.maybeRefreshBlocking();
+            }
+        } catch (IOException | RuntimeException e) {
+            // the next poll tries again from the same number; nothing is lost
+            log.warn("Forum search index could not catch up: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    private void apply(Change c) throws IOException {
+        Term id = new Term("id", Long.toString(c.id()));
+        if (c.status() == PostStatus.DELETED || c.status() == PostStatus.HIDDEN) {
+            writer.deleteDocuments(id);
+            return;
+        }
+        var doc = new Document();
+        doc.add(new StringField("id", Long.toString(c.id()), Field.Store.YES));
+        doc.add(new StoredField("pid", c.id()));
+        doc.add(new StringField("status", c.status().name(), Field.Store.NO));
+        doc.add(new StringField("author", Long.toString(c.authorId()), Field.Store.NO));
+        doc.add(new LongPoint("topic", c.topicId()));
+        String text = c.title() == null ? c.body() : c.title() + "\n" + c.body();
+        doc.add(new TextField("text", text, Field.Store.NO));
+        writer.updateDocument(id, doc);
+    }
+
+    /**
+     * Post ids best first. Each slot is a set of words any of which will do (a word and its synonyms); every slot
+     * must match. A word of four letters or more also matches words one letter away (eight or more: two), so
+     * misspellings are forgiven; the word as typed scores higher.
+     */
+    public List<Long> search(List<Set<String>> slots, Reader reader, int limit) {
+        if (slots.isEmpty()) {
+            return List.of();
+        }
+        var all = new BooleanQuery.Builder();
+        for (Set<String> slot : slots) {
+            var any = new BooleanQuery.Builder();
+            for (String word : slot) {
+                for (String part : word.split("\\s+")) {
+                    if (part.isBlank()) {
+                        continue;
+                    }
+                    any.add(words(part), Occur.SHOULD);
+                }
+            }
+            all.add(any.build(), Occur.MUST);
+        }
+        if (!reader.moderator()) {
+            var may = new BooleanQuery.Builder();
+            may.add(new TermQuery(new Term("status", PostStatus.PUBLISHED.name())), Occur.SHOULD);
+            var own = new BooleanQuery.Builder();
+            own.add(new TermQuery(new Term("author", Long.toString(reader.id()))), Occur.FILTER);
+            var waiting = new BooleanQuery.Builder();
+            WAITING.forEach(s -> waiting.add(new TermQuery(new Term("status", s)), Occur.SHOULD));
+            own.add(waiting.build(), Occur.FILTER);
+            may.add(own.build(), Occur.SHOULD);
+            all.add(may.build(), Occur.FILTER);
+        }
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                var top = searcher.search(all.build(), limit);
+                var ids = new ArrayList<Long>(top.scoreDocs.length);
+                var stored = searcher.storedFields();
+                for (var hit : top.scoreDocs) {
+                    ids.add(stored.document(hit.doc).getField("pid").numericValue().longValue());
+                }
+                return ids;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Query words(String word) {
+        var exact = new BoostQuery(new TermQuery(new Term("text", word)), 3f);
+        int edits = word.length() >= 8 ? 2 : word.length() >= 4 ? 1 : 0;
+        if (edits == 0) {
+            return exact;
+        }
+        var either = new BooleanQuery.Builder();
+        either.add(exact, Occur.SHOULD);
+        // the first letter is rarely wrong; keeping it makes the fuzzy match far cheaper on a big index
+        either.add(new FuzzyQuery(new Term("text", word), edits, 1, 50, true), Occur.SHOULD);
+        return either.build();
+    }
+
+    @Override
+    public void close() throws IOException {
+        searchers.close();
+        writer.close();
+        directory.close();
+        try (var files = Files.list(folder)) {
+            for (Path p : files.toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+        Files.deleteIfExists(folder);
+    }
+}
