@@ -522,15 +522,15 @@ public class ForumService {
         if (words.isEmpty()) {
             words = Words.of(q);
         }
-        if (words.isEmpty()) {
+        List<Set<String>> slots = searchSlots(q);
+        if (slots.isEmpty()) {
             return new SearchResult(q, null, List.of());
         }
-        List<Set<String>> slots = Synonyms.standard().slots(words);
         int want = Math.clamp(limit, 1, 50);
         List<Long> ids = index.search(slots, r, want * 2);
-        Map<Long, Map<String, Object>> rows = new HashMap<>();
+        Map<Long, ForumStore.SearchRow> rows = new HashMap<>();
         for (var row : store.searchRows(ids, r)) {
-            rows.put(((Number) row.get("id")).longValue(), row);
+            rows.put(row.id(), row);
         }
         var hits = new ArrayList<SearchHit>();
         var seen = new LinkedHashSet<Long>();
@@ -539,11 +539,22 @@ public class ForumService {
             if (row == null || !seen.add(id) || hits.size() >= want) {
                 continue;
             }
-            hits.add(new SearchHit(id, ((Number) row.get("topic_id")).longValue(), (String) row.get("title"),
-                    (String) row.get("author_name"), snippet((String) row.get("body"), words),
-                    ((java.sql.Timestamp) row.get("created_at")).toInstant(), PostStatus.valueOf((String) row.get("status"))));
+            hits.add(new SearchHit(id, row.topicId(), row.title(), row.authorName(), snippet(row.body(), words),
+                    row.createdAt(), row.status()));
         }
         return new SearchResult(q, null, hits);
+    }
+
+    /**
+     * What a query asks for: one slot per telling word (or listed phrase) with its synonyms. A query of only little
+     * words ("the", "what is it") still searches for them: a parent who typed them wants something.
+     */
+    public static List<Set<String>> searchSlots(String query) {
+        List<String> words = Words.telling(query);
+        if (!words.isEmpty()) {
+            return Synonyms.standard().slots(words);
+        }
+        return Words.of(query).stream().limit(10).map(w -> (Set<String>) Set.of(w)).toList();
     }
 
     /** Brings this node's search index up to date now (tests, and a post just written on this node). */

@@ -56,7 +56,7 @@ public class ForumIndex implements AutoCloseable {
     private final AtomicLong watermark = new AtomicLong();
     private final int batch;
 
-    ForumIndex(ForumStore store, @Value("${village.forum.search.batch:2000}") int batch) throws IOException {
+    public ForumIndex(ForumStore store, @Value("${village.forum.search.batch:2000}") int batch) throws IOException {
         this.store = store;
         this.batch = batch;
         this.folder = Files.createTempDirectory("village-forum-index");
@@ -79,10 +79,7 @@ public class ForumIndex implements AutoCloseable {
             int taken = 0;
             while (true) {
                 List<Change> changes = store.changesAfter(watermark.get(), batch);
-                for (Change c : changes) {
-                    apply(c);
-                    watermark.set(c.seq());
-                }
+                take(changes);
                 taken += changes.size();
                 if (changes.size() < batch) {
                     break;
@@ -95,6 +92,19 @@ public class ForumIndex implements AutoCloseable {
             // the next poll tries again from the same number; nothing is lost
             log.warn("Forum search index could not catch up: {}", e.getClass().getSimpleName());
         }
+    }
+
+    /** Takes these changes in, in order (the poll, and the benchmark's generated posts); searchable after a refresh. */
+    public void take(List<Change> changes) throws IOException {
+        for (Change c : changes) {
+            apply(c);
+            watermark.set(c.seq());
+        }
+    }
+
+    /** Makes everything taken in so far searchable. */
+    public void refresh() throws IOException {
+        searchers.maybeRefreshBlocking();
     }
 
     private void apply(Change c) throws IOException {

@@ -279,7 +279,11 @@ public class ForumStore {
     }
 
     /** Of these posts, the ones the reader may see (status checked again here, whatever the index said). */
-    public List<Map<String, Object>> searchRows(Collection<Long> ids, Reader r) {
+    public record SearchRow(long id, long topicId, String title, String authorName, String body, Instant createdAt,
+                            PostStatus status) {
+    }
+
+    public List<SearchRow> searchRows(Collection<Long> ids, Reader r) {
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -287,7 +291,9 @@ public class ForumStore {
         return jdbc.sql("SELECT p.id, p.topic_id, t.title, p.author_name, p.body, p.created_at, p.status"
                         + " FROM forum_post p JOIN forum_topic t ON t.id = p.topic_id"
                         + " WHERE p.id IN (" + in + ") AND " + r.posts("p") + " AND " + topicsVisible(r))
-                .query().listOfRows();
+                .query((rs, n) -> new SearchRow(rs.getLong("id"), rs.getLong("topic_id"), rs.getString("title"),
+                        rs.getString("author_name"), rs.getString("body"), instant(rs, "created_at"),
+                        PostStatus.valueOf(rs.getString("status")))).list();
     }
 
     // ---- reactions, follows, read markers ----

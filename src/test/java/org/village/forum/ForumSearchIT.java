@@ -1,0 +1,88 @@
+package org.village.forum;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.village.IntegrationTest;
+import org.village.TestUsers;
+import org.village.forum.Forum.NewTopic;
+import org.village.forum.Forum.SearchHit;
+import org.village.security.AccountService;
+
+class ForumSearchIT extends IntegrationTest {
+
+    @Autowired
+    ForumService forum;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AccountService accounts;
+
+    @AfterEach
+    void signOut() {
+        users.anonymous();
+    }
+
+    private long category(String code) {
+        return jdbc.sql("SELECT id FROM forum_category WHERE code = ?").param(code).query(Long.class).single();
+    }
+
+    private Forum.Saved post(String who, String title, String body) {
+        users.as(who);
+        return forum.startTopic(new NewTopic(category("looking-after-yourself"), title, body, UUID.randomUUID().toString()));
+    }
+
+    @Test
+    void misspelledWordsStillFindThePost() {
+        var saved = post("parent.a", "Sleeping badly", "The hammock in the garden helps me with insomnia most nights.");
+        forum.refreshSearch();
+        users.as("parent.b");
+        assertThat(forum.search("hammok", 10).hits()).extracting(SearchHit::postId).contains(saved.postId());
+        assertThat(forum.search("insomnya garden", 10).hits()).extracting(SearchHit::postId).contains(saved.postId());
+        assertThat(forum.search("hammock", 10).hits().getFirst().topicTitle()).isEqualTo("Sleeping badly");
+    }
+
+    @Test
+    void veryCommonWordsAreSearchedToo() {
+        var saved = post("parent.a", "The and the", "the the the and to of a zebracrossing");
+        forum.refreshSearch();
+        users.as("parent.b");
+        assertThat(forum.search("the", 50).hits()).isNotEmpty();
+        assertThat(forum.search("the zebracrossing", 10).hits()).extracting(SearchHit::postId).containsExactly(saved.postId());
+    }
+
+    @Test
+    void onlyPostsTheReaderMaySeeAreFound() {
+        long familyB = jdbc.sql("SELECT id FROM family WHERE label = 'Family B (sample)'").query(Long.class).single();
+        users.as("worker.alex");
+        var invitation = accounts.invite(familyB);
+        users.anonymous();
+        String name = "search." + UUID.randomUUID().toString().substring(0, 8);
+        accounts.join(invitation.code(), name, "Searcher " + name.substring(7), "lantern-by-the-sea-search");
+
+        var pending = post(name, "Waiting", "A xylophonewaiting post from someone new.");
+        forum.refreshSearch();
+        assertThat(forum.search("xylophonewaiting", 10).hits()).extracting(SearchHit::postId).containsExactly(pending.postId());
+        users.as("parent.b");
+        assertThat(forum.search("xylophonewaiting", 10).hits()).isEmpty();
+        users.as("worker.sam");
+        assertThat(forum.search("xylophonewaiting", 10).hits()).extracting(SearchHit::postId).containsExactly(pending.postId());
+
+        // hidden after indexing: the database check keeps it out even before the index catches up
+        var shown = post("parent.a", "Shown then hidden", "A quokkahidden story.");
+        forum.refreshSearch();
+        users.as("worker.sam");
+        forum.moderate(shown.postId(), PostStatus.PUBLISHED, PostStatus.HIDDEN, "test");
+        users.as("parent.b");
+        assertThat(forum.search("quokkahidden", 10).hits()).isEmpty();
+    }
+}
