@@ -11,6 +11,8 @@ import org.village.IntegrationTest;
 import org.village.TestUsers;
 import org.village.forum.Forum.NewTopic;
 import org.village.forum.Forum.SearchHit;
+import org.village.forum.internal.ForumIndex;
+import org.village.forum.internal.ForumStore;
 import org.village.security.AccountService;
 
 class ForumSearchIT extends IntegrationTest {
@@ -26,6 +28,9 @@ class ForumSearchIT extends IntegrationTest {
 
     @Autowired
     AccountService accounts;
+
+    @Autowired
+    ForumStore store;
 
     @AfterEach
     void signOut() {
@@ -84,5 +89,34 @@ class ForumSearchIT extends IntegrationTest {
         forum.moderate(shown.postId(), PostStatus.PUBLISHED, PostStatus.HIDDEN, "test");
         users.as("parent.b");
         assertThat(forum.search("quokkahidden", 10).hits()).isEmpty();
+    }
+
+    @Test
+    void postsMadeAtOnceOnOneNodeAreAllFoundOnAnotherWithinFiveSeconds() throws Exception {
+        // a second node's index: its own folder, fed only from the database
+        try (var otherNode = new ForumIndex(store, 2000)) {
+            otherNode.catchUp();
+            users.as("parent.a");
+            var auth = org.springframework.security.core.context.SecurityContextHolder.getContext();
+            var ids = new java.util.concurrent.ConcurrentLinkedQueue<Long>();
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+                for (int i = 0; i < 8; i++) {
+                    pool.submit(() -> {
+                        org.springframework.security.core.context.SecurityContextHolder.setContext(auth);
+                        ids.add(forum.startTopic(new NewTopic(category("introductions"), "Across nodes",
+                                "A wombatnode post.", UUID.randomUUID().toString())).postId());
+                        return null;
+                    });
+                }
+            }
+            long written = System.nanoTime();
+            var reader = new ForumStore.Reader(0, true);
+            var slots = ForumService.searchSlots("wombatnode");
+            while (otherNode.search(slots, reader, 50).size() < ids.size() && System.nanoTime() - written < 5_000_000_000L) {
+                Thread.sleep(1000); // the node's own poll runs every second
+                otherNode.catchUp();
+            }
+            assertThat(otherNode.search(slots, reader, 50)).containsExactlyInAnyOrderElementsOf(ids);
+        }
     }
 }
