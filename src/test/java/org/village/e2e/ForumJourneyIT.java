@@ -57,6 +57,7 @@ class ForumJourneyIT extends BrowserJourney {
         settle();
         wait.until(d -> body.equals(value("forum-body")));
         assertThat(value("forum-title")).isEqualTo(title);
+        settle(); // the restored text reaches the server like typed text
 
         click("Preview");
         waitFor(By.cssSelector("#forum-preview .post-body"));

@@ -82,7 +82,7 @@ final class ForumUi {
                 const el = this, key = $0;
                 try {
                   const kept = localStorage.getItem(key);
-                  if (kept && !el.value) { el.value = kept; el.dispatchEvent(new Event('change', {bubbles: true})); }
+                  if (kept && !el.value) { el.value = kept; el.dispatchEvent(new Event('input', {bubbles: true})); el.dispatchEvent(new Event('change', {bubbles: true})); }
                 } catch (e) { /* storage switched off: nothing kept */ }
                 el.addEventListener('input', () => {
                   try { el.value ? localStorage.setItem(key, el.value) : localStorage.removeItem(key); } catch (e) { }

@@ -62,7 +62,7 @@ class NewTopicView extends Div implements BeforeEnterObserver {
         // the title is kept with the body, under its own key
         title.getElement().executeJs("""
                 const el = this, key = $0;
-                try { const kept = localStorage.getItem(key); if (kept && !el.value) { el.value = kept; el.dispatchEvent(new Event('change', {bubbles: true})); } } catch (e) { }
+                try { const kept = localStorage.getItem(key); if (kept && !el.value) { el.value = kept; el.dispatchEvent(new Event('input', {bubbles: true})); el.dispatchEvent(new Event('change', {bubbles: true})); } } catch (e) { }
                 el.addEventListener('input', () => { try { el.value ? localStorage.setItem(key, el.value) : localStorage.removeItem(key); } catch (e) { } });""",
                 ForumUi.draftKey(me, "new-title"));
         var preview = new Div();
