@@ -90,9 +90,13 @@ final class ForumUi {
         return area;
     }
 
+    /** Forgets a kept draft; run on the page, not the box, so it still happens when the view moves on at once. */
     static void forgetDraft(TextArea area) {
-        area.getElement().executeJs("try { localStorage.removeItem($0); } catch (e) { }",
-                area.getElement().getAttribute("data-draft-key"));
+        forgetDraft(area, area.getElement().getAttribute("data-draft-key"));
+    }
+
+    static void forgetDraft(Component on, String key) {
+        on.getUI().ifPresent(ui -> ui.getPage().executeJs("try { localStorage.removeItem($0); } catch (e) { }", key));
     }
 
     static String draftKey(long personId, String where) {

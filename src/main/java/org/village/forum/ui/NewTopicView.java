@@ -98,7 +98,7 @@ class NewTopicView extends Div implements BeforeEnterObserver {
                 var saved = forum.startTopic(new NewTopic(category.getValue().id(), title.getValue(), body.getValue(), token));
                 token = UUID.randomUUID().toString();
                 ForumUi.forgetDraft(body);
-                title.getElement().executeJs("try { localStorage.removeItem($0); } catch (e) { }", ForumUi.draftKey(me, "new-title"));
+                ForumUi.forgetDraft(title, ForumUi.draftKey(me, "new-title"));
                 getUI().ifPresent(ui -> ui.navigate(TopicView.class, new RouteParameters("id", Long.toString(saved.topicId()))));
             } catch (InputProblem problem) {
                 String message = problem.message(getLocale());
