@@ -527,7 +527,8 @@ public class ForumService {
             return new SearchResult(q, null, List.of());
         }
         int want = Math.clamp(limit, 1, 50);
-        List<Long> ids = index.search(slots, r, want * 2);
+        // over-fetch: posts the reader may not see (others' waiting posts, a few in a hundred) are dropped below
+        List<Long> ids = index.search(slots, want * 3);
         Map<Long, ForumStore.SearchRow> rows = new HashMap<>();
         for (var row : store.searchRows(ids, r)) {
             rows.put(row.id(), row);

@@ -110,13 +110,12 @@ class ForumSearchIT extends IntegrationTest {
                 }
             }
             long written = System.nanoTime();
-            var reader = new ForumStore.Reader(0, true);
             var slots = ForumService.searchSlots("wombatnode");
-            while (otherNode.search(slots, reader, 50).size() < ids.size() && System.nanoTime() - written < 5_000_000_000L) {
+            while (otherNode.search(slots, 50).size() < ids.size() && System.nanoTime() - written < 5_000_000_000L) {
                 Thread.sleep(1000); // the node's own poll runs every second
                 otherNode.catchUp();
             }
-            assertThat(otherNode.search(slots, reader, 50)).containsExactlyInAnyOrderElementsOf(ids);
+            assertThat(otherNode.search(slots, 50)).containsExactlyInAnyOrderElementsOf(ids);
         }
     }
 }
