@@ -45,7 +45,7 @@ public class MainLayout extends AppLayout {
         var brand = new RouterLink("Village", HomeView.class);
         brand.addClassName("brand");
         addToNavbar(skip, skipExit, toggle, brand, languageButton(language), QuickExit.button(this::text),
-                QuickExit.status());
+                QuickExit.status(this::text));
 
         var nav = new SideNav();
         nav.setLabel(getTranslation("layout.nav"));
