@@ -245,6 +245,30 @@ public class ForumService {
     // ---- writing ----
 
     public Saved startTopic(NewTopic topic) {
+        return onceOnly(() -> startTopicOnce(topic));
+    }
+
+    public Saved reply(NewReply reply) {
+        return onceOnly(() -> replyOnce(reply));
+    }
+
+    /**
+     * Runs a write whose form token makes it happen once. The database may pick one of several identical submits
+     * as a deadlock loser ("try restarting transaction"); the retry then finds the first one's post by its token.
+     */
+    private static Saved onceOnly(java.util.function.Supplier<Saved> write) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return write.get();
+            } catch (org.springframework.dao.PessimisticLockingFailureException lost) {
+                if (attempt >= 3) {
+                    throw lost;
+                }
+            }
+        }
+    }
+
+    private Saved startTopicOnce(NewTopic topic) {
         VillageUser me = member();
         String title = topic.title() == null ? "" : clean(topic.title()).strip();
         if (title.isEmpty()) {
@@ -282,7 +306,7 @@ public class ForumService {
         }
     }
 
-    public Saved reply(NewReply reply) {
+    private Saved replyOnce(NewReply reply) {
         VillageUser me = member();
         Reader r = reader(me);
         String body = clean(reply.body());
