@@ -33,7 +33,7 @@ class NoLiteralTextInViewsTest {
             "src/main/java/org/village/guides/ui/GlossaryView.java",
             "src/main/java/org/village/guides/ui/GuideUi.java"),
             // directory views (i18n-A adds here)
-            List.<String>of(),
+            List.<String>of("src/main/java/org/village/directory/ui"),
             //
             //
             // guides editing, accounts, families (i18n-B adds here)
@@ -42,7 +42,7 @@ class NoLiteralTextInViewsTest {
             //
             //
             // notification and moderation views (add here)
-            List.<String>of(),
+            List.<String>of("src/main/java/org/village/moderation/ui"),
             // forum views
             List.<String>of("src/main/java/org/village/forum/ui"))
             .flatMap(List::stream).toList();
