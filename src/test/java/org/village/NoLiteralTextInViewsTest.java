@@ -42,7 +42,9 @@ class NoLiteralTextInViewsTest {
             //
             //
             // notification and moderation views (add here)
-            List.<String>of("src/main/java/org/village/moderation/ui"))
+            List.<String>of("src/main/java/org/village/moderation/ui"),
+            // forum views
+            List.<String>of("src/main/java/org/village/forum/ui"))
             .flatMap(List::stream).toList();
 
     /** Names and numbers that are the same in every language. */

@@ -44,7 +44,8 @@ class TableOwnershipTest {
                     "moderation_school")),
             //
             //
-            Map.entry("forum", Set.of()),
+            Map.entry("forum", Set.of("forum_category", "forum_topic", "forum_post", "forum_post_revision", "forum_reaction",
+                    "forum_topic_follow", "forum_category_follow", "forum_read", "forum_change")),
             //
             //
             Map.entry("chat", Set.of()),

@@ -32,6 +32,8 @@ class DemoAccounts {
     static final List<Demo> ACCOUNTS = List.of(
             new Demo("parent.a", "Sunflower", "sunny-garden-path", Roles.PARENT, "Family A (sample)"),
             new Demo("parent.b", "Robin", "warm-cup-of-tea", Roles.PARENT, "Family B (sample)"),
+            // new to the forum: her first posts wait for a moderator (pre-moderation, village.forum.premoderated-posts)
+            new Demo("parent.c", "Wren", "seven-quiet-swallows", Roles.PARENT, "Family B (sample)"),
             new Demo("worker.sam", "Sam (family support)", "green-kettle-morning", Roles.WORKER, null),
             new Demo("worker.alex", "Alex (family support)", "blue-river-stones", Roles.WORKER, null),
             new Demo("peer.jo", "Jody (peer supporter)", "kind-words-at-noon", Roles.PEER_SUPPORTER, null),

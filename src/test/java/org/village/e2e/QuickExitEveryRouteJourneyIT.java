@@ -51,6 +51,13 @@ class QuickExitEveryRouteJourneyIT extends BrowserJourney {
         for (String path : List.of("team", "profile", "account")) {
             visits.add(new Visit(path, parent[0], parent[1]));
         }
+        long forumCategory = jdbc.sql("SELECT id FROM forum_category ORDER BY id LIMIT 1").query(Long.class).single();
+        long forumTopic = jdbc.sql("SELECT id FROM forum_topic WHERE status = 'PUBLISHED' ORDER BY id LIMIT 1")
+                .query(Long.class).single();
+        for (String path : List.of("forum", "forum/category/" + forumCategory, "forum/topic/" + forumTopic, "forum/new",
+                "forum/search?q=court")) {
+            visits.add(new Visit(path, parent[0], parent[1]));
+        }
         for (String path : List.of("families", "team/" + family, "profile/" + family, "staff/guides",
                 "staff/guides/" + guideId, "staff/jargon-buster", "moderation/watched-words")) {
             visits.add(new Visit(path, worker[0], worker[1]));

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Forum search figures for docs/benchmarks.md and decision 077: the forum's Lucene index with generated posts
+# (default 1,000,000 in 50,000 topics), each query timed 200 times as a parent. Usage: scripts/bench-forum.sh [posts]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+./mvnw -B -q -o test-compile
+./mvnw -B -q -o dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+"$JAVA_HOME/bin/java" -Xmx2g -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+  org.village.bench.ForumSearchBenchmark "${1:-1000000}"
