@@ -48,14 +48,15 @@ class QuickExitEveryRouteJourneyIT extends BrowserJourney {
                 Visit.anyone("services"), Visit.anyone("services/" + service), Visit.anyone("join"),
                 Visit.anyone("login"), Visit.anyone("reset"), Visit.anyone("setup"),
                 Visit.anyone("guides/some/deep/page")));
-        for (String path : List.of("team", "profile", "account")) {
+        for (String path : List.of("team", "profile", "account", "notifications", "account/notifications")) {
             visits.add(new Visit(path, parent[0], parent[1]));
         }
         for (String path : List.of("families", "team/" + family, "profile/" + family, "staff/guides",
                 "staff/guides/" + guideId, "staff/jargon-buster")) {
             visits.add(new Visit(path, worker[0], worker[1]));
         }
-        for (String path : List.of("admin/guide-settings", "admin/services", "admin/staff", "admin/audit")) {
+        for (String path : List.of("admin/guide-settings", "admin/services", "admin/staff", "admin/audit",
+                "admin/sent-emails")) {
             visits.add(new Visit(path, admin[0], admin[1]));
         }
         return visits;

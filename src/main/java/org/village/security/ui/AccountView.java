@@ -37,6 +37,11 @@ class AccountView extends Div {
         var me = currentUser.require();
         add(new H1("Your account"));
         add(new Paragraph("You are signed in as " + me.displayName() + "."));
+        // e-mail about notifications has its own page (notification module); an address, so no code depends on it
+        var mailChoice = new com.vaadin.flow.component.html.Anchor("account/notifications",
+                getTranslation("notification.settings.link"));
+        mailChoice.setId("notification-settings-link");
+        add(new Paragraph(mailChoice));
         add(new H2("Change your password"));
         password.setHelperText("At least " + PasswordPolicy.MIN + " characters.");
         for (var f : new PasswordField[] {current, password, repeat}) {
