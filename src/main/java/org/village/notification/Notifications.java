@@ -4,20 +4,12 @@ import com.vaadin.flow.shared.Registration;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.village.notification.internal.NotificationStore;
 import org.village.security.CurrentUser;
 
@@ -31,7 +23,6 @@ import org.village.security.CurrentUser;
 @Transactional
 public class Notifications {
 
-    private static final Logger log = LoggerFactory.getLogger(Notifications.class);
     private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9-]*(\\.[A-Za-z0-9-]+)+");
     private static final Pattern KIND = Pattern.compile("[a-z][a-z0-9-]{0,39}");
     static final int MAX_ARG = 200;
@@ -41,11 +32,11 @@ public class Notifications {
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    /** Open pages (bells, lists) by account: told the new unread count after a change commits. */
-    private final Map<Long, Set<LongConsumer>> listeners = new ConcurrentHashMap<>();
+    private final LiveCounts live;
 
     Notifications(NotificationStore store, Emails emails, CurrentUser currentUser, ApplicationEventPublisher events,
-                  Clock clock) {
+                  Clock clock, LiveCounts live) {
+        this.live = live;
         this.store = store;
         this.emails = emails;
         this.currentUser = currentUser;
@@ -135,41 +126,11 @@ public class Notifications {
 
     /** Calls {@code onUnreadCount} (on another thread) whenever this account's unread count may have changed. */
     Registration subscribe(long accountId, LongConsumer onUnreadCount) {
-        listeners.computeIfAbsent(accountId, k -> new CopyOnWriteArraySet<>()).add(onUnreadCount);
-        return () -> listeners.computeIfPresent(accountId, (k, set) -> {
-            set.remove(onUnreadCount);
-            return set.isEmpty() ? null : set;
-        });
+        return live.subscribe(accountId, onUnreadCount);
     }
 
     @Transactional(readOnly = true)
     long unreadCountFor(long accountId) {
         return store.unread(accountId);
-    }
-
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void created(NotificationCreated event) {
-        broadcast(event.accountId());
-    }
-
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void read(NotificationsRead event) {
-        broadcast(event.accountId());
-    }
-
-    private void broadcast(long accountId) {
-        var open = listeners.get(accountId);
-        if (open == null || open.isEmpty()) {
-            return;
-        }
-        long count = store.unread(accountId);
-        for (var listener : open) {
-            try {
-                listener.accept(count);
-            } catch (RuntimeException e) {
-                // a page that went away while we told it; the others still hear
-                log.debug("an open page could not be told about a notification", e);
-            }
-        }
     }
 }

@@ -99,7 +99,9 @@ class EventReactionsIT extends IntegrationTest {
         int before = count(admin, "notification.account.locked");
         int parentBefore = count(parentA, "notification.account.locked");
         String address = "203.0.113.77";
+        // five wrong passwords in a row from one address: the fifth makes this name wait there
         for (int i = 0; i < 5; i++) {
+            protection.attempt("notif.locked", address);
             protection.failed("notif.locked", address);
         }
 
