@@ -28,7 +28,7 @@ class TableOwnershipTest {
     /** Owner module (the package under org.village) to the tables it alone may touch. */
     static final Map<String, Set<String>> OWNERS = Map.ofEntries(
             Map.entry("security", Set.of("user_account", "account_role", "invitation", "password_reset", "setup_code",
-                    "sign_in_address", "sign_in_pair", "installation_key")),
+                    "sign_in_address", "sign_in_pair", "installation_key", "api_token")),
             Map.entry("families", Set.of("family", "child", "family_worker")),
             Map.entry("directory", Set.of("dir_area", "dir_area_district", "dir_service", "dir_service_area",
                     "dir_service_hours", "dir_service_dated_hours", "dir_service_taxonomy", "dir_taxonomy_term", "team_member", "team_event",

@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     wait; then each further wrong password waits the next of {@code waits} (the last one repeats).
  *     A pair is forgotten after {@code pairMemory} without attempts, or at once after a sign-in.</li>
  * <li>{@code maxFailuresPerAddress} per {@code addressWindow}: wrong passwords from one address for any names.</li>
+ * <li>{@code apiTokenLifetime}: how long a token from {@code POST /api/auth/token} lasts (decision 076).</li>
  * </ul>
  */
 @ConfigurationProperties("village.accounts")
@@ -23,7 +24,8 @@ public record AccountSettings(
         @DefaultValue("1h") Duration pairMemory,
         @DefaultValue("20") int maxFailuresPerAddress,
         @DefaultValue("10m") Duration addressWindow,
-        @DefaultValue("12h") Duration absoluteSessionTimeout) {
+        @DefaultValue("12h") Duration absoluteSessionTimeout,
+        @DefaultValue("30d") Duration apiTokenLifetime) {
 
     public AccountSettings {
         waits = waits == null || waits.isEmpty() ? List.of(Duration.ofMinutes(15)) : List.copyOf(waits);
@@ -34,12 +36,12 @@ public record AccountSettings(
         return new AccountSettings(Duration.ofDays(7), Duration.ofHours(24), 4,
                 List.of(Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(4), Duration.ofMinutes(8),
                         Duration.ofMinutes(15)),
-                Duration.ofHours(1), 20, Duration.ofMinutes(10), Duration.ofHours(12));
+                Duration.ofHours(1), 20, Duration.ofMinutes(10), Duration.ofHours(12), Duration.ofDays(30));
     }
 
     public AccountSettings withAddressLimit(int failures, Duration window) {
         return new AccountSettings(invitationValidFor, resetValidFor, freeFailuresPerName, waits, pairMemory, failures,
-                window, absoluteSessionTimeout);
+                window, absoluteSessionTimeout, apiTokenLifetime);
     }
 
     /** How long a (name, address) pair waits after its {@code failures}-th wrong password in a row. */

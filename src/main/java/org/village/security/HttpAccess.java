@@ -21,7 +21,11 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 public final class HttpAccess {
 
     /** Who may ask. {@link #NOBODY} lines exist only to say that a mapping the application has is refused on purpose. */
-    public enum Who { PUBLIC, ROLE, NOBODY }
+    public enum Who {
+        PUBLIC, ROLE, NOBODY,
+        /** Anyone with a good token from {@code POST /api/auth/token} (the token API's own chain, {@code ApiSecurityConfig}). */
+        TOKEN
+    }
 
     /**
      * One address pattern. {@code method} null means any method; GET also allows HEAD. {@code roles} only for
@@ -48,6 +52,10 @@ public final class HttpAccess {
         return new Entry(method, pattern, Who.PUBLIC, List.of(), why);
     }
 
+    private static Entry token(HttpMethod method, String pattern, String why) {
+        return new Entry(method, pattern, Who.TOKEN, List.of(), why);
+    }
+
     private static Entry refused(HttpMethod method, String pattern, String why) {
         return new Entry(method, pattern, Who.NOBODY, List.of(), why);
     }
@@ -70,6 +78,9 @@ public final class HttpAccess {
             open(GET, "/actuator/health/**", "liveness and readiness probes"),
             open(GET, "/api/oruk", "Open Referral UK API: public, read-only"),
             open(GET, "/api/oruk/**", "Open Referral UK API: public, read-only"),
+            open(HttpMethod.POST, "/api/auth/token", "a token for the phone app and other clients: name and password,"
+                    + " throttled as the sign-in form (ApiTokens, decision 076)"),
+            token(HttpMethod.DELETE, "/api/auth/token", "the app signs out: revokes the token it sends"),
             open(HttpMethod.OPTIONS, "/api/oruk", "CORS preflight for the public API (OrukCorsFilter)"),
             open(HttpMethod.OPTIONS, "/api/oruk/**", "CORS preflight for the public API (OrukCorsFilter)"),
             refused(GET, "/actuator", "the list of endpoints: nobody needs it"),
@@ -97,7 +108,7 @@ public final class HttpAccess {
             switch (entry.who()) {
                 case PUBLIC -> auth.requestMatchers(matcher(entry)).permitAll();
                 case ROLE -> auth.requestMatchers(matcher(entry)).hasAnyRole(entry.roles().toArray(String[]::new));
-                case NOBODY -> { }
+                case NOBODY, TOKEN -> { }
             }
         }
     }

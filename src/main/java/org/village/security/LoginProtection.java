@@ -90,6 +90,14 @@ public class LoginProtection {
         }
     }
 
+    /** A sign-in from the app's token endpoint (not the form): the same records as {@link #succeeded}. */
+    @Transactional
+    void succeededFromApp(VillageUser user, String address) {
+        accounts.recordSuccess(user.id(), clock.instant());
+        pairs.succeeded(user.getUsername(), address);
+        audit.record(user.actor(), "sign-in", "account:" + user.id(), "app");
+    }
+
     /** The shape every sign-in name has (see {@code Names}): letters, digits, dots, dashes, underscores, 3 to 60. */
     public static boolean couldBeASignInName(String name) {
         return name != null && name.matches("[A-Za-z0-9._-]{3,60}");

@@ -114,7 +114,13 @@ class EveryAddressDeclaredIT extends IntegrationTest {
             people.add(signedIn(name));
         }
         for (var person : people) {
-            for (String path : List.of("/api/anything", "/api/chat/rooms", "/api/oruk/../../x")) {
+            // the token APIs' folders (decision 076) ask for a token first, whatever the browser session: JSON, no page
+            for (String method : List.of("GET", "HEAD", "POST")) {
+                var response = send(person, method, "/api/chat/no-such-thing", null);
+                assertThat(response.statusCode()).as(method + " token folder").isEqualTo(401);
+                assertThat(response.body()).doesNotContain("<html", "Sunflower", "Robin", "Family A");
+            }
+            for (String path : List.of("/api/anything", "/api/nothing/rooms", "/api/oruk/../../x")) {
                 for (String method : List.of("GET", "HEAD")) {
                     var response = send(person, method, path, null);
                     assertThat(response.statusCode()).as(method + " " + path).isIn(400, 401, 403, 404);

@@ -50,7 +50,7 @@ class ApiErrorsIT extends IntegrationTest {
 
     @Test
     void unknownApiAddressesAreAJsonNotFoundEvenForABrowser() throws Exception {
-        for (String path : List.of("/api/oruk/nope", "/api/nope", "/api/chat/rooms", "/api", "/api/oruk/services/x/y")) {
+        for (String path : List.of("/api/oruk/nope", "/api/nope", "/api/nothing/rooms", "/api", "/api/oruk/services/x/y")) {
             for (String accept : new String[] {null, BROWSER, "application/json"}) {
                 var body = jsonError(send("GET", path, accept), 404);
                 assertThat(body.get("message").asText()).contains("There is nothing at");

@@ -1,0 +1,182 @@
+package org.village.security;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.security.SecureRandom;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.village.security.internal.UserAccountRepository;
+import org.village.shared.AuditLog;
+import org.village.shared.Tokens;
+
+/**
+ * Tokens for clients other than the browser: the future phone app, the chat's STOMP API and booking's API
+ * (decision 076). Issued for a sign-in name and password with exactly the web sign-in's protection (the same
+ * address limit, the same per name-and-address waits, the same answers for real and unknown names). Only a hash
+ * is stored. A token stops working when it expires, when it is revoked, and when its account is switched off or
+ * its security stamp moves (new password, suspension, role change, "sign out everywhere"), on every node at once.
+ */
+@Service
+public class ApiTokens {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final DaoAuthenticationProvider passwords;
+    private final LoginProtection protection;
+    private final JdbcClient jdbc;
+    private final UserAccountRepository accounts;
+    private final AccountSettings settings;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    ApiTokens(DaoAuthenticationProvider passwords, LoginProtection protection, JdbcClient jdbc,
+              UserAccountRepository accounts, AccountSettings settings, AuditLog audit, Clock clock) {
+        this.passwords = passwords;
+        this.protection = protection;
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.settings = settings;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A new token and when it expires. The token is shown once; only its hash is kept. */
+    public record Issued(String token, Instant expiresAt) {
+    }
+
+    /** Why no token was given. {@code wait} is set for {@link Refusal#SLOW_DOWN} and {@link Refusal#WAIT}. */
+    public static final class Refused extends RuntimeException {
+        private final Refusal reason;
+        private final Duration wait;
+
+        Refused(Refusal reason, Duration wait) {
+            super(reason.name(), null, false, false);
+            this.reason = reason;
+            this.wait = wait;
+        }
+
+        public Refusal reason() {
+            return reason;
+        }
+
+        public Duration waitFor() {
+            return wait;
+        }
+    }
+
+    public enum Refusal {
+        /** Wrong name or password (the same for names that belong to nobody). */
+        WRONG,
+        /** The right password for an account that is switched off. */
+        SWITCHED_OFF,
+        /** Too many wrong passwords from this address lately, for any names. */
+        SLOW_DOWN,
+        /** This name must wait on this address. */
+        WAIT
+    }
+
+    /**
+     * Checks the name and password as the sign-in form does and returns a new token, or throws {@link Refused}.
+     * {@code address} is the client's address (for throttling only; it is stored only as a keyed hash).
+     */
+    public Issued issue(String username, String password, String address) {
+        String name = username == null ? "" : username.strip();
+        if (protection.addressBlocked(address)) {
+            throw new Refused(Refusal.SLOW_DOWN, Duration.ofMinutes(settings.addressWindow().toMinutes()));
+        }
+        var wait = protection.attempt(name, address);
+        if (!wait.isZero()) {
+            throw new Refused(Refusal.WAIT, wait);
+        }
+        VillageUser user;
+        try {
+            var result = passwords.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(name,
+                    password == null ? "" : password));
+            user = (VillageUser) result.getPrincipal();
+        } catch (DisabledException off) {
+            // only reached with the right password, as on the sign-in form: not counted as a wrong password
+            throw new Refused(Refusal.SWITCHED_OFF, Duration.ZERO);
+        } catch (BadCredentialsException wrong) {
+            var now = protection.failed(name, address);
+            throw now.map(d -> new Refused(Refusal.WAIT, d)).orElseGet(() -> new Refused(Refusal.WRONG, Duration.ZERO));
+        } catch (AuthenticationException other) {
+            protection.failed(name, address);
+            throw new Refused(Refusal.WRONG, Duration.ZERO);
+        }
+        protection.succeededFromApp(user, address);
+        return store(user);
+    }
+
+    private Issued store(VillageUser user) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant now = clock.instant();
+        Instant expires = now.plus(settings.apiTokenLifetime());
+        jdbc.sql("""
+                INSERT INTO api_token (token_hash, account_id, security_stamp, created_at, expires_at)
+                VALUES (?, ?, ?, ?, ?)""")
+                .params(Tokens.sha256(token), user.id(), user.securityStamp(), Timestamp.from(now), Timestamp.from(expires))
+                .update();
+        audit.record(user.actor(), "api-token.issued", "account:" + user.id(), null);
+        return new Issued(token, expires);
+    }
+
+    /**
+     * The person a token stands for, when the token is good now: not revoked, not expired, account switched on and
+     * its stamp unchanged. One indexed read.
+     */
+    @Transactional(readOnly = true)
+    public Optional<VillageUser> authenticate(String token) {
+        if (token == null || token.isBlank() || token.length() > 200) {
+            return Optional.empty();
+        }
+        Optional<Long> account = jdbc.sql("""
+                SELECT t.account_id FROM api_token t JOIN user_account a ON a.id = t.account_id
+                WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ?
+                  AND a.enabled = TRUE AND a.security_stamp = t.security_stamp""")
+                .params(Tokens.sha256(token.strip()), Timestamp.from(clock.instant()))
+                .query(Long.class).optional();
+        return account.flatMap(accounts::findById).map(a -> new VillageUser(a.getId(), a.getUsername(),
+                a.getDisplayName(), a.getRoles(), a.getFamilyId(), a.isEnabled(), a.getSecurityStamp(), null));
+    }
+
+    /** Revokes this one token (signing out of the app). True when it was good until now. */
+    @Transactional
+    public boolean revoke(String token) {
+        if (token == null || token.isBlank() || token.length() > 200) {
+            return false;
+        }
+        var user = authenticate(token);
+        int changed = jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL")
+                .params(Timestamp.from(clock.instant()), Tokens.sha256(token.strip())).update();
+        user.ifPresent(u -> audit.record(u.actor(), "api-token.revoked", "account:" + u.id(), null));
+        return changed == 1 && user.isPresent();
+    }
+
+    /** Revokes every token of an account (for example when a worker suspects a lost phone). */
+    @Transactional
+    public int revokeAll(long accountId) {
+        return jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL")
+                .params(Timestamp.from(clock.instant()), accountId).update();
+    }
+
+    /** Tokens a week past expiry are forgotten. */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+    @Transactional
+    public void forgetExpired() {
+        jdbc.sql("DELETE FROM api_token WHERE expires_at < ?")
+                .param(Timestamp.from(clock.instant().minus(Duration.ofDays(7)))).update();
+    }
+}
