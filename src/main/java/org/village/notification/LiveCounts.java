@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import jakarta.annotation.PreDestroy;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +28,11 @@ class LiveCounts {
 
     private final NotificationStore store;
     private final Map<Long, Set<LongConsumer>> listeners = new ConcurrentHashMap<>();
+    /**
+     * Pages are told on a thread of their own: the change may commit on a Vaadin request thread that holds another
+     * person's session lock, and Vaadin refuses to lock a second session from there (deadlock guard).
+     */
+    private final ExecutorService tellers = Executors.newVirtualThreadPerTaskExecutor();
 
     LiveCounts(NotificationStore store) {
         this.store = store;
@@ -53,7 +61,21 @@ class LiveCounts {
         if (open == null || open.isEmpty()) {
             return;
         }
-        long count = store.unread(accountId);
+        tellers.execute(() -> tell(accountId));
+    }
+
+    private void tell(long accountId) {
+        var open = listeners.get(accountId);
+        if (open == null || open.isEmpty()) {
+            return;
+        }
+        long count;
+        try {
+            count = store.unread(accountId);
+        } catch (RuntimeException e) {
+            log.debug("the unread count could not be read for open pages", e);
+            return;
+        }
         for (var listener : open) {
             try {
                 listener.accept(count);
@@ -62,5 +84,10 @@ class LiveCounts {
                 log.debug("an open page could not be told about a notification", e);
             }
         }
+    }
+
+    @PreDestroy
+    void stop() {
+        tellers.shutdownNow();
     }
 }

@@ -7,7 +7,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,29 +16,26 @@ import java.util.List;
  * install, and admins read what was sent. Only loaded when GreenMail is on the class path; the production jar leaves
  * it out.
  */
-public final class InProcessSmtp implements AutoCloseable {
+public final class InProcessSmtp implements InProcessMail {
 
     private final GreenMail server;
 
-    InProcessSmtp() {
+    public InProcessSmtp() {
         server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         server.start();
     }
 
+    @Override
     public int port() {
         return server.getSmtp().getPort();
     }
 
-    /** Everything received since the start, oldest first. */
+    @Override
     public List<MimeMessage> received() {
         return Arrays.asList(server.getReceivedMessages());
     }
 
-    /** An e-mail as the Sent e-mails page shows it. */
-    public record Received(String to, String subject, Instant sentAt, String body, List<String> attachments) {
-    }
-
-    /** The newest {@code limit} e-mails, newest first, read back from what the server received. */
+    @Override
     public List<Received> newest(int limit) {
         var all = received();
         var out = new ArrayList<Received>();

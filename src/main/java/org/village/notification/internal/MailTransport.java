@@ -30,7 +30,7 @@ public class MailTransport implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(MailTransport.class);
 
     private final MailSettings settings;
-    private final InProcessSmtp inProcess;
+    private final InProcessMail inProcess;
     private final JavaMailSenderImpl sender;
 
     MailTransport(MailSettings settings) {
@@ -39,7 +39,7 @@ public class MailTransport implements DisposableBean {
             inProcess = null;
             sender = sender(settings.host().strip(), settings.port(), settings.user(), settings.password());
         } else if (ClassUtils.isPresent("com.icegreen.greenmail.util.GreenMail", getClass().getClassLoader())) {
-            inProcess = new InProcessSmtp();
+            inProcess = startInProcess();
             sender = sender("127.0.0.1", inProcess.port(), null, null);
             log.info("E-mail goes to the in-process SMTP server on 127.0.0.1:{}; admins read it on Sent e-mails",
                     inProcess.port());
@@ -47,6 +47,16 @@ public class MailTransport implements DisposableBean {
             inProcess = null;
             sender = null;
             log.info("No VILLAGE_MAIL_HOST: Village sends no e-mail (in-portal notifications still work)");
+        }
+    }
+
+    /** By name, so this class never links to GreenMail where it is absent. */
+    private static InProcessMail startInProcess() {
+        try {
+            return (InProcessMail) Class.forName("org.village.notification.internal.InProcessSmtp")
+                    .getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the in-process SMTP server could not start", e);
         }
     }
 
@@ -77,7 +87,7 @@ public class MailTransport implements DisposableBean {
     }
 
     /** The in-process server, when it runs (the Sent e-mails page reads it). */
-    public Optional<InProcessSmtp> inProcess() {
+    public Optional<InProcessMail> inProcess() {
         return Optional.ofNullable(inProcess);
     }
 

@@ -11,7 +11,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import org.village.notification.internal.InProcessSmtp;
+import org.village.notification.internal.InProcessMail;
 import org.village.notification.internal.MailTransport;
 import org.village.shared.Roles;
 import org.village.shared.Times;
@@ -39,7 +39,7 @@ class SentEmailsView extends Div implements HasDynamicTitle {
         }
         var list = new UnorderedList();
         list.setId("sent-emails");
-        for (InProcessSmtp.Received mail : mails) {
+        for (InProcessMail.Received mail : mails) {
             var item = new ListItem();
             item.add(new H2(mail.subject() == null ? "" : mail.subject()));
             item.add(new Paragraph(getTranslation("notification.sent.to", mail.to(),
