@@ -161,4 +161,25 @@ class NotificationsJourneyIT extends BrowserJourney {
         waitForText("test mail server");
         assertAccessible();
     }
+
+    /**
+     * The quick exit on the new pages, opened directly and reloaded (QuickExitEveryRouteJourneyIT lists them too):
+     * the button leaves for the neutral site.
+     */
+    @Test
+    void theQuickExitButtonLeavesFromEachNotificationPage() {
+        for (var visit : java.util.List.of(new String[] {"notifications", "parent.a", "sunny-garden-path"},
+                new String[] {"account/notifications", "parent.a", "sunny-garden-path"},
+                new String[] {"admin/sent-emails", "admin", "quiet-harbour-lamp"})) {
+            signIn(visit[1], visit[2]);
+            open(visit[0]);
+            driver.navigate().refresh();
+            settle();
+            assertThat(driver.getCurrentUrl()).endsWith("/" + visit[0]);
+            waitFor(By.id("quick-exit")).click();
+            wait.until(d -> d.getCurrentUrl().startsWith(NeutralSite.url()));
+            open("account");
+            wait.until(d -> d.getCurrentUrl().contains("/login"));
+        }
+    }
 }
