@@ -22,13 +22,21 @@
     return nav && nav.type === 'back_forward';
   }
 
+  // The words come from the page, in its language (MainLayout puts them on #village-exit-status, decision 065).
+  // Only a tab left through Back before the page was built has none: it then says "Loading" as before.
+  function words(name, fallback) {
+    var s = document.getElementById('village-exit-status');
+    var w = s ? s.getAttribute('data-' + name) : null;
+    return w || fallback;
+  }
+
   function overlay() {
     var o = document.createElement('div');
     o.className = 'village-exit-overlay';
     o.setAttribute('role', 'status');
-    o.textContent = 'Loading.';
+    o.textContent = words('loading', 'Loading.');
     (document.body || document.documentElement).appendChild(o);
-    document.title = 'Loading';
+    document.title = words('loading-title', 'Loading');
   }
 
   function exit() {
@@ -121,8 +129,9 @@
     if (e.repeat) { return; }
     presses++;
     clearTimeout(timer);
-    if (presses >= 3) { status('Exiting.'); exit(); return; }
-    status('Shift, press ' + (3 - presses) + ' more time' + (3 - presses === 1 ? '' : 's') + ' to exit.');
+    if (presses >= 3) { status(words('exiting', '')); exit(); return; }
+    var left = 3 - presses;
+    status(left === 1 ? words('one', '') : words('many', '').replace('{0}', String(left)));
     timer = setTimeout(reset, 5000);
   }, true);
 

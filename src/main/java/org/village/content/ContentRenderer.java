@@ -1,7 +1,6 @@
 package org.village.content;
 
 import java.util.ArrayList;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.ListBlock;
@@ -35,16 +34,14 @@ public final class ContentRenderer {
     /** Throws a kind {@link InputProblem} when the text is longer than the policy allows. */
     public static void checkLength(String text, ContentPolicy policy) {
         if (text != null && text.length() > policy.maxChars()) {
-            throw new InputProblem(String.format(Locale.UK, "This is too long for %s: it has %,d characters and "
-                    + "the most is %,d. Your text is still here. Please make it shorter.",
-                    policy.words(), text.length(), policy.maxChars()));
+            // the policy's name is in the key ("content.problem.tooLong.GUIDE" says "for a guide")
+            throw InputProblem.keyed(null, "content.problem.tooLong." + policy.name(), text.length(), policy.maxChars());
         }
     }
 
     private static void checkNesting(Node document) {
         if (depth(document) > ContentPolicy.MAX_NESTING) {
-            throw new InputProblem("Lists or quotes sit too deeply inside each other (more than "
-                    + ContentPolicy.MAX_NESTING + " levels). Your text is still here. Please make it flatter.");
+            throw InputProblem.keyed(null, "content.problem.tooDeep", String.valueOf(ContentPolicy.MAX_NESTING));
         }
     }
 

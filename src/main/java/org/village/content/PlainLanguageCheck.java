@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.village.shared.Texts;
 
 /**
  * The editor's plain-language check: reading grade, long sentences, acronyms the jargon buster does not
@@ -48,20 +49,25 @@ public final class PlainLanguageCheck {
         }
 
         public List<String> problems() {
+            return problems(Locale.ENGLISH);
+        }
+
+        /** The problems in the words of {@code locale} (the editor shows them in the worker's interface language). */
+        public List<String> problems(Locale locale) {
+            Locale numbers = locale == null || "en".equals(locale.getLanguage()) ? Locale.UK : locale;
             var list = new ArrayList<String>();
             if (grade > MAX_GRADE) {
-                list.add(String.format(Locale.UK, "Reading grade is %.1f. Aim for %.0f or below: use shorter words "
-                        + "and shorter sentences.", grade, MAX_GRADE));
+                list.add(Texts.text(locale, "content.check.grade", String.format(numbers, "%.1f", grade),
+                        String.format(numbers, "%.0f", MAX_GRADE)));
             }
             for (String s : longSentences) {
-                list.add("Long sentence (" + Readability.wordCount(s) + " words): \"" + shorten(s) + "\"");
+                list.add(Texts.text(locale, "content.check.long", String.valueOf(Readability.wordCount(s)), shorten(s)));
             }
             if (!unknownAcronyms.isEmpty()) {
-                list.add("Not in the jargon buster: " + String.join(", ", unknownAcronyms)
-                        + ". Explain it, or add it to the jargon buster.");
+                list.add(Texts.text(locale, "content.check.acronyms", String.join(", ", unknownAcronyms)));
             }
             for (String p : blamingPhrases) {
-                list.add("\"" + p + "\" can blame a child or a parent. Say what was done to them, and by whom.");
+                list.add(Texts.text(locale, "content.check.blaming", p));
             }
             return list;
         }

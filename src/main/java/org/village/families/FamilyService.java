@@ -88,7 +88,7 @@ public class FamilyService implements FamilyGate {
     public FamilySummary family(long familyId) {
         checkAccess(familyId);
         return families.findById(familyId).map(this::summary)
-                .orElseThrow(() -> new InputProblem("We could not find that family."));
+                .orElseThrow(() -> InputProblem.keyed(null, "families.problem.noFamily"));
     }
 
     /** The family support workers looking after this family; refused (and audited) for anyone who may not see it. */
@@ -104,27 +104,27 @@ public class FamilyService implements FamilyGate {
         var me = currentUser.require();
         String l = label == null ? "" : label.strip();
         if (l.length() < 2 || l.length() > 80) {
-            throw new InputProblem("label", "Please give the family a short label (2 to 80 characters), not a full name.");
+            throw InputProblem.keyed("label", "families.problem.label");
         }
         if (children == null || children.isEmpty()) {
-            throw new InputProblem("children", "Please add at least one child (a first name or nickname is enough).");
+            throw InputProblem.keyed("children", "families.problem.noChild");
         }
         // each problem names the child's row ("child.0.name", "child.0.age") so the form marks that field
         for (int i = 0; i < children.size(); i++) {
             var child = children.get(i);
             String name = child == null || child.name() == null ? "" : child.name().strip();
             if (name.isEmpty()) {
-                throw new InputProblem("child." + i + ".name", "Please give this child a first name or nickname.");
+                throw InputProblem.keyed("child." + i + ".name", "families.problem.childName");
             }
             if (name.length() > 40) {
-                throw new InputProblem("child." + i + ".name", "Please keep the name to 40 characters or fewer.");
+                throw InputProblem.keyed("child." + i + ".name", "families.problem.childNameLong");
             }
             if (child.ageBand() == null || !AGE_BANDS.contains(child.ageBand())) {
-                throw new InputProblem("child." + i + ".age", "Please choose an age band for " + name + ".");
+                throw InputProblem.keyed("child." + i + ".age", "families.problem.childAge", name);
             }
         }
         if (families.existsByLabel(l)) {
-            throw new InputProblem("label", "Another family already has that label. Please choose another.");
+            throw InputProblem.keyed("label", "families.problem.labelTaken");
         }
         var family = new Family(l, clock.instant());
         for (var child : children) {
@@ -133,7 +133,7 @@ public class FamilyService implements FamilyGate {
         try {
             families.saveAndFlush(family);
         } catch (DataIntegrityViolationException e) {
-            throw new InputProblem("label", "Another family already has that label. Please choose another.");
+            throw InputProblem.keyed("label", "families.problem.labelTaken");
         }
         if (me.can(Capability.WORK_WITH_FAMILIES)) {
             families.assign(family.getId(), me.id());
@@ -145,7 +145,7 @@ public class FamilyService implements FamilyGate {
     @PreAuthorize(Capability.HAS_ASSIGN_WORKERS)
     public void assign(long familyId, long workerId) {
         if (!people.hasRole(workerId, Roles.WORKER)) {
-            throw new InputProblem("Please choose a family support worker.");
+            throw InputProblem.keyed(null, "families.problem.chooseWorker");
         }
         if (families.assign(familyId, workerId) > 0) {
             audit.record(currentUser.actor(), "family.assigned", "family:" + familyId, "worker:" + workerId);

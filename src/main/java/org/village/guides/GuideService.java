@@ -61,8 +61,9 @@ public class GuideService {
     public static final int MAX_SUMMARY = 300;
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern QUERY_WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:'[\\p{L}]+)?");
-    private static final String CHANGED_BY_SOMEONE = "Someone else saved this guide while you were working on it. "
-            + "Your text is still here. Copy it somewhere safe, reload the guide to see their changes, then add yours.";
+    private static final String CHANGED_BY_SOMEONE = "guides.problem.changed";
+    /** The key of the problem that asks the worker to confirm publishing a guide the plain-language check questions. */
+    public static final String PUBLISH_ANYWAY = "guides.problem.publishAnyway";
 
     private final GuideStore guides;
     private final GlossaryStore glossary;
@@ -177,16 +178,16 @@ public class GuideService {
     @Transactional
     public long saveTranslation(Guides.Translation t) {
         if (Languages.of(t.language()).isEmpty() || Languages.ENGLISH.equals(t.language())) {
-            throw new InputProblem("language", "Choose the language of the translation.");
+            throw InputProblem.keyed("language", "guides.problem.translationLanguage");
         }
         if (t.title() == null || t.title().isBlank() || t.title().length() > MAX_TITLE) {
-            throw new InputProblem("translationTitle", "Give the translation a title, up to " + MAX_TITLE + " characters.");
+            throw InputProblem.keyed("translationTitle", "guides.problem.translationTitle", String.valueOf(MAX_TITLE));
         }
         if (t.summary() == null || t.summary().isBlank() || t.summary().length() > MAX_SUMMARY) {
-            throw new InputProblem("translationSummary", "Write a one-line summary, up to " + MAX_SUMMARY + " characters.");
+            throw InputProblem.keyed("translationSummary", "guides.problem.translationSummary", String.valueOf(MAX_SUMMARY));
         }
         if (t.body() == null || t.body().isBlank() || t.body().length() > MAX_BODY) {
-            throw new InputProblem("translationBody", "Write the translated text (up to " + MAX_BODY + " characters).");
+            throw InputProblem.keyed("translationBody", "guides.problem.translationBody", String.valueOf(MAX_BODY));
         }
         boolean exists = guides.translations(t.guideId()).stream().anyMatch(x -> x.language().equals(t.language()));
         boolean saved;
@@ -196,8 +197,7 @@ public class GuideService {
             saved = false;
         }
         if (!saved) {
-            throw new InputProblem("Someone else saved this translation while you were working on it. Your text is "
-                    + "still here. Copy it, reload, then add your changes.");
+            throw InputProblem.keyed(null, "guides.problem.translationChanged");
         }
         audit.record(currentUser.actor(), "guide.translation.saved", "guide:" + t.guideId(),
                 t.language() + (t.published() ? " (published)" : " (draft)"));
@@ -445,8 +445,7 @@ public class GuideService {
         for (String p : phrases) {
             String s = p.strip().toLowerCase(Locale.ROOT);
             if (s.length() > 100) {
-                throw new InputProblem("phrases", "Each phrase can be up to 100 characters. This one is longer: \""
-                        + s.substring(0, 40) + "...\"");
+                throw InputProblem.keyed("phrases", "guides.problem.phraseLong", s.substring(0, 40));
             }
             if (!s.isEmpty()) {
                 clean.add(s);
@@ -502,7 +501,7 @@ public class GuideService {
             throw slugTaken();
         }
         if (!saved) {
-            throw new InputProblem(CHANGED_BY_SOMEONE);
+            throw InputProblem.keyed(null, CHANGED_BY_SOMEONE);
         }
         guides.addRevision(id, edit.title(), edit.summary(), edit.body(), "Draft saved", actor, clock.instant());
         audit.record(currentUser.actor(), "guide.saved", "guide:" + id, edit.slug());
@@ -516,18 +515,17 @@ public class GuideService {
     @PreAuthorize(Roles.HAS_STAFF)
     @Transactional
     public long publish(long id, long version, boolean confirmedProblems) {
-        var draft = guides.draft(id).orElseThrow(() -> new InputProblem("This guide no longer exists."));
+        var draft = guides.draft(id).orElseThrow(() -> InputProblem.keyed(null, "guides.problem.gone"));
         if (draft.version() != version) {
-            throw new InputProblem(CHANGED_BY_SOMEONE);
+            throw InputProblem.keyed(null, CHANGED_BY_SOMEONE);
         }
         var report = check(draft.edit().body());
         if (!report.problems().isEmpty() && !confirmedProblems) {
-            throw new InputProblem("The plain-language check found " + report.problems().size()
-                    + " thing(s) to look at. Read them, then choose Publish anyway if you are sure.");
+            throw InputProblem.keyed(null, PUBLISH_ANYWAY, String.valueOf(report.problems().size()));
         }
         String actor = currentUser.actor().label();
         if (!guides.publish(id, version, MarkdownText.plain(draft.edit().body()), actor, clock.instant())) {
-            throw new InputProblem(CHANGED_BY_SOMEONE);
+            throw InputProblem.keyed(null, CHANGED_BY_SOMEONE);
         }
         guides.addRevision(id, draft.edit().title(), draft.edit().summary(), draft.edit().body(), "Published", actor,
                 clock.instant());
@@ -557,7 +555,7 @@ public class GuideService {
     @Transactional
     public long unpublish(long id, long version) {
         if (!guides.unpublish(id, version)) {
-            throw new InputProblem(CHANGED_BY_SOMEONE);
+            throw InputProblem.keyed(null, CHANGED_BY_SOMEONE);
         }
         audit.record(currentUser.actor(), "guide.unpublished", "guide:" + id, null);
         forgetCaches();
@@ -574,15 +572,15 @@ public class GuideService {
     @PreAuthorize(Roles.HAS_STAFF)
     @Transactional
     public long restore(long id, long version, long revisionId) {
-        var draft = guides.draft(id).orElseThrow(() -> new InputProblem("This guide no longer exists."));
+        var draft = guides.draft(id).orElseThrow(() -> InputProblem.keyed(null, "guides.problem.gone"));
         var content = guides.revisionContent(id, revisionId)
-                .orElseThrow(() -> new InputProblem("That earlier version could not be found."));
+                .orElseThrow(() -> InputProblem.keyed(null, "guides.problem.noRevision"));
         var e = draft.edit();
         var restored = new GuideEdit(e.slug(), e.categoryCode(), e.kind(), content[0], content[1], content[2],
                 e.related(), e.lastChecked());
         String actor = currentUser.actor().label();
         if (!guides.updateDraft(id, version, restored, actor, clock.instant())) {
-            throw new InputProblem(CHANGED_BY_SOMEONE);
+            throw InputProblem.keyed(null, CHANGED_BY_SOMEONE);
         }
         guides.addRevision(id, content[0], content[1], content[2], "Restored revision " + content[3], actor,
                 clock.instant());
@@ -592,32 +590,31 @@ public class GuideService {
 
     private void validate(GuideEdit e, long id) {
         if (e.title() == null || e.title().isBlank()) {
-            throw new InputProblem("title", "Give the guide a title.");
+            throw InputProblem.keyed("title", "guides.problem.title");
         }
         if (e.title().length() > MAX_TITLE) {
-            throw new InputProblem("title", "Keep the title to " + MAX_TITLE + " characters or fewer.");
+            throw InputProblem.keyed("title", "guides.problem.titleLong", String.valueOf(MAX_TITLE));
         }
         if (e.summary() == null || e.summary().isBlank()) {
-            throw new InputProblem("summary", "Write a one-line summary. It shows in lists and search.");
+            throw InputProblem.keyed("summary", "guides.problem.summary");
         }
         if (e.summary().length() > MAX_SUMMARY) {
-            throw new InputProblem("summary", "Keep the summary to " + MAX_SUMMARY + " characters or fewer.");
+            throw InputProblem.keyed("summary", "guides.problem.summaryLong", String.valueOf(MAX_SUMMARY));
         }
         if (e.slug() == null || !SLUG.matcher(e.slug()).matches() || e.slug().length() > 80) {
-            throw new InputProblem("slug", "Use small letters, numbers and dashes only, like \"going-to-court\".");
+            throw InputProblem.keyed("slug", "guides.problem.slug");
         }
         if (e.body() == null || e.body().isBlank()) {
-            throw new InputProblem("body", "Write something in the guide before saving.");
+            throw InputProblem.keyed("body", "guides.problem.body");
         }
         if (e.body().length() > MAX_BODY) {
-            throw new InputProblem("body", "This guide is " + e.body().length() + " characters long. The most is "
-                    + MAX_BODY + ". Split it into two guides.");
+            throw InputProblem.keyed("body", "guides.problem.bodyLong", String.valueOf(e.body().length()), String.valueOf(MAX_BODY));
         }
         if (category(e.categoryCode()).isEmpty()) {
-            throw new InputProblem("category", "Choose a category.");
+            throw InputProblem.keyed("category", "guides.problem.category");
         }
         if (!Guides.KIND_GUIDE.equals(e.kind()) && !Guides.KIND_PATHWAY.equals(e.kind())) {
-            throw new InputProblem("kind", "Choose guide or step-by-step pathway.");
+            throw InputProblem.keyed("kind", "guides.problem.kind");
         }
         if (guides.slugTaken(e.slug(), id)) {
             throw slugTaken();
@@ -625,7 +622,7 @@ public class GuideService {
     }
 
     private static InputProblem slugTaken() {
-        return new InputProblem("slug", "Another guide already uses this web address. Choose a different one.");
+        return InputProblem.keyed("slug", "guides.problem.slugTaken");
     }
 
     // ---- jargon buster editing ----
@@ -634,13 +631,13 @@ public class GuideService {
     @Transactional
     public long saveTerm(Long id, long version, GlossaryEdit edit) {
         if (edit.term() == null || edit.term().isBlank() || edit.term().length() > 80) {
-            throw new InputProblem("term", "Write the word or phrase, up to 80 characters.");
+            throw InputProblem.keyed("term", "guides.problem.term");
         }
         if (edit.meaning() == null || edit.meaning().isBlank() || edit.meaning().length() > 600) {
-            throw new InputProblem("meaning", "Say what it means in plain words, up to 600 characters.");
+            throw InputProblem.keyed("meaning", "guides.problem.meaning");
         }
         if (edit.forYou() != null && edit.forYou().length() > 600) {
-            throw new InputProblem("forYou", "Keep \"what it means for you\" to 600 characters or fewer.");
+            throw InputProblem.keyed("forYou", "guides.problem.forYou");
         }
         var clean = new GlossaryEdit(edit.term().strip(), edit.meaning().strip(),
                 edit.forYou() == null ? "" : edit.forYou().strip(),
@@ -652,11 +649,10 @@ public class GuideService {
             } else if (glossary.update(id, version, clean, clock.instant())) {
                 saved = id;
             } else {
-                throw new InputProblem("Someone else changed this term while you were editing. Your text is still "
-                        + "here. Reload to see their change.");
+                throw InputProblem.keyed(null, "guides.problem.termChanged");
             }
         } catch (DuplicateKeyException e) {
-            throw new InputProblem("term", "This term is already in the jargon buster.");
+            throw InputProblem.keyed("term", "guides.problem.termTaken");
         }
         audit.record(currentUser.actor(), "glossary.saved", "term:" + saved, clean.term());
         events.publishEvent(new GlossaryTermChanged(saved, clean.term(), currentUser.actor()));

@@ -65,26 +65,25 @@ public class HelpContacts implements HelpNowSource {
     @Transactional
     public void save(ContactEdit e) {
         if (e.name() == null || e.name().isBlank() || e.name().length() > 120) {
-            throw new InputProblem("name", "Give the contact a name, up to 120 characters.");
+            throw InputProblem.keyed("name", "helpnow.problem.name");
         }
         if (e.phone() == null || !e.phone().strip().matches("[0-9 +]{3,20}")) {
-            throw new InputProblem("phone", "Write the phone number with numbers and spaces only, like 0117 903 6444.");
+            throw InputProblem.keyed("phone", "helpnow.problem.phone");
         }
         if (e.description() == null || e.description().isBlank() || e.description().length() > 400) {
-            throw new InputProblem("description", "Say in a line or two when to call, up to 400 characters.");
+            throw InputProblem.keyed("description", "helpnow.problem.description");
         }
         if (e.url() != null && !e.url().isBlank() && !e.url().startsWith("https://")) {
-            throw new InputProblem("url", "The website must start with https://");
+            throw InputProblem.keyed("url", "helpnow.problem.url");
         }
         var hours = OpeningHoursParser.parse(e.alwaysOpen(), e.hours());
-        if (!hours.problems().isEmpty()) {
-            throw new InputProblem("hours", hours.problems().getFirst());
+        if (!hours.problems("hours").isEmpty()) {
+            throw hours.problems("hours").getFirst();
         }
         var saved = new Contact(e.id(), null, e.name().strip(), e.description().strip(), e.phone().strip(), null,
                 e.url() == null || e.url().isBlank() ? null : e.url().strip(), hours, e.outOfHours(), false, 0, e.version());
         if (!store.update(saved)) {
-            throw new InputProblem("Someone else changed this contact while you were editing. Your changes are still "
-                    + "here. Reload to see theirs.");
+            throw InputProblem.keyed(null, "helpnow.problem.changed");
         }
         audit.record(currentUser.actor(), "helpnow.contact.saved", "contact:" + e.id(), e.name());
         forget();

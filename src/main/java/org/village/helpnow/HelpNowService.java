@@ -3,7 +3,6 @@ package org.village.helpnow;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.village.shared.Texts;
 
 /**
  * Who you can call right now. Asks every {@link HelpNowSource} (the contacts admins keep first, then the
@@ -51,7 +51,7 @@ public class HelpNowService {
     /** The help box for a page about these needs: the closest open lines first. */
     public HelpNowBox box(java.util.Collection<String> topicNeeds) {
         try {
-            return new HelpNowBox(panel(BOX_LINES, topicNeeds));
+            return new HelpNowBox(panelAt(clock.instant(), BOX_LINES, topicNeeds, readerLocale()));
         } catch (RuntimeException e) {
             log.warn("Help-now lines could not be read; the box shows 999 only ({})", e.getClass().getSimpleName());
             return new HelpNowBox(List.of());
@@ -66,14 +66,25 @@ public class HelpNowService {
         return at(clock.instant());
     }
 
+    /** The lines now, {@code when} in the reader's language (decision 065). */
+    public List<Entry> now(Locale locale) {
+        return at(clock.instant(), locale);
+    }
+
+    /** The lines at a moment, {@code when} in English. */
     public List<Entry> at(Instant at) {
+        return at(at, Locale.ENGLISH);
+    }
+
+    /** The lines at a moment, {@code when} in the words of {@code locale}. */
+    public List<Entry> at(Instant at, Locale locale) {
         var entries = new ArrayList<Entry>();
         var seen = new java.util.HashSet<String>();
         for (HelpNowSource source : sources) {
             for (HelpLine line : source.helpLines()) {
                 // the same number from two sources (a contact and a directory service) shows once
                 if (seen.add(line.phone() == null ? line.key() : line.phone().replace(" ", ""))) {
-                    entries.add(entry(line, at));
+                    entries.add(entry(line, at, locale));
                 }
             }
         }
@@ -98,8 +109,13 @@ public class HelpNowService {
 
     /** The panel at a given moment. */
     public List<HelpNowBox.Line> panelAt(Instant at, int max, java.util.Collection<String> topicNeeds) {
+        return panelAt(at, max, topicNeeds, Locale.ENGLISH);
+    }
+
+    /** The panel at a given moment, its {@code when} words in the language of {@code locale}. */
+    public List<HelpNowBox.Line> panelAt(Instant at, int max, java.util.Collection<String> topicNeeds, Locale locale) {
         var topic = java.util.Set.copyOf(topicNeeds);
-        return at(at).stream().filter(e -> !e.line().emergency() && e.openNow())
+        return at(at, locale).stream().filter(e -> !e.line().emergency() && e.openNow())
                 .sorted(Comparator.comparingInt((Entry e) -> -shared(e, topic))) // stable: ties keep the usual order
                 .limit(max)
                 .map(e -> new HelpNowBox.Line(e.line().name(), e.line().phone(), e.when())).toList();
@@ -110,52 +126,63 @@ public class HelpNowService {
                 .flatMap(t -> t.needsOf(e.line().key()).stream()).distinct().filter(topic::contains).count();
     }
 
-    private static Entry entry(HelpLine line, Instant at) {
+    private static Entry entry(HelpLine line, Instant at, Locale locale) {
         OpeningHours hours = line.hours();
         boolean open = line.emergency() || hours.isOpen(at);
         Instant closes = open ? hours.closesAt(at).orElse(null) : null;
         Instant next = open ? null : hours.nextOpening(at).orElse(null);
         String when;
         if (line.emergency() || hours.alwaysOpen()) {
-            when = "open all day and night";
+            when = Texts.text(locale, "helpnow.when.always");
         } else if (open) {
-            when = closes == null ? "open now" : "open now until " + clockWords(closes, at);
+            when = closes == null ? Texts.text(locale, "helpnow.when.open")
+                    : Texts.text(locale, "helpnow.when.openUntil", clockWords(closes, at, locale));
         } else if (next != null) {
-            when = "closed now, opens " + clockWords(next, at);
+            when = Texts.text(locale, "helpnow.when.opens", clockWords(next, at, locale));
         } else {
-            when = "closed";
+            when = Texts.text(locale, "helpnow.when.closed");
         }
         // "out-of-hours line, open all day and night" says the same thing twice: only lines with hours say it
         if (line.outOfHours() && !line.emergency() && !hours.alwaysOpen()) {
-            when = "out-of-hours line, " + when;
+            when = Texts.text(locale, "helpnow.when.outOfHours", when);
         }
         return new Entry(line, open, closes, next, when);
     }
 
-    /** "5pm", "tomorrow at 8.30am" or "Monday at 9am". */
-    static String clockWords(Instant time, Instant from) {
+    /** "5pm", "tomorrow at 8.30am" or "Monday at 9am" (in Polish "17:00", "jutro o 8:30", "w poniedziałek o 9:00"). */
+    static String clockWords(Instant time, Instant from, Locale locale) {
         var t = OpeningHours.local(time);
         LocalDate today = OpeningHours.local(from).toLocalDate();
-        String h = twelveHour(t.getHour(), t.getMinute());
+        String h = clockTime(t.getHour(), t.getMinute(), locale);
         if (t.toLocalDate().equals(today)) {
             return h;
         }
         if (t.toLocalDate().equals(today.plusDays(1))) {
-            return "tomorrow at " + h;
+            return Texts.text(locale, "helpnow.when.tomorrow", h);
         }
-        return t.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.UK) + " at " + h;
+        return Texts.text(locale, "helpnow.when.day", Texts.text(locale, "helpnow.day." + t.getDayOfWeek().name()), h);
     }
 
-    private static String twelveHour(int hour, int minute) {
+    /** English says "9am", "8.30pm", "midnight" and "midday"; other languages the 24-hour clock ("20:30"). */
+    private static String clockTime(int hour, int minute, Locale locale) {
         if (hour == 0 && minute == 0) {
-            return "midnight";
+            return Texts.text(locale, "helpnow.time.midnight");
         }
         if (hour == 12 && minute == 0) {
-            return "midday";
+            return Texts.text(locale, "helpnow.time.midday");
+        }
+        if (!"en".equals(locale.getLanguage())) {
+            return hour + ":" + String.format(Locale.ROOT, "%02d", minute);
         }
         int h = hour % 12 == 0 ? 12 : hour % 12;
         String ampm = hour < 12 ? "am" : "pm";
-        return minute == 0 ? h + ampm : h + "." + String.format("%02d", minute) + ampm;
+        return minute == 0 ? h + ampm : h + "." + String.format(Locale.ROOT, "%02d", minute) + ampm;
+    }
+
+    /** The language of the page being built (the box is made while a page is built), English outside a page. */
+    private static Locale readerLocale() {
+        var ui = com.vaadin.flow.component.UI.getCurrent();
+        return ui == null || ui.getLocale() == null ? Locale.ENGLISH : ui.getLocale();
     }
 
     public Optional<Entry> emergency() {

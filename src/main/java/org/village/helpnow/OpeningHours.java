@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.village.shared.InputProblem;
+import org.village.shared.Texts;
 import org.village.shared.Times;
 
 /**
@@ -162,41 +164,66 @@ public record OpeningHours(boolean alwaysOpen, List<Row> rows, List<Dated> dated
         }
 
         String describe() {
-            String day = date.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, Locale.UK) + " "
-                    + date.getDayOfMonth() + " " + date.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.UK);
-            String words = closed ? day + ", closed" : day + ", " + clock(opens) + " to " + clock(closes);
+            return describe(Locale.ENGLISH);
+        }
+
+        String describe(Locale locale) {
+            // "Friday 25 December"; in Polish "piątek 25 grudnia"
+            String day = java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM", english(locale) ? Locale.UK : locale)
+                    .format(date);
+            String words = closed ? Texts.text(locale, "helpnow.hours.closedOn", day)
+                    : Texts.text(locale, "helpnow.hours.row", day, Texts.text(locale, "helpnow.hours.times",
+                            clock(opens, locale), clock(closes, locale)));
             return note.isEmpty() ? words : words + " (" + note + ")";
         }
     }
 
     /** Plain words, e.g. "Monday to Friday, 9am to 5pm; Saturday, 10am to 1pm". */
     public String describe() {
+        return describe(Locale.ENGLISH);
+    }
+
+    /** The same in the language of {@code locale}: "Poniedziałek–piątek, 9:00–17:00". */
+    public String describe(Locale locale) {
         if (alwaysOpen) {
-            return "Open all day and night, every day";
+            return Texts.text(locale, "helpnow.hours.always");
         }
         if (rows.isEmpty() && dated.isEmpty()) {
-            return "No set opening hours";
+            return Texts.text(locale, "helpnow.hours.none");
         }
-        return java.util.stream.Stream.concat(rows.stream().map(Row::describe), dated.stream().map(Dated::describe))
-                .collect(Collectors.joining("; "));
+        String words = java.util.stream.Stream.concat(rows.stream().map(r -> r.describe(locale)),
+                dated.stream().map(d -> d.describe(locale))).collect(Collectors.joining("; "));
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    private static boolean english(Locale locale) {
+        return locale == null || "en".equals(locale.getLanguage());
     }
 
     /** Checks rows for mistakes a person can fix; returns kind messages (empty when fine). */
     public List<String> problems() {
-        var problems = new ArrayList<String>();
+        return problems("hours").stream().map(InputProblem::getMessage).toList();
+    }
+
+    /**
+     * The same, each a problem for the form field {@code field} in the reader's language (the overlapping rows are
+     * named as typed, in English words, since the hours are written that way).
+     */
+    public List<InputProblem> problems(String field) {
+        var problems = new ArrayList<InputProblem>();
         for (Row row : rows) {
             if (row.days().isEmpty()) {
-                problems.add("Each line of opening hours needs at least one day.");
+                problems.add(InputProblem.keyed(field, "helpnow.problem.noDay"));
             }
             if (row.opens().equals(row.closes())) {
-                problems.add("Opening and closing times are the same (" + row.opens() + "). For all day, use 00:00 to 23:59.");
+                problems.add(InputProblem.keyed(field, "helpnow.problem.sameTimes", row.opens().toString()));
             }
         }
         for (int i = 0; i < rows.size(); i++) {
             for (int j = i + 1; j < rows.size(); j++) {
                 if (rows.get(i).overlaps(rows.get(j))) {
-                    problems.add("Two lines of opening hours overlap: " + rows.get(i).describe() + " and "
-                            + rows.get(j).describe() + ".");
+                    problems.add(InputProblem.keyed(field, "helpnow.problem.overlap", rows.get(i).describe(),
+                            rows.get(j).describe()));
                 }
             }
         }
@@ -247,8 +274,14 @@ public record OpeningHours(boolean alwaysOpen, List<Row> rows, List<Dated> dated
         }
 
         String describe() {
-            return dayWords(days) + ", " + ("00:00".equals(opens.toString()) && "23:59".equals(closes.toString())
-                    ? "all day" : clock(opens) + " to " + clock(closes));
+            return describe(Locale.ENGLISH);
+        }
+
+        String describe(Locale locale) {
+            return Texts.text(locale, "helpnow.hours.row", dayWords(days, locale),
+                    "00:00".equals(opens.toString()) && "23:59".equals(closes.toString())
+                            ? Texts.text(locale, "helpnow.hours.allDay")
+                            : Texts.text(locale, "helpnow.hours.times", clock(opens, locale), clock(closes, locale)));
         }
 
         private static Set<DayOfWeek> parseDays(String days) {
@@ -274,6 +307,14 @@ public record OpeningHours(boolean alwaysOpen, List<Row> rows, List<Dated> dated
     }
 
     static String clock(LocalTime t) {
+        return clock(t, Locale.ENGLISH);
+    }
+
+    /** English "9am", "8.30pm", "midnight", "midday"; other languages the 24-hour clock ("20:30"). */
+    static String clock(LocalTime t, Locale locale) {
+        if (!english(locale)) {
+            return t.getHour() + ":" + String.format(Locale.ROOT, "%02d", t.getMinute());
+        }
         int h = t.getHour() % 12 == 0 ? 12 : t.getHour() % 12;
         String ampm = t.getHour() < 12 ? "am" : "pm";
         if (t.getHour() == 0 && t.getMinute() == 0) {
@@ -286,20 +327,24 @@ public record OpeningHours(boolean alwaysOpen, List<Row> rows, List<Dated> dated
     }
 
     static String dayWords(Set<DayOfWeek> days) {
+        return dayWords(days, Locale.ENGLISH);
+    }
+
+    static String dayWords(Set<DayOfWeek> days, Locale locale) {
         if (days.size() == 7) {
-            return "Every day";
+            return Texts.text(locale, "helpnow.hours.everyDay");
         }
         var sorted = days.stream().sorted().toList();
         boolean consecutive = sorted.size() > 2
                 && sorted.get(sorted.size() - 1).getValue() - sorted.get(0).getValue() == sorted.size() - 1;
         if (consecutive) {
-            return name(sorted.get(0)) + " to " + name(sorted.get(sorted.size() - 1));
+            return Texts.text(locale, "helpnow.hours.days", name(sorted.get(0), locale), name(sorted.get(sorted.size() - 1), locale));
         }
-        return sorted.stream().map(OpeningHours::name).collect(Collectors.joining(", "));
+        return sorted.stream().map(d -> name(d, locale)).collect(Collectors.joining(", "));
     }
 
-    private static String name(DayOfWeek d) {
-        return d.getDisplayName(java.time.format.TextStyle.FULL, Locale.UK);
+    private static String name(DayOfWeek d, Locale locale) {
+        return d.getDisplayName(java.time.format.TextStyle.FULL, english(locale) ? Locale.UK : locale);
     }
 
     /** Helper for "now" in the portal zone, for tests and views. */

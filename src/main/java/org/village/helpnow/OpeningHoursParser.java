@@ -51,13 +51,12 @@ public final class OpeningHoursParser {
             }
             Matcher w = WEEKLY.matcher(line);
             if (!w.matches()) {
-                throw new InputProblem("hours", "We could not read \"" + line + "\". Write days then times, like: "
-                        + "Mon, Tue 09:00-17:00. For a date, write it like 2026-12-25 closed.");
+                throw InputProblem.keyed("hours", "helpnow.problem.hoursLine", line);
             }
             try {
                 rows.add(new OpeningHours.Row(days(w.group(1)), time(w.group(2)), time(w.group(3))));
             } catch (IllegalArgumentException | DateTimeParseException e) {
-                throw new InputProblem("hours", "We could not read \"" + line + "\". Days are Mon to Sun, times 00:00 to 23:59.");
+                throw InputProblem.keyed("hours", "helpnow.problem.hoursDays", line);
             }
         }
         return new OpeningHours(alwaysOpen, alwaysOpen ? List.of() : rows, dated);
@@ -75,8 +74,7 @@ public final class OpeningHoursParser {
             return d.group(2) != null ? OpeningHours.Dated.closedOn(date, note)
                     : OpeningHours.Dated.extra(date, time(d.group(3)), time(d.group(4)), note);
         } catch (DateTimeParseException e) {
-            throw new InputProblem("hours", "We could not read \"" + line + "\". Write dates like 2026-12-25 and times "
-                    + "00:00 to 23:59.");
+            throw InputProblem.keyed("hours", "helpnow.problem.hoursDate", line);
         }
     }
 

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.village.security.SessionEndedException;
 import org.village.security.SessionStamps;
 import org.village.shared.InputProblem;
+import org.village.shared.Texts;
 
 /**
  * Errors raised while someone clicks or types (not while a page opens) become a kind notice; the page
@@ -40,13 +41,14 @@ class FriendlyErrors implements VaadinServiceInitListener {
                 }
                 return;
             }
+            var locale = ui == null ? java.util.Locale.ENGLISH : ui.getLocale();
             if (t instanceof InputProblem problem) {
-                message = problem.message(ui == null ? java.util.Locale.ENGLISH : ui.getLocale());
+                message = problem.message(locale);
             } else if (t instanceof AccessDeniedException) {
-                message = "You are not allowed to do that.";
+                message = Texts.text(locale, "error.action.notAllowed");
             } else {
                 log.error("Unexpected error in the UI", error.getThrowable());
-                message = "Sorry, something went wrong. What you typed is still here. Please try again.";
+                message = Texts.text(locale, "error.action.wrong");
             }
             if (ui != null) {
                 var n = Notification.show(message, 8000, Notification.Position.MIDDLE);

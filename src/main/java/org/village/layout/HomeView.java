@@ -7,7 +7,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.village.helpnow.HelpNowService;
@@ -15,10 +14,9 @@ import org.village.security.CurrentUser;
 
 /** The public front door: what Village is, who it is for, and the ways in. */
 @Route("")
-@PageTitle("Village")
 @Menu(order = 0, title = "Home")
 @AnonymousAllowed
-class HomeView extends Div {
+class HomeView extends Div implements com.vaadin.flow.router.HasDynamicTitle {
 
     HomeView(CurrentUser currentUser, HelpNowService helpNow) {
         addClassName("page");
@@ -61,5 +59,10 @@ class HomeView extends Div {
         strong.getElement().getStyle().set("display", "block").set("font-weight", "700");
         a.add(strong, new Span(text));
         return a;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("pageTitle.home");
     }
 }

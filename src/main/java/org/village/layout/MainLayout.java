@@ -50,7 +50,7 @@ public class MainLayout extends AppLayout {
         addToNavbar(skip, skipExit, toggle, brand, languageButton(language));
         // the bell with a count, for signed-in people (notification module, decision 070)
         currentUser.get().ifPresent(user -> addToNavbar(new NotificationBell(notifications, user.id())));
-        addToNavbar(QuickExit.button(this::text), QuickExit.status());
+        addToNavbar(QuickExit.button(this::text), QuickExit.status(this::text));
 
         var nav = new SideNav();
         nav.setLabel(getTranslation("layout.nav"));

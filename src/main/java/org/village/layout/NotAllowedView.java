@@ -5,7 +5,6 @@ import com.vaadin.flow.router.AccessDeniedException;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,9 +12,8 @@ import org.village.helpnow.HelpNowService;
 
 /** Shown when a signed-in person opens a page their role does not allow. */
 @ParentLayout(MainLayout.class)
-@PageTitle("Not allowed")
 @AnonymousAllowed
-public class NotAllowedView extends Div implements HasErrorParameter<AccessDeniedException> {
+public class NotAllowedView extends Div implements HasErrorParameter<AccessDeniedException>, com.vaadin.flow.router.HasDynamicTitle {
 
     private final org.village.security.CurrentUser currentUser;
     private final HelpNowService helpNow;
@@ -31,5 +29,10 @@ public class NotAllowedView extends Div implements HasErrorParameter<AccessDenie
         ErrorPages.fill(this, getTranslation("error.notAllowed.title"), staff
                 ? getTranslation("error.notAllowed.staff") : getTranslation("error.notAllowed.parent"), helpNow);
         return HttpServletResponse.SC_FORBIDDEN;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("error.notAllowed.pageTitle");
     }
 }

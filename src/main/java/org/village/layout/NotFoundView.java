@@ -5,16 +5,14 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.NotFoundException;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
 import org.village.helpnow.HelpNowService;
 
 @ParentLayout(MainLayout.class)
-@PageTitle("Page not found")
 @AnonymousAllowed
-public class NotFoundView extends Div implements HasErrorParameter<NotFoundException> {
+public class NotFoundView extends Div implements HasErrorParameter<NotFoundException>, com.vaadin.flow.router.HasDynamicTitle {
 
     private final HelpNowService helpNow;
 
@@ -26,5 +24,10 @@ public class NotFoundView extends Div implements HasErrorParameter<NotFoundExcep
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
         ErrorPages.fill(this, getTranslation("error.notFound.title"), getTranslation("error.notFound.text"), helpNow);
         return HttpServletResponse.SC_NOT_FOUND;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("pageTitle.notFound");
     }
 }

@@ -43,9 +43,17 @@ final class QuickExit {
         return exit;
     }
 
-    /** Screen readers hear "Shift, press 2 more times to exit" as the presses are counted. */
-    static Div status() {
+    /**
+     * Screen readers hear "Shift, press 2 more times to exit" as the presses are counted. quick-exit.js holds no
+     * words of its own: it reads them, in the page's language, from this element's data attributes.
+     */
+    static Div status(UnaryOperator<String> text) {
         var status = new Div();
+        status.getElement().setAttribute("data-one", text.apply("quickExit.one"));
+        status.getElement().setAttribute("data-many", text.apply("quickExit.many"));
+        status.getElement().setAttribute("data-exiting", text.apply("quickExit.exiting"));
+        status.getElement().setAttribute("data-loading", text.apply("quickExit.loading"));
+        status.getElement().setAttribute("data-loading-title", text.apply("quickExit.loadingTitle"));
         status.setId("village-exit-status");
         status.addClassName("visually-hidden");
         status.getElement().setAttribute("role", "status");

@@ -4,7 +4,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,9 +12,8 @@ import org.village.helpnow.HelpNowService;
 
 /** A service refused the request (for example another family's page): same kind words, no details. */
 @ParentLayout(MainLayout.class)
-@PageTitle("Not allowed")
 @AnonymousAllowed
-public class ServiceDeniedView extends Div implements HasErrorParameter<AccessDeniedException> {
+public class ServiceDeniedView extends Div implements HasErrorParameter<AccessDeniedException>, com.vaadin.flow.router.HasDynamicTitle {
 
     private final HelpNowService helpNow;
 
@@ -27,5 +25,10 @@ public class ServiceDeniedView extends Div implements HasErrorParameter<AccessDe
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
         ErrorPages.fill(this, getTranslation("error.notAllowed.title"), getTranslation("error.serviceDenied"), helpNow);
         return HttpServletResponse.SC_FORBIDDEN;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("error.notAllowed.pageTitle");
     }
 }

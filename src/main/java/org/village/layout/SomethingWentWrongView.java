@@ -4,7 +4,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,9 +13,8 @@ import org.village.helpnow.HelpNowService;
 
 /** Any other failure: kind words for the person, the details only in the log (no personal data there). */
 @ParentLayout(MainLayout.class)
-@PageTitle("Something went wrong")
 @AnonymousAllowed
-public class SomethingWentWrongView extends Div implements HasErrorParameter<Exception> {
+public class SomethingWentWrongView extends Div implements HasErrorParameter<Exception>, com.vaadin.flow.router.HasDynamicTitle {
 
     private static final Logger log = LoggerFactory.getLogger(SomethingWentWrongView.class);
 
@@ -31,5 +29,10 @@ public class SomethingWentWrongView extends Div implements HasErrorParameter<Exc
         log.error("Error while opening a page", parameter.getCaughtException());
         ErrorPages.fill(this, getTranslation("error.wrong.title"), getTranslation("error.wrong.text"), helpNow);
         return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("pageTitle.wrong");
     }
 }

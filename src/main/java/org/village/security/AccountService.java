@@ -111,24 +111,24 @@ public class AccountService {
             return replay.get();
         }
         String d = Names.displayName(displayName, false);
-        policy.problem(password, u, d).ifPresent(p -> {
-            throw new InputProblem("password", p);
+        policy.check(password, u, d).ifPresent(p -> {
+            throw p;
         });
         if (accounts.existsByUsername(u)) {
-            throw new InputProblem("username", "Someone already has that sign-in name. Please choose another.");
+            throw InputProblem.keyed("username", "security.problem.usernameTaken");
         }
         if (accounts.existsByDisplayName(d)) {
-            throw new InputProblem("displayName", "Someone already uses that name. Please choose another.");
+            throw InputProblem.keyed("displayName", "security.problem.nameTaken");
         }
         String hash = Tokens.sha256(Tokens.normalise(code));
         Instant now = clock.instant();
         int spent = jdbc.sql("UPDATE invitation SET used_at = ? WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?")
                 .params(Timestamp.from(now), hash, Timestamp.from(now)).update();
         if (spent != 1) {
-            throw new InputProblem("code", switch (invitationStatus(code)) {
-                case USED -> "This invitation has already been used. Please ask your family support worker for a new one.";
-                case EXPIRED -> "This invitation has run out. Please ask your family support worker for a new one.";
-                default -> "We could not find that invitation code. Please check it, or ask your family support worker.";
+            throw InputProblem.keyed("code", switch (invitationStatus(code)) {
+                case USED -> "security.problem.invitationUsed";
+                case EXPIRED -> "join.expired";
+                default -> "join.unknown";
             });
         }
         record Invite(long familyId, Long createdBy) {
@@ -142,7 +142,7 @@ public class AccountService {
         } catch (DataIntegrityViolationException e) {
             // someone took the name between our check and the insert; the invitation is not spent
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
-            throw new InputProblem("username", "Someone already has that name. Please choose another.");
+            throw InputProblem.keyed("username", "security.problem.nameTakenRace");
         }
         jdbc.sql("UPDATE invitation SET used_by = ? WHERE code_hash = ?").params(account.getId(), hash).update();
         audit.record(new AuditLog.Actor(account.getId(), "parent:" + d), "invitation.used", "family:" + familyId, null);
@@ -169,25 +169,25 @@ public class AccountService {
     @PreAuthorize(Capability.HAS_MANAGE_STAFF)
     public long createStaff(String username, String displayName, String role, String password) {
         if (role == null || !Roles.STAFF_ROLES.contains(role)) {
-            throw new InputProblem("role", "Please choose peer supporter, family support worker or admin.");
+            throw InputProblem.keyed("role", "security.problem.chooseRole");
         }
         String u = Names.username(username);
         String d = Names.displayName(displayName, true);
-        policy.problem(password, u, d).ifPresent(p -> {
-            throw new InputProblem("password", p);
+        policy.check(password, u, d).ifPresent(p -> {
+            throw p;
         });
         if (accounts.existsByUsername(u)) {
-            throw new InputProblem("username", "Someone already has that sign-in name.");
+            throw InputProblem.keyed("username", "security.problem.staffUsernameTaken");
         }
         if (accounts.existsByDisplayName(d)) {
-            throw new InputProblem("displayName", "Someone already uses that name.");
+            throw InputProblem.keyed("displayName", "security.problem.staffNameTaken");
         }
         try {
             var account = accounts.saveAndFlush(new UserAccount(u, d, encoder.encode(password), Set.of(role), null, clock.instant()));
             audit.record(currentUser.actor(), "account.created", "account:" + account.getId(), "role " + role);
             return account.getId();
         } catch (DataIntegrityViolationException e) {
-            throw new InputProblem("username", "Someone already has that name.");
+            throw InputProblem.keyed("username", "security.problem.staffNameTakenRace");
         }
     }
 
@@ -205,19 +205,18 @@ public class AccountService {
     @PreAuthorize(Capability.HAS_MANAGE_STAFF)
     public void changeRoles(long accountId, Set<String> roles) {
         var me = currentUser.require();
-        var account = accounts.findById(accountId).orElseThrow(() -> new InputProblem("We could not find that account."));
+        var account = accounts.findById(accountId).orElseThrow(() -> InputProblem.keyed(null, "security.problem.noAccount"));
         if (account.getRoles().contains(Roles.PARENT) || (roles != null && roles.contains(Roles.PARENT))) {
-            throw new InputProblem("roles", "Parent accounts keep the parent role.");
+            throw InputProblem.keyed("roles", "security.problem.parentRole");
         }
         if (account.getId() == me.id()) {
-            throw new InputProblem("roles", "You cannot change your own roles. Ask another admin.");
+            throw InputProblem.keyed("roles", "security.problem.ownRoles");
         }
         if (roles == null || roles.isEmpty()) {
-            throw new InputProblem("roles", "Please tick at least one role. To stop someone signing in, switch the "
-                    + "account off instead.");
+            throw InputProblem.keyed("roles", "security.problem.noRole");
         }
         if (!Roles.STAFF_ROLES.containsAll(roles)) {
-            throw new InputProblem("roles", "Please choose from peer supporter, family support worker and admin.");
+            throw InputProblem.keyed("roles", "security.problem.unknownRole");
         }
         var before = new TreeSet<>(account.getRoles());
         var after = new TreeSet<>(roles);
@@ -235,9 +234,9 @@ public class AccountService {
     public void setEnabled(long accountId, boolean enabled) {
         var me = currentUser.require();
         if (accountId == me.id()) {
-            throw new InputProblem("You cannot switch off your own account.");
+            throw InputProblem.keyed(null, "security.problem.ownAccount");
         }
-        var account = accounts.findById(accountId).orElseThrow(() -> new InputProblem("We could not find that account."));
+        var account = accounts.findById(accountId).orElseThrow(() -> InputProblem.keyed(null, "security.problem.noAccount"));
         account.setEnabled(enabled);
         account.endSessions();
         audit.record(me.actor(), enabled ? "account.enabled" : "account.disabled", "account:" + accountId, null);
@@ -279,10 +278,10 @@ public class AccountService {
         var me = currentUser.require();
         var account = accounts.findById(me.id()).orElseThrow();
         if (current == null || !encoder.matches(current, account.getPasswordHash())) {
-            throw new InputProblem("current", "That is not your current password. Please try again.");
+            throw InputProblem.keyed("current", "security.problem.wrongCurrent");
         }
-        policy.problem(next, account.getUsername(), account.getDisplayName()).ifPresent(p -> {
-            throw new InputProblem("password", p);
+        policy.check(next, account.getUsername(), account.getDisplayName()).ifPresent(p -> {
+            throw p;
         });
         account.setPasswordHash(encoder.encode(next));
         endOtherSessions(me, account);
@@ -313,7 +312,7 @@ public class AccountService {
     @PreAuthorize("hasAnyAuthority('CAN_MANAGE_FAMILIES','CAN_MANAGE_STAFF')")
     public ResetLink issueReset(long accountId) {
         var me = currentUser.require();
-        var account = accounts.findById(accountId).orElseThrow(() -> new InputProblem("We could not find that account."));
+        var account = accounts.findById(accountId).orElseThrow(() -> InputProblem.keyed(null, "security.problem.noAccount"));
         if (account.getRoles().contains(Roles.PARENT) && account.getFamilyId() != null
                 && !me.can(Capability.MANAGE_STAFF)) {
             families.checkAccess(account.getFamilyId());
@@ -344,16 +343,16 @@ public class AccountService {
                 .query(Long.class).optional();
         var account = userId.flatMap(accounts::findById);
         if (account.isEmpty()) {
-            throw new InputProblem("This link does not work. Please ask your family support worker for a new one.");
+            throw InputProblem.keyed(null, "security.problem.badLink");
         }
-        policy.problem(password, account.get().getUsername(), account.get().getDisplayName()).ifPresent(p -> {
-            throw new InputProblem("password", p);
+        policy.check(password, account.get().getUsername(), account.get().getDisplayName()).ifPresent(p -> {
+            throw p;
         });
         Instant now = clock.instant();
         int spent = jdbc.sql("UPDATE password_reset SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?")
                 .params(Timestamp.from(now), hash, Timestamp.from(now)).update();
         if (spent != 1) {
-            throw new InputProblem("This link has been used or has run out. Please ask your family support worker for a new one.");
+            throw InputProblem.keyed(null, "reset.spent");
         }
         account.get().setPasswordHash(encoder.encode(password));
         // whoever was signed in with the old password is signed out, everywhere

@@ -82,7 +82,7 @@ public class FirstAdmin {
         Optional<String> stored = jdbc.sql("SELECT code_hash FROM setup_code WHERE id = 1 FOR UPDATE")
                 .query(String.class).optional();
         if (stored.isEmpty() || !needed() || !stored.get().equals(Tokens.sha256(Tokens.normalise(code)))) {
-            throw new InputProblem("code", "That setup code is not right. Look for it in the log of the first start.");
+            throw InputProblem.keyed("code", "security.problem.setupCode");
         }
         create(username, displayName, password);
         jdbc.sql("DELETE FROM setup_code").update();
@@ -91,8 +91,8 @@ public class FirstAdmin {
     private void create(String username, String displayName, String password) {
         String u = Names.username(username);
         String d = Names.displayName(displayName, true);
-        policy.problem(password, u, d).ifPresent(p -> {
-            throw new InputProblem("password", p);
+        policy.check(password, u, d).ifPresent(p -> {
+            throw p;
         });
         var admin = accounts.saveAndFlush(new UserAccount(u, d, encoder.encode(password), java.util.Set.of(Roles.ADMIN), null, clock.instant()));
         audit.record(AuditLog.Actor.SYSTEM, "account.created", "account:" + admin.getId(), "first admin");

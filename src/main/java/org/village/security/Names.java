@@ -20,11 +20,10 @@ final class Names {
     static String username(String raw) {
         String u = raw == null ? "" : raw.strip();
         if (u.isEmpty()) {
-            throw new InputProblem("username", "Please choose a sign-in name.");
+            throw InputProblem.keyed("username", "security.problem.noUsername");
         }
         if (!USERNAME.matcher(u).matches()) {
-            throw new InputProblem("username",
-                    "Your sign-in name can use letters, numbers, dots, dashes and underscores, 3 to 60 of them.");
+            throw InputProblem.keyed("username", "security.problem.usernameShape");
         }
         return u;
     }
@@ -33,19 +32,17 @@ final class Names {
     static String displayName(String raw, boolean staff) {
         String d = raw == null ? "" : raw.strip().replaceAll("\\s+", " ");
         if (d.isEmpty()) {
-            throw new InputProblem("displayName", "Please choose a name that other people will see.");
+            throw InputProblem.keyed("displayName", "security.problem.noName");
         }
         if (!DISPLAY.matcher(d).matches()) {
-            throw new InputProblem("displayName",
-                    "This name can have 2 to 40 letters, numbers, spaces, dashes or apostrophes.");
+            throw InputProblem.keyed("displayName", "security.problem.nameShape");
         }
         if (!staff) {
             if (LOOKS_LIKE_CONTACT.matcher(d).find()) {
-                throw new InputProblem("displayName",
-                        "Please do not put a phone number or email in your name. It keeps you safe.");
+                throw InputProblem.keyed("displayName", "security.problem.nameContact");
             }
             if (RESERVED.contains(d.toLowerCase(Locale.ROOT))) {
-                throw new InputProblem("displayName", "That name is kept for staff. Please choose another one.");
+                throw InputProblem.keyed("displayName", "security.problem.nameReserved");
             }
         }
         return d;

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
+import org.village.shared.InputProblem;
 import java.util.Set;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -35,24 +36,29 @@ public class PasswordPolicy {
         this.common = Set.copyOf(set);
     }
 
-    /** A kind message saying what to change, or empty when the password is fine. */
+    /** A kind message (in English) saying what to change, or empty when the password is fine. */
     public Optional<String> problem(String password, String... names) {
+        return check(password, names).map(InputProblem::getMessage);
+    }
+
+    /** The problem with the password for the "password" field, in the reader's language, or empty when it is fine. */
+    public Optional<InputProblem> check(String password, String... names) {
         if (password == null || password.isEmpty()) {
-            return Optional.of("Please choose a password.");
+            return Optional.of(InputProblem.keyed("password", "security.problem.noPassword"));
         }
         if (password.length() < MIN) {
-            return Optional.of("Your password needs at least " + MIN + " characters. A few words together are easy to remember.");
+            return Optional.of(InputProblem.keyed("password", "security.problem.passwordShort", MIN));
         }
         if (password.length() > MAX) {
-            return Optional.of("Your password can have up to " + MAX + " characters.");
+            return Optional.of(InputProblem.keyed("password", "security.problem.passwordLong", MAX));
         }
         String lower = password.toLowerCase(Locale.ROOT);
         if (common.contains(lower)) {
-            return Optional.of("That password is used by many people, so it is easy to guess. Please choose another one.");
+            return Optional.of(InputProblem.keyed("password", "security.problem.passwordCommon"));
         }
         for (String name : names) {
             if (name != null && !name.isBlank() && lower.contains(name.toLowerCase(Locale.ROOT).strip())) {
-                return Optional.of("Please do not use your name in your password.");
+                return Optional.of(InputProblem.keyed("password", "security.problem.passwordName"));
             }
         }
         return Optional.empty();

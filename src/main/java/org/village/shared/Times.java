@@ -27,6 +27,17 @@ public class Times {
         return instant == null ? "" : DATE_TIME.format(instant);
     }
 
+    /**
+     * The date and time for a reader of {@code locale}: English as {@link #dateTime(Instant)}, other languages with
+     * the month named in their own words ("1 grudnia 2026, 09:30").
+     */
+    public static String dateTime(Instant instant, Locale locale) {
+        if (locale == null || "en".equals(locale.getLanguage())) {
+            return dateTime(instant);
+        }
+        return instant == null ? "" : DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", locale).withZone(ZONE).format(instant);
+    }
+
     public static String time(Instant instant) {
         return instant == null ? "" : TIME.format(instant);
     }

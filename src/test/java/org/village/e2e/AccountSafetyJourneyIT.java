@@ -4,12 +4,6 @@ import org.village.TestAccounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -169,12 +163,7 @@ class AccountSafetyJourneyIT extends BrowserJourney {
         settle();
         assertNoSidewaysScroll();
         // the parent, on their own phone (another address), is not held up at all
-        var phone = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .localAddress(InetAddress.getByName("127.0.0.2")).cookieHandler(new CookieManager()).build();
-        var answer = phone.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=guessed.at&password=" + PARENT_PASSWORD)).build(),
-                HttpResponse.BodyHandlers.discarding());
+        var answer = org.village.HttpSignIn.post(org.village.HttpSignIn.client("127.0.0.2"), port, "guessed.at", PARENT_PASSWORD);
         assertThat(answer.headers().firstValue("Location").orElseThrow()).doesNotContain("login");
     }
 

@@ -2,14 +2,11 @@ package org.village.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -200,13 +197,8 @@ class ApiTokenIT extends IntegrationTest {
 
     /** The sign-in form, posted from a loopback address; returns the client holding the session cookie. */
     private HttpClient formSignIn(String from, String username, String password) throws Exception {
-        var client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .localAddress(InetAddress.getByName(from)).cookieHandler(new CookieManager()).build();
-        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+        var client = org.village.HttpSignIn.client(from);
+        org.village.HttpSignIn.post(client, port, username, password);
         return client;
     }
 }

@@ -13,11 +13,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.ServletContext;
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -200,14 +198,6 @@ class EveryAddressDeclaredIT extends IntegrationTest {
     private HttpClient signedIn(String username) throws Exception {
         String password = DemoAccounts.ACCOUNTS.stream().filter(d -> d.username().equals(username)).findFirst()
                 .orElseThrow().password();
-        var client = client();
-        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        var response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
-        assertThat(response.statusCode()).isEqualTo(302);
-        assertThat(response.headers().firstValue("Location").orElseThrow()).as(username).doesNotContain("/login");
-        return client;
+        return org.village.HttpSignIn.as(null, port, username, password);
     }
 }

@@ -5,7 +5,6 @@ import org.village.TestAccounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -176,13 +175,6 @@ class SessionEndingIT extends IntegrationTest {
     }
 
     private Browser signIn(String username, String password) throws Exception {
-        var client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .cookieHandler(new CookieManager()).build();
-        var response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=" + password)).build(),
-                HttpResponse.BodyHandlers.discarding());
-        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("login"));
-        return new Browser(client, port);
+        return new Browser(org.village.HttpSignIn.as(null, port, username, password), port);
     }
 }

@@ -4,14 +4,10 @@ import org.village.TestAccounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -195,17 +191,10 @@ class SignInThrottleIT extends IntegrationTest {
 
     /** Posts the sign-in form from the given loopback address; returns where the portal sends the browser. */
     private SignIn signIn(String from, String username, String password) throws Exception {
-        var client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .localAddress(InetAddress.getByName(from)).cookieHandler(new CookieManager()).build();
-        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        var response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+        var client = org.village.HttpSignIn.client(from);
+        var response = org.village.HttpSignIn.post(client, port, username, password);
         assertThat(response.statusCode()).isEqualTo(302);
-        String location = URI.create(response.headers().firstValue("Location").orElseThrow()).getRawPath();
-        String query = URI.create(response.headers().firstValue("Location").orElseThrow()).getRawQuery();
-        return new SignIn(query == null ? location : location + "?" + query, client, port);
+        return new SignIn(org.village.HttpSignIn.location(response), client, port);
     }
 
     /** A clock the test moves forward instead of waiting. */

@@ -8,7 +8,7 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,35 +27,35 @@ import org.village.shared.ui.Forms;
  * shown by the field it is about, and nothing typed is lost.
  */
 @Route("families/new")
-@PageTitle("Add a family")
 @RolesAllowed({Roles.WORKER, Roles.ADMIN})
-public class AddFamilyView extends Div {
+public class AddFamilyView extends Div implements HasDynamicTitle {
 
     private final FamilyService families;
-    private final TextField label = new TextField("Family label");
+    private final TextField label = new TextField(getTranslation("families.label"));
     private final Div rows = new Div();
     private final List<ChildRow> children = new ArrayList<>();
     private final Div message = new Div();
-    private final Button save = new Button("Save family");
+    private final Button save = new Button(getTranslation("families.save"));
 
     AddFamilyView(FamilyService families) {
         this.families = families;
         addClassNames("page", "add-family");
-        add(new H1("Add a family"));
-        label.setHelperText("A short label, such as 'Family C'. Not a surname.");
+        add(new H1(getTranslation("families.add")));
+        label.setHelperText(getTranslation("families.label.help"));
         label.setMaxLength(80);
         label.setWidthFull();
         label.setId("family-label");
         rows.addClassName("child-rows");
-        var addChild = new Button("Add another child", e -> addRow().name.focus());
+        var addChild = new Button(getTranslation("families.addChild"), e -> addRow().name.focus());
         addChild.setId("add-child");
         save.addClickListener(e -> save());
         save.addThemeVariants(ButtonVariant.PRIMARY);
         save.setId("save-family");
         save.setDisableOnClick(true);
-        var cancel = new Button("Cancel", e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(FamiliesView.class)));
+        var cancel = new Button(getTranslation("staff.cancel"), e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(FamiliesView.class)));
         message.setId("add-family-message");
-        add(message, label, new H2("Children"), new Paragraph("A first name or nickname and an age band are enough."),
+        add(message, label, new H2(getTranslation("families.children")),
+                new Paragraph(getTranslation("families.children.help")),
                 rows, addChild, new Div(save, cancel));
         addRow();
     }
@@ -81,9 +81,9 @@ public class AddFamilyView extends Div {
     private void renumber() {
         for (int i = 0; i < children.size(); i++) {
             var r = children.get(i);
-            r.name.setLabel("Child " + (i + 1) + ": first name or nickname");
-            r.age.setLabel("Child " + (i + 1) + ": age");
-            r.remove.setText("Remove child " + (i + 1));
+            r.name.setLabel(getTranslation("families.child.name", i + 1));
+            r.age.setLabel(getTranslation("families.child.age", i + 1));
+            r.remove.setText(getTranslation("families.child.remove", i + 1));
         }
     }
 
@@ -111,10 +111,10 @@ public class AddFamilyView extends Div {
         } catch (InputProblem problem) {
             if ("children".equals(problem.field())) {
                 var first = children.getFirst();
-                first.name.setErrorMessage(problem.getMessage());
+                first.name.setErrorMessage(problem.message(getLocale()));
                 first.name.setInvalid(true);
             } else if (!Forms.show(problem, Map.copyOf(fields))) {
-                message.add(Forms.notice("error", problem.getMessage()));
+                message.add(Forms.notice("error", problem.message(getLocale())));
             }
         } finally {
             save.setEnabled(true);
@@ -131,6 +131,7 @@ public class AddFamilyView extends Div {
             name.setMaxLength(40);
             name.addClassName("child-name");
             age.setItems(FamilyService.AGE_BANDS);
+            age.setItemLabelGenerator(band -> getTranslation(FamiliesView.ageKey(band)));
             age.addClassName("child-age");
             remove.addThemeVariants(ButtonVariant.TERTIARY);
             remove.addClassName("remove-child");
@@ -142,5 +143,10 @@ public class AddFamilyView extends Div {
         boolean blank() {
             return name.getValue().isBlank() && age.getValue() == null;
         }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("families.add");
     }
 }

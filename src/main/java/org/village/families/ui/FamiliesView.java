@@ -12,7 +12,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.village.security.AccountService;
@@ -25,10 +25,9 @@ import org.village.shared.ui.StackedGrid;
 
 /** Workers see the families they look after (admins all): add a family, invite a parent, reset a password. */
 @Route("families")
-@PageTitle("Families")
 @Menu(order = 50, title = "Families")
 @RolesAllowed({Roles.WORKER, Roles.ADMIN})
-class FamiliesView extends Div implements com.vaadin.flow.router.BeforeEnterObserver {
+class FamiliesView extends Div implements com.vaadin.flow.router.BeforeEnterObserver, HasDynamicTitle {
 
     private final FamilyService families;
     private final AccountService accounts;
@@ -39,21 +38,22 @@ class FamiliesView extends Div implements com.vaadin.flow.router.BeforeEnterObse
         this.families = families;
         this.accounts = accounts;
         addClassNames("page", "wide");
-        add(new H1("Families"));
-        add(new Paragraph("Families you look after. Keep labels short and never use full names."));
-        var add = new Button("Add a family", e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(AddFamilyView.class)));
+        add(new H1(getTranslation("families.title")));
+        add(new Paragraph(getTranslation("families.intro")));
+        var add = new Button(getTranslation("families.add"), e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(AddFamilyView.class)));
         add.addThemeVariants(ButtonVariant.PRIMARY);
-        grid.addColumn(FamilySummary::label).setHeader("Family").setAutoWidth(true);
-        grid.addColumn(FamiliesView::children).setHeader("Children");
-        grid.addColumn(f -> f.parents().size()).setHeader("Parent accounts").setAutoWidth(true);
-        StackedGrid.below(520, grid, "Family", LitRenderer.<FamilySummary>of("""
+        grid.addColumn(FamilySummary::label).setHeader(getTranslation("families.family")).setAutoWidth(true);
+        grid.addColumn(this::children).setHeader(getTranslation("families.children"));
+        grid.addColumn(f -> f.parents().size()).setHeader(getTranslation("families.parents")).setAutoWidth(true);
+        StackedGrid.below(520, grid, getTranslation("families.family"), LitRenderer.<FamilySummary>of("""
                 <div class="grid-card"><span class="grid-card-title">${item.label}</span>
-                <span>Children: ${item.children}</span><span>Parent accounts: ${item.parents}</span></div>""")
+                <span>${item.children}</span><span>${item.parents}</span></div>""")
                 .withProperty("label", FamilySummary::label)
-                .withProperty("children", f -> f.children().isEmpty() ? "none added" : children(f))
-                .withProperty("parents", f -> f.parents().size()));
+                .withProperty("children", f -> getTranslation("families.card.children",
+                        f.children().isEmpty() ? getTranslation("families.card.none") : children(f)))
+                .withProperty("parents", f -> getTranslation("families.card.parents", String.valueOf(f.parents().size()))));
         grid.setAllRowsVisible(true);
-        grid.setAriaLabel("Families");
+        grid.setAriaLabel(getTranslation("families.title"));
         grid.addSelectionListener(e -> e.getFirstSelectedItem().ifPresentOrElse(this::showFamily, detail::removeAll));
         add(add, grid, detail);
         refresh();
@@ -66,8 +66,13 @@ class FamiliesView extends Div implements com.vaadin.flow.router.BeforeEnterObse
                 .stream().filter(f -> String.valueOf(f.id()).equals(id)).findFirst().ifPresent(grid::select));
     }
 
-    private static String children(FamilySummary family) {
-        return family.children().stream().map(c -> c.name() + " (" + c.ageBand() + ")")
+    /** The bundle key of an age band as stored ("8 to 10" is {@code families.age.8-to-10}). */
+    static String ageKey(String band) {
+        return "families.age." + band.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    }
+
+    private String children(FamilySummary family) {
+        return family.children().stream().map(c -> c.name() + " (" + getTranslation(ageKey(c.ageBand())) + ")")
                 .reduce((a, b) -> a + ", " + b).orElse("");
     }
 
@@ -78,16 +83,17 @@ class FamiliesView extends Div implements com.vaadin.flow.router.BeforeEnterObse
     private void showFamily(FamilySummary family) {
         detail.removeAll();
         detail.add(new H2(family.label()));
-        var invite = new Button("Make an invitation for a parent", e -> invite(family));
+        var invite = new Button(getTranslation("families.invite"), e -> invite(family));
         invite.addThemeVariants(ButtonVariant.PRIMARY);
         detail.add(invite);
         var parents = accounts.parentsOf(family.id());
         if (parents.isEmpty()) {
-            detail.add(new Paragraph("No parent has joined yet."));
+            detail.add(new Paragraph(getTranslation("families.noParent")));
         }
         for (var parent : parents) {
-            var row = new HorizontalLayout(new Span(parent.displayName() + (parent.locked() ? " (a device is waiting after wrong passwords)" : "")),
-                    new Button("Make a new-password link", e -> reset(parent.id(), parent.displayName())));
+            var row = new HorizontalLayout(new Span(parent.locked() ? getTranslation("families.parent.waiting", parent.displayName())
+                    : parent.displayName()),
+                    new Button(getTranslation("families.resetLink"), e -> reset(parent.id(), parent.displayName())));
             row.setAlignItems(HorizontalLayout.Alignment.CENTER);
             row.getStyle().set("flex-wrap", "wrap");
             detail.add(row);
@@ -99,7 +105,7 @@ class FamiliesView extends Div implements com.vaadin.flow.router.BeforeEnterObse
     private void invite(FamilySummary family) {
         var invitation = accounts.invite(family.id());
         var dialog = new Dialog();
-        dialog.setHeaderTitle("Invitation for " + family.label());
+        dialog.setHeaderTitle(getTranslation("families.invitationFor", family.label()));
         var code = new Div(invitation.code());
         code.addClassName("code-box");
         code.setId("invitation-code");
@@ -107,25 +113,24 @@ class FamiliesView extends Div implements com.vaadin.flow.router.BeforeEnterObse
         link.addClassName("code-box");
         link.setId("invitation-link");
         link.getStyle().set("font-size", "1rem");
-        dialog.add(new Paragraph("Give the parent this code or link, in person or by phone. It works once and "
-                        + "runs out on " + Times.dateTime(invitation.expiresAt()) + "."),
-                code, new Paragraph("Link:"), link,
-                new Paragraph("We do not keep the code, so write it down now if you need it."));
-        dialog.getFooter().add(new Button("Done", e -> dialog.close()));
+        dialog.add(new Paragraph(getTranslation("families.invitation.text",
+                        Times.dateTime(invitation.expiresAt(), getLocale()))),
+                code, new Paragraph(getTranslation("families.invitation.link")), link,
+                new Paragraph(getTranslation("families.invitation.keep")));
+        dialog.getFooter().add(new Button(getTranslation("families.done"), e -> dialog.close()));
         dialog.open();
     }
 
     private void reset(long accountId, String name) {
         var link = accounts.issueReset(accountId);
         var dialog = new Dialog();
-        dialog.setHeaderTitle("New-password link for " + name);
+        dialog.setHeaderTitle(getTranslation("families.resetFor", name));
         var box = new Div(absolute(link.path()));
         box.addClassName("code-box");
         box.setId("reset-link");
         box.getStyle().set("font-size", "1rem");
-        dialog.add(new Paragraph("Give this link to the parent. It works once and runs out on "
-                + Times.dateTime(link.expiresAt()) + "."), box);
-        dialog.getFooter().add(new Button("Done", e -> dialog.close()));
+        dialog.add(new Paragraph(getTranslation("families.reset.text", Times.dateTime(link.expiresAt(), getLocale()))), box);
+        dialog.getFooter().add(new Button(getTranslation("families.done"), e -> dialog.close()));
         dialog.open();
     }
 
@@ -139,5 +144,10 @@ class FamiliesView extends Div implements com.vaadin.flow.router.BeforeEnterObse
                 + (req.getServerPort() == 80 || req.getServerPort() == 443 ? "" : ":" + req.getServerPort())
                 + req.getContextPath() + "/";
         return base + path;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("families.title");
     }
 }

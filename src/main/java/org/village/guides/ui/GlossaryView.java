@@ -11,7 +11,6 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -26,10 +25,9 @@ import org.village.guides.GuideService;
  * forgiven (real words never changed), and the page says so in plain view when nothing matches.
  */
 @Route("jargon-buster")
-@PageTitle("Jargon buster")
 @Menu(order = 20, title = "Jargon buster")
 @AnonymousAllowed
-class GlossaryView extends Div implements BeforeEnterObserver {
+class GlossaryView extends Div implements BeforeEnterObserver, com.vaadin.flow.router.HasDynamicTitle {
 
     private final GuideService guides;
     private final TextField filter = new TextField();
@@ -114,5 +112,10 @@ class GlossaryView extends Div implements BeforeEnterObserver {
             list.add(term, new DescriptionList.Description(meaning));
         }
         status.setText(getTranslation("guides.jargon.shown", terms.size()));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("pageTitle.jargon");
     }
 }

@@ -20,7 +20,7 @@ import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
@@ -47,34 +47,33 @@ import org.village.shared.ui.StackedGrid;
  * goes wrong, what the worker typed stays in the fields.
  */
 @Route("staff/guides/:id")
-@PageTitle("Edit guide")
 @RolesAllowed({Roles.WORKER, Roles.ADMIN})
-class GuideEditorView extends Div implements BeforeEnterObserver {
+class GuideEditorView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final GuideService guides;
     private final java.time.Clock clock;
-    private final TextField title = new TextField("Title");
-    private final TextField slug = new TextField("Web address");
-    private final TextField summary = new TextField("One-line summary");
+    private final TextField title = new TextField(getTranslation("guides.editor.title"));
+    private final TextField slug = new TextField(getTranslation("guides.editor.slug"));
+    private final TextField summary = new TextField(getTranslation("guides.editor.summary"));
     private final Select<Category> category = new Select<>();
     private final Select<String> kind = new Select<>();
-    private final TextField related = new TextField("Related guides (web addresses, separated by commas)");
-    private final DatePicker lastChecked = new DatePicker("Last checked");
-    private final TextArea body = new TextArea("Guide text (Markdown)");
+    private final TextField related = new TextField(getTranslation("guides.editor.related"));
+    private final DatePicker lastChecked = new DatePicker(getTranslation("guides.editor.lastChecked"));
+    private final TextArea body = new TextArea(getTranslation("guides.editor.body"));
     private final Div check = new Div();
     private final Div preview = new Div();
     private final Div messages = new Div();
     private final Paragraph status = new Paragraph();
-    private final Button save = new Button("Save draft");
-    private final Button publish = new Button("Publish");
-    private final Button unpublish = new Button("Unpublish");
+    private final Button save = new Button(getTranslation("guides.editor.save"));
+    private final Button publish = new Button(getTranslation("guides.editor.publish"));
+    private final Button unpublish = new Button(getTranslation("guides.editor.unpublish"));
     private final Grid<Revision> revisions = new Grid<>();
     private final Select<Languages.Language> translationLanguage = new Select<>();
-    private final TextField translationTitle = new TextField("Translated title");
-    private final TextField translationSummary = new TextField("Translated summary");
-    private final TextArea translationBody = new TextArea("Translated text (Markdown)");
+    private final TextField translationTitle = new TextField(getTranslation("guides.editor.translationTitle"));
+    private final TextField translationSummary = new TextField(getTranslation("guides.editor.translationSummary"));
+    private final TextArea translationBody = new TextArea(getTranslation("guides.editor.translationBody"));
     private final com.vaadin.flow.component.checkbox.Checkbox translationPublished =
-            new com.vaadin.flow.component.checkbox.Checkbox("Published (parents can switch to it)");
+            new com.vaadin.flow.component.checkbox.Checkbox(getTranslation("guides.editor.translationPublished"));
     private final Div translationMessages = new Div();
     private final Div translations = new Div();
     private long translationVersion;
@@ -90,17 +89,17 @@ class GuideEditorView extends Div implements BeforeEnterObserver {
         summary.setMaxLength(GuideService.MAX_SUMMARY);
         slug.setMaxLength(80);
         lastChecked.setLocale(Locale.UK);
-        slug.setHelperText("Small letters, numbers and dashes, like going-to-court");
-        category.setLabel("Category");
+        slug.setHelperText(getTranslation("guides.editor.slug.help"));
+        category.setLabel(getTranslation("guides.editor.category"));
         category.setItems(guides.categories());
         category.setItemLabelGenerator(Category::name);
-        kind.setLabel("Kind");
+        kind.setLabel(getTranslation("guides.editor.kind"));
         kind.setItems(Guides.KIND_GUIDE, Guides.KIND_PATHWAY);
-        kind.setItemLabelGenerator(k -> Guides.KIND_PATHWAY.equals(k) ? "Step-by-step pathway" : "Guide");
+        kind.setItemLabelGenerator(k -> getTranslation(Guides.KIND_PATHWAY.equals(k) ? "guides.editor.kind.pathway" : "guides.editor.kind.guide"));
         body.setValueChangeMode(ValueChangeMode.LAZY);
         body.setValueChangeTimeout(400);
         body.setMaxLength(GuideService.MAX_BODY + 1000);
-        body.setHelperText("## for a heading, - for a list, **bold**. In a pathway, start each step with ## Step 1: ...");
+        body.setHelperText(getTranslation("guides.editor.body.help"));
         body.addClassName("body-editor");
         body.setMinRows(16);
         body.setWidthFull();
@@ -112,36 +111,37 @@ class GuideEditorView extends Div implements BeforeEnterObserver {
         save.addThemeVariants(ButtonVariant.PRIMARY);
         save.addClickListener(e -> save());
         publish.addClickListener(e -> publish(false));
-        unpublish.addClickListener(e -> run(() -> version = guides.unpublish(id, version), "Unpublished. Parents no longer see this guide."));
+        unpublish.addClickListener(e -> run(() -> version = guides.unpublish(id, version), getTranslation("guides.editor.unpublished")));
         unpublish.addThemeVariants(ButtonVariant.ERROR, ButtonVariant.TERTIARY);
         status.getElement().setAttribute("role", "status");
-        revisions.addColumn(Revision::number).setHeader("No.").setAutoWidth(true);
-        revisions.addColumn(Revision::note).setHeader("What").setAutoWidth(true);
-        revisions.addColumn(r -> Times.dateTime(r.savedAt()) + " by " + r.savedBy()).setHeader("When");
-        revisions.addComponentColumn(r -> new Button("Restore", e -> restore(r))).setAutoWidth(true);
-        StackedGrid.below(560, revisions, "Version", new ComponentRenderer<>(this::revisionCard));
+        revisions.addColumn(Revision::number).setHeader(getTranslation("guides.editor.revision.number")).setAutoWidth(true);
+        revisions.addColumn(this::note).setHeader(getTranslation("guides.editor.revision.what")).setAutoWidth(true);
+        revisions.addColumn(this::savedWhenBy).setHeader(getTranslation("guides.editor.revision.when"));
+        revisions.addComponentColumn(r -> new Button(getTranslation("guides.editor.restore"), e -> restore(r))).setAutoWidth(true);
+        StackedGrid.below(560, revisions, getTranslation("guides.editor.revision"), new ComponentRenderer<>(this::revisionCard));
         revisions.setAllRowsVisible(true);
-        revisions.setAriaLabel("Earlier versions");
+        revisions.setAriaLabel(getTranslation("guides.editor.revisions"));
 
         var fields = new Div(title, slug, summary, category, kind, related, lastChecked, body);
         fields.addClassName("editor-fields");
         fields.getChildren().forEach(c -> ((com.vaadin.flow.component.HasSize) c).setWidthFull());
         var buttons = new Div(save, publish, unpublish);
         buttons.addClassName("search-box");
-        var side = new Div(new H2("Plain-language check"), check, new H2("Preview"), preview);
+        var side = new Div(new H2(getTranslation("guides.editor.check")), check, new H2(getTranslation("guides.editor.preview")), preview);
         var grid = new Div(fields, side);
         grid.addClassName("editor-grid");
-        add(new Paragraph(new RouterLink("All guides", GuideEditorListView.class)), new H1("Edit guide"), status,
-                messages, grid, buttons, new H2("Earlier versions"), revisions, translationsSection());
+        add(new Paragraph(new RouterLink(getTranslation("guides.editor.all"), GuideEditorListView.class)),
+                new H1(getTranslation("guides.editor.heading")), status, messages, grid, buttons,
+                new H2(getTranslation("guides.editor.revisions")), revisions, translationsSection());
     }
 
     /** An earlier version on a phone: number and note, when and by whom, and the restore button. */
     private Div revisionCard(Revision r) {
-        var title = new Span("No. " + r.number() + ": " + r.note());
+        var title = new Span(getTranslation("guides.editor.revision.card", String.valueOf(r.number()), note(r)));
         title.addClassName("grid-card-title");
-        var when = new Span(Times.dateTime(r.savedAt()) + " by " + r.savedBy());
+        var when = new Span(savedWhenBy(r));
         when.addClassName("grid-card-meta");
-        var actions = new Div(new Button("Restore", e -> restore(r)));
+        var actions = new Div(new Button(getTranslation("guides.editor.restore"), e -> restore(r)));
         actions.addClassName("grid-card-actions");
         var card = new Div(title, when, actions);
         card.addClassName("grid-card");
@@ -168,31 +168,31 @@ class GuideEditorView extends Div implements BeforeEnterObserver {
         guides.draft(id).ifPresentOrElse(d -> {
             fill(d.edit());
             version = d.version();
-            status.setText(d.published() ? (d.changedSincePublished() ? "Published. This draft has changes parents "
-                    + "do not see yet." : "Published.") : "Draft. Parents cannot see it yet.");
+            status.setText(getTranslation(d.published() ? (d.changedSincePublished() ? "guides.editor.status.changed"
+                    : "guides.editor.status.published") : "guides.editor.status.draft"));
             refreshButtons(d.published());
             revisions.setItems(guides.revisions(id));
         }, () -> {
             removeAll();
-            add(new H1("We could not find that guide"), new RouterLink("All guides", GuideEditorListView.class));
+            add(new H1(getTranslation("guides.editor.notFound")), new RouterLink(getTranslation("guides.editor.all"), GuideEditorListView.class));
         });
         refreshCheck();
     }
 
     private Div translationsSection() {
-        translationLanguage.setLabel("Language");
+        translationLanguage.setLabel(getTranslation("guides.editor.language"));
         translationLanguage.setItems(Languages.ALL.stream().filter(l -> !Languages.ENGLISH.equals(l.code())).toList());
         translationLanguage.setItemLabelGenerator(Languages.Language::name);
         translationLanguage.addValueChangeListener(e -> loadTranslation());
         translationTitle.setMaxLength(GuideService.MAX_TITLE);
         translationSummary.setMaxLength(GuideService.MAX_SUMMARY);
         translationBody.setMinRows(10);
-        var save = new Button("Save translation", e -> saveTranslation());
+        var save = new Button(getTranslation("guides.editor.saveTranslation"), e -> saveTranslation());
         for (var f : new com.vaadin.flow.component.HasSize[] {translationTitle, translationSummary, translationBody}) {
             f.setWidthFull();
         }
-        translations.add(new H2("Translations"), new Paragraph("Translate the published English guide. The jargon "
-                + "buster explains English words only."), translationLanguage, translationTitle, translationSummary,
+        translations.add(new H2(getTranslation("guides.editor.translations")),
+                new Paragraph(getTranslation("guides.editor.translations.text")), translationLanguage, translationTitle, translationSummary,
                 translationBody, translationPublished, translationMessages, save);
         return translations;
     }
@@ -222,14 +222,40 @@ class GuideEditorView extends Div implements BeforeEnterObserver {
                     translationTitle.getValue().strip(), translationSummary.getValue().strip(), translationBody.getValue(),
                     translationPublished.getValue(), translationVersion));
             translationExists = true;
-            translationMessages.add(Forms.notice("success", "Translation saved."));
+            translationMessages.add(Forms.notice("success", getTranslation("guides.editor.translationSaved")));
         } catch (InputProblem problem) {
             Map<String, HasValidation> fields = Map.of("language", translationLanguage, "translationTitle", translationTitle,
                     "translationSummary", translationSummary, "translationBody", translationBody);
             if (!Forms.show(problem, fields)) {
-                translationMessages.add(Forms.notice("error", problem.getMessage()));
+                translationMessages.add(Forms.notice("error", problem.message(getLocale())));
             }
         }
+    }
+
+    /** "1 Dec 2026, 10:00 by Sam" in the reader's words. */
+    private String savedWhenBy(Revision r) {
+        return getTranslation("guides.editor.savedBy", Times.dateTime(r.savedAt(), getLocale()), r.savedBy());
+    }
+
+    /**
+     * A revision's note is stored in English ("Draft saved", "Published", "Restored revision 3"); the notes the
+     * service writes are shown in the reader's words, anything else as stored.
+     */
+    private String note(Revision r) {
+        String note = r.note() == null ? "" : r.note();
+        if ("Draft saved".equals(note)) {
+            return getTranslation("guides.editor.note.saved");
+        }
+        if ("Published".equals(note)) {
+            return getTranslation("guides.editor.note.published");
+        }
+        if ("Created".equals(note)) {
+            return getTranslation("guides.editor.note.created");
+        }
+        if (note.startsWith("Restored revision ")) {
+            return getTranslation("guides.editor.note.restored", note.substring("Restored revision ".length()));
+        }
+        return note;
     }
 
     private void fill(GuideEdit e) {
@@ -263,13 +289,13 @@ class GuideEditorView extends Div implements BeforeEnterObserver {
         PlainLanguageCheck.Report report = guides.check(body.getValue());
         check.removeClassNames("passes", "problems");
         check.addClassName(report.problems().isEmpty() ? "passes" : "problems");
-        check.add(new Paragraph(String.format(Locale.UK, "Reading grade %.1f (aim for 6 or below, about age 11). "
-                + "%d words, %d sentences.", report.grade(), report.words(), report.sentences())));
+        check.add(new Paragraph(getTranslation("guides.editor.grade", String.format(getLocale(), "%.1f", report.grade()),
+                String.valueOf(report.words()), String.valueOf(report.sentences()))));
         if (report.problems().isEmpty()) {
-            check.add(new Paragraph("No problems found."));
+            check.add(new Paragraph(getTranslation("guides.editor.noProblems")));
         } else {
             var list = new UnorderedList();
-            report.problems().forEach(p -> list.add(new ListItem(p)));
+            report.problems(getLocale()).forEach(p -> list.add(new ListItem(p)));
             list.addClassName("check-problems");
             check.add(list);
         }
@@ -279,7 +305,7 @@ class GuideEditorView extends Div implements BeforeEnterObserver {
         } catch (InputProblem tooLongOrDeep) {
             // the preview says why it cannot show the text; the text itself stays in the editor
             preview.getElement().setProperty("innerHTML",
-                    "<p>" + org.jsoup.nodes.Entities.escape(tooLongOrDeep.getMessage()) + "</p>");
+                    "<p>" + org.jsoup.nodes.Entities.escape(tooLongOrDeep.message(getLocale())) + "</p>");
         }
     }
 
@@ -292,7 +318,7 @@ class GuideEditorView extends Div implements BeforeEnterObserver {
             } else {
                 version = guides.saveDraft(id, version, edit());
             }
-        }, "Draft saved. Parents cannot see changes until you publish.");
+        }, getTranslation("guides.editor.saved"));
     }
 
     /** Saves first when there are unsaved changes, so what is published is what the worker sees. */
@@ -300,10 +326,10 @@ class GuideEditorView extends Div implements BeforeEnterObserver {
         try {
             version = guides.saveDraft(id, version, edit());
             version = guides.publish(id, version, confirmed);
-            done("Published. Parents can read this guide now.");
+            done(getTranslation("guides.editor.publishedNow"));
             refreshButtons(true);
         } catch (InputProblem problem) {
-            if (problem.getMessage().contains("Publish anyway")) {
+            if (GuideService.PUBLISH_ANYWAY.equals(problem.key())) {
                 confirmPublish();
             } else {
                 showProblem(problem);
@@ -314,17 +340,16 @@ class GuideEditorView extends Div implements BeforeEnterObserver {
 
     private void confirmPublish() {
         var dialog = new Dialog();
-        dialog.setHeaderTitle("Publish with problems?");
+        dialog.setHeaderTitle(getTranslation("guides.editor.confirm.title"));
         var list = new UnorderedList();
-        guides.check(body.getValue()).problems().forEach(p -> list.add(new ListItem(p)));
-        dialog.add(new Paragraph("The plain-language check found these. Parents read this guide, often when they "
-                + "are scared and tired."), list);
-        var anyway = new Button("Publish anyway", e -> {
+        guides.check(body.getValue()).problems(getLocale()).forEach(p -> list.add(new ListItem(p)));
+        dialog.add(new Paragraph(getTranslation("guides.editor.confirm.text")), list);
+        var anyway = new Button(getTranslation("guides.editor.confirm.anyway"), e -> {
             dialog.close();
             publish(true);
         });
         anyway.addThemeVariants(ButtonVariant.ERROR);
-        var back = new Button("Go back and fix", e -> dialog.close());
+        var back = new Button(getTranslation("guides.editor.confirm.back"), e -> dialog.close());
         back.addThemeVariants(ButtonVariant.PRIMARY);
         dialog.getFooter().add(back, anyway);
         dialog.open();
@@ -334,7 +359,7 @@ class GuideEditorView extends Div implements BeforeEnterObserver {
         run(() -> {
             version = guides.restore(id, version, r.id());
             guides.draft(id).ifPresent(d -> fill(d.edit()));
-        }, "Revision " + r.number() + " is now the draft. Publish it to show it to parents.");
+        }, getTranslation("guides.editor.restored", String.valueOf(r.number())));
     }
 
     private void run(Runnable action, String success) {
@@ -361,9 +386,14 @@ class GuideEditorView extends Div implements BeforeEnterObserver {
         Map<String, HasValidation> fields = Map.of("title", title, "slug", slug, "summary", summary, "body", body,
                 "category", category, "kind", kind);
         if (!Forms.show(problem, fields)) {
-            messages.add(Forms.notice("error", problem.getMessage()));
+            messages.add(Forms.notice("error", problem.message(getLocale())));
         } else {
-            messages.add(Forms.notice("error", "Please check the form: " + problem.getMessage()));
+            messages.add(Forms.notice("error", getTranslation("guides.editor.checkForm", problem.message(getLocale()))));
         }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("guides.editor.heading");
     }
 }

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -19,9 +18,8 @@ import org.village.layout.MainLayout;
  * so search engines and link checkers drop the address.
  */
 @ParentLayout(MainLayout.class)
-@PageTitle("Guide")
 @AnonymousAllowed
-class GuideNotFoundView extends Div implements HasErrorParameter<GuideNotFound> {
+class GuideNotFoundView extends Div implements HasErrorParameter<GuideNotFound>, com.vaadin.flow.router.HasDynamicTitle {
 
     private final HelpNowService helpNow;
 
@@ -39,5 +37,10 @@ class GuideNotFoundView extends Div implements HasErrorParameter<GuideNotFound> 
         add(new Paragraph(new RouterLink(getTranslation("guides.notFound.all"), GuidesView.class)));
         add(helpNow.box());
         return HttpServletResponse.SC_NOT_FOUND;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("pageTitle.guide");
     }
 }

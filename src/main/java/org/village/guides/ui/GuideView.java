@@ -13,7 +13,6 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -31,9 +30,8 @@ import org.village.helpnow.HelpNowService;
  * the browser should not learn what the parent was reading. Printing leaves out the navigation.
  */
 @Route("guides/:slug")
-@PageTitle("Guide")
 @AnonymousAllowed
-class GuideView extends Div implements BeforeEnterObserver {
+class GuideView extends Div implements BeforeEnterObserver, com.vaadin.flow.router.HasDynamicTitle {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
@@ -73,7 +71,10 @@ class GuideView extends Div implements BeforeEnterObserver {
             meta.add(new Span(getTranslation("guides.guide.pathway")));
         }
         if (page.lastChecked() != null) {
-            meta.add(new Span(getTranslation("guides.guide.checked", DATE.format(page.lastChecked()))));
+            // the month in the reader's language ("1 grudnia 2026" on a Polish page)
+            var date = getLocale() == null || Languages.ENGLISH.equals(getLocale().getLanguage()) ? DATE
+                    : DateTimeFormatter.ofPattern("d MMMM yyyy", getLocale());
+            meta.add(new Span(getTranslation("guides.guide.checked", date.format(page.lastChecked()))));
         }
         if (page.sample()) {
             meta.add(GuideUi.sampleBadge());
@@ -182,5 +183,10 @@ class GuideView extends Div implements BeforeEnterObserver {
             }
         }
         return p;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("pageTitle.guide");
     }
 }

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.village.guides.GuideService;
@@ -14,10 +13,9 @@ import org.village.helpnow.HelpNowService;
 
 /** The guides front page: search, the "what happens next" pathways, then every category. */
 @Route("guides")
-@PageTitle("Guides")
 @Menu(order = 10, title = "Guides")
 @AnonymousAllowed
-class GuidesView extends Div {
+class GuidesView extends Div implements com.vaadin.flow.router.HasDynamicTitle {
 
     GuidesView(GuideService guides, HelpNowService helpNow) {
         addClassName("page");
@@ -40,5 +38,10 @@ class GuidesView extends Div {
             add(section);
         }
         add(helpNow.box());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("pageTitle.guides");
     }
 }

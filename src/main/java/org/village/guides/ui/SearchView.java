@@ -6,7 +6,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
@@ -16,9 +15,8 @@ import org.village.guides.Guides.HitKind;
 
 /** Search results for guides and the jargon buster, with the matching words shown in context. */
 @Route("guides/search")
-@PageTitle("Search")
 @AnonymousAllowed
-class SearchView extends Div implements BeforeEnterObserver {
+class SearchView extends Div implements BeforeEnterObserver, com.vaadin.flow.router.HasDynamicTitle {
 
     private final GuideService guides;
 
@@ -71,5 +69,10 @@ class SearchView extends Div implements BeforeEnterObserver {
             list.add(item);
         }
         add(list);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("pageTitle.search");
     }
 }

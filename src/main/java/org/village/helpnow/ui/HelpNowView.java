@@ -7,7 +7,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.village.helpnow.HelpNowService;
@@ -15,10 +14,9 @@ import org.village.shared.Times;
 
 /** Who you can call right now: 999 first, then what is open now, then what opens next. */
 @Route("help-now")
-@PageTitle("Help now")
 @Menu(order = 30, title = "Help now")
 @AnonymousAllowed
-class HelpNowView extends Div {
+class HelpNowView extends Div implements com.vaadin.flow.router.HasDynamicTitle {
 
     HelpNowView(HelpNowService helpNow, java.time.Clock clock) {
         addClassName("page");
@@ -26,7 +24,7 @@ class HelpNowView extends Div {
         var danger = new Paragraph(new Span(getTranslation("guides.help.danger") + " "), tel("999"), new Span("."));
         danger.addClassName("danger-now");
         add(danger);
-        var entries = helpNow.now();
+        var entries = helpNow.now(getLocale());
         var open = new Div();
         open.addClassName("contacts");
         var closed = new Div();
@@ -47,7 +45,7 @@ class HelpNowView extends Div {
             card.add(name, when, new Paragraph(e.line().description()), new Paragraph(new Span(getTranslation("guides.help.call") + " "), tel(e.line().phone())));
             if (!e.line().hours().alwaysOpen()) {
                 // an always-open line says so once, in its tag above
-                card.add(new Paragraph(e.line().hours().describe()));
+                card.add(new Paragraph(e.line().hours().describe(getLocale())));
             }
             (e.openNow() ? open : closed).add(card);
         }
@@ -61,5 +59,10 @@ class HelpNowView extends Div {
 
     private static Anchor tel(String number) {
         return new Anchor("tel:" + number.replace(" ", ""), number);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("pageTitle.helpNow");
     }
 }

@@ -12,7 +12,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.OptionalParameter;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.Map;
@@ -23,34 +23,32 @@ import org.village.shared.ui.Forms;
 
 /** A parent uses the invitation code from their worker to make an account with a name of their choosing. */
 @Route("join")
-@PageTitle("Join Village")
 @AnonymousAllowed
-class JoinView extends Div implements HasUrlParameter<String> {
+class JoinView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final AccountService accounts;
-    private final TextField code = new TextField("Invitation code");
-    private final TextField username = new TextField("Sign-in name");
-    private final TextField displayName = new TextField("Name other people will see");
-    private final PasswordField password = new PasswordField("Password");
-    private final PasswordField repeat = new PasswordField("Type the password again");
+    private final TextField code = new TextField(getTranslation("join.code"));
+    private final TextField username = new TextField(getTranslation("join.username"));
+    private final TextField displayName = new TextField(getTranslation("join.displayName"));
+    private final PasswordField password = new PasswordField(getTranslation("join.password"));
+    private final PasswordField repeat = new PasswordField(getTranslation("join.repeat"));
     private final Div message = new Div();
     private final Div formArea = new Div();
-    private final Button joinButton = new Button("Make my account", e -> join());
+    private final Button joinButton = new Button(getTranslation("join.button"), e -> join());
 
     JoinView(AccountService accounts) {
         this.accounts = accounts;
         addClassName("page");
-        add(new H1("Join Village"));
-        add(new Paragraph("Your family support worker gave you an invitation code. Use it to make your account. "
-                + "You only need to do this once."));
-        code.setHelperText("It looks like ABCD-EFGH-JKMN.");
+        add(new H1(getTranslation("join.title")));
+        add(new Paragraph(getTranslation("join.intro")));
+        code.setHelperText(getTranslation("join.code.help"));
         code.setMaxLength(20);
-        username.setHelperText("You type this to sign in. Only you see it.");
+        username.setHelperText(getTranslation("join.username.help"));
         username.setMaxLength(60);
         username.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.USERNAME);
-        displayName.setHelperText("Other parents see this. Please do not use your real full name.");
+        displayName.setHelperText(getTranslation("join.displayName.help"));
         displayName.setMaxLength(40);
-        password.setHelperText("At least " + PasswordPolicy.MIN + " characters. A few words together are easy to remember.");
+        password.setHelperText(getTranslation("join.password.help", PasswordPolicy.MIN));
         password.setMaxLength(PasswordPolicy.MAX);
         password.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.NEW_PASSWORD);
         repeat.setMaxLength(PasswordPolicy.MAX);
@@ -71,10 +69,9 @@ class JoinView extends Div implements HasUrlParameter<String> {
         }
         code.setValue(parameter);
         switch (accounts.invitationStatus(parameter)) {
-            case USED -> warn("This invitation has already been used. If that was you, you can sign in. "
-                    + "If not, please ask your family support worker for a new one.");
-            case EXPIRED -> warn("This invitation has run out. Please ask your family support worker for a new one.");
-            case UNKNOWN -> warn("We could not find that invitation code. Please check it, or ask your family support worker.");
+            case USED -> warn(getTranslation("join.used"));
+            case EXPIRED -> warn(getTranslation("join.expired"));
+            case UNKNOWN -> warn(getTranslation("join.unknown"));
             case VALID -> { }
         }
     }
@@ -82,18 +79,18 @@ class JoinView extends Div implements HasUrlParameter<String> {
     private void join() {
         try {
             if (!password.getValue().equals(repeat.getValue())) {
-                throw new InputProblem("repeat", "The two passwords are not the same. Please type them again.");
+                throw InputProblem.keyed("repeat", "join.notSame");
             }
             accounts.join(code.getValue(), username.getValue(), displayName.getValue(), password.getValue());
             formArea.setVisible(false);
             message.removeAll();
-            var done = Forms.notice("success", "Your account is ready. You can now sign in with your sign-in name and password. ");
-            done.add(new Anchor("login", "Sign in"));
+            var done = Forms.notice("success", getTranslation("join.done") + " ");
+            done.add(new Anchor("login", getTranslation("join.signIn")));
             message.add(done);
         } catch (InputProblem problem) {
             if (!Forms.show(problem, Map.of("code", code, "username", username, "displayName", displayName,
                     "password", password, "repeat", repeat))) {
-                warn(problem.getMessage());
+                warn(problem.message(getLocale()));
             } else {
                 message.removeAll();
             }
@@ -105,5 +102,10 @@ class JoinView extends Div implements HasUrlParameter<String> {
     private void warn(String text) {
         message.removeAll();
         message.add(Forms.notice("error", text));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("join.title");
     }
 }

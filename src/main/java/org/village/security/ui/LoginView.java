@@ -8,7 +8,6 @@ import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.VaadinSession;
@@ -17,9 +16,8 @@ import org.village.shared.ui.Forms;
 
 /** Sign in for parents and staff. The messages say plainly what happened and what to do. */
 @Route("login")
-@PageTitle("Sign in")
 @AnonymousAllowed
-public class LoginView extends Div implements BeforeEnterObserver {
+public class LoginView extends Div implements BeforeEnterObserver, com.vaadin.flow.router.HasDynamicTitle {
 
     private final LoginForm form = new LoginForm();
     private final Div message = new Div();
@@ -100,5 +98,10 @@ public class LoginView extends Div implements BeforeEnterObserver {
         i18n.getForm().setPassword(getTranslation("login.password"));
         i18n.getForm().setSubmit(getTranslation("login.title"));
         return i18n;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("pageTitle.signIn");
     }
 }

@@ -9,7 +9,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.Map;
@@ -20,13 +20,12 @@ import org.village.shared.ui.Forms;
 
 /** Opened from a one-time link a worker gave: choose a new password. */
 @Route("reset")
-@PageTitle("Choose a new password")
 @AnonymousAllowed
-class ResetPasswordView extends Div implements HasUrlParameter<String> {
+class ResetPasswordView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final AccountService accounts;
-    private final PasswordField password = new PasswordField("New password");
-    private final PasswordField repeat = new PasswordField("Type it again");
+    private final PasswordField password = new PasswordField(getTranslation("reset.password"));
+    private final PasswordField repeat = new PasswordField(getTranslation("reset.repeat"));
     private final Div message = new Div();
     private final Div formArea = new Div();
     private String token;
@@ -34,13 +33,13 @@ class ResetPasswordView extends Div implements HasUrlParameter<String> {
     ResetPasswordView(AccountService accounts) {
         this.accounts = accounts;
         addClassName("page");
-        add(new H1("Choose a new password"));
-        password.setHelperText("At least " + PasswordPolicy.MIN + " characters.");
+        add(new H1(getTranslation("reset.title")));
+        password.setHelperText(getTranslation("reset.password.help", PasswordPolicy.MIN));
         password.setMaxLength(PasswordPolicy.MAX);
         repeat.setMaxLength(PasswordPolicy.MAX);
-        var save = new Button("Save my new password", e -> save());
+        var save = new Button(getTranslation("reset.button"), e -> save());
         save.addThemeVariants(ButtonVariant.PRIMARY);
-        formArea.add(new Paragraph("This link works once."), password, repeat, new Div(save));
+        formArea.add(new Paragraph(getTranslation("reset.once")), password, repeat, new Div(save));
         add(message, formArea);
     }
 
@@ -49,27 +48,31 @@ class ResetPasswordView extends Div implements HasUrlParameter<String> {
         token = parameter;
         if (!accounts.resetTokenUsable(token)) {
             formArea.setVisible(false);
-            message.add(Forms.notice("error", "This link has been used or has run out. Please ask your family "
-                    + "support worker for a new one."));
+            message.add(Forms.notice("error", getTranslation("reset.spent")));
         }
     }
 
     private void save() {
         try {
             if (!password.getValue().equals(repeat.getValue())) {
-                throw new InputProblem("repeat", "The two passwords are not the same. Please type them again.");
+                throw InputProblem.keyed("repeat", "join.notSame");
             }
             accounts.resetPassword(token, password.getValue());
             formArea.setVisible(false);
             message.removeAll();
-            var done = Forms.notice("success", "Your new password is saved. ");
-            done.add(new Anchor("login", "Sign in"));
+            var done = Forms.notice("success", getTranslation("reset.done") + " ");
+            done.add(new Anchor("login", getTranslation("join.signIn")));
             message.add(done);
         } catch (InputProblem problem) {
             message.removeAll();
             if (!Forms.show(problem, Map.of("password", password, "repeat", repeat))) {
-                message.add(Forms.notice("error", problem.getMessage()));
+                message.add(Forms.notice("error", problem.message(getLocale())));
             }
         }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("reset.title");
     }
 }

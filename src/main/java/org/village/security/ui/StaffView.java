@@ -15,7 +15,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.LinkedHashSet;
@@ -35,10 +35,9 @@ import org.village.shared.ui.StackedGrid;
  * (decision 064) and switch accounts off. Changing someone's roles ends their sessions on every device.
  */
 @Route("admin/staff")
-@PageTitle("Staff accounts")
 @Menu(order = 60, title = "Staff accounts")
 @RolesAllowed(Roles.ADMIN)
-class StaffView extends Div {
+class StaffView extends Div implements HasDynamicTitle {
 
     private final AccountService accounts;
     private final Grid<AccountSummary> grid = new Grid<>();
@@ -49,18 +48,18 @@ class StaffView extends Div {
     StaffView(AccountService accounts) {
         this.accounts = accounts;
         addClassNames("page", "wide");
-        add(new H1("Staff accounts"));
-        grid.addColumn(AccountSummary::displayName).setHeader("Name").setAutoWidth(true);
-        grid.addColumn(AccountSummary::username).setHeader("Sign-in name").setAutoWidth(true);
-        grid.addColumn(StaffView::roles).setHeader("Roles");
-        grid.addColumn(StaffView::status).setHeader("Status");
-        grid.addColumn(a -> Times.dateTime(a.lastSignInAt())).setHeader("Last signed in");
-        grid.addComponentColumn(this::actions).setHeader("Change").setAutoWidth(true);
+        add(new H1(getTranslation("staff.title")));
+        grid.addColumn(AccountSummary::displayName).setHeader(getTranslation("staff.name")).setAutoWidth(true);
+        grid.addColumn(AccountSummary::username).setHeader(getTranslation("join.username")).setAutoWidth(true);
+        grid.addColumn(this::roles).setHeader(getTranslation("staff.roles"));
+        grid.addColumn(this::status).setHeader(getTranslation("staff.status"));
+        grid.addColumn(a -> Times.dateTime(a.lastSignInAt(), getLocale())).setHeader(getTranslation("staff.lastSignIn"));
+        grid.addComponentColumn(this::actions).setHeader(getTranslation("staff.change")).setAutoWidth(true);
         // long roles and dates wrap rather than being cut off with "..."
         grid.addThemeVariants(GridVariant.WRAP_CELL_CONTENT);
-        StackedGrid.below(900, grid, "Staff member", new ComponentRenderer<>(this::card));
+        StackedGrid.below(900, grid, getTranslation("staff.member"), new ComponentRenderer<>(this::card));
         grid.setAllRowsVisible(true);
-        grid.setAriaLabel("Staff accounts");
+        grid.setAriaLabel(getTranslation("staff.title"));
         add(message, grid, newStaffForm());
         refresh();
     }
@@ -70,13 +69,18 @@ class StaffView extends Div {
     }
 
     /** The roles held, in a fixed order (most powerful last reads naturally: "Peer supporter, Admin"). */
-    private static String roles(AccountSummary a) {
-        return Roles.ALL.reversed().stream().filter(a.roles()::contains).map(Roles::words)
+    private String roles(AccountSummary a) {
+        return Roles.ALL.reversed().stream().filter(a.roles()::contains).map(this::role)
                 .collect(Collectors.joining(", "));
     }
 
-    private static String status(AccountSummary a) {
-        return a.enabled() ? (a.locked() ? "On (one device is waiting after wrong passwords)" : "On") : "Switched off";
+    /** A role in the reader's words ({@code staff.role.WORKER} is "Family support worker"). */
+    private String role(String role) {
+        return getTranslation("staff.role." + role);
+    }
+
+    private String status(AccountSummary a) {
+        return getTranslation(a.enabled() ? (a.locked() ? "staff.status.waiting" : "staff.status.on") : "staff.status.off");
     }
 
     /** The whole row on a phone: who, how they sign in, role, status, and the same buttons. */
@@ -85,52 +89,54 @@ class StaffView extends Div {
         title.addClassName("grid-card-title");
         var actions = actions(a);
         actions.addClassName("grid-card-actions");
-        var card = new Div(title, new Span("Sign-in name: " + a.username()), new Span("Roles: " + roles(a)),
-                new Span("Status: " + status(a)), new Span("Last signed in: " + (a.lastSignInAt() == null ? "never" : Times.dateTime(a.lastSignInAt()))), actions);
+        var card = new Div(title, new Span(getTranslation("staff.card.username", a.username())),
+                new Span(getTranslation("staff.card.roles", roles(a))), new Span(getTranslation("staff.card.status", status(a))),
+                new Span(getTranslation("staff.card.lastSignIn", a.lastSignInAt() == null ? getTranslation("staff.never")
+                        : Times.dateTime(a.lastSignInAt(), getLocale()))), actions);
         card.addClassName("grid-card");
         return card;
     }
 
     private Div actions(AccountSummary a) {
-        var role = new Button("Change roles", e -> openRoles(a));
-        var onOff = new Button(a.enabled() ? "Switch off" : "Switch on",
-                e -> run(() -> accounts.setEnabled(a.id(), !a.enabled()), a.enabled() ? "Account switched off." : "Account switched on."));
+        var role = new Button(getTranslation("staff.changeRoles"), e -> openRoles(a));
+        var onOff = new Button(getTranslation(a.enabled() ? "staff.switchOff" : "staff.switchOn"),
+                e -> run(() -> accounts.setEnabled(a.id(), !a.enabled()),
+                        getTranslation(a.enabled() ? "staff.switchedOff" : "staff.switchedOn")));
         role.addThemeVariants(ButtonVariant.SMALL);
         onOff.addThemeVariants(ButtonVariant.SMALL);
         // each row has the same buttons: say whose they are (screen readers read the name with the button)
-        role.getElement().setAttribute("aria-label", role.getText() + ": " + a.displayName());
-        onOff.getElement().setAttribute("aria-label", onOff.getText() + ": " + a.displayName());
+        role.getElement().setAttribute("aria-label", getTranslation("staff.whose", role.getText(), a.displayName()));
+        onOff.getElement().setAttribute("aria-label", getTranslation("staff.whose", onOff.getText(), a.displayName()));
         return new Div(role, onOff);
     }
 
     /** Tick boxes, one per staff role; saving ends the person's sessions everywhere. */
     private void openRoles(AccountSummary a) {
         var dialog = new Dialog();
-        dialog.setHeaderTitle("Roles for " + a.displayName());
-        var boxes = new CheckboxGroup<String>("Roles");
+        dialog.setHeaderTitle(getTranslation("staff.rolesFor", a.displayName()));
+        var boxes = new CheckboxGroup<String>(getTranslation("staff.roles"));
         boxes.setItems(Roles.STAFF_ROLES);
-        boxes.setItemLabelGenerator(Roles::words);
+        boxes.setItemLabelGenerator(this::role);
         boxes.setValue(new LinkedHashSet<>(a.roles()));
-        boxes.setHelperText("A peer supporter may moderate but never sees family records. When you save, "
-                + a.displayName() + " is signed out on every device and signs in again with the new roles.");
+        boxes.setHelperText(getTranslation("staff.roles.help", a.displayName()));
         var problem = new Div();
-        var save = new Button("Save roles", e -> {
+        var save = new Button(getTranslation("staff.saveRoles"), e -> {
             problem.removeAll();
             try {
                 accounts.changeRoles(a.id(), boxes.getValue());
                 dialog.close();
                 message.removeAll();
-                message.add(Forms.notice("success", "Roles changed for " + a.displayName() + "."));
+                message.add(Forms.notice("success", getTranslation("staff.rolesChanged", a.displayName())));
                 refresh();
             } catch (InputProblem p) {
                 // the ticks stay as chosen, so nothing is lost
                 boxes.setInvalid(true);
-                boxes.setErrorMessage(p.getMessage());
-                problem.add(Forms.notice("error", p.getMessage()));
+                boxes.setErrorMessage(p.message(getLocale()));
+                problem.add(Forms.notice("error", p.message(getLocale())));
             }
         });
         save.addThemeVariants(ButtonVariant.PRIMARY);
-        var cancel = new Button("Cancel", e -> dialog.close());
+        var cancel = new Button(getTranslation("staff.cancel"), e -> dialog.close());
         dialog.add(problem, boxes);
         dialog.getFooter().add(cancel, save);
         dialog.open();
@@ -143,24 +149,24 @@ class StaffView extends Div {
             message.add(Forms.notice("success", done));
             refresh();
         } catch (InputProblem problem) {
-            message.add(Forms.notice("error", problem.getMessage()));
+            message.add(Forms.notice("error", problem.message(getLocale())));
         }
     }
 
     private Div newStaffForm() {
-        var username = new TextField("Sign-in name");
+        var username = new TextField(getTranslation("join.username"));
         username.setMaxLength(60);
-        var displayName = new TextField("Name people see");
+        var displayName = new TextField(getTranslation("setup.displayName"));
         displayName.setMaxLength(40);
-        var role = new RadioButtonGroup<String>("Role");
+        var role = new RadioButtonGroup<String>(getTranslation("staff.role"));
         role.setItems(Roles.STAFF_ROLES);
-        role.setItemLabelGenerator(Roles::words);
+        role.setItemLabelGenerator(this::role);
         role.setValue(Roles.WORKER);
-        var password = new PasswordField("First password");
-        password.setHelperText("At least " + PasswordPolicy.MIN + " characters. They can change it after signing in.");
+        var password = new PasswordField(getTranslation("staff.firstPassword"));
+        password.setHelperText(getTranslation("staff.firstPassword.help", PasswordPolicy.MIN));
         password.setMaxLength(PasswordPolicy.MAX);
         var formMessage = new Div();
-        var create = new Button("Make account");
+        var create = new Button(getTranslation("staff.make"));
         // disabled from the first click until the answer is back, so a double click sends one request
         create.setDisableOnClick(true);
         create.addClickListener(e -> {
@@ -178,11 +184,11 @@ class StaffView extends Div {
                 displayName.clear();
                 password.clear();
                 justMade = true;
-                formMessage.add(Forms.notice("success", "Account made for " + made + ". They can sign in now."));
+                formMessage.add(Forms.notice("success", getTranslation("staff.made", made)));
                 refresh();
             } catch (InputProblem problem) {
                 if (!Forms.show(problem, Map.of("username", username, "displayName", displayName, "password", password))) {
-                    formMessage.add(Forms.notice("error", problem.getMessage()));
+                    formMessage.add(Forms.notice("error", problem.message(getLocale())));
                 }
             } finally {
                 create.setEnabled(true);
@@ -192,6 +198,11 @@ class StaffView extends Div {
         username.addValueChangeListener(e -> justMade &= !e.isFromClient());
         displayName.addValueChangeListener(e -> justMade &= !e.isFromClient());
         create.addThemeVariants(ButtonVariant.PRIMARY);
-        return new Div(new H2("Add a staff member"), formMessage, username, displayName, role, password, new Div(create));
+        return new Div(new H2(getTranslation("staff.add")), formMessage, username, displayName, role, password, new Div(create));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("staff.title");
     }
 }
