@@ -2,8 +2,8 @@ package org.village.notification.ui;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.NativeDetails;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.UnorderedList;
@@ -40,17 +40,18 @@ class SentEmailsView extends Div implements HasDynamicTitle {
         var list = new UnorderedList();
         list.setId("sent-emails");
         for (InProcessMail.Received mail : mails) {
-            var item = new ListItem();
-            item.add(new H2(mail.subject() == null ? "" : mail.subject()));
-            item.add(new Paragraph(getTranslation("notification.sent.to", mail.to(),
-                    mail.sentAt() == null ? "" : Times.dateTime(mail.sentAt()))));
+            // each e-mail folds open from its subject line (a native <details>): a long list stays short, and every
+            // e-mail is reachable by keyboard
+            var content = new Div();
             if (!mail.attachments().isEmpty()) {
-                item.add(new Paragraph(getTranslation("notification.sent.attached", String.join(", ", mail.attachments()))));
+                content.add(new Paragraph(getTranslation("notification.sent.attached", String.join(", ", mail.attachments()))));
             }
             var body = new Pre(mail.body());
             body.getStyle().set("white-space", "pre-wrap");
-            item.add(body);
-            list.add(item);
+            content.add(body);
+            list.add(new ListItem(new NativeDetails(getTranslation("notification.sent.summary",
+                    mail.subject() == null ? "" : mail.subject(), mail.to(),
+                    mail.sentAt() == null ? "" : Times.dateTime(mail.sentAt())), content)));
         }
         add(list);
     }
