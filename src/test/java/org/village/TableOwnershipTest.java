@@ -40,7 +40,8 @@ class TableOwnershipTest {
             Map.entry("notification", Set.of("notification", "notification_setting", "notification_email")),
             //
             //
-            Map.entry("moderation", Set.of()),
+            Map.entry("moderation", Set.of("moderation_watched_word", "moderation_risk_phrase", "moderation_list_version",
+                    "moderation_school")),
             //
             //
             Map.entry("forum", Set.of()),

@@ -61,8 +61,8 @@ class DemoTeam {
                     in.statusSince(), in.forFamily(), in.howToContact(), in.nextContact());
             long member = team.insert(family, child, input, clock.instant());
             team.event(family, child, member, in.statusSince().atStartOfDay(org.village.shared.Times.ZONE).toInstant(),
-                    services.findById(serviceId).orElseThrow().name() + " joined the team: "
-                            + in.status().words().toLowerCase() + ".");
+                    TimelineText.of(TimelineText.part("joined", services.findById(serviceId).orElseThrow().name(),
+                            TimelineText.status(in.status()))));
         });
     }
 }

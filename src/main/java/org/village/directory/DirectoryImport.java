@@ -120,7 +120,7 @@ public class DirectoryImport {
                     }
                     case CHANGED -> {
                         if (!store.update(p.existing().id(), p.existing().version(), p.input(), clock.instant())) {
-                            throw new InputProblem("Someone changed " + p.input().name() + " during the import.");
+                            throw InputProblem.keyed(null, "directory.problem.import.changedMeanwhile", p.input().name());
                         }
                         audit.record(admin, "service.updated", "service:" + p.existing().id(),
                                 "import: " + p.line().detail());
@@ -132,9 +132,8 @@ public class DirectoryImport {
             } catch (DuplicateKeyException | InputProblem e) {
                 // roll back everything saved so far: an import is all or nothing
                 TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
-                result.add(new Line(p.line().record(), p.line().name(), Change.FAILED, e instanceof InputProblem ip
-                        ? ip.getMessage() : "Another service already has this name or this web address (/services/"
-                        + p.input().slug() + ")."));
+                result.add(Line.failed(p.line().record(), p.line().name(), e instanceof InputProblem ip ? ip
+                        : InputProblem.keyed("name", "directory.problem.import.clash", p.input().slug())));
                 return new ImportReport(result, false);
             }
         }
@@ -170,17 +169,17 @@ public class DirectoryImport {
             throw new AccessDeniedException("Only an admin may import services");
         }
         if (fileName == null || !fileName.toLowerCase(Locale.ROOT).endsWith(".json")) {
-            throw new InputProblem("file", "Please choose a JSON file (its name ends in .json). Nothing was imported.");
+            throw InputProblem.keyed("file", "directory.problem.import.notJsonName");
         }
         if (bytes.length > MAX_BYTES) {
-            throw new InputProblem("file", "That file is bigger than 5 MB. Please import it in parts.");
+            throw InputProblem.keyed("file", "directory.problem.import.fileTooBig");
         }
         String text;
         try {
             text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
                     .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (java.nio.charset.CharacterCodingException e) {
-            throw new InputProblem("file", "This file is not plain text (UTF-8), so we cannot read it. Nothing was imported.");
+            throw InputProblem.keyed("file", "directory.problem.import.notText");
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1); // a byte-order mark some editors add
@@ -188,21 +187,20 @@ public class DirectoryImport {
         try {
             json.readTree(text);
         } catch (JacksonException e) {
-            throw new InputProblem("file", "This file is not JSON, so we cannot read it. It may be cut short or "
-                    + "not an Open Referral UK feed. Nothing was imported.");
+            throw InputProblem.keyed("file", "directory.problem.import.notJsonFile");
         }
         return text;
     }
 
     private List<Planned> plan(String feed) {
         if (feed != null && feed.length() > MAX_BYTES) {
-            throw new InputProblem("file", "That feed is bigger than 5 MB. Please import it in parts.");
+            throw InputProblem.keyed("file", "directory.problem.import.feedTooBig");
         }
         JsonNode root;
         try {
             root = json.readTree(feed == null ? "" : feed);
         } catch (JacksonException e) {
-            throw new InputProblem("file", "This file is not JSON, so we cannot read it. Nothing was imported.");
+            throw InputProblem.keyed("file", "directory.problem.import.notJson");
         }
         var records = new ArrayList<JsonNode>();
         if (root != null && root.isArray()) {
@@ -212,7 +210,7 @@ public class DirectoryImport {
         } else if (root != null && root.isObject() && root.has("name")) {
             records.add(root);
         } else {
-            throw new InputProblem("file", "This does not look like an Open Referral UK feed (no services in it).");
+            throw InputProblem.keyed("file", "directory.problem.import.noServices");
         }
         var plan = new ArrayList<Planned>();
         var seenIds = new HashSet<String>();
@@ -227,35 +225,33 @@ public class DirectoryImport {
                 try {
                     UUID.fromString(uuid);
                 } catch (IllegalArgumentException e) {
-                    throw new InputProblem("id", "Every service needs an id like 2f1c...-... (a UUID).");
+                    throw InputProblem.keyed("id", "directory.problem.import.id");
                 }
                 if (!seenIds.add(uuid)) {
-                    throw new InputProblem("id", "This id appears twice in the file.");
+                    throw InputProblem.keyed("id", "directory.problem.import.idTwice");
                 }
                 var input = directory.check(toInput(r));
                 if (!seenNames.add(input.name().toLowerCase(Locale.ROOT))) {
-                    throw new InputProblem("name", "Two services in the file have this name.");
+                    throw InputProblem.keyed("name", "directory.problem.import.nameTwice");
                 }
                 if (!seenSlugs.add(input.slug().toLowerCase(Locale.ROOT))) {
-                    throw new InputProblem("slug", "Two services in the file have the same web address (/services/"
-                            + input.slug() + "). Please give each its own.");
+                    throw InputProblem.keyed("slug", "directory.problem.import.slugTwice", input.slug());
                 }
                 var existing = directory.byUuid(uuid);
                 clash(input, existing.map(ServiceDetail::id).orElse(null));
                 if (existing.isEmpty()) {
-                    plan.add(new Planned(new Line(n, input.name(), Change.NEW, "new service"), uuid, input, null));
+                    plan.add(new Planned(Line.planned(n, input.name(), Change.NEW, List.of()), uuid, input, null));
                 } else {
                     var before = normal(existing.get().toInput());
                     var diff = differences(before, normal(input));
-                    plan.add(new Planned(new Line(n, input.name(), diff.isEmpty() ? Change.UNCHANGED : Change.CHANGED,
-                            diff.isEmpty() ? "no change" : "changes: " + String.join(", ", diff)), uuid, input,
-                            existing.get()));
+                    plan.add(new Planned(Line.planned(n, input.name(), diff.isEmpty() ? Change.UNCHANGED : Change.CHANGED,
+                            diff), uuid, input, existing.get()));
                 }
             } catch (InputProblem p) {
-                plan.add(new Planned(new Line(n, name, Change.FAILED, p.getMessage()), null, null, null));
+                plan.add(new Planned(Line.failed(n, name, p), null, null, null));
             } catch (RuntimeException e) {
-                plan.add(new Planned(new Line(n, name, Change.FAILED, "This record is not in the form we expect."), null,
-                        null, null));
+                plan.add(new Planned(Line.failed(n, name, InputProblem.keyed(null, "directory.problem.import.badRecord")),
+                        null, null, null));
             }
         }
         return plan;
@@ -265,14 +261,12 @@ public class DirectoryImport {
     private void clash(ServiceInput input, Long self) {
         var byName = store.findIdBy("name", input.name()).filter(id -> !id.equals(self));
         if (byName.isPresent()) {
-            throw new InputProblem("name", "Another service in the directory already has this name.");
+            throw InputProblem.keyed("name", "directory.problem.import.nameTaken");
         }
         var bySlug = store.findIdBy("slug", input.slug()).filter(id -> !id.equals(self));
         if (bySlug.isPresent()) {
             String other = store.findById(bySlug.get()).map(ServiceDetail::name).orElse("another service");
-            throw new InputProblem("slug", "The web address /services/" + input.slug() + " is already used by "
-                    + other + ". Please give this service a different web address (x_village.slug), or leave it "
-                    + "out and we will make one from the name.");
+            throw InputProblem.keyed("slug", "directory.problem.import.slugTaken", input.slug(), other);
         }
     }
 
@@ -346,7 +340,7 @@ public class DirectoryImport {
                     case "FR" -> DayOfWeek.FRIDAY;
                     case "SA" -> DayOfWeek.SATURDAY;
                     case "SU" -> DayOfWeek.SUNDAY;
-                    default -> throw new InputProblem("hours", "A schedule has a day we do not know: " + d + ".");
+                    default -> throw InputProblem.keyed("hours", "directory.problem.import.day", d);
                 });
             }
         }
@@ -354,7 +348,7 @@ public class DirectoryImport {
             return new OpeningHours.Row(days, LocalTime.parse(s.path("opens_at").asString("")),
                     LocalTime.parse(s.path("closes_at").asString("")));
         } catch (DateTimeParseException e) {
-            throw new InputProblem("hours", "A schedule's opening or closing time is not a time like 09:00.");
+            throw InputProblem.keyed("hours", "directory.problem.import.time");
         }
     }
 
@@ -362,7 +356,7 @@ public class DirectoryImport {
         try {
             return s == null ? null : LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
         } catch (DateTimeParseException e) {
-            throw new InputProblem("assured_date", "The date it was last checked is not a date like 2026-10-15.");
+            throw InputProblem.keyed("assured_date", "directory.problem.import.date");
         }
     }
 

@@ -94,9 +94,8 @@ public class DirectoryService {
     /** The centre of a postcode's district, or a kind problem (named {@code field}) when it is outside the area. */
     public PostcodeCentres.Centre postcodeCentre(String field, String postcode) {
         String district = Postcodes.district(field, postcode);
-        return centres.of(district).orElseThrow(() -> new InputProblem(field, "Village only knows postcodes in "
-                + "the partnership's area (" + String.join(", ", centres.districts()) + "). " + district
-                + " is outside it, so we cannot say which services are near it."));
+        return centres.of(district).orElseThrow(() -> InputProblem.keyed(field,
+                "directory.problem.postcodeUnknown", String.join(", ", centres.districts()), district));
     }
 
     private ServiceQuery apiQuery(ApiQuery q) {
@@ -189,13 +188,13 @@ public class DirectoryService {
     @PreAuthorize(Roles.HAS_ADMIN)
     @Transactional
     public ServiceDetail withdraw(long id, String reason) {
-        var service = store.findById(id).orElseThrow(() -> new InputProblem("We could not find that service."));
+        var service = store.findById(id).orElseThrow(() -> InputProblem.keyed(null, "directory.problem.noService"));
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         if (why != null && why.length() > 300) {
-            throw new InputProblem("reason", "Please keep the reason to 300 characters. It is " + why.length() + " now.");
+            throw InputProblem.keyed("reason", "directory.problem.reasonLength", String.valueOf(why.length()));
         }
         if (!store.withdraw(id, currentUser.actor().label(), why, clock.instant())) {
-            throw new InputProblem(service.name() + " is already withdrawn.");
+            throw InputProblem.keyed(null, "directory.problem.alreadyWithdrawn", service.name());
         }
         events.publishEvent(new ServiceWithdrawn(id, service.name(), why, currentUser.actor()));
         return store.findById(id).orElseThrow();
@@ -205,9 +204,9 @@ public class DirectoryService {
     @PreAuthorize(Roles.HAS_ADMIN)
     @Transactional
     public ServiceDetail restore(long id) {
-        var service = store.findById(id).orElseThrow(() -> new InputProblem("We could not find that service."));
+        var service = store.findById(id).orElseThrow(() -> InputProblem.keyed(null, "directory.problem.noService"));
         if (!store.restore(id, clock.instant())) {
-            throw new InputProblem(service.name() + " is already in the directory.");
+            throw InputProblem.keyed(null, "directory.problem.alreadyListed", service.name());
         }
         events.publishEvent(new ServiceRestored(id, service.name(), currentUser.actor()));
         return store.findById(id).orElseThrow();
@@ -238,8 +237,7 @@ public class DirectoryService {
             throw duplicate();
         }
         if (!saved) {
-            throw new InputProblem("Someone else changed this service while you were editing. "
-                    + "Please open it again to see their changes, then make yours.");
+            throw InputProblem.keyed(null, "directory.problem.changedMeanwhile");
         }
         audit.record(currentUser.actor(), "service.updated", "service:" + id, in.name());
         return store.findById(id).orElseThrow();
@@ -247,28 +245,29 @@ public class DirectoryService {
 
     /** Checks a service and returns it tidied (trimmed text, postcode in standard form). */
     public ServiceInput check(ServiceInput in) {
-        String name = required("name", in.name(), 2, 120, "a name");
+        String name = required("name", in.name(), 2, 120, "directory.problem.required.name");
         String slug = in.slug() == null || in.slug().isBlank() ? slugOf(name) : in.slug().strip();
         if (!SLUG.matcher(slug).matches() || slug.length() > 80) {
-            throw new InputProblem("slug", "The web address part can use small letters, numbers and dashes only.");
+            throw InputProblem.keyed("slug", "directory.problem.slug");
         }
-        String organization = required("organization", in.organization(), 2, 120, "who runs it");
-        String whatTheyDo = required("whatTheyDo", in.whatTheyDo(), 10, 5000, "what they do");
-        String forWho = required("forWho", in.forWho(), 3, 500, "who it is for");
+        String organization = required("organization", in.organization(), 2, 120, "directory.problem.required.organization");
+        String whatTheyDo = required("whatTheyDo", in.whatTheyDo(), 10, 5000, "directory.problem.required.whatTheyDo");
+        String forWho = required("forWho", in.forWho(), 3, 500, "directory.problem.required.forWho");
         if (in.exploitation() == null) {
-            throw new InputProblem("exploitation", "Please say which kinds of exploitation this service helps with.");
+            throw InputProblem.keyed("exploitation", "directory.problem.exploitation");
         }
         if (in.referral() == null) {
-            throw new InputProblem("referral", "Please say how people get referred.");
+            throw InputProblem.keyed("referral", "directory.problem.referral");
         }
         checkAge("minAge", in.minAge());
         checkAge("maxAge", in.maxAge());
         if (in.minAge() != null && in.maxAge() != null && in.minAge() > in.maxAge()) {
-            throw new InputProblem("maxAge", "The oldest age is lower than the youngest age. Please swap them.");
+            throw InputProblem.keyed("maxAge", "directory.problem.agesSwapped");
         }
-        var problems = in.hours().problems();
+        // keyed by help-now's opening hours, so the admin reads them in their own language
+        var problems = in.hours().problems("hours");
         if (!problems.isEmpty()) {
-            throw new InputProblem("hours", problems.getFirst());
+            throw problems.getFirst();
         }
         var address = in.address();
         if (address != null && address.postcode() != null && !address.postcode().isBlank()) {
@@ -278,23 +277,23 @@ public class DirectoryService {
             address = null;
         }
         if (in.email() != null && !in.email().isBlank() && !EMAIL.matcher(in.email().strip()).matches()) {
-            throw new InputProblem("email", "That email address does not look right. It should look like name@example.org.");
+            throw InputProblem.keyed("email", "directory.problem.email");
         }
         for (String url : new String[] {in.url(), in.organizationUrl()}) {
             if (url != null && !url.isBlank() && !url.strip().matches("^https?://\\S+$")) {
-                throw new InputProblem("url", "Web addresses should start with https://");
+                throw InputProblem.keyed("url", "directory.problem.url");
             }
         }
         var codes = store.terms().stream().map(Term::code).toList();
         for (String need : in.needs()) {
             if (!codes.contains(need)) {
-                throw new InputProblem("needs", "We do not know the need \"" + need + "\".");
+                throw InputProblem.keyed("needs", "directory.problem.unknownNeed", need);
             }
         }
         var areaCodes = store.areas().stream().map(Area::code).toList();
         for (String area : in.areas()) {
             if (!areaCodes.contains(area)) {
-                throw new InputProblem("areas", "We do not know the area \"" + area + "\".");
+                throw InputProblem.keyed("areas", "directory.problem.unknownArea", area);
             }
         }
         return new ServiceInput(slug, name, organization, trim(in.organizationUrl()), whatTheyDo, trim(in.whatTheyDont()),
@@ -346,9 +345,8 @@ public class DirectoryService {
         if (f.postcode() != null && !f.postcode().isBlank()) {
             district = Postcodes.district("postcode", f.postcode());
             if (centres.of(district).isEmpty()) {
-                throw new InputProblem("postcode", district + " is outside the area this directory covers ("
-                        + String.join(", ", centres.districts()) + "). Your local council's website lists family "
-                        + "services where you live, and the helplines in Help now work everywhere.");
+                throw InputProblem.keyed("postcode", "directory.problem.postcodeOutside", district,
+                        String.join(", ", centres.districts()));
             }
         }
         if (f.age() != null) {
@@ -381,18 +379,19 @@ public class DirectoryService {
 
     private static void checkAge(String field, Integer age) {
         if (age != null && (age < 0 || age > MAX_AGE)) {
-            throw new InputProblem(field, "Please give an age between 0 and " + MAX_AGE + ".");
+            throw InputProblem.keyed(field, "directory.problem.age", String.valueOf(MAX_AGE));
         }
     }
 
     private static InputProblem duplicate() {
-        return new InputProblem("name", "Another service already has that name or web address. Please choose another.");
+        return InputProblem.keyed("name", "directory.problem.nameTaken");
     }
 
-    private static String required(String field, String value, int min, int max, String what) {
+    /** {@code key}'s words say what to write; {0} and {1} are the shortest and longest it may be. */
+    private static String required(String field, String value, int min, int max, String key) {
         String v = value == null ? "" : value.strip();
         if (v.length() < min || v.length() > max) {
-            throw new InputProblem(field, "Please write " + what + " (" + min + " to " + max + " characters).");
+            throw InputProblem.keyed(field, key, String.valueOf(min), String.valueOf(max));
         }
         return v;
     }

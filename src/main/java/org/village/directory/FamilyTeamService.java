@@ -72,22 +72,25 @@ public class FamilyTeamService {
         var child = child(familyId, childId);
         var in = check(input);
         var service = directory.byId(in.serviceId())
-                .orElseThrow(() -> new InputProblem("service", "Please choose a service from the directory."));
+                .orElseThrow(() -> InputProblem.keyed("service", "directory.problem.chooseService"));
         if (service.withdrawn()) {
-            throw new InputProblem("service", service.name() + " has been taken out of the directory, so it cannot be "
-                    + "added. Please choose another service.");
+            throw InputProblem.keyed("service", "directory.problem.serviceWithdrawn", service.name());
         }
         long id;
         try {
             id = store.insert(familyId, childId, in, clock.instant());
         } catch (DuplicateKeyException e) {
-            throw new InputProblem("service", service.name() + " is already on " + child.name() + "'s team. "
-                    + "Open it to change it instead.");
+            throw InputProblem.keyed("service", "directory.problem.alreadyOnTeam", service.name(), child.name());
         }
-        String who = in.workerFirstName() == null ? "" : " Named worker: " + in.workerFirstName()
-                + (in.workerRole() == null ? "" : ", " + in.workerRole()) + ".";
-        store.event(familyId, childId, id, clock.instant(), service.name() + " joined the team: "
-                + in.status().words().toLowerCase() + "." + who + (in.lead() ? " They are now the lead professional." : ""));
+        var said = new java.util.ArrayList<TimelineText.Part>();
+        said.add(TimelineText.part("joined", service.name(), TimelineText.status(in.status())));
+        if (in.workerFirstName() != null) {
+            said.add(TimelineText.part("worker", in.workerFirstName() + (in.workerRole() == null ? "" : ", " + in.workerRole())));
+        }
+        if (in.lead()) {
+            said.add(TimelineText.part("lead"));
+        }
+        store.event(familyId, childId, id, clock.instant(), TimelineText.of(said.toArray(TimelineText.Part[]::new)));
         audit.record(currentUser.actor(), "team.added", "family:" + familyId, "child:" + childId + " service:" + service.id());
         return store.member(id).orElseThrow();
     }
@@ -95,15 +98,15 @@ public class FamilyTeamService {
     @PreAuthorize(Capability.HAS_MANAGE_FAMILIES)
     public TeamMember update(long familyId, long memberId, long version, TeamInput input) {
         var before = store.member(memberId).filter(m -> m.familyId() == familyId)
-                .orElseThrow(() -> new InputProblem("We could not find that service on this family's team."));
+                .orElseThrow(() -> InputProblem.keyed(null, "directory.problem.notOnFamilyTeam"));
         child(familyId, before.childId());
         var in = check(new TeamInput(before.serviceId(), input.workerFirstName(), input.workerRole(), input.lead(),
                 input.status(), input.statusSince(), input.forFamily(), input.howToContact(), input.nextContact()));
         if (!store.update(memberId, before.childId(), version, in, clock.instant())) {
-            throw new InputProblem("Someone else changed this while you were editing. Please open it again.");
+            throw InputProblem.keyed(null, "directory.problem.teamChangedMeanwhile");
         }
-        for (String change : changes(before, in)) {
-            store.event(familyId, before.childId(), memberId, clock.instant(), before.serviceName() + ": " + change);
+        for (var change : changes(before, in)) {
+            store.event(familyId, before.childId(), memberId, clock.instant(), TimelineText.of(change));
         }
         audit.record(currentUser.actor(), "team.updated", "family:" + familyId, "member:" + memberId);
         return store.member(memberId).orElseThrow();
@@ -123,34 +126,35 @@ public class FamilyTeamService {
             throw access.refuse(familyId, "access.denied", "member:" + memberId, "Not an entry of this family");
         }
         var member = store.member(memberId)
-                .orElseThrow(() -> new InputProblem("This service is no longer on the team. Nothing was changed."));
+                .orElseThrow(() -> InputProblem.keyed(null, "directory.problem.noLongerOnTeam"));
         var child = child(familyId, member.childId());
         if (!store.remove(memberId, currentUser.actor().label(), clock.instant())) {
-            throw new InputProblem("This service is no longer on the team. Nothing was changed.");
+            throw InputProblem.keyed(null, "directory.problem.noLongerOnTeam");
         }
-        store.event(familyId, member.childId(), memberId, clock.instant(), member.serviceName()
-                + " was put on " + child.name() + "'s team by mistake, so we have taken it off. "
-                + "They are not working with " + child.name() + ".");
+        store.event(familyId, member.childId(), memberId, clock.instant(),
+                TimelineText.of(TimelineText.part("mistake", member.serviceName(), child.name())));
         // the timeline line stays here: the family must read it as soon as the entry is gone
         events.publishEvent(new TeamEntryRemoved(familyId, member.childId(), memberId, member.serviceId(),
                 currentUser.actor()));
     }
 
     /** What changed, in words a parent reads on the timeline. */
-    private static List<String> changes(TeamMember before, TeamInput after) {
-        var list = new java.util.ArrayList<String>();
+    private static List<TimelineText.Part> changes(TeamMember before, TeamInput after) {
+        var list = new java.util.ArrayList<TimelineText.Part>();
+        String name = before.serviceName();
         if (before.status() != after.status()) {
-            list.add("now " + after.status().words().toLowerCase() + " (was " + before.status().words().toLowerCase() + ").");
+            list.add(TimelineText.part("status", name, TimelineText.status(after.status()),
+                    TimelineText.status(before.status())));
         }
         if (!Objects.equals(before.workerFirstName(), after.workerFirstName()) && after.workerFirstName() != null) {
-            list.add("new named worker: " + after.workerFirstName()
-                    + (after.workerRole() == null ? "" : ", " + after.workerRole()) + ".");
+            list.add(TimelineText.part("newWorker", name, after.workerFirstName()
+                    + (after.workerRole() == null ? "" : ", " + after.workerRole())));
         }
         if (!before.lead() && after.lead()) {
-            list.add("now the lead professional.");
+            list.add(TimelineText.part("nowLead", name));
         }
         if (!Objects.equals(before.nextContact(), after.nextContact()) && after.nextContact() != null) {
-            list.add("next contact: " + after.nextContact() + ".");
+            list.add(TimelineText.part("next", name, after.nextContact()));
         }
         return list;
     }
@@ -213,8 +217,7 @@ public class FamilyTeamService {
     public void shareWith(long familyId, long workerId, boolean shared) {
         requireParentOf(familyId);
         if (shared && families.workersOf(familyId).stream().noneMatch(w -> w.id() == workerId)) {
-            throw new InputProblem("We could not find that worker. Only the family support workers looking after "
-                    + "your family can be chosen.");
+            throw InputProblem.keyed(null, "directory.problem.noSuchWorker");
         }
         boolean changed = shared ? store.addReader(familyId, workerId, clock.instant()) : store.removeReader(familyId, workerId);
         if (changed) {
@@ -229,7 +232,7 @@ public class FamilyTeamService {
                 text("whatToAvoid", input.whatToAvoid(), 2000), text("history", input.history(), 4000),
                 text("languages", input.languages(), 200), text("bestTimes", input.bestTimes(), 200), clock.instant());
         if ((p.whatHelps() + p.whatToAvoid() + p.history() + p.languages() + p.bestTimes()).isBlank()) {
-            throw new InputProblem("whatHelps", "Please write something in at least one box before saving.");
+            throw InputProblem.keyed("whatHelps", "directory.problem.profileEmpty");
         }
         store.saveProfile(p);
         audit.record(currentUser.actor(), "profile.saved", "family:" + familyId, null);
@@ -243,7 +246,7 @@ public class FamilyTeamService {
     public void share(long familyId, long memberId, boolean shared) {
         requireParentOf(familyId);
         var member = store.member(memberId).filter(m -> m.familyId() == familyId)
-                .orElseThrow(() -> new InputProblem("We could not find that service on your team."));
+                .orElseThrow(() -> InputProblem.keyed(null, "directory.problem.notOnYourTeam"));
         boolean changed = shared ? store.share(familyId, memberId, clock.instant()) : store.unshare(familyId, memberId);
         if (changed) {
             audit.record(currentUser.actor(), shared ? "profile.shared" : "profile.unshared", "family:" + familyId,
@@ -282,28 +285,29 @@ public class FamilyTeamService {
 
     private TeamInput check(TeamInput in) {
         if (in.status() == null) {
-            throw new InputProblem("status", "Please choose where things are up to.");
+            throw InputProblem.keyed("status", "directory.problem.status");
         }
         LocalDate since = in.statusSince() == null ? LocalDate.now(clock.withZone(org.village.shared.Times.ZONE)) : in.statusSince();
         String forFamily = in.forFamily() == null ? "" : in.forFamily().strip();
         if (forFamily.length() < 5 || forFamily.length() > 1000) {
-            throw new InputProblem("forFamily", "Please say in a sentence or two what this service is doing for this family.");
+            throw InputProblem.keyed("forFamily", "directory.problem.forFamily");
         }
-        String first = trim(in.workerFirstName(), 40, "workerFirstName", "first name");
+        String first = trim(in.workerFirstName(), 40, "workerFirstName", "directory.problem.tooLong.firstName");
         if (first != null && first.contains(" ")) {
-            throw new InputProblem("workerFirstName", "Please give the worker's first name only.");
+            throw InputProblem.keyed("workerFirstName", "directory.problem.firstNameOnly");
         }
-        return new TeamInput(in.serviceId(), first, trim(in.workerRole(), 80, "workerRole", "role"), in.lead(),
-                in.status(), since, forFamily, trim(in.howToContact(), 500, "howToContact", "how to contact them"),
-                trim(in.nextContact(), 200, "nextContact", "next contact"));
+        return new TeamInput(in.serviceId(), first, trim(in.workerRole(), 80, "workerRole", "directory.problem.tooLong.role"), in.lead(),
+                in.status(), since, forFamily, trim(in.howToContact(), 500, "howToContact", "directory.problem.tooLong.howToContact"),
+                trim(in.nextContact(), 200, "nextContact", "directory.problem.tooLong.nextContact"));
     }
 
-    private static String trim(String s, int max, String field, String what) {
+    /** {@code key}'s words name what is too long; {0} is the most it may be. */
+    private static String trim(String s, int max, String field, String key) {
         if (s == null || s.isBlank()) {
             return null;
         }
         if (s.strip().length() > max) {
-            throw new InputProblem(field, "Please keep " + what + " to " + max + " characters.");
+            throw InputProblem.keyed(field, key, String.valueOf(max));
         }
         return s.strip();
     }
@@ -311,7 +315,7 @@ public class FamilyTeamService {
     private static String text(String field, String s, int max) {
         String v = s == null ? "" : s.strip();
         if (v.length() > max) {
-            throw new InputProblem(field, "Please keep this to " + max + " characters. It is " + v.length() + " now.");
+            throw InputProblem.keyed(field, "directory.problem.tooLong", String.valueOf(max), String.valueOf(v.length()));
         }
         return v;
     }

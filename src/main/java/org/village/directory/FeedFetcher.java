@@ -80,9 +80,9 @@ public final class FeedFetcher {
         }
     }
 
-    static final String PRIVATE = "That web address is on a private network, so we cannot import from it. "
-            + "Please give a public web address, or save the feed as a file and upload it.";
-    static final String STOPPED = "Fetching was stopped. Nothing was imported.";
+    /** Bundle keys of the two messages {@link FeedImports} and the tests name. */
+    static final String PRIVATE = "directory.problem.feed.private";
+    static final String STOPPED = "directory.problem.feed.stopped";
 
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
         var t = new Thread(r, "feed-fetch-watchdog");
@@ -135,16 +135,16 @@ public final class FeedFetcher {
                         try {
                             uri = uri.resolve(location.getValue().strip());
                         } catch (IllegalArgumentException e) {
-                            throw new InputProblem("url", "That web address sent us somewhere that does not look right.");
+                            throw InputProblem.keyed("url", "directory.problem.feed.redirect");
                         }
                         continue;
                     }
                     if (status != 200) {
-                        throw new InputProblem("url", "The other site answered with an error (" + status + ").");
+                        throw InputProblem.keyed("url", "directory.problem.feed.status", String.valueOf(status));
                     }
                     var entity = response.getEntity();
                     if (entity == null) {
-                        throw new InputProblem("url", "The other site sent nothing back.");
+                        throw InputProblem.keyed("url", "directory.problem.feed.empty");
                     }
                     long expected = entity.getContentLength();
                     if (expected > limits.maxBytes()) {
@@ -155,21 +155,21 @@ public final class FeedFetcher {
                     }
                 }
             }
-            throw new InputProblem("url", "That web address sent us on too many times. Please give the feed's own address.");
+            throw InputProblem.keyed("url", "directory.problem.feed.tooManyRedirects");
         } catch (InputProblem p) {
             throw p;
         } catch (IOException | RuntimeException e) {
             if (timedOut.get()) {
-                throw new InputProblem("url", "That web address took longer than " + limits.total().toMinutes()
-                        + " minutes, so we stopped. Please try again later, or save the feed as a file and upload it.");
+                throw InputProblem.keyed("url", "directory.problem.feed.tooSlow",
+                        String.valueOf(limits.total().toMinutes()));
             }
             if (stop.stopped()) {
-                throw new InputProblem("url", STOPPED);
+                throw InputProblem.keyed("url", STOPPED);
             }
             if (e instanceof InterruptedIOException) {
-                throw new InputProblem("url", "That web address did not answer in time. Please try again later.");
+                throw InputProblem.keyed("url", "directory.problem.feed.timeout");
             }
-            throw new InputProblem("url", "We could not reach that web address.");
+            throw InputProblem.keyed("url", "directory.problem.feed.unreachable");
         } finally {
             watchdog.cancel(false);
         }
@@ -200,26 +200,25 @@ public final class FeedFetcher {
     }
 
     private InputProblem tooBig() {
-        return new InputProblem("url", "That feed is bigger than " + limits.maxBytes() / 1_000_000
-                + " MB. Please import it in parts.");
+        return InputProblem.keyed("url", "directory.problem.feed.tooBig", String.valueOf(limits.maxBytes() / 1_000_000));
     }
 
     private static URI parse(String url) {
         try {
             var uri = URI.create(url == null ? "" : url.strip());
             if (uri.getScheme() == null || !uri.getScheme().matches("(?i)https?") || uri.getHost() == null) {
-                throw new InputProblem("url", "Please give a web address that starts with https://");
+                throw InputProblem.keyed("url", "directory.problem.feed.https");
             }
             return uri;
         } catch (IllegalArgumentException e) {
-            throw new InputProblem("url", "That web address does not look right.");
+            throw InputProblem.keyed("url", "directory.problem.feed.badAddress");
         }
     }
 
     /** Looks the host up once; every answer must be allowed, and the connection may use only these answers. */
     private void check(URI uri, Map<String, InetAddress[]> pinned) {
         if (uri.getScheme() == null || !uri.getScheme().matches("(?i)https?") || uri.getHost() == null) {
-            throw new InputProblem("url", "That web address sent us somewhere that does not look right.");
+            throw InputProblem.keyed("url", "directory.problem.feed.redirect");
         }
         String host = hostOf(uri);
         if (pinned.containsKey(host)) {
@@ -231,14 +230,14 @@ public final class FeedFetcher {
             addresses = host.contains(":") || host.matches("[0-9.]+") ? List.of(InetAddress.getByName(host))
                     : resolver.resolve(host);
         } catch (UnknownHostException e) {
-            throw new InputProblem("url", "We could not find that web address. Please check it.");
+            throw InputProblem.keyed("url", "directory.problem.feed.unknownHost");
         }
         if (addresses == null || addresses.isEmpty()) {
-            throw new InputProblem("url", "We could not find that web address. Please check it.");
+            throw InputProblem.keyed("url", "directory.problem.feed.unknownHost");
         }
         for (var address : addresses) {
             if (!allowed.test(address)) {
-                throw new InputProblem("url", PRIVATE);
+                throw InputProblem.keyed("url", PRIVATE);
             }
         }
         pinned.put(host, addresses.toArray(InetAddress[]::new));

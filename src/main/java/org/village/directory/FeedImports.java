@@ -31,8 +31,8 @@ public class FeedImports {
         /** The feed arrived and was read: {@code feed} is its text, for the page to keep. */
         void done(String feed, ImportReport report);
 
-        /** A kind message; nothing was imported. */
-        void failed(String message);
+        /** A kind message (shown with {@link InputProblem#message}, in the reader's language); nothing was imported. */
+        void failed(InputProblem problem);
     }
 
     /** A running import from a web address. */
@@ -73,7 +73,7 @@ public class FeedImports {
         try {
             executor.execute(() -> run(url, apply, admin, job, listener));
         } catch (RejectedExecutionException e) {
-            throw new InputProblem("url", "Several imports are running just now. Please try again in a minute.");
+            throw InputProblem.keyed("url", "directory.problem.feed.busy");
         }
         return job;
     }
@@ -82,15 +82,15 @@ public class FeedImports {
         try {
             String feed = importer.fetcher().fetch(url, listener::progress, job.stop);
             if (job.stop.stopped()) {
-                listener.failed(FeedFetcher.STOPPED);
+                listener.failed(InputProblem.keyed("url", FeedFetcher.STOPPED));
                 return;
             }
             var report = apply ? importer.applyFetched(feed, admin) : importer.previewFetched(feed);
             listener.done(feed, report);
         } catch (InputProblem p) {
-            listener.failed(p.getMessage());
+            listener.failed(p);
         } catch (RuntimeException e) {
-            listener.failed("Something went wrong while importing. Nothing was imported. Please try again.");
+            listener.failed(InputProblem.keyed("url", "directory.problem.feed.failed"));
         }
     }
 

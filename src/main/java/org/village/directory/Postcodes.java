@@ -23,14 +23,14 @@ public final class Postcodes {
         if (DISTRICT.matcher(t).matches()) {
             return t;
         }
-        throw new InputProblem(field, "That does not look like a postcode. Try the first part, like BS5, or all of it, like BS5 6XX.");
+        throw InputProblem.keyed(field, "directory.problem.postcode");
     }
 
     /** A full postcode tidied to "BS5 6XX", or a kind problem. */
     public static String full(String field, String text) {
         var m = FULL.matcher(normal(text));
         if (!m.matches()) {
-            throw new InputProblem(field, "That does not look like a full postcode. It should look like BS5 6XX.");
+            throw InputProblem.keyed(field, "directory.problem.fullPostcode");
         }
         return m.group(1) + " " + m.group(2);
     }

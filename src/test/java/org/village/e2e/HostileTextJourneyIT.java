@@ -126,12 +126,19 @@ class HostileTextJourneyIT extends BrowserJourney {
             new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(60))
                     .until(d -> d.getCurrentUrl().startsWith(NeutralSite.url()));
         } catch (RuntimeException e) {
+            String state;
             try {
                 screenshot("exit-did-not-leave-" + where.replaceAll("\\W", "-"));
+                state = String.valueOf(((JavascriptExecutor) driver).executeScript("return 'at ' + location.href"
+                        + " + ' | script: ' + typeof window.villageQuickExit + ' | overlay: '"
+                        + " + !!document.querySelector('.village-exit-overlay') + ' | popover: '"
+                        + " + (document.getElementById('quick-exit') || {matches: () => 'none'}).matches(':popover-open')"
+                        + " + ' | marked: ' + sessionStorage.getItem('village-exited')"
+                        + " + ' | nav: ' + (performance.getEntriesByType('navigation')[0] || {}).type"));
             } catch (Exception ignored) {
-                // the picture is only for people to look at
+                state = "page not readable: " + ignored;
             }
-            throw e;
+            throw new AssertionError("Exit did not leave " + where + " within 60 s (" + state + ")", e);
         }
         assertThat(driver.getCurrentUrl()).as("Exit from " + where).startsWith(NeutralSite.url());
     }

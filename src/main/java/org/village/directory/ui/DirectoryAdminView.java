@@ -20,7 +20,7 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,16 +34,14 @@ import org.village.directory.ServiceDetail;
 import org.village.directory.ServiceSummary;
 import org.village.shared.InputProblem;
 import org.village.shared.Roles;
-import org.village.shared.Times;
 import org.village.shared.ui.Forms;
 import org.village.shared.ui.StackedGrid;
 
 /** Admins keep the directory right: edit or add a service (audited), or import an Open Referral UK feed. */
 @Route("admin/services")
-@PageTitle("Edit services | Village")
 @Menu(order = 45, title = "Edit services")
 @RolesAllowed(Roles.ADMIN)
-class DirectoryAdminView extends Div {
+class DirectoryAdminView extends Div implements HasDynamicTitle {
 
     private final DirectoryService directory;
     private final DirectoryImport importer;
@@ -54,11 +52,11 @@ class DirectoryAdminView extends Div {
     /** The browser's own progress bar: no value while the size is unknown (it then shows it is busy). */
     private final HtmlComponent fetchProgress = new HtmlComponent("progress");
     private final Paragraph fetchStatus = new Paragraph();
-    private final Button stopFetching = new Button("Stop fetching");
+    private final Button stopFetching = new Button();
     private Button previewButton;
     private Button importButton;
     private FeedImports.Job job;
-    private final TextField search = new TextField("Find a service");
+    private final TextField search = new TextField();
     private final Grid<ServiceSummary> grid = new Grid<>();
     private final Div editor = new Div();
     private final Div importResult = new Div();
@@ -74,43 +72,52 @@ class DirectoryAdminView extends Div {
         this.feedImports = feedImports;
         this.admin = currentUser.require();
         addClassNames("page", "wide", "directory-admin");
-        add(new H1("Edit services"));
-        add(new Paragraph("Every change is saved in the audit log with your name and the time."));
+        stopFetching.setText(getTranslation("directory.admin.stop"));
+        search.setLabel(getTranslation("directory.admin.find"));
+        add(new H1(getTranslation("directory.admin.title")));
+        add(new Paragraph(getTranslation("directory.admin.intro")));
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
-        grid.addColumn(ServiceSummary::name).setHeader("Service").setAutoWidth(true);
-        grid.addColumn(ServiceSummary::organization).setHeader("Run by");
-        grid.addColumn(s -> s.withdrawn() ? "Withdrawn" : "Listed").setHeader("In the directory").setAutoWidth(true);
-        StackedGrid.below(520, grid, "Service", LitRenderer.<ServiceSummary>of("""
+        grid.addColumn(ServiceSummary::name).setHeader(getTranslation("directory.admin.column.service")).setAutoWidth(true);
+        grid.addColumn(ServiceSummary::organization).setHeader(getTranslation("directory.admin.column.runBy"));
+        grid.addColumn(s -> getTranslation(s.withdrawn() ? "directory.admin.withdrawn" : "directory.admin.listed"))
+                .setHeader(getTranslation("directory.admin.column.listed")).setAutoWidth(true);
+        StackedGrid.below(520, grid, getTranslation("directory.admin.column.service"), LitRenderer.<ServiceSummary>of("""
                 <div class="grid-card"><span class="grid-card-title">${item.name}</span>
-                <span class="grid-card-meta">Run by ${item.by}</span>
+                <span class="grid-card-meta">${item.by}</span>
                 <span class="grid-card-meta">${item.listed}</span></div>""")
                 .withProperty("name", ServiceSummary::name)
-                .withProperty("by", ServiceSummary::organization)
-                .withProperty("listed", s -> s.withdrawn() ? "Withdrawn from the directory" : "Listed in the directory"));
-        grid.setAriaLabel("Services");
+                .withProperty("by", s -> getTranslation("directory.runBy", s.organization()))
+                .withProperty("listed", s -> getTranslation(s.withdrawn() ? "directory.admin.card.withdrawn"
+                        : "directory.admin.card.listed")));
+        grid.setAriaLabel(getTranslation("directory.admin.grid"));
         grid.setHeight("22rem");
         // pages through the database as the admin scrolls
         // withdrawn services stay in this list, so they can be put back
         grid.setItems(q -> directory.adminSearch(search.getValue(), q.getOffset(), q.getLimit()).stream(),
                 q -> directory.adminCount(search.getValue()));
         grid.addSelectionListener(e -> e.getFirstSelectedItem().ifPresent(this::edit));
-        var add = new Button("Add a service", e -> create());
+        var add = new Button(getTranslation("directory.admin.add"), e -> create());
         add.addThemeVariants(ButtonVariant.PRIMARY);
         add(search, grid, add, editor);
         add(importSection());
     }
 
+    @Override
+    public String getPageTitle() {
+        return getTranslation("directory.admin.pageTitle");
+    }
+
     private void edit(ServiceSummary summary) {
         editor.removeAll();
         directory.byId(summary.id()).ifPresent(detail -> {
-            editor.add(new H2("Change " + detail.name()));
+            editor.add(new H2(getTranslation("directory.admin.change", detail.name())));
             editor.add(listing(detail));
             editor.add(new ServiceForm(directory, detail, input -> {
                 var saved = directory.update(detail.id(), detail.version(), input);
                 grid.getDataProvider().refreshAll();
                 editor.removeAll();
-                editor.add(Forms.notice("success", saved.name() + " is saved."));
+                editor.add(Forms.notice("success", getTranslation("directory.admin.saved", saved.name())));
             }));
         });
     }
@@ -121,14 +128,16 @@ class DirectoryAdminView extends Div {
         box.addClassName("listing");
         if (detail.withdrawn()) {
             var w = detail.withdrawal();
-            box.add(Forms.notice("warning", "Withdrawn" + (w.at() == null ? "" : " on " + Times.dateTime(w.at()))
-                    + (w.by() == null ? "" : " by " + w.by()) + (w.reason() == null ? "" : ": " + w.reason())
-                    + ". It is hidden from the directory, search, help now and the Open Referral UK feed."));
-            var restore = new Button("Put back in the directory", e -> restore(detail));
+            box.add(Forms.notice("warning", getTranslation("directory.admin.withdrawnState")
+                    + (w.at() == null ? "" : " " + getTranslation("directory.admin.withdrawnOn", DirectoryWords.dateTime(getLocale(), w.at())))
+                    + (w.by() == null ? "" : " " + getTranslation("directory.admin.withdrawnBy", w.by()))
+                    + (w.reason() == null ? "" : ": " + w.reason())
+                    + ". " + getTranslation("directory.admin.hidden")));
+            var restore = new Button(getTranslation("directory.admin.restore"), e -> restore(detail));
             restore.addThemeVariants(ButtonVariant.PRIMARY);
             box.add(restore);
         } else {
-            var withdraw = new Button("Withdraw this service", e -> confirmWithdraw(detail));
+            var withdraw = new Button(getTranslation("directory.admin.withdraw"), e -> confirmWithdraw(detail));
             withdraw.addThemeVariants(ButtonVariant.ERROR);
             box.add(withdraw);
         }
@@ -136,17 +145,15 @@ class DirectoryAdminView extends Div {
     }
 
     private void confirmWithdraw(ServiceDetail detail) {
-        var reason = new TextField("Why? (kept in the audit log)");
+        var reason = new TextField(getTranslation("directory.admin.reason"));
         reason.setMaxLength(300);
         reason.setWidthFull();
         var confirm = new ConfirmDialog();
-        confirm.setHeader("Withdraw " + detail.name() + "?");
-        confirm.setText(new Div(new Paragraph("It will no longer show in the directory, search, help now or the "
-                + "Open Referral UK feed. Children's teams that list it keep it. Nothing is deleted, and you can put "
-                + "it back at any time."), reason));
+        confirm.setHeader(getTranslation("directory.admin.withdrawTitle", detail.name()));
+        confirm.setText(new Div(new Paragraph(getTranslation("directory.admin.withdrawText")), reason));
         confirm.setCancelable(true);
-        confirm.setCancelText("Keep it listed");
-        confirm.setConfirmText("Withdraw");
+        confirm.setCancelText(getTranslation("directory.admin.keepListed"));
+        confirm.setConfirmText(getTranslation("directory.admin.withdrawConfirm"));
         confirm.setConfirmButtonTheme("error primary");
         confirm.addConfirmListener(e -> {
             try {
@@ -154,12 +161,12 @@ class DirectoryAdminView extends Div {
                 grid.deselectAll();
                 grid.getDataProvider().refreshAll();
                 editor.removeAll();
-                var undo = new Button("Undo", u -> restore(saved));
-                var notice = Forms.notice("success", saved.name() + " is withdrawn. It no longer shows in the directory. ");
+                var undo = new Button(getTranslation("directory.admin.undo"), u -> restore(saved));
+                var notice = Forms.notice("success", getTranslation("directory.admin.withdrawnDone", saved.name()) + " ");
                 notice.add(undo);
                 editor.add(notice);
             } catch (InputProblem p) {
-                editor.add(Forms.notice("error", p.getMessage()));
+                editor.add(Forms.notice("error", p.message(getLocale())));
             }
         });
         Forms.openSafely(confirm);
@@ -171,41 +178,39 @@ class DirectoryAdminView extends Div {
             grid.deselectAll();
             grid.getDataProvider().refreshAll();
             editor.removeAll();
-            editor.add(Forms.notice("success", saved.name() + " is back in the directory."));
+            editor.add(Forms.notice("success", getTranslation("directory.admin.restored", saved.name())));
         } catch (InputProblem p) {
-            editor.add(Forms.notice("error", p.getMessage()));
+            editor.add(Forms.notice("error", p.message(getLocale())));
         }
     }
 
     private void create() {
         editor.removeAll();
         grid.deselectAll();
-        editor.add(new H2("Add a service"));
+        editor.add(new H2(getTranslation("directory.admin.add")));
         editor.add(new ServiceForm(directory, null, input -> {
             var saved = directory.create(input);
             grid.getDataProvider().refreshAll();
             editor.removeAll();
-            editor.add(Forms.notice("success", saved.name() + " is added."));
+            editor.add(Forms.notice("success", getTranslation("directory.admin.added", saved.name())));
         }));
     }
 
     private Div importSection() {
         var section = new Div();
-        section.add(new H2("Import from an Open Referral UK feed"));
-        section.add(new Paragraph("Choose a JSON file, paste the feed, or give its web address, then preview. "
-                + "Services are matched by their id, so importing the same feed again changes nothing. If any "
-                + "record is wrong, nothing is imported and you see which records to fix."));
-        var feed = new TextArea("Feed (JSON)");
+        section.add(new H2(getTranslation("directory.admin.import.title")));
+        section.add(new Paragraph(getTranslation("directory.admin.import.intro")));
+        var feed = new TextArea(getTranslation("directory.admin.import.feed"));
         feed.setWidthFull();
         feed.setMaxHeight("14rem");
-        var address = new TextField("Or the feed's web address");
+        var address = new TextField(getTranslation("directory.admin.import.address"));
         address.setWidthFull();
-        var preview = new Button("Preview", e -> run(feed, address, false));
-        var apply = new Button("Import", e -> run(feed, address, true));
+        var preview = new Button(getTranslation("directory.admin.import.preview"), e -> run(feed, address, false));
+        var apply = new Button(getTranslation("directory.admin.import.apply"), e -> run(feed, address, true));
         apply.addThemeVariants(ButtonVariant.PRIMARY);
         previewButton = preview;
         importButton = apply;
-        fetchProgress.getElement().setAttribute("aria-label", "Fetching the feed");
+        fetchProgress.getElement().setAttribute("aria-label", getTranslation("directory.admin.fetch.label"));
         fetchProgress.getElement().setAttribute("max", "100");
         fetchStatus.getElement().setAttribute("role", "status");
         stopFetching.addClickListener(e -> stopFetch());
@@ -223,7 +228,7 @@ class DirectoryAdminView extends Div {
     private void startFetch(TextArea feed, String url, boolean apply) {
         var ui = UI.getCurrent();
         // the answers come through ui.access, which waits for this request to finish: busy(true) is seen first
-        busy(true, "Fetching the feed from " + url + " ...");
+        busy(true, getTranslation("directory.admin.fetch.from", url));
         try {
             job = start(ui, feed, url, apply);
         } catch (InputProblem p) {
@@ -248,8 +253,9 @@ class DirectoryAdminView extends Div {
                         fetchProgress.getElement().setAttribute("value",
                                 String.valueOf(Math.min(100, bytes * 100 / expected)));
                     }
-                    fetchStatus.setText("Fetching the feed: " + kb + " KB so far"
-                            + (expected > 0 ? " of " + expected / 1024 + " KB." : "."));
+                    fetchStatus.setText(expected > 0
+                            ? getTranslation("directory.admin.fetch.progressOf", String.valueOf(kb), String.valueOf(expected / 1024))
+                            : getTranslation("directory.admin.fetch.progress", String.valueOf(kb)));
                 });
             }
 
@@ -266,10 +272,10 @@ class DirectoryAdminView extends Div {
             }
 
             @Override
-            public void failed(String message) {
+            public void failed(InputProblem problem) {
                 push(ui, () -> {
                     busy(false, null);
-                    importResult.add(Forms.notice("error", message));
+                    importResult.add(Forms.notice("error", problem.message(getLocale())));
                 });
             }
         });
@@ -287,7 +293,7 @@ class DirectoryAdminView extends Div {
     private void stopFetch() {
         if (job != null) {
             job.stop();
-            fetchStatus.setText("Stopping ...");
+            fetchStatus.setText(getTranslation("directory.admin.fetch.stopping"));
             stopFetching.setEnabled(false);
         }
     }
@@ -333,15 +339,15 @@ class DirectoryAdminView extends Div {
         upload.setMaxFiles(1);
         upload.setMaxFileSize(DirectoryImport.MAX_BYTES);
         upload.setI18n(new UploadI18N()
-                .setAddFiles(new UploadI18N.AddFiles().setOne("Choose a JSON file"))
-                .setDropFiles(new UploadI18N.DropFiles().setOne("or drop it here"))
+                .setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("directory.admin.upload.add")))
+                .setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("directory.admin.upload.drop")))
                 .setError(new UploadI18N.Error()
-                        .setFileIsTooBig("That file is bigger than 5 MB. Please import it in parts.")
-                        .setIncorrectFileType("Please choose a JSON file (its name ends in .json).")
-                        .setTooManyFiles("Please choose one file at a time.")));
+                        .setFileIsTooBig(getTranslation("directory.problem.import.fileTooBig"))
+                        .setIncorrectFileType(getTranslation("directory.admin.upload.type"))
+                        .setTooManyFiles(getTranslation("directory.admin.upload.many"))));
         upload.addFileRejectedListener(e -> {
             importResult.removeAll();
-            importResult.add(Forms.notice("error", e.getErrorMessage() + " Nothing was imported."));
+            importResult.add(Forms.notice("error", e.getErrorMessage() + " " + getTranslation("directory.admin.nothingImported")));
         });
         upload.addFileRemovedListener(e -> forgetFile());
         upload.addClassName("feed-file");
@@ -354,12 +360,11 @@ class DirectoryAdminView extends Div {
             uploadedFeed = importer.readFile(admin, name, bytes);
             uploadedName = name;
             uploaded.removeAll();
-            uploaded.add(Forms.notice("success", "The file " + name + " is ready. Press Preview to see what "
-                    + "would change. Nothing is saved until you press Import."));
+            uploaded.add(Forms.notice("success", getTranslation("directory.admin.upload.ready", name)));
         } catch (InputProblem p) {
             forgetFile();
             upload.clearFileList(); // so the admin can choose another file straight away
-            importResult.add(Forms.notice("error", p.getMessage()));
+            importResult.add(Forms.notice("error", p.message(getLocale())));
         }
     }
 
@@ -384,29 +389,32 @@ class DirectoryAdminView extends Div {
             }
             var report = apply ? importer.apply(text) : importer.preview(text);
             if (uploadedName != null) {
-                importResult.add(new Paragraph("From the file " + uploadedName + "."));
+                importResult.add(new Paragraph(getTranslation("directory.admin.import.fromFile", uploadedName)));
             }
             show(report, apply);
             if (report.applied()) {
                 grid.getDataProvider().refreshAll();
             }
         } catch (InputProblem p) {
-            importResult.add(Forms.notice("error", p.getMessage()));
+            importResult.add(Forms.notice("error", p.message(getLocale())));
         }
     }
 
     private void show(ImportReport report, boolean apply) {
-        String summary = report.count(ImportReport.Change.NEW) + " new, " + report.count(ImportReport.Change.CHANGED)
-                + " changed, " + report.count(ImportReport.Change.UNCHANGED) + " unchanged, "
-                + report.count(ImportReport.Change.FAILED) + " failed.";
+        String summary = getTranslation("directory.admin.import.summary",
+                String.valueOf(report.count(ImportReport.Change.NEW)), String.valueOf(report.count(ImportReport.Change.CHANGED)),
+                String.valueOf(report.count(ImportReport.Change.UNCHANGED)), String.valueOf(report.count(ImportReport.Change.FAILED)));
         if (report.hasFailures()) {
-            importResult.add(Forms.notice("error", "Nothing was imported. Please fix the failed records. " + summary));
+            importResult.add(Forms.notice("error", getTranslation("directory.admin.import.failed") + " " + summary));
         } else {
-            importResult.add(Forms.notice("success", (apply ? "Imported. " : "Preview: nothing is saved yet. ") + summary));
+            importResult.add(Forms.notice("success", getTranslation(apply ? "directory.admin.import.done"
+                    : "directory.admin.import.previewed") + " " + summary));
         }
         var list = new UnorderedList();
         report.lines().stream().filter(l -> l.change() != ImportReport.Change.UNCHANGED).forEach(l -> list.add(
-                new ListItem("Record " + l.record() + ", " + l.name() + ": " + l.change().name().toLowerCase() + " - " + l.detail())));
+                new ListItem(getTranslation("directory.admin.import.line", String.valueOf(l.record()), l.name(),
+                        getTranslation("directory.admin.import.change." + l.change().name().toLowerCase(java.util.Locale.ROOT)),
+                        l.detail(getLocale())))));
         importResult.add(list);
     }
 }

@@ -15,7 +15,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -34,26 +34,25 @@ import org.village.shared.ui.Forms;
  * with a screen reader.
  */
 @Route("services")
-@PageTitle("Find a service | Village")
 @Menu(order = 35, title = "Find a service")
 @AnonymousAllowed
-class DirectoryView extends Div implements com.vaadin.flow.router.BeforeEnterObserver {
+class DirectoryView extends Div implements com.vaadin.flow.router.BeforeEnterObserver, HasDynamicTitle {
 
     static final int PAGE = 20;
 
     private final DirectoryService directory;
-    private final TextField text = new TextField("Search");
+    private final TextField text = new TextField();
     private final Select<Term> need = new Select<>();
     private final Select<Area> area = new Select<>();
-    private final TextField postcode = new TextField("Your postcode");
-    private final IntegerField age = new IntegerField("Age of your child");
-    private final Checkbox openNow = new Checkbox("Open now");
+    private final TextField postcode = new TextField();
+    private final IntegerField age = new IntegerField();
+    private final Checkbox openNow = new Checkbox();
     private final Paragraph summary = new Paragraph();
     private final Div problem = new Div();
     private final Div textNotice = new Div();
     private boolean entering;
     private final UnorderedList results = new UnorderedList();
-    private final Button more = new Button("Show more services");
+    private final Button more = new Button();
     private final java.util.List<ServiceSummary> loaded = new java.util.ArrayList<>();
     private final Div mapBox = new Div();
     private final String tileUrl;
@@ -66,27 +65,31 @@ class DirectoryView extends Div implements com.vaadin.flow.router.BeforeEnterObs
         this.directory = directory;
         this.tileUrl = tileUrl;
         addClassNames("page", "directory");
-        add(new H1("Find a service"));
-        add(new Paragraph("Services in Bristol that help children, young people and families. "
-                + "Choose what you need help with, or search."));
-        var sample = new Span("Sample data: a local partnership replaces these with its own services.");
+        add(new H1(getTranslation("directory.find.title")));
+        add(new Paragraph(getTranslation("directory.find.intro")));
+        var sample = new Span(getTranslation("directory.find.sample"));
         sample.addClassName("sample-badge");
         add(sample);
 
         text.setValueChangeMode(ValueChangeMode.LAZY);
         text.setClearButtonVisible(true);
-        text.setHelperText("For example: drugs, counselling, BASE");
-        need.setLabel("What do you need help with?");
+        text.setLabel(getTranslation("directory.find.search"));
+        text.setHelperText(getTranslation("directory.find.searchHelp"));
+        postcode.setLabel(getTranslation("directory.find.postcode"));
+        age.setLabel(getTranslation("directory.find.age"));
+        openNow.setLabel(getTranslation("directory.find.openNow"));
+        more.setText(getTranslation("directory.find.more"));
+        need.setLabel(getTranslation("directory.find.need"));
         need.setItems(directory.terms());
-        need.setItemLabelGenerator(t -> t == null ? "Anything" : t.name());
+        need.setItemLabelGenerator(t -> t == null ? getTranslation("directory.find.anything") : t.name());
         need.setEmptySelectionAllowed(true);
-        need.setEmptySelectionCaption("Anything");
-        area.setLabel("Part of Bristol");
+        need.setEmptySelectionCaption(getTranslation("directory.find.anything"));
+        area.setLabel(getTranslation("directory.find.area"));
         area.setItems(directory.areas());
-        area.setItemLabelGenerator(a -> a == null ? "Anywhere in Bristol" : a.name());
+        area.setItemLabelGenerator(a -> a == null ? getTranslation("directory.find.anywhere") : a.name());
         area.setEmptySelectionAllowed(true);
-        area.setEmptySelectionCaption("Anywhere in Bristol");
-        postcode.setHelperText("The first part is enough, like BS5");
+        area.setEmptySelectionCaption(getTranslation("directory.find.anywhere"));
+        postcode.setHelperText(getTranslation("directory.find.postcodeHelp"));
         postcode.setValueChangeMode(ValueChangeMode.ON_BLUR);
         postcode.setMaxLength(9);
         age.setMin(0);
@@ -118,11 +121,16 @@ class DirectoryView extends Div implements com.vaadin.flow.router.BeforeEnterObs
         summary.setId("result-count");
         results.addClassName("service-list");
         more.addClickListener(e -> showMore());
-        var mapToggle = new Button("Show on a map", e -> toggleMap(e.getSource()));
+        var mapToggle = new Button(getTranslation("directory.find.showMap"), e -> toggleMap(e.getSource()));
         mapToggle.addClassName("no-print");
         mapBox.addClassName("map-box");
         textNotice.setId("search-notice");
-        add(filters, problem, new H2("Services"), summary, textNotice, mapToggle, mapBox, results, more);
+        add(filters, problem, new H2(getTranslation("directory.find.services")), summary, textNotice, mapToggle, mapBox, results, more);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("directory.find.pageTitle");
     }
 
     /** {@code /services?q=counselling&postcode=BS5}: a shared link or a reload shows the same search. */
@@ -184,7 +192,8 @@ class DirectoryView extends Div implements com.vaadin.flow.router.BeforeEnterObs
         }
         var covered = directory.coveredDistricts();
         String range = covered.isEmpty() ? "" : covered.getFirst() + "–" + covered.getLast();
-        var box = new Div(new Paragraph(getTranslation("directory.postcode.outside", outside.get(), "Bristol", range)),
+        var box = new Div(new Paragraph(getTranslation("directory.postcode.outside", outside.get(),
+                getTranslation("directory.find.place"), range)),
                 new Paragraph(new Span(getTranslation("directory.postcode.elsewhere") + " "),
                         new Anchor("help-now", getTranslation("directory.postcode.helpNow"))));
         box.setId("outside-area");
@@ -205,14 +214,13 @@ class DirectoryView extends Div implements com.vaadin.flow.router.BeforeEnterObs
     private void toggleMap(Button button) {
         if (map == null) {
             map = new ServiceMap(tileUrl);
-            mapBox.add(map, new Paragraph("Circles show where services are based. Outlines show the areas they "
-                    + "cover. If the map does not load, the list below has the same services."));
-            button.setText("Hide the map");
+            mapBox.add(map, new Paragraph(getTranslation("directory.find.mapNote")));
+            button.setText(getTranslation("directory.find.hideMap"));
             updateMap();
         } else {
             mapBox.removeAll();
             map = null;
-            button.setText("Show on a map");
+            button.setText(getTranslation("directory.find.showMap"));
         }
     }
 
@@ -241,14 +249,14 @@ class DirectoryView extends Div implements com.vaadin.flow.router.BeforeEnterObs
             age.setInvalid(false);
         } catch (InputProblem p) {
             if (!Forms.show(p, Map.of("postcode", postcode, "age", age))) {
-                problem.add(Forms.notice("error", p.getMessage()));
+                problem.add(Forms.notice("error", p.message(getLocale())));
             }
             summary.setText("");
             more.setVisible(false);
             return;
         }
-        summary.setText(total == 0 ? "No services match. Try fewer choices, or call a helpline in Help now."
-                : total == 1 ? "1 service" : total + " services");
+        summary.setText(total == 0 ? getTranslation("directory.find.none")
+                : total == 1 ? getTranslation("directory.find.one") : getTranslation("directory.find.many", String.valueOf(total)));
         showTextNotice();
         showMore();
     }
@@ -264,29 +272,30 @@ class DirectoryView extends Div implements com.vaadin.flow.router.BeforeEnterObs
         updateMap();
     }
 
-    private static ListItem card(ServiceSummary s, java.time.Instant now) {
+    private ListItem card(ServiceSummary s, java.time.Instant now) {
         var item = new ListItem();
         item.addClassName("service-card");
         var link = new RouterLink(s.name(), ServiceView.class, new com.vaadin.flow.router.RouteParameters("slug", s.slug()));
         link.addClassName("service-name");
-        var by = new Span("Run by " + s.organization());
+        var by = new Span(getTranslation("directory.runBy", s.organization()));
         by.addClassName("by");
         var what = new Paragraph(ServiceView.firstSentences(s.whatTheyDo(), 1));
         var facts = new Div();
         facts.addClassName("facts");
         boolean open = s.hours().isOpen(now);
-        var openTag = new Span(s.hours().alwaysOpen() ? "Open all day and night" : open ? "Open now" : "Closed now");
+        var openTag = new Span(getTranslation(s.hours().alwaysOpen() ? "directory.card.alwaysOpen"
+                : open ? "directory.card.open" : "directory.card.closed"));
         openTag.addClassNames("tag", open ? "open" : "closed");
         facts.add(openTag);
         if (s.minAge() != null || s.maxAge() != null) {
-            facts.add(tag(ServiceView.ages(s.minAge(), s.maxAge())));
+            facts.add(tag(DirectoryWords.ages(this, s.minAge(), s.maxAge())));
         }
         if (s.comesToYou()) {
-            facts.add(tag("Comes to you"));
+            facts.add(tag(getTranslation("directory.card.comesToYou")));
         }
         item.add(link, by, what, facts);
         if (s.phone() != null) {
-            var phone = new Anchor("tel:" + s.phone().replace(" ", ""), "Call " + s.phone());
+            var phone = new Anchor("tel:" + s.phone().replace(" ", ""), getTranslation("directory.card.call", s.phone()));
             phone.addClassName("phone");
             item.add(phone);
         }

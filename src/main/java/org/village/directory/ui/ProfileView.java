@@ -14,7 +14,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
@@ -26,7 +26,6 @@ import org.village.directory.FamilyTeamService;
 import org.village.security.CurrentUser;
 import org.village.families.FamilyService;
 import org.village.shared.InputProblem;
-import org.village.shared.Times;
 import org.village.shared.Capability;
 import org.village.shared.Roles;
 import org.village.shared.ui.Forms;
@@ -37,11 +36,13 @@ import org.village.shared.ui.Forms;
  * The service layer decides and records every read; this page only says the same rule in plain words.
  */
 @Route("profile/:familyId?")
-@PageTitle("Tell it once | Village")
 @Menu(order = 42, title = "Tell it once")
 // families and their workers; a peer supporter never sees family records (decision 064)
 @RolesAllowed({Roles.PARENT, Roles.WORKER, Roles.ADMIN})
-class ProfileView extends Div implements BeforeEnterObserver {
+class ProfileView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+    /** The route parameter naming the family. */
+    private static final String FAMILY_ID = "familyId";
 
     private final FamilyTeamService teams;
     private final FamilyService families;
@@ -55,10 +56,15 @@ class ProfileView extends Div implements BeforeEnterObserver {
     }
 
     @Override
+    public String getPageTitle() {
+        return getTranslation("directory.profile.pageTitle");
+    }
+
+    @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
         var me = currentUser.require();
-        var param = event.getRouteParameters().get("familyId");
+        var param = event.getRouteParameters().get(FAMILY_ID);
         try {
             if (me.isParent()) {
                 // another family's number in the address is refused (and audited) by the service
@@ -89,48 +95,45 @@ class ProfileView extends Div implements BeforeEnterObserver {
     }
 
     private void adminNote() {
-        add(new H1("Family profiles"));
-        add(new Paragraph("Admins cannot read family profiles. A profile can be read only by the family and by the "
-                + "family support workers the family has chosen."));
+        add(new H1(getTranslation("directory.profile.staffTitle")));
+        add(new Paragraph(getTranslation("directory.profile.adminNote")));
     }
 
     private void chooseFamily() {
-        add(new H1("Family profiles"));
-        add(new Paragraph("You can read a family's profile only if the family has chosen you. "
-                + "Each time you read it, the family can see that you did."));
+        add(new H1(getTranslation("directory.profile.staffTitle")));
+        add(new Paragraph(getTranslation("directory.profile.chooseNote")));
         var list = new UnorderedList();
         for (var f : families.visibleFamilies()) {
             list.add(new ListItem(new RouterLink(f.label(), ProfileView.class,
-                    new RouteParameters("familyId", String.valueOf(f.id())))));
+                    new RouteParameters(FAMILY_ID, String.valueOf(f.id())))));
         }
         add(list);
     }
 
     private void staff(long familyId) {
         var family = teams.family(familyId);
-        add(new H1(family.label() + ": family profile"));
+        add(new H1(getTranslation("directory.profile.familyTitle", family.label())));
         if (!teams.profileShared(familyId)) {
-            var refused = new Paragraph("The family has not chosen you to read their profile, so you cannot read it. "
-                    + "That is their choice.");
+            var refused = new Paragraph(getTranslation("directory.profile.refused"));
             refused.addClassName("profile-refused");
             add(refused);
             return;
         }
         var profile = teams.profile(familyId);
         if (profile.isEmpty()) {
-            add(new Paragraph("The family has not written their profile yet."));
+            add(new Paragraph(getTranslation("directory.profile.notWritten")));
             return;
         }
-        var notice = new Paragraph("The family can see that you read this, and when.");
+        var notice = new Paragraph(getTranslation("directory.profile.seen"));
         notice.addClassName("who-sees");
         add(notice);
         var p = profile.get();
-        section("What helps", p.whatHelps());
-        section("What to avoid", p.whatToAvoid());
-        section("What has happened, in our words", p.history());
-        section("Languages", p.languages());
-        section("Best times to contact us", p.bestTimes());
-        add(new Paragraph("Last changed " + Times.dateTime(p.updatedAt()) + "."));
+        section(getTranslation("directory.profile.whatHelps"), p.whatHelps());
+        section(getTranslation("directory.profile.whatToAvoid"), p.whatToAvoid());
+        section(getTranslation("directory.profile.history"), p.history());
+        section(getTranslation("directory.profile.languages"), p.languages());
+        section(getTranslation("directory.profile.bestTimes"), p.bestTimes());
+        add(new Paragraph(getTranslation("directory.profile.lastChanged", DirectoryWords.dateTime(getLocale(), p.updatedAt()))));
     }
 
     private void section(String heading, String text) {
@@ -140,30 +143,29 @@ class ProfileView extends Div implements BeforeEnterObserver {
     }
 
     private void parent(long familyId) {
-        add(new H1("Tell it once"));
-        add(new Paragraph("Write down what you want every worker to know, so you do not have to say it again and "
-                + "again. You choose who can read it. You can change your mind at any time."));
+        add(new H1(getTranslation("directory.profile.title")));
+        add(new Paragraph(getTranslation("directory.profile.intro")));
         var existing = teams.profile(familyId);
-        var whatHelps = area("What helps your child and your family", existing.map(FamilyProfile::whatHelps), 2000);
-        var whatToAvoid = area("What to avoid (things that upset or do not work)", existing.map(FamilyProfile::whatToAvoid), 2000);
-        var history = area("What has happened, in your own words", existing.map(FamilyProfile::history), 4000);
-        var languages = new TextField("Languages you speak at home");
+        var whatHelps = area(getTranslation("directory.profile.field.whatHelps"), existing.map(FamilyProfile::whatHelps), 2000);
+        var whatToAvoid = area(getTranslation("directory.profile.field.whatToAvoid"), existing.map(FamilyProfile::whatToAvoid), 2000);
+        var history = area(getTranslation("directory.profile.field.history"), existing.map(FamilyProfile::history), 4000);
+        var languages = new TextField(getTranslation("directory.profile.field.languages"));
         languages.setValue(existing.map(FamilyProfile::languages).orElse(""));
         languages.setMaxLength(200);
-        var bestTimes = new TextField("Best times to contact you");
+        var bestTimes = new TextField(getTranslation("directory.profile.field.bestTimes"));
         bestTimes.setValue(existing.map(FamilyProfile::bestTimes).orElse(""));
         bestTimes.setMaxLength(200);
         var result = new Div();
-        var save = new Button("Save my profile", e -> {
+        var save = new Button(getTranslation("directory.profile.save"), e -> {
             result.removeAll();
             try {
                 teams.saveProfile(familyId, new FamilyProfile(familyId, whatHelps.getValue(), whatToAvoid.getValue(),
                         history.getValue(), languages.getValue(), bestTimes.getValue(), null));
-                result.add(Forms.notice("success", "Saved. Only you and the workers you choose below can read it."));
+                result.add(Forms.notice("success", getTranslation("directory.profile.saved")));
             } catch (InputProblem p) {
                 if (!Forms.show(p, Map.of("whatHelps", whatHelps, "whatToAvoid", whatToAvoid, "history", history,
                         "languages", languages, "bestTimes", bestTimes))) {
-                    result.add(Forms.notice("error", p.getMessage()));
+                    result.add(Forms.notice("error", p.message(getLocale())));
                 }
             }
         });
@@ -172,30 +174,27 @@ class ProfileView extends Div implements BeforeEnterObserver {
         form.addClassName("profile-form");
         add(form);
 
-        add(new H2("Who can read it"));
+        add(new H2(getTranslation("directory.profile.whoCan")));
         var readers = teams.readers(familyId);
         var who = new UnorderedList();
         who.addClassName("who-can-read");
-        who.add(new ListItem("You, and anyone else with a parent account for your family."));
-        who.add(new ListItem(readers.isEmpty()
-                ? "No family support worker is looking after your family yet, so no worker can read it."
-                : "The family support workers you tick below. Nobody else."));
+        who.add(new ListItem(getTranslation("directory.profile.whoCan.you")));
+        who.add(new ListItem(getTranslation(readers.isEmpty() ? "directory.profile.whoCan.noWorker"
+                : "directory.profile.whoCan.ticked")));
         add(who);
-        var cannot = new Paragraph("Who cannot read it: the people who run Village (admins), other workers, other "
-                + "families, and the services on your child's team. Those services do not use Village. If you want "
-                + "them to know something, you can tell them or show them this page yourself.");
+        var cannot = new Paragraph(getTranslation("directory.profile.whoCannot"));
         cannot.addClassName("who-cannot-read");
         add(cannot);
         if (!readers.isEmpty()) {
-            add(new Paragraph("Tick a worker to let them read your profile. Untick to stop."));
+            add(new Paragraph(getTranslation("directory.profile.tick")));
             var shareNote = new Div();
             for (var r : readers) {
                 var box = new Checkbox(r.name(), r.chosen());
                 box.addValueChangeListener(e -> {
                     teams.shareWith(familyId, r.workerId(), e.getValue());
                     shareNote.removeAll();
-                    shareNote.add(Forms.notice("success", e.getValue() ? r.name() + " can now read your profile."
-                            : r.name() + " can no longer read your profile."));
+                    shareNote.add(Forms.notice("success", getTranslation(e.getValue() ? "directory.profile.shared"
+                            : "directory.profile.unshared", r.name())));
                 });
                 box.addClassName("share-choice");
                 add(box);
@@ -203,14 +202,15 @@ class ProfileView extends Div implements BeforeEnterObserver {
             add(shareNote);
         }
 
-        add(new H2("Who has seen this"));
+        add(new H2(getTranslation("directory.profile.whoHasSeen")));
         var views = teams.profileViews(familyId);
         if (views.isEmpty()) {
-            add(new Paragraph("Nobody outside your family has read it yet."));
+            add(new Paragraph(getTranslation("directory.profile.nobody")));
         } else {
             var list = new UnorderedList();
             list.addClassName("profile-views");
-            views.forEach(v -> list.add(new ListItem(v.viewer() + " read it on " + Times.dateTime(v.at()))));
+            views.forEach(v -> list.add(new ListItem(getTranslation("directory.profile.readOn", v.viewer(),
+                    DirectoryWords.dateTime(getLocale(), v.at())))));
             add(list);
         }
     }

@@ -31,75 +31,99 @@ import org.village.shared.ui.Forms;
 /** The admin's form for one service. Problems are shown next to the field; nothing typed is lost. */
 class ServiceForm extends Div {
 
-    private final TextField name = new TextField("Name");
-    private final TextField organization = new TextField("Who runs it");
-    private final TextField organizationUrl = new TextField("Their organisation's website");
-    private final TextArea whatTheyDo = new TextArea("What they do");
-    private final TextArea whatTheyDont = new TextArea("What they don't do");
-    private final TextField forWho = new TextField("Who it is for");
-    private final IntegerField minAge = new IntegerField("Youngest age");
-    private final IntegerField maxAge = new IntegerField("Oldest age");
+    private final TextField name = new TextField();
+    private final TextField organization = new TextField();
+    private final TextField organizationUrl = new TextField();
+    private final TextArea whatTheyDo = new TextArea();
+    private final TextArea whatTheyDont = new TextArea();
+    private final TextField forWho = new TextField();
+    private final IntegerField minAge = new IntegerField();
+    private final IntegerField maxAge = new IntegerField();
     private final Select<Exploitation> exploitation = new Select<>();
-    private final CheckboxGroup<Term> needs = new CheckboxGroup<>("Helps with");
-    private final CheckboxGroup<Area> areas = new CheckboxGroup<>("Areas covered");
+    private final CheckboxGroup<Term> needs = new CheckboxGroup<>();
+    private final CheckboxGroup<Area> areas = new CheckboxGroup<>();
     private final Select<Referral> referral = new Select<>();
-    private final TextArea referralHow = new TextArea("How to get referred");
-    private final TextArea howTheyContact = new TextArea("How they will contact you");
-    private final Checkbox alwaysOpen = new Checkbox("Open all day and night, every day");
-    private final TextArea hours = new TextArea("Opening hours");
-    private final Checkbox outOfHours = new Checkbox("Open in the evening or at weekends");
-    private final TextField languages = new TextField("Languages");
-    private final TextField cost = new TextField("Cost");
-    private final TextField phone = new TextField("Phone");
-    private final TextField email = new TextField("Email");
-    private final TextField url = new TextField("Website");
-    private final TextField line1 = new TextField("Address");
-    private final TextField city = new TextField("Town or city");
-    private final TextField postcode = new TextField("Postcode");
-    private final Checkbox comesToYou = new Checkbox("They can come to you");
-    private final DatePicker lastChecked = new DatePicker("Last checked");
+    private final TextArea referralHow = new TextArea();
+    private final TextArea howTheyContact = new TextArea();
+    private final Checkbox alwaysOpen = new Checkbox();
+    private final TextArea hours = new TextArea();
+    private final Checkbox outOfHours = new Checkbox();
+    private final TextField languages = new TextField();
+    private final TextField cost = new TextField();
+    private final TextField phone = new TextField();
+    private final TextField email = new TextField();
+    private final TextField url = new TextField();
+    private final TextField line1 = new TextField();
+    private final TextField city = new TextField();
+    private final TextField postcode = new TextField();
+    private final Checkbox comesToYou = new Checkbox();
+    private final DatePicker lastChecked = new DatePicker();
     private final Div problem = new Div();
     private final Map<String, HasValidation> fields = new HashMap<>();
 
     ServiceForm(DirectoryService directory, ServiceDetail existing, SerializableConsumer<ServiceInput> save) {
         addClassName("service-form");
-        exploitation.setLabel("Kinds of exploitation");
+        name.setLabel(getTranslation("directory.serviceForm.name"));
+        organization.setLabel(getTranslation("directory.serviceForm.organization"));
+        organizationUrl.setLabel(getTranslation("directory.serviceForm.organizationUrl"));
+        whatTheyDo.setLabel(getTranslation("directory.serviceForm.whatTheyDo"));
+        whatTheyDont.setLabel(getTranslation("directory.serviceForm.whatTheyDont"));
+        forWho.setLabel(getTranslation("directory.serviceForm.forWho"));
+        minAge.setLabel(getTranslation("directory.serviceForm.minAge"));
+        maxAge.setLabel(getTranslation("directory.serviceForm.maxAge"));
+        needs.setLabel(getTranslation("directory.serviceForm.needs"));
+        areas.setLabel(getTranslation("directory.serviceForm.areas"));
+        referralHow.setLabel(getTranslation("directory.serviceForm.referralHow"));
+        howTheyContact.setLabel(getTranslation("directory.serviceForm.howTheyContact"));
+        alwaysOpen.setLabel(getTranslation("directory.serviceForm.alwaysOpen"));
+        hours.setLabel(getTranslation("directory.serviceForm.hours"));
+        outOfHours.setLabel(getTranslation("directory.serviceForm.outOfHours"));
+        languages.setLabel(getTranslation("directory.serviceForm.languages"));
+        cost.setLabel(getTranslation("directory.serviceForm.cost"));
+        phone.setLabel(getTranslation("directory.serviceForm.phone"));
+        email.setLabel(getTranslation("directory.serviceForm.email"));
+        url.setLabel(getTranslation("directory.serviceForm.url"));
+        line1.setLabel(getTranslation("directory.serviceForm.line1"));
+        city.setLabel(getTranslation("directory.serviceForm.city"));
+        postcode.setLabel(getTranslation("directory.serviceForm.postcode"));
+        comesToYou.setLabel(getTranslation("directory.serviceForm.comesToYou"));
+        lastChecked.setLabel(getTranslation("directory.serviceForm.lastChecked"));
+        exploitation.setLabel(getTranslation("directory.serviceForm.exploitation"));
         exploitation.setItems(Exploitation.values());
         exploitation.setItemLabelGenerator(e -> switch (e) {
-            case CSE -> "Sexual exploitation";
-            case CCE -> "Criminal exploitation";
-            case BOTH -> "Sexual and criminal exploitation";
-            case ANY -> "Any family, not only exploitation";
+            case CSE -> getTranslation("directory.serviceForm.exploitation.cse");
+            case CCE -> getTranslation("directory.serviceForm.exploitation.cce");
+            case BOTH -> getTranslation("directory.serviceForm.exploitation.both");
+            case ANY -> getTranslation("directory.serviceForm.exploitation.any");
         });
         exploitation.setValue(Exploitation.ANY);
-        referral.setLabel("Who can refer");
+        referral.setLabel(getTranslation("directory.serviceForm.referral"));
         referral.setItems(Referral.values());
         referral.setItemLabelGenerator(r -> switch (r) {
-            case SELF -> "Families contact them themselves";
-            case PROFESSIONAL -> "A worker refers";
-            case BOTH -> "Families or workers";
+            case SELF -> getTranslation("directory.serviceForm.referral.self");
+            case PROFESSIONAL -> getTranslation("directory.serviceForm.referral.professional");
+            case BOTH -> getTranslation("directory.serviceForm.referral.both");
         });
         referral.setValue(Referral.BOTH);
         needs.setItems(directory.terms());
         needs.setItemLabelGenerator(Term::name);
         areas.setItems(directory.areas());
         areas.setItemLabelGenerator(Area::name);
-        hours.setHelperText("One line each, like: Mon, Tue, Wed 09:00-17:00. A closing time before the opening "
-                + "time runs past midnight (Fri 17:00-08:30). For a date: 2026-12-25 closed, or 2026-12-24 18:00-22:00.");
-        languages.setHelperText("Separate with commas");
+        hours.setHelperText(getTranslation("directory.serviceForm.hoursHelp"));
+        languages.setHelperText(getTranslation("directory.serviceForm.languagesHelp"));
         fields.putAll(Map.of("name", name, "organization", organization, "whatTheyDo", whatTheyDo, "forWho", forWho,
                 "minAge", minAge, "maxAge", maxAge, "hours", hours, "postcode", postcode, "email", email, "url", url));
         fields.put("slug", name);
         if (existing != null) {
             fill(existing);
         }
-        var button = new Button(existing == null ? "Add the service" : "Save changes", e -> {
+        var button = new Button(getTranslation(existing == null ? "directory.serviceForm.add" : "directory.serviceForm.save"), e -> {
             problem.removeAll();
             try {
                 save.accept(input(existing == null ? null : existing.slug()));
             } catch (InputProblem p) {
                 if (!Forms.show(p, fields)) {
-                    problem.add(Forms.notice("error", p.getMessage()));
+                    problem.add(Forms.notice("error", p.message(getLocale())));
                 }
             }
         });

@@ -27,7 +27,7 @@ class ServiceMap extends Component {
     ServiceMap(String tileUrl) {
         getElement().setProperty("tileUrl", tileUrl == null ? "" : tileUrl);
         getElement().setAttribute("role", "region");
-        getElement().setAttribute("aria-label", "Map of the services in the list");
+        getElement().setAttribute("aria-label", getTranslation("directory.map.label"));
         addClassName("service-map");
     }
 

@@ -15,8 +15,6 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import org.village.directory.Area;
 import org.village.directory.DirectoryService;
@@ -31,10 +29,8 @@ import org.village.shared.ui.SafeLinks;
 @AnonymousAllowed
 class ServiceView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
-
     private final DirectoryService directory;
-    private String title = "Service | Village";
+    private String title;
 
     private final org.village.security.CurrentUser currentUser;
     private final HelpNowService helpNow;
@@ -63,98 +59,102 @@ class ServiceView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     /** A withdrawn service: old links (a child's team, a bookmark) get a kind answer, not its old numbers. */
     private void gone(ServiceDetail s) {
         removeAll();
-        title = s.name() + " | Village";
-        add(new RouterLink("Back to all services", DirectoryView.class));
+        title = getTranslation("directory.service.pageTitle", s.name());
+        add(new RouterLink(getTranslation("directory.service.back"), DirectoryView.class));
         add(new H1(s.name()));
-        add(new Paragraph("This service is no longer listed in our directory, so we do not show its details here."));
+        add(new Paragraph(getTranslation("directory.service.gone")));
         boolean staff = currentUser.get().map(u -> u.isStaff()).orElse(false);
-        add(new Paragraph(staff
-                ? "If it is on a child's team, change or end that entry on the family's team page, and tell the family."
-                : "If it is on your child's team, your family support worker can tell you more. "
-                + "You can also look for another service that can help."));
+        add(new Paragraph(getTranslation(staff ? "directory.service.goneStaff" : "directory.service.goneParent")));
     }
 
     @Override
     public String getPageTitle() {
-        return title;
+        return title == null ? getTranslation("directory.service.defaultTitle") : title;
     }
 
     private void show(ServiceDetail s) {
         removeAll();
-        title = s.name() + " | Village";
-        add(new RouterLink("Back to all services", DirectoryView.class));
+        title = getTranslation("directory.service.pageTitle", s.name());
+        add(new RouterLink(getTranslation("directory.service.back"), DirectoryView.class));
         add(new H1(s.name()));
-        var by = new Paragraph("Run by " + s.organization());
+        var by = new Paragraph(getTranslation("directory.runBy", s.organization()));
         by.addClassName("lead");
         add(by);
         if (s.sample()) {
-            var sample = new Span("Sample data: check with the service before you rely on it.");
+            var sample = new Span(getTranslation("directory.service.sample"));
             sample.addClassName("sample-badge");
             add(sample);
         }
         var now = directory.now();
-        var open = new Paragraph(s.hours().alwaysOpen() ? "Open all day and night."
-                : s.hours().isOpen(now) ? "Open now" + s.hours().closesAt(now).map(t -> ", until " + Times.time(t)).orElse("") + "."
-                : "Closed now" + s.hours().nextOpening(now).map(t -> ". Opens " + Times.dateTime(t)).orElse("") + ".");
+        var open = new Paragraph(s.hours().alwaysOpen() ? getTranslation("directory.service.alwaysOpen")
+                : s.hours().isOpen(now) ? s.hours().closesAt(now)
+                        .map(t -> getTranslation("directory.service.openUntil", Times.time(t)))
+                        .orElseGet(() -> getTranslation("directory.service.open"))
+                : s.hours().nextOpening(now)
+                        .map(t -> getTranslation("directory.service.closedOpens", DirectoryWords.dateTime(getLocale(), t)))
+                        .orElseGet(() -> getTranslation("directory.service.closed")));
         open.addClassNames("open-state", s.hours().isOpen(now) ? "open" : "closed");
         add(open);
 
-        section("What they do", s.whatTheyDo());
-        section("What they don't do", s.whatTheyDont());
+        section(getTranslation("directory.service.whatTheyDo"), s.whatTheyDo());
+        section(getTranslation("directory.service.whatTheyDont"), s.whatTheyDont());
         var who = new StringBuilder(s.forWho());
         if ((s.minAge() != null || s.maxAge() != null) && !s.forWho().matches(".*\\d.*")) {
-            who.append(" ").append(ages(s.minAge(), s.maxAge())).append(".");
+            who.append(" ").append(DirectoryWords.ages(this, s.minAge(), s.maxAge())).append(".");
         }
         who.append(" ").append(switch (s.exploitation()) {
-            case CSE -> "They help with sexual exploitation.";
-            case CCE -> "They help with criminal exploitation, like county lines.";
-            case BOTH -> "They help with sexual and criminal exploitation.";
+            case CSE -> getTranslation("directory.service.cse");
+            case CCE -> getTranslation("directory.service.cce");
+            case BOTH -> getTranslation("directory.service.both");
             case ANY -> "";
         });
-        section("Who it is for", who.toString().strip());
+        section(getTranslation("directory.service.whoFor"), who.toString().strip());
         if (!s.needs().isEmpty()) {
-            add(new H2("Help with"));
+            add(new H2(getTranslation("directory.service.helpWith")));
             var list = new UnorderedList();
             s.needs().stream().map(Term::name).forEach(n -> list.add(new ListItem(n)));
             add(list);
         }
-        section("Where they work", s.areas().isEmpty() ? null
+        section(getTranslation("directory.service.where"), s.areas().isEmpty() ? null
                 : s.areas().stream().map(Area::name).collect(Collectors.joining(", ")) + ".");
-        section("How to get help from them", (switch (s.referral()) {
-            case SELF -> "You can contact them yourself. ";
-            case PROFESSIONAL -> "A worker, like a social worker or teacher, needs to refer your child. ";
-            case BOTH -> "You can contact them yourself, or a worker can refer your child. ";
-        }) + (s.referralHow() == null ? "" : s.referralHow()));
-        section("How they will contact you", s.howTheyContact());
-        section("When they are open", s.hours().describe() + (s.outOfHours() ? ". Open in the evening or at weekends." : "."));
-        section("Languages", s.languages().isEmpty() ? null : String.join(", ", s.languages()) + ".");
-        section("Cost", s.cost());
+        section(getTranslation("directory.service.howToGet"), getTranslation(switch (s.referral()) {
+            case SELF -> "directory.service.referral.self";
+            case PROFESSIONAL -> "directory.service.referral.professional";
+            case BOTH -> "directory.service.referral.both";
+        }) + " " + (s.referralHow() == null ? "" : s.referralHow()));
+        section(getTranslation("directory.service.contactYou"), s.howTheyContact());
+        section(getTranslation("directory.service.whenOpen"), DirectoryWords.hours(this, getLocale(), s.hours())
+                + (s.outOfHours() ? ". " + getTranslation("directory.service.outOfHours") : "."));
+        section(getTranslation("directory.service.languages"), s.languages().isEmpty() ? null : String.join(", ", s.languages()) + ".");
+        section(getTranslation("directory.service.cost"), s.cost());
 
-        add(new H2("Contact"));
+        add(new H2(getTranslation("directory.service.contact")));
         var contact = new UnorderedList();
         if (s.phone() != null) {
-            contact.add(new ListItem(new Span("Phone: "), SafeLinks.linkOrText(SafeLinks.tel(s.phone()), s.phone())));
+            contact.add(new ListItem(new Span(getTranslation("directory.service.phone") + " "), SafeLinks.linkOrText(SafeLinks.tel(s.phone()), s.phone())));
         }
         if (s.email() != null) {
-            contact.add(new ListItem(new Span("Email: "), SafeLinks.linkOrText(SafeLinks.mailto(s.email()), s.email())));
+            contact.add(new ListItem(new Span(getTranslation("directory.service.email") + " "), SafeLinks.linkOrText(SafeLinks.mailto(s.email()), s.email())));
         }
         // only http and https become a link: a javascript: address from a feed must never be clickable
         SafeLinks.webAddress(s.url()).ifPresent(url -> {
-            var web = new Anchor(url, "Their website");
+            var web = new Anchor(url, getTranslation("directory.service.website"));
             web.setTarget("_blank");
             web.getElement().setAttribute("rel", "noopener noreferrer");
             contact.add(new ListItem(web));
         });
         if (s.address() != null) {
-            contact.add(new ListItem("Address: " + java.util.stream.Stream.of(s.address().line1(), s.address().city(),
-                    s.address().postcode()).filter(x -> x != null && !x.isBlank()).collect(Collectors.joining(", "))));
+            contact.add(new ListItem(getTranslation("directory.service.address", java.util.stream.Stream.of(
+                    s.address().line1(), s.address().city(), s.address().postcode())
+                    .filter(x -> x != null && !x.isBlank()).collect(Collectors.joining(", ")))));
         }
         if (s.comesToYou()) {
-            contact.add(new ListItem("They can come to you."));
+            contact.add(new ListItem(getTranslation("directory.service.comesToYou")));
         }
         add(contact);
         if (s.lastChecked() != null) {
-            var checked = new Paragraph("We last checked this on " + DAY.format(s.lastChecked()) + ".");
+            var checked = new Paragraph(getTranslation("directory.service.checked",
+                    DirectoryWords.day(getLocale(), s.lastChecked())));
             checked.addClassName("checked");
             add(checked);
         }
@@ -166,13 +166,6 @@ class ServiceView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             return;
         }
         add(new H2(heading), new Paragraph(text));
-    }
-
-    static String ages(Integer min, Integer max) {
-        if (min != null && max != null) {
-            return "Ages " + min + " to " + max;
-        }
-        return min != null ? "Ages " + min + " and over" : "Ages up to " + max;
     }
 
     static String firstSentences(String text, int count) {

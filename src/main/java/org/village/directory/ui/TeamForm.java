@@ -24,32 +24,40 @@ import org.village.shared.ui.Forms;
 /** The worker's form for one service on a child's team: add a new one, or change one already there. */
 class TeamForm extends Div {
 
-    final ComboBox<ServiceSummary> service = new ComboBox<>("Service");
-    final TextField firstName = new TextField("Named worker's first name");
-    final TextField role = new TextField("Their role");
-    final Checkbox lead = new Checkbox("Lead professional (the one who pulls the team together)");
+    final ComboBox<ServiceSummary> service = new ComboBox<>();
+    final TextField firstName = new TextField();
+    final TextField role = new TextField();
+    final Checkbox lead = new Checkbox();
     final Select<TeamMember.Status> status = new Select<>();
-    final DatePicker since = new DatePicker("Since");
-    final TextArea forFamily = new TextArea("What they are doing for this family");
-    final TextField howToContact = new TextField("How and when to contact them");
-    final TextField nextContact = new TextField("Next contact or meeting");
+    final DatePicker since = new DatePicker();
+    final TextArea forFamily = new TextArea();
+    final TextField howToContact = new TextField();
+    final TextField nextContact = new TextField();
     private final Div problem = new Div();
     private final Map<String, HasValidation> fields;
 
     TeamForm(DirectoryService directory, TeamMember existing, String saveLabel, SerializableConsumer<TeamInput> save) {
         addClassName("team-form");
+        service.setLabel(getTranslation("directory.teamForm.service"));
+        firstName.setLabel(getTranslation("directory.teamForm.firstName"));
+        role.setLabel(getTranslation("directory.teamForm.role"));
+        lead.setLabel(getTranslation("directory.teamForm.lead"));
+        since.setLabel(getTranslation("directory.teamForm.since"));
+        forFamily.setLabel(getTranslation("directory.teamForm.forFamily"));
+        howToContact.setLabel(getTranslation("directory.teamForm.howToContact"));
+        nextContact.setLabel(getTranslation("directory.teamForm.nextContact"));
         // services page through the directory as the worker types
         service.setItems(query -> directory.search(DirectoryFilter.text(query.getFilter().orElse("")),
                         query.getOffset(), query.getLimit()).stream(),
                 query -> directory.count(DirectoryFilter.text(query.getFilter().orElse(""))));
         service.setItemLabelGenerator(ServiceSummary::name);
         service.setWidthFull();
-        status.setLabel("Where things are up to");
+        status.setLabel(getTranslation("directory.teamForm.status"));
         status.setItems(TeamMember.Status.values());
-        status.setItemLabelGenerator(TeamMember.Status::words);
+        status.setItemLabelGenerator(st -> DirectoryWords.status(this, st));
         status.setValue(TeamMember.Status.REFERRED);
         since.setValue(LocalDate.ofInstant(directory.now(), org.village.shared.Times.ZONE));
-        forFamily.setHelperText("Plain words the parent will read, like: meets Jay every Tuesday after school.");
+        forFamily.setHelperText(getTranslation("directory.teamForm.forFamilyHelp"));
         forFamily.setMaxLength(1000);
         firstName.setMaxLength(40);
         role.setMaxLength(80);
@@ -69,7 +77,7 @@ class TeamForm extends Div {
         var button = new Button(saveLabel, e -> {
             problem.removeAll();
             if (existing == null && service.getValue() == null) {
-                show(new InputProblem("service", "Please choose a service from the directory."));
+                show(InputProblem.keyed("service", "directory.problem.chooseService"));
                 return;
             }
             try {
@@ -88,7 +96,7 @@ class TeamForm extends Div {
 
     private void show(InputProblem p) {
         if (!Forms.show(p, fields)) {
-            problem.add(Forms.notice("error", p.getMessage()));
+            problem.add(Forms.notice("error", p.message(getLocale())));
         }
     }
 

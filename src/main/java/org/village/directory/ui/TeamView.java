@@ -15,17 +15,17 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import org.springframework.security.access.AccessDeniedException;
 import org.village.directory.DirectoryService;
 import org.village.directory.FamilyTeamService;
+import org.village.directory.TeamEvent;
 import org.village.directory.TeamMember;
+import org.village.directory.TimelineText;
 import org.village.security.CurrentUser;
 import org.village.families.FamilyService;
 import org.village.families.FamilyService.ChildSummary;
@@ -40,13 +40,13 @@ import org.village.shared.ui.Forms;
  * on their own family; workers choose from the families they look after. The service checks access again.
  */
 @Route("team/:familyId?")
-@PageTitle("My child's team | Village")
 @Menu(order = 40, title = "My child's team")
 // families and their workers; a peer supporter never sees family records (decision 064)
 @RolesAllowed({Roles.PARENT, Roles.WORKER, Roles.ADMIN})
-class TeamView extends Div implements BeforeEnterObserver {
+class TeamView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    /** The route parameter naming the family. */
+    private static final String FAMILY_ID = "familyId";
 
     private final FamilyTeamService teams;
     private final FamilyService families;
@@ -63,10 +63,15 @@ class TeamView extends Div implements BeforeEnterObserver {
     }
 
     @Override
+    public String getPageTitle() {
+        return getTranslation("directory.team.pageTitle");
+    }
+
+    @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
         var me = currentUser.require();
-        var param = event.getRouteParameters().get("familyId");
+        var param = event.getRouteParameters().get(FAMILY_ID);
         if (param.isEmpty()) {
             if (me.isParent()) {
                 familyId = me.familyId();
@@ -94,12 +99,12 @@ class TeamView extends Div implements BeforeEnterObserver {
     }
 
     private void chooseFamily() {
-        add(new H1("Children's teams"));
-        add(new Paragraph("Choose a family to see and update each child's team."));
+        add(new H1(getTranslation("directory.team.choose.title")));
+        add(new Paragraph(getTranslation("directory.team.choose.intro")));
         var list = new UnorderedList();
         for (var f : families.visibleFamilies()) {
             list.add(new ListItem(new RouterLink(f.label(), TeamView.class,
-                    new RouteParameters("familyId", String.valueOf(f.id())))));
+                    new RouteParameters(FAMILY_ID, String.valueOf(f.id())))));
         }
         add(list);
     }
@@ -108,12 +113,10 @@ class TeamView extends Div implements BeforeEnterObserver {
         removeAll();
         var family = teams.family(familyId);
         boolean staff = !currentUser.require().isParentOf(familyId);
-        add(new H1(staff ? family.label() + ": children's teams" : "My child's team"));
-        add(new Paragraph(staff ? "Keep this up to date: the family reads it."
-                : "Who is working with your child, what they do for your family, and how to reach them."));
-        var who = new Paragraph(staff
-                ? "Who sees this page: the family, their family support workers and the Village admin team."
-                : "Who sees this page: you, your family support worker and the Village admin team.");
+        add(new H1(staff ? getTranslation("directory.team.staffTitle", family.label())
+                : getTranslation("directory.team.title")));
+        add(new Paragraph(getTranslation(staff ? "directory.team.staffIntro" : "directory.team.intro")));
+        var who = new Paragraph(getTranslation(staff ? "directory.team.whoSeesStaff" : "directory.team.whoSees"));
         who.addClassName("who-sees");
         add(who);
         for (ChildSummary child : family.children()) {
@@ -124,12 +127,11 @@ class TeamView extends Div implements BeforeEnterObserver {
     private Div childSection(ChildSummary child, boolean staff) {
         var section = new Div();
         section.addClassName("child-team");
-        section.add(new H2("Around " + child.name()));
+        section.add(new H2(getTranslation("directory.team.around", child.name())));
         var members = teams.team(familyId, child.id());
         if (members.isEmpty()) {
-            section.add(new Paragraph(staff ? "No services on " + child.name() + "'s team yet. Add the first one below."
-                    : "No services are listed yet. Your family support "
-                    + "worker will add them here."));
+            section.add(new Paragraph(staff ? getTranslation("directory.team.emptyStaff", child.name())
+                    : getTranslation("directory.team.empty")));
         }
         var cards = new UnorderedList();
         cards.addClassName("team-cards");
@@ -138,29 +140,42 @@ class TeamView extends Div implements BeforeEnterObserver {
         }
         section.add(cards);
         if (staff) {
-            var addButton = new Button("Add a service to " + child.name() + "'s team");
+            var addButton = new Button(getTranslation("directory.team.add", child.name()));
             addButton.addClickListener(e -> {
                 var dialog = new Dialog();
-                dialog.setHeaderTitle("Add a service to " + child.name() + "'s team");
-                dialog.add(new TeamForm(directory, null, "Add to the team", input -> {
+                dialog.setHeaderTitle(getTranslation("directory.team.add", child.name()));
+                dialog.add(new TeamForm(directory, null, getTranslation("directory.team.addSave"), input -> {
                     teams.add(familyId, child.id(), input);
                     dialog.close();
                     showTeam();
                 }));
-                dialog.getFooter().add(new Button("Cancel", c -> dialog.close()));
+                dialog.getFooter().add(new Button(getTranslation("directory.team.cancel"), c -> dialog.close()));
                 dialog.open();
             });
             section.add(addButton);
         }
         var events = teams.timeline(familyId, child.id());
         if (!events.isEmpty()) {
-            section.add(new H3("What has changed"));
+            section.add(new H3(getTranslation("directory.team.changed")));
             var timeline = new UnorderedList();
             timeline.addClassName("timeline");
-            events.forEach(ev -> timeline.add(new ListItem(new Span(DAY.format(ev.at().atZone(Times.ZONE)) + ": "), new Span(ev.text()))));
+            events.forEach(ev -> timeline.add(new ListItem(new Span(DirectoryWords.day(getLocale(), ev.at().atZone(Times.ZONE)) + ": "),
+                    said(ev))));
             section.add(timeline);
         }
         return section;
+    }
+
+    /**
+     * A timeline line in the reader's language (decision 068). A line written before lines were kept as keys is an
+     * English sentence: marked as English on a page in another language, so a screen reader reads it in English.
+     */
+    private Span said(TeamEvent event) {
+        var span = new Span(event.text(getLocale()));
+        if (!DirectoryWords.english(getLocale()) && !TimelineText.keyed(event.stored())) {
+            span.getElement().setAttribute("lang", "en");
+        }
+        return span;
     }
 
     private ListItem card(TeamMember m, ChildSummary child, boolean staff) {
@@ -169,42 +184,45 @@ class TeamView extends Div implements BeforeEnterObserver {
         card.setClassName("is-lead", m.lead());
         card.setClassName("ended", m.status() == TeamMember.Status.ENDED);
         if (m.lead()) {
-            var badge = new Span("Lead professional");
+            var badge = new Span(getTranslation("directory.team.lead"));
             badge.addClassName("lead-badge");
             card.add(badge);
         }
         var name = new RouterLink(m.serviceName(), ServiceView.class, new RouteParameters("slug", m.serviceSlug()));
         name.addClassName("service-name");
         card.add(name);
-        var status = new Paragraph(m.status().words() + " since " + DAY.format(m.statusSince()));
+        var status = new Paragraph(getTranslation("directory.team.since", DirectoryWords.status(this, m.status()),
+                DirectoryWords.day(getLocale(), m.statusSince())));
         status.addClassName("status");
         card.add(status);
         if (m.workerFirstName() != null) {
-            card.add(new Paragraph((staff ? "Named worker: " : "Your worker: ") + m.workerFirstName() + (m.workerRole() == null ? "" : ", " + m.workerRole())));
+            card.add(new Paragraph(getTranslation(staff ? "directory.team.namedWorker" : "directory.team.yourWorker",
+                    m.workerFirstName() + (m.workerRole() == null ? "" : ", " + m.workerRole()))));
         }
-        card.add(new Paragraph((staff ? "For the family: " : "For your family: ") + m.forFamily()));
+        card.add(new Paragraph(getTranslation(staff ? "directory.team.forTheFamily" : "directory.team.forYourFamily",
+                m.forFamily())));
         if (m.howToContact() != null) {
-            card.add(new Paragraph("How to reach them: " + m.howToContact()));
+            card.add(new Paragraph(getTranslation("directory.team.howToReach", m.howToContact())));
         }
         if (m.nextContact() != null) {
-            card.add(new Paragraph("Next: " + m.nextContact()));
+            card.add(new Paragraph(getTranslation("directory.team.next", m.nextContact())));
         }
         if (staff) {
-            card.add(new Button("Change", e -> {
+            card.add(new Button(getTranslation("directory.team.change"), e -> {
                 var dialog = new Dialog();
-                dialog.setHeaderTitle("Change " + m.serviceName());
-                dialog.add(new TeamForm(directory, m, "Save changes", input -> {
+                dialog.setHeaderTitle(getTranslation("directory.team.changeTitle", m.serviceName()));
+                dialog.add(new TeamForm(directory, m, getTranslation("directory.team.saveChanges"), input -> {
                     teams.update(familyId, m.id(), m.version(), input);
                     dialog.close();
                     showTeam();
-                    addComponentAtIndex(1, Forms.notice("success", "Saved. The family will see the change."));
+                    addComponentAtIndex(1, Forms.notice("success", getTranslation("directory.team.saved")));
                 }));
-                dialog.getFooter().add(new Button("Cancel", c -> dialog.close()));
+                dialog.getFooter().add(new Button(getTranslation("directory.team.cancel"), c -> dialog.close()));
                 dialog.open();
             }));
-            var remove = new Button("Remove", e -> confirmRemove(m, child));
+            var remove = new Button(getTranslation("directory.team.remove"), e -> confirmRemove(m, child));
             remove.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR);
-            remove.setAriaLabel("Remove " + m.serviceName() + " from " + child.name() + "'s team");
+            remove.setAriaLabel(getTranslation("directory.team.removeLabel", m.serviceName(), child.name()));
             card.add(remove);
         }
         return card;
@@ -213,22 +231,20 @@ class TeamView extends Div implements BeforeEnterObserver {
     /** Removing is for entries added by mistake; a service that has finished is "Ended" instead. */
     private void confirmRemove(TeamMember m, ChildSummary child) {
         var confirm = new ConfirmDialog();
-        confirm.setHeader("Take " + m.serviceName() + " off " + child.name() + "'s team?");
-        confirm.setText("Only do this if it was added by mistake. If the service has finished working with "
-                + child.name() + ", choose Change and set it to Ended instead. The family will see a short note "
-                + "saying it was added by mistake.");
+        confirm.setHeader(getTranslation("directory.team.removeTitle", m.serviceName(), child.name()));
+        confirm.setText(getTranslation("directory.team.removeText", child.name()));
         confirm.setCancelable(true);
-        confirm.setCancelText("Keep it");
-        confirm.setConfirmText("Remove from the team");
+        confirm.setCancelText(getTranslation("directory.team.keep"));
+        confirm.setConfirmText(getTranslation("directory.team.removeConfirm"));
         confirm.setConfirmButtonTheme("error primary");
         confirm.addConfirmListener(e -> {
             try {
                 teams.remove(familyId, m.id());
                 showTeam();
-                addComponentAtIndex(1, Forms.notice("success", m.serviceName() + " is off " + child.name() + "'s team."));
+                addComponentAtIndex(1, Forms.notice("success", getTranslation("directory.team.removed", m.serviceName(), child.name())));
             } catch (InputProblem p) {
                 showTeam();
-                addComponentAtIndex(1, Forms.notice("error", p.getMessage()));
+                addComponentAtIndex(1, Forms.notice("error", p.message(getLocale())));
             }
         });
         Forms.openSafely(confirm);
