@@ -42,7 +42,8 @@ class NoLiteralTextInViewsTest {
             //
             //
             // notification and moderation views (add here)
-            List.<String>of("src/main/java/org/village/moderation/ui"),
+            List.<String>of("src/main/java/org/village/moderation/ui", "src/main/java/org/village/notification/ui",
+                    "src/main/java/org/village/notification/NotificationBell.java"),
             // forum views
             List.<String>of("src/main/java/org/village/forum/ui"))
             .flatMap(List::stream).toList();

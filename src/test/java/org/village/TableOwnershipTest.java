@@ -37,7 +37,7 @@ class TableOwnershipTest {
                     "blaming_phrase", "content_version")),
             Map.entry("helpnow", Set.of("help_contact", "help_contact_hours", "help_contact_dated_hours")),
             //
-            Map.entry("notification", Set.of()),
+            Map.entry("notification", Set.of("notification", "notification_setting", "notification_email")),
             //
             //
             Map.entry("moderation", Set.of("moderation_watched_word", "moderation_risk_phrase", "moderation_list_version",

@@ -16,6 +16,8 @@ import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import org.village.notification.NotificationBell;
+import org.village.notification.Notifications;
 import org.village.security.CurrentUser;
 
 /**
@@ -31,7 +33,8 @@ public class MainLayout extends AppLayout {
             "My child's team", "Children's teams",
             "Tell it once", "Family profiles");
 
-    MainLayout(CurrentUser currentUser, AuthenticationContext authentication, InterfaceLanguage language) {
+    MainLayout(CurrentUser currentUser, AuthenticationContext authentication, InterfaceLanguage language,
+               Notifications notifications) {
         setPrimarySection(Section.NAVBAR);
         // Vaadin's <base href> would turn "#main-content" into the home page: quick-exit.js moves focus to
         // the element named by data-skip-to instead. The second skip link leaves at once, like the button.
@@ -44,8 +47,10 @@ public class MainLayout extends AppLayout {
         toggle.setAriaLabel(getTranslation("layout.menu"));
         var brand = new RouterLink("Village", HomeView.class);
         brand.addClassName("brand");
-        addToNavbar(skip, skipExit, toggle, brand, languageButton(language), QuickExit.button(this::text),
-                QuickExit.status(this::text));
+        addToNavbar(skip, skipExit, toggle, brand, languageButton(language));
+        // the bell with a count, for signed-in people (notification module, decision 070)
+        currentUser.get().ifPresent(user -> addToNavbar(new NotificationBell(notifications, user.id())));
+        addToNavbar(QuickExit.button(this::text), QuickExit.status(this::text));
 
         var nav = new SideNav();
         nav.setLabel(getTranslation("layout.nav"));

@@ -3,5 +3,5 @@
  * (button, Shift x3 and the session-ending endpoint), the public home and safety pages, and the
  * friendly error pages.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"helpnow", "security", "shared"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"helpnow", "notification", "security", "shared"})
 package org.village.layout;

@@ -131,8 +131,11 @@ public class AccountService {
                 default -> "join.unknown";
             });
         }
-        long familyId = jdbc.sql("SELECT family_id FROM invitation WHERE code_hash = ?").param(hash)
-                .query(Long.class).single();
+        record Invite(long familyId, Long createdBy) {
+        }
+        var invite = jdbc.sql("SELECT family_id, created_by FROM invitation WHERE code_hash = ?").param(hash)
+                .query((rs, n) -> new Invite(rs.getLong(1), rs.getObject(2, Long.class))).single();
+        long familyId = invite.familyId();
         UserAccount account;
         try {
             account = accounts.saveAndFlush(new UserAccount(u, d, encoder.encode(password), Set.of(Roles.PARENT), familyId, now));
@@ -143,7 +146,7 @@ public class AccountService {
         }
         jdbc.sql("UPDATE invitation SET used_by = ? WHERE code_hash = ?").params(account.getId(), hash).update();
         audit.record(new AuditLog.Actor(account.getId(), "parent:" + d), "invitation.used", "family:" + familyId, null);
-        events.publishEvent(new InvitationAccepted(account.getId(), familyId));
+        events.publishEvent(new InvitationAccepted(account.getId(), familyId, invite.createdBy()));
         return account.getId();
     }
 

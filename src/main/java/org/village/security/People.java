@@ -43,6 +43,25 @@ public class People {
         return accounts.findById(accountId).filter(a -> a.isEnabled() && a.getRoles().contains(role)).isPresent();
     }
 
+    /** Every switched-on account holding this role, by name (for example the admins, to tell them something). */
+    public List<Person> allWithRole(String role) {
+        return accounts.findHoldingAnyOf(List.of(role)).stream().filter(UserAccount::isEnabled)
+                .map(People::person).toList();
+    }
+
+    /**
+     * The interface language this account chose ("en", "pl"), for words sent when they are not looking (e-mails);
+     * empty when they have not chosen one or the account is gone.
+     */
+    public Optional<String> languageOf(long accountId) {
+        return accounts.findById(accountId).map(UserAccount::getLanguage);
+    }
+
+    /** True when the account exists and is switched on: nothing is sent to a switched-off account. */
+    public boolean isActive(long accountId) {
+        return accounts.findById(accountId).filter(UserAccount::isEnabled).isPresent();
+    }
+
     /** Demo set-up only: the account with this sign-in name. */
     public Optional<Person> byUsername(String username) {
         return accounts.findByUsername(username).map(People::person);

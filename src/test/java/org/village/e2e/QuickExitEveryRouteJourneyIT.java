@@ -48,7 +48,7 @@ class QuickExitEveryRouteJourneyIT extends BrowserJourney {
                 Visit.anyone("services"), Visit.anyone("services/" + service), Visit.anyone("join"),
                 Visit.anyone("login"), Visit.anyone("reset"), Visit.anyone("setup"),
                 Visit.anyone("guides/some/deep/page")));
-        for (String path : List.of("team", "profile", "account")) {
+        for (String path : List.of("team", "profile", "account", "notifications", "account/notifications")) {
             visits.add(new Visit(path, parent[0], parent[1]));
         }
         long forumCategory = jdbc.sql("SELECT id FROM forum_category ORDER BY id LIMIT 1").query(Long.class).single();
@@ -62,7 +62,8 @@ class QuickExitEveryRouteJourneyIT extends BrowserJourney {
                 "staff/guides/" + guideId, "staff/jargon-buster", "moderation/watched-words")) {
             visits.add(new Visit(path, worker[0], worker[1]));
         }
-        for (String path : List.of("admin/guide-settings", "admin/services", "admin/staff", "admin/audit")) {
+        for (String path : List.of("admin/guide-settings", "admin/services", "admin/staff", "admin/audit",
+                "admin/sent-emails")) {
             visits.add(new Visit(path, admin[0], admin[1]));
         }
         return visits;

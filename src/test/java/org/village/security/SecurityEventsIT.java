@@ -30,15 +30,16 @@ class SecurityEventsIT extends IntegrationTest {
     }
 
     @Test
-    void usingAnInvitationPublishesInvitationAccepted() {
+    void usingAnInvitationPublishesInvitationAcceptedNamingWhoInvited() {
         long familyB = jdbc.sql("SELECT id FROM family WHERE label = 'Family B (sample)'").query(Long.class).single();
+        long alex = jdbc.sql("SELECT id FROM user_account WHERE username = 'worker.alex'").query(Long.class).single();
         users.as("worker.alex");
         var invitation = accounts.invite(familyB);
         users.anonymous();
 
         long account = accounts.join(invitation.code(), "events.parent", "Events Parent", "lantern-by-the-sea-events");
 
-        assertThat(events.stream(InvitationAccepted.class)).containsExactly(new InvitationAccepted(account, familyB));
+        assertThat(events.stream(InvitationAccepted.class)).containsExactly(new InvitationAccepted(account, familyB, alex));
     }
 
     @Test

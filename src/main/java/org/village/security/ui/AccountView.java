@@ -36,6 +36,11 @@ class AccountView extends Div implements HasDynamicTitle {
         var me = currentUser.require();
         add(new H1(getTranslation("account.title")));
         add(new Paragraph(getTranslation("account.signedInAs", me.displayName())));
+        // e-mail about notifications has its own page (notification module); an address, so no code depends on it
+        var mailChoice = new com.vaadin.flow.component.html.Anchor("account/notifications",
+                getTranslation("notification.settings.link"));
+        mailChoice.setId("notification-settings-link");
+        add(new Paragraph(mailChoice));
         add(new H2(getTranslation("account.change")));
         password.setHelperText(getTranslation("reset.password.help", PasswordPolicy.MIN));
         for (var f : new PasswordField[] {current, password, repeat}) {

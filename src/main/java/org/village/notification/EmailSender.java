@@ -1,0 +1,64 @@
+package org.village.notification;
+
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.village.notification.internal.EmailStore;
+import org.village.notification.internal.MailTransport;
+import org.village.shared.Texts;
+
+/**
+ * Sends what {@link Emails} queued, after the commit, in the recipient's language. When the SMTP server cannot be
+ * reached this throws: the publication stays incomplete in the registry and {@code internal.MailRetry} hands it back
+ * later (decision 071). An e-mail already marked sent is never sent again. Logs never name the recipient.
+ */
+@Component
+class EmailSender {
+
+    private static final Logger log = LoggerFactory.getLogger(EmailSender.class);
+
+    private final EmailStore store;
+    private final MailTransport transport;
+    private final Emails emails;
+    private final Clock clock;
+
+    EmailSender(EmailStore store, MailTransport transport, Emails emails, Clock clock) {
+        this.store = store;
+        this.transport = transport;
+        this.emails = emails;
+        this.clock = clock;
+    }
+
+    @ApplicationModuleListener
+    void on(EmailQueued event) {
+        var mail = store.outgoing(event.emailId()).orElse(null);
+        if (mail == null || mail.sentAt() != null) {
+            return;
+        }
+        var setting = store.setting(mail.accountId());
+        if (!setting.on() || setting.address() == null || !transport.available()) {
+            return; // switched off since it was queued: nothing goes out
+        }
+        var locale = emails.languageOf(mail.accountId());
+        var settings = transport.settings();
+        String subject = mail.subject() != null ? mail.subject()
+                : settings.subject() != null && !settings.subject().isBlank() ? settings.subject().strip()
+                : Texts.text(locale, "notification.email.subject");
+        String body = Texts.text(locale, mail.bodyKey(), mail.bodyArgs().toArray()) + "\n\n"
+                + settings.portalUrl().replaceAll("/+$", "") + mail.link() + "\n\n"
+                + Texts.text(locale, "notification.email.footer");
+        var attached = mail.attachment() == null ? List.<MailTransport.Attached>of()
+                : List.of(new MailTransport.Attached(mail.attachmentName(), mail.attachmentType(), mail.attachment()));
+        try {
+            transport.send(setting.address(), subject, body, attached);
+        } catch (RuntimeException e) {
+            log.warn("E-mail {} could not be sent ({}); it stays in the event registry and is tried again later",
+                    mail.id(), e.getClass().getSimpleName());
+            throw e;
+        }
+        store.markSent(mail.id(), clock.instant());
+    }
+}

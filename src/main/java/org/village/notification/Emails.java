@@ -1,0 +1,102 @@
+package org.village.notification;
+
+import java.time.Clock;
+import java.util.Locale;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.village.notification.internal.EmailStore;
+import org.village.notification.internal.MailTransport;
+import org.village.security.CurrentUser;
+import org.village.security.People;
+
+/**
+ * E-mail to people who asked for it. Nothing is sent to anyone who has not switched e-mail on with an address (it is
+ * off by default, decision 070). {@link #send} puts the e-mail in an outbox in the caller's transaction and publishes
+ * {@link EmailQueued}; a listener sends it after the commit, and the event publication registry keeps it until the
+ * send worked, retrying with a back-off (decision 071).
+ */
+@Service
+@Transactional
+public class Emails {
+
+    private final EmailStore store;
+    private final MailTransport transport;
+    private final CurrentUser currentUser;
+    private final People people;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Emails(EmailStore store, MailTransport transport, CurrentUser currentUser, People people,
+           ApplicationEventPublisher events, Clock clock) {
+        this.store = store;
+        this.transport = transport;
+        this.currentUser = currentUser;
+        this.people = people;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Queues an e-mail to this account if they switched e-mail on; joins the caller's transaction.
+     *
+     * @return true when it was queued, false when the person has e-mail off (or e-mail is not set up here)
+     */
+    public boolean send(long accountId, Email email) {
+        Links.check(email.link());
+        var setting = store.setting(accountId);
+        if (!setting.on() || setting.address() == null || !transport.available() || !people.isActive(accountId)) {
+            return false;
+        }
+        var a = email.attachment();
+        long id = store.queue(accountId, email.subject(), email.bodyKey(), email.bodyArgs(), email.link(),
+                a == null ? null : a.fileName(), a == null ? null : a.contentType(), a == null ? null : a.bytes(),
+                clock.instant());
+        events.publishEvent(new EmailQueued(id));
+        return true;
+    }
+
+    /** The discreet e-mail that goes with a notification: only that there is something new, and where. */
+    void forNotification(long accountId) {
+        send(accountId, new Email(null, "notification.email.body", java.util.List.of(), "/notifications", null));
+    }
+
+    /** The signed-in person's e-mail setting. */
+    @Transactional(readOnly = true)
+    public EmailSetting mySetting() {
+        var s = store.setting(currentUser.require().id());
+        return new EmailSetting(s.on(), s.address());
+    }
+
+    /**
+     * Saves the signed-in person's choice. Switching e-mail on needs an address that looks like one.
+     *
+     * @throws org.village.shared.InputProblem for a missing or odd address (field {@code address})
+     */
+    public void saveMySetting(boolean on, String address) {
+        String clean = address == null ? "" : address.strip();
+        if (clean.isEmpty()) {
+            if (on) {
+                throw org.village.shared.InputProblem.keyed("address", "notification.settings.address.needed");
+            }
+            clean = null;
+        } else if (clean.length() > 254 || !clean.matches("[^@\\s<>()\",;:\\\\]+@[^@\\s<>()\",;:\\\\]+\\.[^@\\s<>()\",;:\\\\]+")) {
+            throw org.village.shared.InputProblem.keyed("address", "notification.settings.address.odd");
+        }
+        store.save(currentUser.require().id(), new EmailStore.Setting(on, clean), clock.instant());
+    }
+
+    /** True when this portal can send e-mail (an SMTP server is set, or the in-process one runs). */
+    public boolean available() {
+        return transport.available();
+    }
+
+    /** The language an e-mail to this account is written in: the one they chose, else English. */
+    Locale languageOf(long accountId) {
+        return people.languageOf(accountId).map(Locale::forLanguageTag).orElse(Locale.ENGLISH);
+    }
+
+    /** A person's e-mail choice: off by default. */
+    public record EmailSetting(boolean on, String address) {
+    }
+}
