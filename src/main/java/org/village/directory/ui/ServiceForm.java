@@ -57,7 +57,7 @@ class ServiceForm extends Div {
     private final TextField city = new TextField();
     private final TextField postcode = new TextField();
     private final Checkbox comesToYou = new Checkbox();
-    private final DatePicker lastChecked = new DatePicker();
+    private final DatePicker lastChecked = org.village.shared.ui.LocalDates.inReadersLanguage(new DatePicker());
     private final Div problem = new Div();
     private final Map<String, HasValidation> fields = new HashMap<>();
 

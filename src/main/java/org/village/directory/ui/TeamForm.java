@@ -29,7 +29,7 @@ class TeamForm extends Div {
     final TextField role = new TextField();
     final Checkbox lead = new Checkbox();
     final Select<TeamMember.Status> status = new Select<>();
-    final DatePicker since = new DatePicker();
+    final DatePicker since = org.village.shared.ui.LocalDates.inReadersLanguage(new DatePicker());
     final TextArea forFamily = new TextArea();
     final TextField howToContact = new TextField();
     final TextField nextContact = new TextField();

@@ -58,7 +58,8 @@ class GuideEditorView extends Div implements BeforeEnterObserver, HasDynamicTitl
     private final Select<Category> category = new Select<>();
     private final Select<String> kind = new Select<>();
     private final TextField related = new TextField(getTranslation("guides.editor.related"));
-    private final DatePicker lastChecked = new DatePicker(getTranslation("guides.editor.lastChecked"));
+    private final DatePicker lastChecked = org.village.shared.ui.LocalDates.inReadersLanguage(
+            new DatePicker(getTranslation("guides.editor.lastChecked")));
     private final TextArea body = new TextArea(getTranslation("guides.editor.body"));
     private final Div check = new Div();
     private final Div preview = new Div();

@@ -32,8 +32,8 @@ class AuditLogView extends Div implements HasDynamicTitle {
         text.setValueChangeMode(ValueChangeMode.LAZY);
         text.setMaxLength(100);
         text.setClearButtonVisible(true);
-        var from = new DatePicker(getTranslation("audit.from"));
-        var to = new DatePicker(getTranslation("audit.to"));
+        var from = org.village.shared.ui.LocalDates.inReadersLanguage(new DatePicker(getTranslation("audit.from")));
+        var to = org.village.shared.ui.LocalDates.inReadersLanguage(new DatePicker(getTranslation("audit.to")));
         var grid = new Grid<AuditLog.Entry>();
         grid.addColumn(e -> Times.dateTime(e.at(), getLocale())).setHeader(getTranslation("audit.when")).setAutoWidth(true);
         grid.addColumn(AuditLog.Entry::actor).setHeader(getTranslation("audit.who")).setAutoWidth(true);
