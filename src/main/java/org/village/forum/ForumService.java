@@ -514,6 +514,30 @@ public class ForumService {
         }));
     }
 
+    /** True when the signed-in person may approve, hide or lock (the MODERATE capability). */
+    public boolean canModerate() {
+        return member().can(Capability.MODERATE);
+    }
+
+    /** Posts waiting for a moderator, oldest first, and how many there are in all (moderators only). */
+    public Waiting waitingForModerator(int limit) {
+        VillageUser me = member();
+        if (!me.can(Capability.MODERATE)) {
+            throw new AccessDeniedException("Only moderators see the posts waiting for them");
+        }
+        int bounded = Math.clamp(limit, 1, 200);
+        return new Waiting(store.countWaiting(), store.waiting(bounded).stream()
+                .map(w -> new Waiting.Post(w.postId(), w.topicId(), w.topicTitle(), w.authorName(), w.status(), w.createdAt()))
+                .toList());
+    }
+
+    /** Posts waiting for a moderator. */
+    public record Waiting(long total, List<Post> first) {
+        public record Post(long postId, long topicId, String topicTitle, String authorName, PostStatus status,
+                           java.time.Instant createdAt) {
+        }
+    }
+
     /** Locks or unlocks a topic (moderators): a locked topic takes no replies. */
     public void lock(long topicId, boolean locked) {
         VillageUser me = member();

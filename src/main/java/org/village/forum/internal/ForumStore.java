@@ -241,6 +241,24 @@ public class ForumStore {
     }
 
     /** Moves a post from one status to another; false when someone else moved it first. */
+    /** A post waiting for a moderator, oldest first (index forum_post_status). */
+    public record WaitingRow(long postId, long topicId, String topicTitle, String authorName, PostStatus status,
+                             java.time.Instant createdAt) {
+    }
+
+    public List<WaitingRow> waiting(int limit) {
+        return jdbc.sql("""
+                SELECT p.id, p.topic_id, t.title, p.author_name, p.status, p.created_at
+                FROM forum_post p JOIN forum_topic t ON t.id = p.topic_id
+                WHERE p.status IN ('PENDING', 'HELD') ORDER BY p.id LIMIT ?""")
+                .param(limit).query((rs, n) -> new WaitingRow(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                        rs.getString(4), PostStatus.valueOf(rs.getString(5)), rs.getTimestamp(6).toInstant())).list();
+    }
+
+    public long countWaiting() {
+        return jdbc.sql("SELECT COUNT(*) FROM forum_post WHERE status IN ('PENDING', 'HELD')").query(Long.class).single();
+    }
+
     public boolean changeStatus(long id, PostStatus from, PostStatus to) {
         return jdbc.sql("UPDATE forum_post SET status = ?, version = version + 1 WHERE id = ? AND status = ?")
                 .params(to.name(), id, from.name()).update() == 1;

@@ -51,5 +51,31 @@ class ForumView extends Div implements BeforeEnterObserver {
             list.add(new ListItem(link, new Paragraph(c.description()), counts));
         }
         add(list);
+        if (forum.canModerate()) {
+            add(waitingForModerators());
+        }
+    }
+
+    /** Moderators see the posts waiting for them, oldest first, each a link to the post in its topic. */
+    private Div waitingForModerators() {
+        var waiting = forum.waitingForModerator(20);
+        var box = new Div();
+        box.setId("forum-waiting");
+        box.addClassName("forum-waiting-list");
+        box.add(new H2(getTranslation("forum.waitingTitle", waiting.total())));
+        if (waiting.first().isEmpty()) {
+            box.add(new Paragraph(getTranslation("forum.waitingNone")));
+            return box;
+        }
+        var list = new UnorderedList();
+        for (var w : waiting.first()) {
+            var link = new RouterLink(w.topicTitle(), TopicView.class, new RouteParameters("id", Long.toString(w.topicId())));
+            link.setQueryParameters(com.vaadin.flow.router.QueryParameters.of("post", Long.toString(w.postId())));
+            link.addClassName("forum-waiting-link");
+            list.add(new ListItem(link, new Span(" " + getTranslation("forum.waitingBy", w.authorName(),
+                    ForumUi.when(this, w.createdAt())))));
+        }
+        box.add(list);
+        return box;
     }
 }

@@ -47,6 +47,7 @@ class TopicView extends Div implements BeforeEnterObserver {
     private final Div bottom = new Div();
     private final Div replySection = new Div();
     private long topicId;
+    private boolean moderator;
     private int page = 1;
     private TextArea reply;
     private Long quotedId;
@@ -66,6 +67,7 @@ class TopicView extends Div implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
         topicId = ForumPaths.number(event.getRouteParameters().get("id").orElse(""));
+        moderator = forum.canModerate();
         var query = event.getLocation().getQueryParameters();
         page = (int) Math.min(ForumPaths.number(query.getSingleParameter("page").orElse("1")), 100_000);
         long post = ForumPaths.number(query.getSingleParameter("post").orElse(""));
@@ -179,6 +181,9 @@ class TopicView extends Div implements BeforeEnterObserver {
             }));
             actions.add(quote);
         }
+        if (moderator && p.status().waiting() && !p.mine()) {
+            actions.add(approveButton(p));
+        }
         if (p.editableUntil() != null) {
             var edit = ForumUi.tertiary(getTranslation("forum.edit"));
             edit.addClickListener(e -> editInPlace(article, body, actions, p));
@@ -186,6 +191,21 @@ class TopicView extends Div implements BeforeEnterObserver {
         }
         article.add(actions);
         return article;
+    }
+
+    /** A moderator approves a waiting post here; if another moderator dealt with it first, they are told so. */
+    private Button approveButton(PostView p) {
+        var approve = new Button(getTranslation("forum.approve"));
+        approve.addThemeVariants(ButtonVariant.PRIMARY);
+        approve.addClassName("forum-approve");
+        approve.getElement().setAttribute("aria-label", getTranslation("forum.approveWho", p.authorName()));
+        approve.setDisableOnClick(true);
+        approve.addClickListener(e -> {
+            boolean done = forum.moderate(p.id(), p.status(), PostStatus.PUBLISHED, null);
+            replyStatus.setText(getTranslation(done ? "forum.approved" : "forum.alreadyDealtWith"));
+            refresh();
+        });
+        return approve;
     }
 
     private Button reaction(PostView p, Reaction kind, long count, boolean mine) {

@@ -42,6 +42,18 @@ class ForumViewsTest extends SpringBrowserlessTest {
         String text = $(ForumView.class).single().getElement().getTextRecursively();
         assertThat(text).contains("only signed-in families and staff", "Moderators read everything", "Introductions",
                 "Local group: North Bristol");
+        assertThat(text).as("only moderators see what waits").doesNotContain("Waiting for a moderator (");
+    }
+
+    @Test
+    @WithUserDetails("worker.sam")
+    void aModeratorSeesWhatWaitsAndCanApproveItInItsTopic() {
+        navigate(ForumView.class);
+        assertThat($(Div.class).id("forum-waiting").getElement().getTextRecursively()).contains("Waiting for a moderator (");
+        navigate("forum/topic/" + waitingTopicOfTheNewParent(), TopicView.class);
+        var approve = $(Button.class).withClassName("forum-approve").first();
+        assertThat(approve.getText()).isEqualTo("Approve");
+        assertThat(approve.getElement().getAttribute("aria-label")).startsWith("Approve the post by ");
     }
 
     @Test

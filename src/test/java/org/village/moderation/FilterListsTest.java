@@ -33,7 +33,7 @@ import org.village.shared.InputProblem;
  */
 @SpringBootTest(properties = {"village.db.embedded.folder=", "village.moderation.lists-check-every=1h"})
 @ActiveProfiles("demo")
-class FilterListsIT extends SpringBrowserlessTest {
+class FilterListsTest extends SpringBrowserlessTest {
 
     @Autowired
     FilterLists lists;

@@ -25,7 +25,7 @@ import org.village.shared.Capability;
  */
 @SpringBootTest(properties = "village.db.embedded.folder=")
 @ActiveProfiles("demo")
-class PeerSupporterIT extends SpringBrowserlessTest {
+class PeerSupporterTest extends SpringBrowserlessTest {
 
     @Autowired
     FamilyService families;
