@@ -93,8 +93,22 @@
       if (b.matches(':popover-open')) { b.hidePopover(); }
       b.showPopover();
       document.documentElement.classList.add('village-exit-on-top');
+      reserveRoom(b);
     } catch (err) { /* the button simply stays in the top bar */ }
     topping = false;
+  }
+  // The top bar keeps room for the button as wide as it really is (its words are longer in some languages),
+  // so nothing in the bar (the notification bell, the language choice) ends up underneath it.
+  var watched = null;
+  function reserveRoom(b) {
+    var set = function () {
+      document.documentElement.style.setProperty('--village-exit-room', (b.getBoundingClientRect().width + 16) + 'px');
+    };
+    set();
+    if (watched !== b && typeof ResizeObserver === 'function') {
+      watched = b;
+      new ResizeObserver(set).observe(b);
+    }
   }
   function raiseAfterOthers(e) {
     var b = document.getElementById('quick-exit');
