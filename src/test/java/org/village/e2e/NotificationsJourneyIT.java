@@ -82,7 +82,7 @@ class NotificationsJourneyIT extends BrowserJourney {
             wait = new WebDriverWait(driver, Duration.ofSeconds(20));
             open("join/" + code);
             type("Sign-in name", "bell.parent");
-            type("Name other people will see", "Bluebell");
+            type("Name other people will see", "Harebell");
             type("Password", "lantern-by-the-sea-bell");
             type("Type the password again", "lantern-by-the-sea-bell");
             click("Make my account");
@@ -100,7 +100,7 @@ class NotificationsJourneyIT extends BrowserJourney {
             driver.findElement(By.cssSelector("#notification-bell vaadin-button")).click();
             settle();
             wait.until(d -> d.getCurrentUrl().endsWith("/notifications"));
-            waitForText("Bluebell has joined Village with the invitation you made.");
+            waitForText("Harebell has joined Village with the invitation you made.");
             assertThat(pageText()).contains("New");
             assertAccessible();
             long id = jdbc.sql("SELECT id FROM notification WHERE account_id = ?").param(worker).query(Long.class).single();
@@ -111,7 +111,7 @@ class NotificationsJourneyIT extends BrowserJourney {
             signIn("bell.parent", "lantern-by-the-sea-bell");
             open("notifications/" + id);
             waitForText("not allowed");
-            assertThat(pageText()).doesNotContain("Bluebell has joined");
+            assertThat(pageText()).doesNotContain("Harebell has joined");
             assertThat(jdbc.sql("SELECT read_at IS NULL FROM notification WHERE id = ?").param(id)
                     .query(Boolean.class).single()).isTrue();
             open("notifications");
@@ -128,7 +128,7 @@ class NotificationsJourneyIT extends BrowserJourney {
         open("notifications");
         driver.navigate().refresh();
         settle();
-        waitForText("Bluebell has joined Village");
+        waitForText("Harebell has joined Village");
         waitFor(By.id("quick-exit"));
         assertThat(bellCount()).isEqualTo("1");
         assertNoSidewaysScroll();
