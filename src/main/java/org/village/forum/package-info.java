@@ -11,6 +11,6 @@
  * {@link org.village.forum.ReplyPosted}) for notification and moderation. Posts show display names only.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Forum",
-        allowedDependencies = {"security", "content", "guides", "directory", "helpnow", "layout", "notification",
+        allowedDependencies = {"security", "content", "guides", "directory", "helpnow", "layout", "moderation", "notification",
                 "shared"})
 package org.village.forum;

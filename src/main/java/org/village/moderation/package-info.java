@@ -5,5 +5,5 @@
  * later in this module and act on a {@link org.village.moderation.Verdict}. Decisions 073, 074 and 075.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Moderation",
-        allowedDependencies = {"families", "security", "shared"})
+        allowedDependencies = {"families", "security", "helpnow", "layout", "notification", "shared"})
 package org.village.moderation;

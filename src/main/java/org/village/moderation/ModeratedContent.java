@@ -1,0 +1,64 @@
+package org.village.moderation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Implemented by every module whose content is moderated (the forum now, chat next) as a Spring bean, so that
+ * moderation can show an item in the queue and carry out a decision without depending on those modules (they
+ * depend on moderation). Each implementation checks nothing about who is asking: moderation checks the MODERATE
+ * capability before it calls.
+ */
+public interface ModeratedContent {
+
+    /** The {@link Subject#kind()} this bean answers for. */
+    String kind();
+
+    /** The item as a moderator sees it, whatever its state; empty when there is no such item. */
+    Optional<Item> find(long id);
+
+    /** The author's latest items of this kind, newest first, whatever their state (the author's history). */
+    List<Item> byAuthor(long authorId, int limit);
+
+    /**
+     * Carries out a moderator's decision with a conditional update from {@code expectedState}, so when two moderators
+     * act at once one wins and the other gets {@link Outcome#ALREADY_CHANGED}.
+     */
+    Outcome apply(long id, String expectedState, Decision decision);
+
+    /**
+     * @param place  where it is, in words ("Police and court › Court next week")
+     * @param state  the owner's own state name (PUBLISHED, PENDING, HELD, HIDDEN, DELETED for forum posts)
+     * @param before the items just before it in its topic or room, oldest first, so it is read in context
+     * @param link   the route that shows it in place (relative, no leading slash)
+     */
+    record Item(Subject subject, long authorId, String authorName, String place, String body, String state,
+                Instant writtenAt, String link, List<String> before) {
+    }
+
+    /** What a moderator decided; {@code reason} is shown to the author for HIDE; {@code newBody} only for EDIT. */
+    record Decision(Action action, String reason, String newBody, long moderatorId) {
+    }
+
+    enum Action {
+        /** Publish it (from pending, held or hidden). */
+        APPROVE,
+        /** Replace the text, keeping the earlier version, with a note. */
+        EDIT,
+        /** Hide it from everyone but its author and moderators; the reason is shown to the author. */
+        HIDE,
+        /** Soft delete: gone for readers, kept for moderators. */
+        DELETE,
+        /** Hidden automatically after enough reports, until a moderator decides. */
+        AUTO_HIDE
+    }
+
+    enum Outcome {
+        DONE,
+        /** Someone else acted first (or the author edited it): nothing was changed. */
+        ALREADY_CHANGED,
+        /** No such item. */
+        GONE
+    }
+}
