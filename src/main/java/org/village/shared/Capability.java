@@ -22,6 +22,8 @@ public enum Capability {
     MODERATE,
     /** Take a turn on duty in live help. */
     TAKE_DUTY,
+    /** Offer family sessions, keep their calendar, confirm requests and book families in (booking). */
+    RUN_SESSIONS,
     /** Make staff accounts, change roles, switch accounts off. */
     MANAGE_STAFF,
     /** Write and publish guides and glossary terms. */
@@ -42,4 +44,5 @@ public enum Capability {
     public static final String HAS_ASSIGN_WORKERS = "hasAuthority('CAN_ASSIGN_WORKERS')";
     public static final String HAS_MANAGE_STAFF = "hasAuthority('CAN_MANAGE_STAFF')";
     public static final String HAS_MODERATE = "hasAuthority('CAN_MODERATE')";
+    public static final String HAS_RUN_SESSIONS = "hasAuthority('CAN_RUN_SESSIONS')";
 }

@@ -31,7 +31,8 @@ public final class Roles {
             PARENT, Set.copyOf(EnumSet.of(Capability.SEE_OWN_FAMILY)),
             PEER_SUPPORTER, Set.copyOf(EnumSet.of(Capability.MODERATE)),
             WORKER, Set.copyOf(EnumSet.of(Capability.SEE_FAMILY_RECORDS, Capability.WORK_WITH_FAMILIES,
-                    Capability.MANAGE_FAMILIES, Capability.MODERATE, Capability.TAKE_DUTY, Capability.EDIT_GUIDES)),
+                    Capability.MANAGE_FAMILIES, Capability.MODERATE, Capability.TAKE_DUTY, Capability.EDIT_GUIDES,
+                    Capability.RUN_SESSIONS)),
             ADMIN, Set.copyOf(EnumSet.of(Capability.SEE_FAMILY_RECORDS, Capability.SEE_EVERY_FAMILY, Capability.MANAGE_FAMILIES,
                     Capability.ASSIGN_WORKERS, Capability.MODERATE, Capability.MANAGE_STAFF, Capability.EDIT_GUIDES,
                     Capability.EDIT_DIRECTORY, Capability.READ_AUDIT)));

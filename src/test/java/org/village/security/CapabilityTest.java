@@ -31,7 +31,7 @@ class CapabilityTest {
     void aWorkerWorksWithFamiliesModeratesAndTakesDutyButRunsNoAccounts() {
         assertThat(Roles.capabilities(List.of(Roles.WORKER)))
                 .contains(Capability.SEE_FAMILY_RECORDS, Capability.WORK_WITH_FAMILIES, Capability.MANAGE_FAMILIES,
-                        Capability.MODERATE, Capability.TAKE_DUTY, Capability.EDIT_GUIDES)
+                        Capability.MODERATE, Capability.TAKE_DUTY, Capability.EDIT_GUIDES, Capability.RUN_SESSIONS)
                 .doesNotContain(Capability.SEE_EVERY_FAMILY, Capability.MANAGE_STAFF, Capability.READ_AUDIT,
                         Capability.ASSIGN_WORKERS, Capability.SEE_OWN_FAMILY);
     }
