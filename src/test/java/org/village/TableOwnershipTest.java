@@ -49,7 +49,7 @@ class TableOwnershipTest {
             //
             //
             Map.entry("forum", Set.of("forum_category", "forum_topic", "forum_post", "forum_post_revision", "forum_reaction",
-                    "forum_topic_follow", "forum_category_follow", "forum_read", "forum_change")),
+                    "forum_topic_follow", "forum_category_follow", "forum_read", "forum_change", "forum_writer")),
             //
             //
             Map.entry("chat", Set.of()),

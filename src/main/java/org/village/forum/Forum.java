@@ -49,8 +49,20 @@ public final class Forum {
     public record NewReply(long topicId, String body, Long quotedId, String clientToken) {
     }
 
-    /** What saving did: the post's id, its topic and its status (PENDING or HELD means waiting for a moderator). */
-    public record Saved(long postId, long topicId, PostStatus status) {
+    /**
+     * What saving did: the post's id, its topic and its status (PENDING or HELD means waiting for a moderator), and
+     * what the text filters found ({@code filters}, null when none ran or the post had been saved already), so the
+     * writer is told what was held and how to rewrite it, or shown help now when the post was urgent.
+     */
+    public record Saved(long postId, long topicId, PostStatus status, org.village.moderation.Verdict filters) {
+        public Saved(long postId, long topicId, PostStatus status) {
+            this(postId, topicId, status, null);
+        }
+
+        /** A risk phrase: the writer sees 999 and help now, and a worker reads the post now. */
+        public boolean urgent() {
+            return filters != null && filters.urgent();
+        }
     }
 
     public record SearchHit(long postId, long topicId, String topicTitle, String authorName, String snippet,

@@ -41,6 +41,8 @@ import org.village.forum.internal.ForumStore.Reader;
 import org.village.forum.internal.ForumStore.TopicRow;
 import org.village.guides.GlossaryTermChanged;
 import org.village.guides.GuideService;
+import org.village.moderation.ModerationQueue;
+import org.village.moderation.Subject;
 import org.village.security.CurrentUser;
 import org.village.security.VillageUser;
 import org.village.shared.Capability;
@@ -71,13 +73,19 @@ public class ForumService {
     private final ObjectProvider<PostScreen> screens;
     private final int premoderated;
     private final Duration editWindow;
+    private final int perMinute;
+    private final int newMemberPerHour;
+    private final ObjectProvider<ModerationQueue> moderationQueue;
     private volatile GlossaryMarker marker;
     private volatile Instant markerAt = Instant.EPOCH;
 
     ForumService(ForumStore store, ForumIndex index, CurrentUser currentUser, Clock clock, TransactionTemplate tx,
                  ApplicationEventPublisher events, GuideService guides, ObjectProvider<PostScreen> screens,
                  @Value("${village.forum.premoderated-posts:3}") int premoderated,
-                 @Value("${village.forum.edit-window:PT30M}") Duration editWindow) {
+                 @Value("${village.forum.edit-window:PT30M}") Duration editWindow,
+                 @Value("${village.forum.posts-per-minute:5}") int perMinute,
+                 @Value("${village.forum.new-member-posts-per-hour:5}") int newMemberPerHour,
+                 ObjectProvider<ModerationQueue> moderationQueue) {
         this.store = store;
         this.index = index;
         this.currentUser = currentUser;
@@ -88,6 +96,9 @@ public class ForumService {
         this.screens = screens;
         this.premoderated = premoderated;
         this.editWindow = editWindow;
+        this.perMinute = perMinute;
+        this.newMemberPerHour = newMemberPerHour;
+        this.moderationQueue = moderationQueue;
     }
 
     // ---- who is asking ----
@@ -291,14 +302,15 @@ public class ForumService {
                 }
                 Instant now = clock.instant();
                 var verdict = statusFor(me, 0, null, title, body);
-                long topicId = store.insertTopic(topic.categoryId(), title, me.id(), me.displayName(), verdict.status(),
-                        false, now);
+                long topicId = store.insertTopic(topic.categoryId(), verdict.title() != null ? verdict.title() : title,
+                        me.id(), me.displayName(), verdict.status(), false, now);
                 long postId = store.insertPost(topicId, me.id(), me.displayName(), verdict.body(), verdict.status(), null,
                         token, false, now);
                 store.refreshTopic(topicId);
+                raise(postId, me.id(), verdict);
                 announce(postId, topicId, topic.categoryId(), me.id(), verdict, false, null, 0, false);
                 store.stamp(List.of(postId));
-                return new Saved(postId, topicId, verdict.status());
+                return new Saved(postId, topicId, verdict.status(), verdict.filters());
             });
         } catch (DuplicateKeyException doubleSubmit) {
             var first = store.postByToken(me.id(), token).orElseThrow(() -> doubleSubmit);
@@ -339,9 +351,10 @@ public class ForumService {
                 long postId = store.insertPost(topic.id(), me.id(), me.displayName(), verdict.body(), verdict.status(),
                         reply.quotedId(), token, false, now);
                 store.refreshTopic(topic.id());
+                raise(postId, me.id(), verdict);
                 announce(postId, topic.id(), topic.categoryId(), me.id(), verdict, true, quotedAuthor, topic.authorId(), false);
                 store.stamp(List.of(postId));
-                return new Saved(postId, topic.id(), verdict.status());
+                return new Saved(postId, topic.id(), verdict.status(), verdict.filters());
             });
         } catch (DuplicateKeyException doubleSubmit) {
             var first = store.postByToken(me.id(), token).orElseThrow(() -> doubleSubmit);
@@ -381,34 +394,85 @@ public class ForumService {
                 throw InputProblem.keyed("body", "forum.problem.stale");
             }
             store.refreshTopic(topic.id());
+            raise(postId, me.id(), verdict);
             if (status.waiting() && post.status() == PostStatus.PUBLISHED) {
                 events.publishEvent(new PostPending(postId, topic.id(), me.id(), status, verdict.reason(), true));
             }
             store.stamp(List.of(postId));
-            return new Saved(postId, topic.id(), status);
+            return new Saved(postId, topic.id(), status, verdict.filters());
         });
     }
 
     /**
      * The one place a new or edited post gets its status (decision 078): moderators' posts are published; a member
-     * with fewer than {@code village.forum.premoderated-posts} published posts waits for a moderator; then every
-     * {@link PostScreen} (moderation's filters) has its say and the strictest verdict wins.
+     * with fewer than {@code village.forum.premoderated-posts} published posts waits for a moderator (a "new member":
+     * new members may not post links, and may write only {@code village.forum.new-member-posts-per-hour}); everyone
+     * writes at most {@code village.forum.posts-per-minute} new posts a minute; then every {@link PostScreen}
+     * (moderation's filters) has its say and the strictest verdict wins (decision 079). Called inside the write's
+     * transaction: the limits are counted under the writer's own row lock, so two tabs or nodes cannot both slip in.
      */
     PostScreen.Verdict statusFor(VillageUser author, long topicId, Long postId, String title, String body) {
         boolean moderator = author.can(Capability.MODERATE);
         boolean newMember = !moderator && store.publishedCount(author.id()) < premoderated;
+        if (newMember && (Links.in(body) || (title != null && Links.in(title)))) {
+            throw InputProblem.keyed(title != null && Links.in(title) ? "title" : "body", "forum.safety.noLinks", premoderated);
+        }
+        if (postId == null) {
+            checkRate(author, newMember);
+        }
         var verdict = new PostScreen.Verdict(newMember ? PostStatus.PENDING : PostStatus.PUBLISHED, body,
                 newMember ? "new member" : null);
         for (PostScreen screen : screens.orderedStream().toList()) {
-            var next = screen.screen(new PostScreen.Candidate(author.id(), topicId, postId, title, verdict.body(), newMember));
-            verdict = new PostScreen.Verdict(stricter(verdict.status(), next.status()), next.body(),
-                    next.reason() != null ? next.reason() : verdict.reason());
+            var next = screen.screen(new PostScreen.Candidate(author.id(), topicId, postId,
+                    verdict.title() != null ? verdict.title() : title, verdict.body(), newMember));
+            verdict = new PostScreen.Verdict(stricter(verdict.status(), next.status()),
+                    next.title() != null ? next.title() : verdict.title(), next.body(),
+                    next.reason() != null ? next.reason() : verdict.reason(),
+                    moreUrgent(verdict.raise(), next.raise()), stronger(verdict.filters(), next.filters()));
         }
         return verdict;
     }
 
+    /** Posts a minute for everyone, and an hour for new members, counted in the database under the writer's lock. */
+    private void checkRate(VillageUser author, boolean newMember) {
+        Instant now = clock.instant();
+        store.lockWriter(author.id());
+        if (store.postsSince(author.id(), now.minus(Duration.ofMinutes(1))) >= perMinute) {
+            throw InputProblem.keyed("body", "forum.safety.tooFast", perMinute);
+        }
+        if (newMember && store.postsSince(author.id(), now.minus(Duration.ofHours(1))) >= newMemberPerHour) {
+            throw InputProblem.keyed("body", "forum.safety.newMemberHour", newMemberPerHour);
+        }
+    }
+
     private static PostStatus stricter(PostStatus a, PostStatus b) {
         return a.ordinal() >= b.ordinal() ? a : b; // PUBLISHED < PENDING < HELD
+    }
+
+    private static PostScreen.Case moreUrgent(PostScreen.Case a, PostScreen.Case b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return b.kind().ordinal() < a.kind().ordinal() ? b : a; // URGENT first
+    }
+
+    private static org.village.moderation.Verdict stronger(org.village.moderation.Verdict a, org.village.moderation.Verdict b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return b.outcome().compareTo(a.outcome()) > 0 ? b : a;
+    }
+
+    /** Opens the case a screen asked for, now that the post has its id (same transaction: no post without its case). */
+    private void raise(long postId, long authorId, PostScreen.Verdict verdict) {
+        if (verdict.raise() == null) {
+            return;
+        }
+        ModerationQueue queue = moderationQueue.getIfAvailable();
+        if (queue == null) {
+            throw new IllegalStateException("No moderation queue to raise a " + verdict.raise().kind() + " case with");
+        }
+        queue.raise(Subject.forumPost(postId), authorId, verdict.raise().kind(), verdict.raise().reason(), verdict.raise().risk());
     }
 
     private void announce(long postId, long topicId, long categoryId, long authorId, PostScreen.Verdict verdict,

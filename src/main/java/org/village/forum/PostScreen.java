@@ -21,12 +21,27 @@ public interface PostScreen {
     }
 
     /**
-     * {@code status} is PUBLISHED, PENDING or HELD; {@code body} is the text to keep (a filter may mask words);
-     * {@code reason} is for moderators (never shown to other parents), or null.
+     * {@code status} is PUBLISHED, PENDING or HELD; {@code title} (null: unchanged) and {@code body} are the text to
+     * keep (a filter may mask words); {@code reason} is for moderators (never shown to other parents), or null;
+     * {@code raise} is the case moderators should see once the post has its id (null: none); {@code filters} is what
+     * the text filters found, so the writer can be told how to rewrite (null when no filter ran).
      */
-    record Verdict(PostStatus status, String body, String reason) {
+    record Verdict(PostStatus status, String title, String body, String reason, Case raise,
+                   org.village.moderation.Verdict filters) {
+
+        public Verdict(PostStatus status, String body, String reason) {
+            this(status, null, body, reason, null, null);
+        }
+
         public static Verdict publish(String body) {
             return new Verdict(PostStatus.PUBLISHED, body, null);
         }
+    }
+
+    /**
+     * A case for the moderation queue, opened by the forum in the write's transaction once the post exists:
+     * URGENT (a risk phrase), HELD (personal details, a hold word) or REPORTED (a flag word: published, then looked at).
+     */
+    record Case(org.village.moderation.CaseKind kind, String reason, org.village.moderation.RiskKind risk) {
     }
 }

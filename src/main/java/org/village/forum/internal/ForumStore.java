@@ -269,6 +269,26 @@ public class ForumStore {
                 .param(authorId).query(Long.class).single();
     }
 
+    // ---- rate limits (decision 079) ----
+
+    /**
+     * Takes the writer's own row lock until commit, so their next post waits for this one and then counts it: two
+     * tabs, double clicks or nodes cannot both slip under a limit.
+     */
+    public void lockWriter(long authorId) {
+        jdbc.sql("INSERT INTO forum_writer (author_id) VALUES (?) ON DUPLICATE KEY UPDATE author_id = author_id")
+                .param(authorId).update();
+    }
+
+    /**
+     * How many posts the author wrote since this moment, whatever their status. A locking read: it sees every post
+     * committed before the writer's lock was taken, whatever this transaction read before.
+     */
+    public long postsSince(long authorId, Instant since) {
+        return jdbc.sql("SELECT COUNT(*) FROM forum_post WHERE author_id = ? AND created_at >= ? LOCK IN SHARE MODE")
+                .params(authorId, Timestamp.from(since)).query(Long.class).single();
+    }
+
     // ---- the change number for search indexes ----
 
     /**

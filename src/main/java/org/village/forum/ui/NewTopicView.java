@@ -20,6 +20,7 @@ import java.util.UUID;
 import org.village.forum.Forum.Category;
 import org.village.forum.Forum.NewTopic;
 import org.village.forum.ForumService;
+import org.village.helpnow.HelpNowService;
 import org.village.security.CurrentUser;
 import org.village.shared.InputProblem;
 import org.village.shared.Roles;
@@ -32,11 +33,15 @@ class NewTopicView extends Div implements BeforeEnterObserver {
 
     private final ForumService forum;
     private final CurrentUser currentUser;
+    private final HelpNowService helpNow;
     private String token = UUID.randomUUID().toString();
+    /** The post the filters held: the button then saves changes to it rather than starting another topic. */
+    private Long heldPostId;
 
-    NewTopicView(ForumService forum, CurrentUser currentUser) {
+    NewTopicView(ForumService forum, CurrentUser currentUser, HelpNowService helpNow) {
         this.forum = forum;
         this.currentUser = currentUser;
+        this.helpNow = helpNow;
         addClassName("page");
         addClassName("forum");
     }
@@ -44,6 +49,7 @@ class NewTopicView extends Div implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
+        heldPostId = null;
         long chosen = ForumPaths.number(event.getLocation().getQueryParameters().getSingleParameter("category").orElse(""));
         long me = currentUser.get().map(u -> u.id()).orElse(0L);
         var categories = forum.categories();
@@ -72,6 +78,7 @@ class NewTopicView extends Div implements BeforeEnterObserver {
         var status = new Paragraph();
         status.getElement().setAttribute("role", "status");
         status.setId("forum-new-status");
+        var notice = new WriterNotice(helpNow, "forum-new-notice");
         var showPreview = new Button(getTranslation("forum.preview"), e -> {
             preview.removeAll();
             try {
@@ -91,12 +98,30 @@ class NewTopicView extends Div implements BeforeEnterObserver {
             title.setInvalid(false);
             body.setInvalid(false);
             category.setInvalid(false);
+            status.setText("");
             try {
+                if (heldPostId != null) {
+                    // the words stay in the box: saving now changes the held post, which still waits for a moderator
+                    int version = forum.post(heldPostId).map(org.village.forum.Forum.PostView::version)
+                            .orElseThrow(() -> InputProblem.keyed("body", "forum.problem.noPost"));
+                    var changed = forum.edit(heldPostId, version, body.getValue());
+                    notice.show(changed);
+                    status.setText(getTranslation("forum.safety.changed"));
+                    return;
+                }
                 if (category.getValue() == null) {
                     throw InputProblem.keyed("category", "forum.problem.chooseCategory");
                 }
                 var saved = forum.startTopic(new NewTopic(category.getValue().id(), title.getValue(), body.getValue(), token));
                 token = UUID.randomUUID().toString();
+                if (saved.status().waiting() && notice.show(saved)) {
+                    // held or urgent: the writer reads why and keeps their words (and the kept draft) to change them
+                    heldPostId = saved.postId();
+                    send.setText(getTranslation("forum.safety.saveChanges"));
+                    title.setReadOnly(true);
+                    category.setReadOnly(true);
+                    return;
+                }
                 ForumUi.forgetDraft(body);
                 ForumUi.forgetDraft(title, ForumUi.draftKey(me, "new-title"));
                 getUI().ifPresent(ui -> ui.navigate(TopicView.class, new RouteParameters("id", Long.toString(saved.topicId()))));
@@ -123,6 +148,6 @@ class NewTopicView extends Div implements BeforeEnterObserver {
         });
         add(new RouterLink(getTranslation("forum.back"), ForumView.class), new H1(getTranslation("forum.newTopic")),
                 ForumUi.whoCanRead(this), new Paragraph(getTranslation("forum.newTopicHelp")), category, title, body,
-                new Div(showPreview, send), status, preview);
+                new Div(showPreview, send), status, notice, preview);
     }
 }

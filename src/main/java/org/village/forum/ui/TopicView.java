@@ -27,6 +27,7 @@ import org.village.forum.Forum.Reaction;
 import org.village.forum.Forum.TopicPage;
 import org.village.forum.ForumService;
 import org.village.forum.PostStatus;
+import org.village.helpnow.HelpNowService;
 import org.village.security.CurrentUser;
 import org.village.shared.InputProblem;
 import org.village.shared.Roles;
@@ -54,10 +55,15 @@ class TopicView extends Div implements BeforeEnterObserver {
     private String token = UUID.randomUUID().toString();
     private final Paragraph replyStatus = new Paragraph();
     private final Div preview = new Div();
+    private final WriterNotice notice;
+    /** The reply the filters held: the button then saves changes to it, the words staying in the box. */
+    private Long heldPostId;
+    private Button send;
 
-    TopicView(ForumService forum, CurrentUser currentUser) {
+    TopicView(ForumService forum, CurrentUser currentUser, HelpNowService helpNow) {
         this.forum = forum;
         this.currentUser = currentUser;
+        this.notice = new WriterNotice(helpNow, "forum-reply-notice");
         addClassName("page");
         addClassName("forum");
         posts.addClassName("forum-posts");
@@ -244,8 +250,9 @@ class TopicView extends Div implements BeforeEnterObserver {
         });
         save.addClickListener(e -> {
             try {
-                forum.edit(p.id(), p.version(), area.getValue());
+                var saved = forum.edit(p.id(), p.version(), area.getValue());
                 ForumUi.forgetDraft(area);
+                notice.show(saved);
                 refresh();
             } catch (InputProblem problem) {
                 area.setErrorMessage(problem.message(getLocale()));
@@ -266,6 +273,8 @@ class TopicView extends Div implements BeforeEnterObserver {
         replyStatus.setText("");
         replyStatus.getElement().setAttribute("role", "status");
         replyStatus.setId("forum-reply-status");
+        heldPostId = null;
+        notice.clear();
         if (tp.topic().locked()) {
             reply = null;
             replySection.add(new Paragraph(getTranslation("forum.lockedText")));
@@ -289,19 +298,33 @@ class TopicView extends Div implements BeforeEnterObserver {
                 reply.setInvalid(true);
             }
         });
-        var send = new Button(getTranslation("forum.post"));
+        send = new Button(getTranslation("forum.post"));
         send.setId("forum-post-button");
         send.addThemeVariants(ButtonVariant.PRIMARY);
         send.setDisableOnClick(true);
         send.addClickListener(e -> {
             try {
+                if (heldPostId != null) {
+                    changeHeld();
+                    return;
+                }
                 var saved = forum.reply(new NewReply(topicId, reply.getValue(), quotedId, token));
                 token = UUID.randomUUID().toString();
                 quotedId = null;
+                if (saved.status().waiting() && notice.show(saved)) {
+                    // held or urgent: the words (and the kept draft) stay, so the writer can change them
+                    heldPostId = saved.postId();
+                    send.setText(getTranslation("forum.safety.saveChanges"));
+                    replyStatus.setText("");
+                    forum.pageOf(saved.postId()).ifPresent(p -> page = p);
+                    refresh();
+                    return;
+                }
                 ForumUi.forgetDraft(reply);
                 reply.clear();
                 reply.setInvalid(false);
                 preview.removeAll();
+                notice.show(saved);
                 replyStatus.setText(getTranslation(saved.status().waiting() ? "forum.sentWaiting" : "forum.sent"));
                 forum.pageOf(saved.postId()).ifPresent(p -> page = p);
                 refresh();
@@ -315,8 +338,19 @@ class TopicView extends Div implements BeforeEnterObserver {
                 send.setEnabled(true);
             }
         });
-        replySection.add(reply, new Div(showPreview, send), replyStatus, preview);
+        replySection.add(reply, new Div(showPreview, send), replyStatus, notice, preview);
         // quote buttons are added only once the reply box exists
+        refresh();
+    }
+
+    /** Saves the words in the box as the held reply's new text; it still waits for a moderator. */
+    private void changeHeld() {
+        int version = forum.post(heldPostId).map(PostView::version)
+                .orElseThrow(() -> InputProblem.keyed("body", "forum.problem.noPost"));
+        var changed = forum.edit(heldPostId, version, reply.getValue());
+        reply.setInvalid(false);
+        notice.show(changed);
+        replyStatus.setText(getTranslation("forum.safety.changed"));
         refresh();
     }
 
