@@ -75,7 +75,7 @@ public class ForumService {
     private final Duration editWindow;
     private final int perMinute;
     private final int newMemberPerHour;
-    private final ObjectProvider<ModerationQueue> moderationQueue;
+    private final ObjectProvider<ModerationQueue> moderation;
     private volatile GlossaryMarker marker;
     private volatile Instant markerAt = Instant.EPOCH;
 
@@ -85,7 +85,8 @@ public class ForumService {
                  @Value("${village.forum.edit-window:PT30M}") Duration editWindow,
                  @Value("${village.forum.posts-per-minute:5}") int perMinute,
                  @Value("${village.forum.new-member-posts-per-hour:5}") int newMemberPerHour,
-                 ObjectProvider<ModerationQueue> moderationQueue) {
+                 ObjectProvider<ModerationQueue> moderation) {
+        this.moderation = moderation;
         this.store = store;
         this.index = index;
         this.currentUser = currentUser;
@@ -98,7 +99,6 @@ public class ForumService {
         this.editWindow = editWindow;
         this.perMinute = perMinute;
         this.newMemberPerHour = newMemberPerHour;
-        this.moderationQueue = moderationQueue;
     }
 
     // ---- who is asking ----
@@ -281,6 +281,7 @@ public class ForumService {
 
     private Saved startTopicOnce(NewTopic topic) {
         VillageUser me = member();
+        refuseWhileSilenced(me);
         String title = topic.title() == null ? "" : clean(topic.title()).strip();
         if (title.isEmpty()) {
             throw InputProblem.keyed("title", "forum.problem.noTitle");
@@ -320,6 +321,7 @@ public class ForumService {
 
     private Saved replyOnce(NewReply reply) {
         VillageUser me = member();
+        refuseWhileSilenced(me);
         Reader r = reader(me);
         String body = clean(reply.body());
         checkBody(body);
@@ -430,6 +432,11 @@ public class ForumService {
                     next.reason() != null ? next.reason() : verdict.reason(),
                     moreUrgent(verdict.raise(), next.raise()), stronger(verdict.filters(), next.filters()));
         }
+        if (verdict.status() == PostStatus.PENDING && verdict.raise() == null) {
+            // a new member's post with nothing else found: the queue's "pending" list
+            verdict = new PostScreen.Verdict(verdict.status(), verdict.title(), verdict.body(), verdict.reason(),
+                    new PostScreen.Case(org.village.moderation.CaseKind.PENDING, "new member", null), verdict.filters());
+        }
         return verdict;
     }
 
@@ -468,11 +475,7 @@ public class ForumService {
         if (verdict.raise() == null) {
             return;
         }
-        ModerationQueue queue = moderationQueue.getIfAvailable();
-        if (queue == null) {
-            throw new IllegalStateException("No moderation queue to raise a " + verdict.raise().kind() + " case with");
-        }
-        queue.raise(Subject.forumPost(postId), authorId, verdict.raise().kind(), verdict.raise().reason(), verdict.raise().risk());
+        moderation.getObject().raise(Subject.forumPost(postId), authorId, verdict.raise().kind(), verdict.raise().reason(), verdict.raise().risk());
     }
 
     private void announce(long postId, long topicId, long categoryId, long authorId, PostScreen.Verdict verdict,
@@ -568,6 +571,8 @@ public class ForumService {
             store.refreshTopic(topic.id());
             boolean reply = store.countBefore(topic.id(), postId, new Reader(me.id(), true)) > 0;
             events.publishEvent(new PostStatusChanged(postId, topic.id(), post.authorId(), from, to, reason, me.actor()));
+            // whichever way a moderator decides (here or in the queue), the item's open cases close
+            moderation.getObject().settled(Subject.forumPost(postId), to.name());
             if (to == PostStatus.PUBLISHED) {
                 Long quotedAuthor = post.quotedId() == null ? null : store.post(post.quotedId()).map(PostRow::authorId).orElse(null);
                 announce(postId, topic.id(), topic.categoryId(), post.authorId(), PostScreen.Verdict.publish(post.body()),
@@ -688,5 +693,90 @@ public class ForumService {
         int start = Math.max(0, at < 0 ? 0 : at - 60);
         int end = Math.min(plain.length(), start + 200);
         return (start > 0 ? "…" : "") + plain.substring(start, end) + (end < plain.length() ? "…" : "");
+    }
+
+    // ---- moderation's actions (helper M; kept together here at the end) ----
+
+    /** A member a moderator silenced (or whose account is suspended) may read but not write until the time passes. */
+    private void refuseWhileSilenced(VillageUser me) {
+        var until = moderation.getObject().silencedUntil(me.id());
+        if (until.isPresent()) {
+            throw InputProblem.keyed("body", "forum.problem.silenced", org.village.shared.Times.dateTime(until.get()));
+        }
+    }
+
+    /**
+     * A moderator replaces a post's text, keeping the earlier version with a note saying why. {@code expected} is the
+     * status the moderator saw; false when the post changed since (another moderator, the author).
+     */
+    public boolean moderatorEdit(long postId, PostStatus expected, int version, String markdown, String note) {
+        VillageUser me = member();
+        if (!me.can(Capability.MODERATE)) {
+            throw new AccessDeniedException("Only moderators change others' posts");
+        }
+        String body = clean(markdown);
+        checkBody(body);
+        return Boolean.TRUE.equals(tx.execute(s -> {
+            PostRow post = store.postForUpdate(postId).orElse(null);
+            if (post == null || post.status() != expected || post.version() != version) {
+                return false;
+            }
+            store.insertModeratedRevision(postId, post.body(), post.editedAt() == null ? post.createdAt() : post.editedAt(), note);
+            if (!store.updateBody(postId, version, body, post.status(), clock.instant())) {
+                return false;
+            }
+            store.refreshTopic(post.topicId());
+            store.stamp(List.of(postId));
+            return true;
+        }));
+    }
+
+    /**
+     * Hides a published post because enough members reported it, until a moderator decides (no moderator is signed
+     * in: moderation calls this when the last report arrives). False when it was no longer published.
+     */
+    public boolean hideAfterReports(long postId) {
+        return Boolean.TRUE.equals(tx.execute(s -> {
+            PostRow post = store.postForUpdate(postId).orElse(null);
+            if (post == null || !store.changeStatus(postId, PostStatus.PUBLISHED, PostStatus.HIDDEN)) {
+                return false;
+            }
+            store.refreshTopic(post.topicId());
+            store.stamp(List.of(postId));
+            return true;
+        }));
+    }
+
+    /** Pins or unpins a topic (moderators): pinned topics come first in their category. */
+    public void pin(long topicId, boolean pinned) {
+        VillageUser me = member();
+        if (!me.can(Capability.MODERATE)) {
+            throw new AccessDeniedException("Only moderators pin topics");
+        }
+        tx.executeWithoutResult(s -> {
+            store.topicForUpdate(topicId).orElseThrow(() -> InputProblem.keyed("topic", "forum.problem.noTopic"));
+            store.setPinned(topicId, pinned);
+        });
+    }
+
+    /** Moves a topic to another category (moderators). */
+    public void move(long topicId, long categoryId) {
+        VillageUser me = member();
+        if (!me.can(Capability.MODERATE)) {
+            throw new AccessDeniedException("Only moderators move topics");
+        }
+        tx.executeWithoutResult(s -> {
+            store.topicForUpdate(topicId).orElseThrow(() -> InputProblem.keyed("topic", "forum.problem.noTopic"));
+            if (store.category(categoryId, me.id()).isEmpty()) {
+                throw InputProblem.keyed("category", "forum.problem.noCategory");
+            }
+            store.moveTopic(topicId, categoryId);
+        });
+    }
+
+    /** True when the topic is pinned (moderators' topic tools). */
+    public boolean pinned(long topicId) {
+        member();
+        return store.pinned(topicId);
     }
 }
