@@ -18,7 +18,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "village.db.embedded.folder=",
         // the journeys all come from 127.0.0.1; the per-address limit has its own test
-        "village.accounts.max-failures-per-address=1000"
+        "village.accounts.max-failures-per-address=1000",
+        // suites write long topics as one person within a minute; ForumFiltersIT tests the limit at this figure
+        "village.forum.posts-per-minute=200"
 })
 @ActiveProfiles("demo")
 public abstract class IntegrationTest {

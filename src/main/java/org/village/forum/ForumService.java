@@ -308,7 +308,7 @@ public class ForumService {
                 long postId = store.insertPost(topicId, me.id(), me.displayName(), verdict.body(), verdict.status(), null,
                         token, false, now);
                 store.refreshTopic(topicId);
-                raise(postId, me.id(), verdict);
+                raise(postId, me.id(), verdict, false);
                 announce(postId, topicId, topic.categoryId(), me.id(), verdict, false, null, 0, false);
                 store.stamp(List.of(postId));
                 return new Saved(postId, topicId, verdict.status(), verdict.filters());
@@ -353,7 +353,7 @@ public class ForumService {
                 long postId = store.insertPost(topic.id(), me.id(), me.displayName(), verdict.body(), verdict.status(),
                         reply.quotedId(), token, false, now);
                 store.refreshTopic(topic.id());
-                raise(postId, me.id(), verdict);
+                raise(postId, me.id(), verdict, false);
                 announce(postId, topic.id(), topic.categoryId(), me.id(), verdict, true, quotedAuthor, topic.authorId(), false);
                 store.stamp(List.of(postId));
                 return new Saved(postId, topic.id(), verdict.status(), verdict.filters());
@@ -396,8 +396,8 @@ public class ForumService {
                 throw InputProblem.keyed("body", "forum.problem.stale");
             }
             store.refreshTopic(topic.id());
-            raise(postId, me.id(), verdict);
-            if (status.waiting() && post.status() == PostStatus.PUBLISHED) {
+            raise(postId, me.id(), verdict, true);
+            if (status.waiting() && post.status() == PostStatus.PUBLISHED && !urgent(verdict)) {
                 events.publishEvent(new PostPending(postId, topic.id(), me.id(), status, verdict.reason(), true));
             }
             store.stamp(List.of(postId));
@@ -432,11 +432,6 @@ public class ForumService {
                     next.reason() != null ? next.reason() : verdict.reason(),
                     moreUrgent(verdict.raise(), next.raise()), stronger(verdict.filters(), next.filters()));
         }
-        if (verdict.status() == PostStatus.PENDING && verdict.raise() == null) {
-            // a new member's post with nothing else found: the queue's "pending" list
-            verdict = new PostScreen.Verdict(verdict.status(), verdict.title(), verdict.body(), verdict.reason(),
-                    new PostScreen.Case(org.village.moderation.CaseKind.PENDING, "new member", null), verdict.filters());
-        }
         return verdict;
     }
 
@@ -450,6 +445,10 @@ public class ForumService {
         if (newMember && store.postsSince(author.id(), now.minus(Duration.ofHours(1))) >= newMemberPerHour) {
             throw InputProblem.keyed("body", "forum.safety.newMemberHour", newMemberPerHour);
         }
+    }
+
+    private static boolean urgent(PostScreen.Verdict verdict) {
+        return verdict.raise() != null && verdict.raise().kind() == org.village.moderation.CaseKind.URGENT;
     }
 
     private static PostStatus stricter(PostStatus a, PostStatus b) {
@@ -470,9 +469,13 @@ public class ForumService {
         return b.outcome().compareTo(a.outcome()) > 0 ? b : a;
     }
 
-    /** Opens the case a screen asked for, now that the post has its id (same transaction: no post without its case). */
-    private void raise(long postId, long authorId, PostScreen.Verdict verdict) {
-        if (verdict.raise() == null) {
+    /**
+     * Opens the case a screen asked for, now that the post has its id (same transaction: no post without its case).
+     * A new post's HELD and PENDING cases are opened by moderation from {@link PostPending}; URGENT and REPORTED
+     * (flagged, yet published) are opened here, and an edit raises whatever it found (raising twice keeps one case).
+     */
+    private void raise(long postId, long authorId, PostScreen.Verdict verdict, boolean edit) {
+        if (verdict.raise() == null || (!edit && verdict.raise().kind() == org.village.moderation.CaseKind.HELD)) {
             return;
         }
         moderation.getObject().raise(Subject.forumPost(postId), authorId, verdict.raise().kind(), verdict.raise().reason(), verdict.raise().risk());
@@ -485,7 +488,8 @@ public class ForumService {
             if (reply) {
                 events.publishEvent(new ReplyPosted(postId, topicId, categoryId, authorId, topicAuthor, quotedAuthor));
             }
-        } else {
+        } else if (!urgent(verdict)) {
+            // an urgent post is announced by its URGENT case (UrgentRaised), not as one more post in the ordinary queue
             events.publishEvent(new PostPending(postId, topicId, authorId, verdict.status(), verdict.reason(), false));
         }
     }
