@@ -70,10 +70,10 @@ class WriterNotice extends Div {
                 new Paragraph(getTranslation("forum.safety.urgentIntro")));
         var lines = new UnorderedList();
         try {
-            for (var line : helpNow.panel(4)) {
-                lines.add(new ListItem(new Span(line.name() + ": "), tel(line.phone()),
-                        new Span(line.when() == null || line.when().isBlank() ? "" : " (" + line.when() + ")")));
-            }
+            // the lines open now, their hours in the reader's language; 999 is already above them
+            helpNow.now(getLocale()).stream().filter(e -> !e.line().emergency() && e.openNow() && e.line().phone() != null)
+                    .limit(4).forEach(e -> lines.add(new ListItem(new Span(e.line().name() + ": "), tel(e.line().phone()),
+                            new Span(e.when() == null || e.when().isBlank() ? "" : " (" + e.when() + ")"))));
         } catch (RuntimeException unreadable) {
             // 999 is already shown above; the other lines are a help, not a condition
         }
