@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Forum pages and posting figures for docs/benchmarks.md and decision 079: 1,000,000 posts in 50,000 topics in a
+# database of its own (village_bench_forum) on the MariaDB at 127.0.0.1:3306, filled once and kept for later runs.
+# Usage: scripts/bench-forum-pages.sh [posts]   Remove the data: mysql -uroot -e 'DROP DATABASE village_bench_forum'
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+./mvnw -B -q -o test-compile
+./mvnw -B -q -o dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+"$JAVA_HOME/bin/java" -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+  org.village.bench.ForumPagesBenchmark "${1:-1000000}"
