@@ -54,27 +54,21 @@ public final class ForumSearchBenchmark {
         for (String q : List.of("the", "my son the police", "school exclusion", "scool exclusoin", "statment to the polise",
                 "football coach", "headteacher managed move", "what about the meeting")) {
             List<Set<String>> slots = ForumService.searchSlots(q);
-            for (boolean plain : new boolean[] {true, false}) {
-                for (int w = 0; w < 30; w++) {
-                    run(index, slots, plain);
-                }
-                long[] times = new long[200];
-                int found = 0;
-                for (int r = 0; r < times.length; r++) {
-                    long t0 = System.nanoTime();
-                    found = run(index, slots, plain).size();
-                    times[r] = System.nanoTime() - t0;
-                }
-                Arrays.sort(times);
-                System.out.printf(Locale.UK, "  %-28s %-9s p50 %6.2f ms  p95 %6.2f ms  max %6.2f ms  (%d ids)%n", "\"" + q + "\"",
-                        plain ? "all-scored" : "rewritten", times[100] / 1e6, times[189] / 1e6, times[199] / 1e6, found);
+            for (int w = 0; w < 30; w++) {
+                index.search(slots, 120);
             }
+            long[] times = new long[200];
+            int found = 0;
+            for (int r = 0; r < times.length; r++) {
+                long t0 = System.nanoTime();
+                found = index.search(slots, 120).size();
+                times[r] = System.nanoTime() - t0;
+            }
+            Arrays.sort(times);
+            System.out.printf(Locale.UK, "  %-28s p50 %6.2f ms  p95 %6.2f ms  max %6.2f ms  (%d ids)%n", "\"" + q + "\"",
+                    times[100] / 1e6, times[189] / 1e6, times[199] / 1e6, found);
         }
         index.close();
-    }
-
-    private static List<Long> run(ForumIndex index, List<Set<String>> slots, boolean plain) {
-        return plain ? index.searchAllScored(slots, 120) : index.search(slots, 120);
     }
 
     /** Zipf-like: a few very common words, topical words often, a long tail of rarer ones. */

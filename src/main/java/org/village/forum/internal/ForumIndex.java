@@ -12,7 +12,6 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -26,9 +25,6 @@ import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.MMapDirectory;
 import org.slf4j.Logger;
@@ -49,10 +45,6 @@ import org.village.forum.internal.ForumStore.Change;
 public class ForumIndex implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ForumIndex.class);
-    private static final String RECENT = "recent";
-    private static final Sort NEWEST_FIRST = new Sort(new SortField(RECENT, SortField.Type.LONG, true));
-    /** A word in more than this share of posts tells little about which post is wanted (decision 079). */
-    private static final double VERY_COMMON = 0.20;
 
     private final ForumStore store;
     private final Path folder;
@@ -69,8 +61,6 @@ public class ForumIndex implements AutoCloseable {
         this.directory = new MMapDirectory(folder);
         var config = new IndexWriterConfig(new StandardAnalyzer());
         config.setRAMBufferSizeMB(64);
-        // newest first inside each segment, so a newest-first search stops as soon as it has a page (decision 079)
-        config.setIndexSort(NEWEST_FIRST);
         this.writer = new IndexWriter(directory, config);
         this.searchers = new SearcherManager(writer, null);
     }
@@ -125,7 +115,6 @@ public class ForumIndex implements AutoCloseable {
         doc.add(new StringField("id", Long.toString(c.id()), Field.Store.YES));
         doc.add(new StoredField("pid", c.id()));
         doc.add(new LongPoint("topic", c.topicId()));
-        doc.add(new NumericDocValuesField(RECENT, c.id()));
         String text = c.title() == null ? c.body() : c.title() + "\n" + c.body();
         doc.add(new TextField("text", text, Field.Store.NO));
         writer.updateDocument(id, doc);
@@ -137,23 +126,13 @@ public class ForumIndex implements AutoCloseable {
      * Every status but hidden and deleted is here: the caller checks each hit against the database.
      */
     public List<Long> search(List<Set<String>> slots, int limit) {
-        return search(slots, limit, false);
-    }
-
-    /** The search as decision 077 first ran it (every slot scored), kept so the benchmark can compare. */
-    public List<Long> searchAllScored(List<Set<String>> slots, int limit) {
-        return search(slots, limit, true);
-    }
-
-    private List<Long> search(List<Set<String>> slots, int limit, boolean plain) {
         if (slots.isEmpty()) {
             return List.of();
         }
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                var top = plain ? searcher.search(query(slots, searcher.getIndexReader()), limit)
-                        : rewritten(searcher, slots, limit);
+                var top = searcher.search(query(slots, searcher.getIndexReader()), limit);
                 var ids = new ArrayList<Long>(top.scoreDocs.length);
                 var stored = searcher.storedFields();
                 for (var hit : top.scoreDocs) {
@@ -166,32 +145,6 @@ public class ForumIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /**
-     * Two or more slots of only very common words ("my son the police": "son" and "police", each with its synonyms,
-     * are in a large share of a parents' forum) cost the most to score and say little about which post is wanted: the
-     * newest posts matching them come first, and because each segment is kept newest first, Lucene stops as soon as
-     * it has the page. Anything with a rarer word, or a single word (fast with Lucene's impacts), is ranked by
-     * relevance as before (decision 079).
-     */
-    private static TopDocs rewritten(IndexSearcher searcher, List<Set<String>> slots, int limit) throws IOException {
-        IndexReader index = searcher.getIndexReader();
-        Query query = query(slots, index);
-        if (slots.size() < 2) {
-            return searcher.search(query, limit);
-        }
-        int many = Math.max(1, (int) (index.maxDoc() * VERY_COMMON));
-        for (Set<String> slot : slots) {
-            for (String word : slot) {
-                for (String part : word.split("\\s+")) {
-                    if (!part.isBlank() && index.docFreq(new Term("text", part)) < many) {
-                        return searcher.search(query, limit);
-                    }
-                }
-            }
-        }
-        return searcher.search(query, limit, NEWEST_FIRST, false);
     }
 
     private static Query query(List<Set<String>> slots, IndexReader index) throws IOException {
