@@ -74,6 +74,7 @@ public class ForumService {
     private final int premoderated;
     private final Duration editWindow;
     private final ObjectProvider<ModerationQueue> moderation;
+    private final org.village.shared.AuditLog audit;
     private volatile GlossaryMarker marker;
     private volatile Instant markerAt = Instant.EPOCH;
 
@@ -81,8 +82,9 @@ public class ForumService {
                  ApplicationEventPublisher events, GuideService guides, ObjectProvider<PostScreen> screens,
                  @Value("${village.forum.premoderated-posts:3}") int premoderated,
                  @Value("${village.forum.edit-window:PT30M}") Duration editWindow,
-                 ObjectProvider<ModerationQueue> moderation) {
+                 ObjectProvider<ModerationQueue> moderation, org.village.shared.AuditLog audit) {
         this.moderation = moderation;
+        this.audit = audit;
         this.store = store;
         this.index = index;
         this.currentUser = currentUser;
@@ -553,7 +555,10 @@ public class ForumService {
         if (!me.can(Capability.MODERATE)) {
             throw new AccessDeniedException("Only moderators lock topics");
         }
-        tx.executeWithoutResult(s -> store.setLocked(topicId, locked));
+        tx.executeWithoutResult(s -> {
+            store.setLocked(topicId, locked);
+            audit.record(me.actor(), locked ? "forum.topic-locked" : "forum.topic-unlocked", "forum-topic:" + topicId, null);
+        });
     }
 
     /** Every earlier version of a post, oldest first (moderators). */
@@ -696,6 +701,7 @@ public class ForumService {
         tx.executeWithoutResult(s -> {
             store.topicForUpdate(topicId).orElseThrow(() -> InputProblem.keyed("topic", "forum.problem.noTopic"));
             store.setPinned(topicId, pinned);
+            audit.record(me.actor(), pinned ? "forum.topic-pinned" : "forum.topic-unpinned", "forum-topic:" + topicId, null);
         });
     }
 
@@ -710,7 +716,10 @@ public class ForumService {
             if (store.category(categoryId, me.id()).isEmpty()) {
                 throw InputProblem.keyed("category", "forum.problem.noCategory");
             }
+            long before = store.topicForUpdate(topicId).orElseThrow().categoryId();
             store.moveTopic(topicId, categoryId);
+            audit.record(me.actor(), "forum.topic-moved", "forum-topic:" + topicId,
+                    "category " + before + " to category " + categoryId);
         });
     }
 
