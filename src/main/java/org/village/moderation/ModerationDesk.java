@@ -415,4 +415,13 @@ public class ModerationDesk {
         store.allFor(subject).forEach(c -> ids.add(c.id()));
         return ids;
     }
+
+    /**
+     * Demo data only (the forum's sample content on the run command): a member's report made without anyone signed
+     * in, so the queue has a reported item to show. Never called from a page.
+     */
+    public void sampleReport(Subject subject, long authorId, long reporterId, ReportReason reason, String text) {
+        long caseId = queue.raise(subject, authorId, CaseKind.REPORTED, "reported by members", null);
+        store.addReport(caseId, subject, reporterId, reason.name(), text, clock.instant());
+    }
 }

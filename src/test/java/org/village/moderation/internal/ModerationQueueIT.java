@@ -112,7 +112,7 @@ class ModerationQueueIT extends IntegrationTest {
         return PostStatus.valueOf(jdbc.sql("SELECT status FROM forum_post WHERE id = ?").param(postId).query(String.class).single());
     }
 
-    private ForumService.Saved pendingPost(String author, String title) {
+    private org.village.forum.Forum.Saved pendingPost(String author, String title) {
         users.as(author);
         var saved = forum.startTopic(new NewTopic(category(), title, "Hello, I am new here. " + title, UUID.randomUUID().toString()));
         assertThat(saved.status()).isEqualTo(PostStatus.PENDING);
