@@ -95,9 +95,6 @@ class ForumSeeder {
         return topics;
     }
 
-    private final java.util.function.LongFunction<java.util.Optional<ForumStore.PostRow>> firstReplyNotBy =
-            reporter -> store.firstSampleReplyNotBy(reporter);
-
     private void sample() {
         var topics = read();
         Instant now = clock.instant();
@@ -141,7 +138,7 @@ class ForumSeeder {
                     org.village.moderation.CaseKind.PENDING, "new member", null);
         }));
         // one published sample reply a member reported, waiting in the queue's "reported" tab
-        people.byUsername("parent.a").ifPresent(reporter -> firstReplyNotBy.apply(reporter.id()).ifPresent(post ->
+        people.byUsername("parent.a").ifPresent(reporter -> store.firstSampleReplyNotBy(reporter.id()).ifPresent(post ->
                 desk.sampleReport(org.village.moderation.Subject.forumPost(post.id()), post.authorId(), reporter.id(),
                         org.village.moderation.ReportReason.UNKIND, "This sounded harsh to me (sample report).")));
     }
