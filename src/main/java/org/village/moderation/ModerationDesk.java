@@ -341,7 +341,7 @@ public class ModerationDesk {
             throw InputProblem.keyed("length", "moderation.problem.silenceLength");
         }
         var c = store.find(caseId).orElseThrow(() -> InputProblem.keyed("reason", "moderation.problem.gone"));
-        Instant until = clock.instant().plus(length);
+        Instant until = clock.instant().plus(length).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         tx.executeWithoutResult(s -> {
             store.addSanction(c.authorId(), "SILENCE", until, why, me.id(), clock.instant(), 0, c.id());
             audit.record(me.actor(), "moderation.silence", "account:" + c.authorId(),
@@ -374,7 +374,7 @@ public class ModerationDesk {
                 }
                 Instant now = clock.instant();
                 if (step <= LADDER.size()) {
-                    Instant until = now.plus(LADDER.get(step - 1));
+                    Instant until = now.plus(LADDER.get(step - 1)).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
                     store.addSanction(c.authorId(), "SUSPEND", until, why, me.id(), now, step, c.id());
                     audit.record(me.actor(), "moderation.suspend", "account:" + c.authorId(),
                             "case " + c.id() + ", step " + step + ", suspended until " + until + ", reason: " + why);
