@@ -98,7 +98,9 @@ class ModerationJourneyIT extends BrowserJourney {
         waitFor(By.id("queue-case-" + caseId));
         assertThat(pageText()).contains("Moderation queue", "New members (");
         assertAccessible();
-        driver.findElement(By.cssSelector("#queue-case-" + caseId + " .queue-open")).click();
+        var openCase = driver.findElement(By.cssSelector("#queue-case-" + caseId + " .queue-open"));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", openCase);
+        wait.until(ExpectedConditions.elementToBeClickable(openCase)).click();
         settle();
         waitFor(By.id("queue-detail-title"));
         assertThat(driver.getCurrentUrl()).contains("case=" + caseId);
@@ -156,11 +158,13 @@ class ModerationJourneyIT extends BrowserJourney {
                 assertAccessible();
             }
             var report = waitFor(By.cssSelector("#post-" + post.postId() + " .forum-report-open"));
-            report.click();
+            ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", report);
+            wait.until(ExpectedConditions.elementToBeClickable(report)).click();
             settle();
             waitFor(By.cssSelector("#post-" + post.postId() + " .forum-report-reason"));
-            driver.findElement(By.xpath("//*[@id='post-" + post.postId() + "']//vaadin-radio-button[normalize-space(.)='It is unkind or rude']//label"))
-                    .click();
+            var unkind = driver.findElement(By.xpath("//*[@id='post-" + post.postId() + "']//vaadin-radio-button[normalize-space(.)='It is unkind or rude']//label"));
+            ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", unkind);
+            unkind.click();
             type("Anything else you want to tell the moderators (you do not have to)", "Report " + i + " " + Hostile.EVERYTHING.substring(0, Math.min(400, Hostile.EVERYTHING.length())));
             settle();
             if (i == 1) {

@@ -22,17 +22,15 @@ final class ReportForm extends Div {
 
     private final ModerationDesk desk;
     private final Subject subject;
-    private final Runnable afterSent;
     private final Button open;
     private final Div form = new Div();
     private final Paragraph status = new Paragraph();
     private final RadioButtonGroup<ReportReason> reason = new RadioButtonGroup<>();
     private final TextArea text = new TextArea();
 
-    ReportForm(ModerationDesk desk, long postId, String authorName, Runnable afterSent) {
+    ReportForm(ModerationDesk desk, long postId, String authorName) {
         this.desk = desk;
         this.subject = Subject.forumPost(postId);
-        this.afterSent = afterSent;
         addClassName("forum-report");
         open = ForumUi.tertiary(getTranslation("moderation.report.open"));
         open.addClassName("forum-report-open");
@@ -114,9 +112,7 @@ final class ReportForm extends Div {
                 open.setEnabled(false);
                 status.setText(getTranslation(result == ModerationDesk.Reported.HIDDEN_NOW
                         ? "moderation.report.thanksHidden" : "moderation.report.thanks"));
-                if (result == ModerationDesk.Reported.HIDDEN_NOW) {
-                    afterSent.run();
-                }
+                // the page is not refreshed here, even when the post is hidden now: the thank-you stays in view
             } catch (InputProblem problem) {
                 status.setText(problem.message(getLocale()));
                 if ("text".equals(problem.field())) {

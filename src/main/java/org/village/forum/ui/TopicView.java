@@ -188,7 +188,7 @@ class TopicView extends Div implements BeforeEnterObserver {
             actions.add(quote);
         }
         if (p.status() == PostStatus.PUBLISHED && !p.mine()) {
-            actions.add(new ReportForm(desk, p.id(), p.authorName(), this::refresh));
+            actions.add(new ReportForm(desk, p.id(), p.authorName()));
         }
         if (moderator && p.status().waiting() && !p.mine()) {
             actions.add(approveButton(p));
