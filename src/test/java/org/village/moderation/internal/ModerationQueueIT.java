@@ -213,6 +213,28 @@ class ModerationQueueIT extends IntegrationTest {
     }
 
     @Test
+    void bulkApprovalApprovesEachPickedPostOnceAndSkipsOnesAlreadyDealtWith() {
+        String author = freshParent("parent.a");
+        var a = pendingPost(author, "Bulk one " + UUID.randomUUID());
+        var b = pendingPost(author, "Bulk two " + UUID.randomUUID());
+        long caseA = caseOf(a.postId(), CaseKind.PENDING);
+        long caseB = caseOf(b.postId(), CaseKind.PENDING);
+
+        users.as("peer.jo");
+        // someone else approved the second one on the topic page a moment before
+        assertThat(forum.moderate(b.postId(), PostStatus.PENDING, PostStatus.PUBLISHED, null)).isTrue();
+        users.as("worker.sam");
+        int done = desk.approveAll(List.of(new ModerationDesk.Pick(caseA, "PENDING"), new ModerationDesk.Pick(caseB, "PENDING")));
+        assertThat(done).isEqualTo(1);
+        assertThat(status(a.postId())).isEqualTo(PostStatus.PUBLISHED);
+        assertThat(status(b.postId())).isEqualTo(PostStatus.PUBLISHED);
+        assertThat(store.find(caseA).orElseThrow().open()).isFalse();
+        assertThat(store.find(caseB).orElseThrow().open()).as("closed by the approval on the topic page").isFalse();
+        assertThat(audited("moderation.approve", "forum-post:" + a.postId())).isEqualTo(1);
+        assertThat(audited("moderation.approve", "forum-post:" + b.postId())).isZero();
+    }
+
+    @Test
     void hideEditDeleteWarnAndNotesEachLeaveATrailAndNothingIsHardDeleted() {
         String author = freshParent("parent.a");
         var a = pendingPost(author, "Hide me " + UUID.randomUUID());
