@@ -76,6 +76,7 @@ public class ForumService {
     private final int perMinute;
     private final int newMemberPerHour;
     private final ObjectProvider<ModerationQueue> moderation;
+    private final org.village.shared.AuditLog audit;
     private volatile GlossaryMarker marker;
     private volatile Instant markerAt = Instant.EPOCH;
 
@@ -85,8 +86,9 @@ public class ForumService {
                  @Value("${village.forum.edit-window:PT30M}") Duration editWindow,
                  @Value("${village.forum.posts-per-minute:5}") int perMinute,
                  @Value("${village.forum.new-member-posts-per-hour:5}") int newMemberPerHour,
-                 ObjectProvider<ModerationQueue> moderation) {
+                 ObjectProvider<ModerationQueue> moderation, org.village.shared.AuditLog audit) {
         this.moderation = moderation;
+        this.audit = audit;
         this.store = store;
         this.index = index;
         this.currentUser = currentUser;
@@ -617,7 +619,10 @@ public class ForumService {
         if (!me.can(Capability.MODERATE)) {
             throw new AccessDeniedException("Only moderators lock topics");
         }
-        tx.executeWithoutResult(s -> store.setLocked(topicId, locked));
+        tx.executeWithoutResult(s -> {
+            store.setLocked(topicId, locked);
+            audit.record(me.actor(), locked ? "forum.topic-locked" : "forum.topic-unlocked", "forum-topic:" + topicId, null);
+        });
     }
 
     /** Every earlier version of a post, oldest first (moderators). */
@@ -760,6 +765,7 @@ public class ForumService {
         tx.executeWithoutResult(s -> {
             store.topicForUpdate(topicId).orElseThrow(() -> InputProblem.keyed("topic", "forum.problem.noTopic"));
             store.setPinned(topicId, pinned);
+            audit.record(me.actor(), pinned ? "forum.topic-pinned" : "forum.topic-unpinned", "forum-topic:" + topicId, null);
         });
     }
 
@@ -774,7 +780,10 @@ public class ForumService {
             if (store.category(categoryId, me.id()).isEmpty()) {
                 throw InputProblem.keyed("category", "forum.problem.noCategory");
             }
+            long before = store.topicForUpdate(topicId).orElseThrow().categoryId();
             store.moveTopic(topicId, categoryId);
+            audit.record(me.actor(), "forum.topic-moved", "forum-topic:" + topicId,
+                    "category " + before + " to category " + categoryId);
         });
     }
 

@@ -169,7 +169,7 @@ public final class ForumPagesBenchmark {
         jdbc.sql("DELETE FROM forum_topic").update();
         jdbc.sql("""
                 INSERT INTO forum_topic (category_id, title, author_id, author_name, status, created_at, last_post_at)
-                SELECT c.id, CONCAT('Bench topic ', s.seq, ' about school and the police'), ? + s.seq % 5000, 'Bench',
+                SELECT c.id, CONCAT('Bench topic ', s.seq, ' about school and the police'), ? + s.seq %% 5000, 'Bench',
                        'PUBLISHED', ?, ?
                 FROM seq_1_to_%d s JOIN (SELECT id, ROW_NUMBER() OVER (ORDER BY id) - 1 AS n, COUNT(*) OVER () AS k
                                          FROM forum_category) c ON c.n = s.seq %% c.k""".formatted(topics))

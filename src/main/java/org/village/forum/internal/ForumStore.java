@@ -456,4 +456,12 @@ public class ForumStore {
         return jdbc.sql("SELECT " + POST_COLUMNS + " FROM forum_post p WHERE p.author_id = ? ORDER BY p.id DESC LIMIT ?")
                 .params(authorId, limit).query(ForumStore::post).list();
     }
+
+    /** Demo data: the first published sample reply someone else wrote (a post a member can report). */
+    public Optional<PostRow> firstSampleReplyNotBy(long personId) {
+        return jdbc.sql("SELECT " + POST_COLUMNS + " FROM forum_post p WHERE p.sample AND p.status = 'PUBLISHED'"
+                        + " AND p.author_id <> ? AND p.id > (SELECT MIN(f.id) FROM forum_post f WHERE f.topic_id = p.topic_id)"
+                        + " ORDER BY p.id LIMIT 1")
+                .param(personId).query(ForumStore::post).optional();
+    }
 }

@@ -141,6 +141,17 @@ public class CaseStore {
 
     // ---- reports ----
 
+    /** Locks the case's row for this transaction: reports to one case (and decisions on it) wait for each other. */
+    public void lockCase(long caseId) {
+        jdbc.sql("SELECT id FROM moderation_case WHERE id = ? FOR UPDATE").param(caseId).query(Long.class).list();
+    }
+
+    /** How many members reported into this case (a locking read: it sees every committed report). */
+    public long reportsOnCase(long caseId) {
+        return jdbc.sql("SELECT COUNT(*) FROM moderation_report WHERE case_id = ? LOCK IN SHARE MODE").param(caseId)
+                .query(Long.class).single();
+    }
+
     /** Adds the report; false when this member had already reported this item (the unique key says once). */
     public boolean addReport(long caseId, Subject subject, long reporterId, String reason, String text, Instant now) {
         try {

@@ -80,7 +80,7 @@ public class Queue implements ModerationQueue {
      * Closes every open case about the subject with this outcome, writes who did it in the audit log, and tells each
      * reporter once. Returns how many cases this call closed.
      */
-    int closeAll(Subject subject, String outcome, Long by, AuditLog.Actor actor, String reason) {
+    public int closeAll(Subject subject, String outcome, Long by, AuditLog.Actor actor, String reason) {
         Instant now = clock.instant();
         var closed = store.closeAll(subject, outcome, by, now);
         for (var c : closed) {
@@ -92,7 +92,7 @@ public class Queue implements ModerationQueue {
         return closed.size();
     }
 
-    void tellReporters(long caseId, String outcome, Instant now) {
+    public void tellReporters(long caseId, String outcome, Instant now) {
         boolean kept = "APPROVE".equals(outcome) || "PUBLISHED".equals(outcome) || "DISMISS".equals(outcome);
         for (var report : store.untold(caseId, now)) {
             notifications.tell(report.reporterId(), "moderation",
@@ -140,7 +140,7 @@ public class Queue implements ModerationQueue {
         return plain.length() <= 140 ? plain : plain.substring(0, 139) + "…";
     }
 
-    Optional<ModeratedContent> content(Subject subject) {
+    public Optional<ModeratedContent> content(Subject subject) {
         return contents.orderedStream().filter(c -> c.kind().equals(subject.kind())).findFirst();
     }
 
@@ -152,7 +152,7 @@ public class Queue implements ModerationQueue {
         return me;
     }
 
-    static String target(Subject subject) {
+    public static String target(Subject subject) {
         return subject.kind() + ":" + subject.id();
     }
 }
