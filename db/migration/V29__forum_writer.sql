@@ -6,3 +6,7 @@ CREATE TABLE forum_writer (
 );
 
 CREATE INDEX forum_post_author_time ON forum_post (author_id, created_at);
+
+-- A category's topic list puts pinned topics first (V24), then newest activity: an index in that order lets the
+-- database read one page backwards instead of sorting every topic in the category (15,720 rows at 1M posts).
+CREATE INDEX forum_topic_pinned_activity ON forum_topic (category_id, pinned, last_post_at, id);
