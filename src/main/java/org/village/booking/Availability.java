@@ -109,22 +109,22 @@ public class Availability {
         long worker = currentUser.require().id();
         SessionType type = activeType(typeId);
         if (day == null) {
-            throw InputProblem.keyed("day", "booking.problem.day");
+            throw InputProblem.keyed("day", "availability.problem.day");
         }
         if (start == null) {
-            throw InputProblem.keyed("start", "booking.problem.start");
+            throw InputProblem.keyed("start", "availability.problem.start");
         }
         String link = link(videoLink, type);
         LocalDate today = LocalDate.now(clock.withZone(Times.ZONE));
         if (day.isAfter(today.plusDays(MAX_DAYS_AHEAD))) {
-            throw InputProblem.keyed("day", "booking.problem.tooFar");
+            throw InputProblem.keyed("day", "availability.problem.tooFar");
         }
         var starts = new ArrayList<Instant>();
         for (int week = 0; week < type.seriesLength(); week++) {
             starts.add(Recurrence.start(day.plusWeeks(week), start, "start"));
         }
         if (!starts.getFirst().isAfter(clock.instant())) {
-            throw InputProblem.keyed("day", "booking.problem.past");
+            throw InputProblem.keyed("day", "availability.problem.past");
         }
         lockWorker(worker);
         Duration length = Duration.ofMinutes(type.durationMinutes());
@@ -158,23 +158,23 @@ public class Availability {
         long worker = currentUser.require().id();
         SessionType type = activeType(typeId);
         if (type.isSeries()) {
-            throw InputProblem.keyed("type", "booking.problem.courseWeekly");
+            throw InputProblem.keyed("type", "availability.problem.courseWeekly");
         }
         if (days == null || days.isEmpty()) {
-            throw InputProblem.keyed("days", "booking.problem.days");
+            throw InputProblem.keyed("days", "availability.problem.days");
         }
         if (start == null) {
-            throw InputProblem.keyed("start", "booking.problem.start");
+            throw InputProblem.keyed("start", "availability.problem.start");
         }
         LocalDate today = LocalDate.now(clock.withZone(Times.ZONE));
         if (firstDay == null || firstDay.isBefore(today)) {
-            throw InputProblem.keyed("firstDay", "booking.problem.firstDay");
+            throw InputProblem.keyed("firstDay", "availability.problem.firstDay");
         }
         if (firstDay.isAfter(today.plusDays(MAX_DAYS_AHEAD))) {
-            throw InputProblem.keyed("firstDay", "booking.problem.tooFar");
+            throw InputProblem.keyed("firstDay", "availability.problem.tooFar");
         }
         if (lastDay != null && lastDay.isBefore(firstDay)) {
-            throw InputProblem.keyed("lastDay", "booking.problem.lastDay");
+            throw InputProblem.keyed("lastDay", "availability.problem.lastDay");
         }
         String link = link(videoLink, type);
         lockWorker(worker);
@@ -200,13 +200,13 @@ public class Availability {
     public void addException(long ruleId, LocalDate day, String note) {
         long worker = currentUser.require().id();
         Rule rule = rule(ruleId).filter(r -> ownerOf(ruleId) == worker)
-                .orElseThrow(() -> InputProblem.keyed(null, "booking.problem.ruleGone"));
+                .orElseThrow(() -> InputProblem.keyed(null, "availability.problem.ruleGone"));
         if (day == null) {
-            throw InputProblem.keyed("exceptionDay", "booking.problem.day");
+            throw InputProblem.keyed("exceptionDay", "availability.problem.day");
         }
         String why = SessionTypes.clean(note);
         if (why.length() > 200) {
-            throw InputProblem.keyed("exceptionNote", "booking.problem.exceptionNote", 200);
+            throw InputProblem.keyed("exceptionNote", "availability.problem.exceptionNote", 200);
         }
         lockWorker(worker);
         if (rule.exceptions().stream().anyMatch(d -> d.date().equals(day))) {
@@ -214,7 +214,7 @@ public class Availability {
         }
         var sessions = sessionsOfRuleOn(ruleId, day);
         if (sessions.stream().anyMatch(s -> s.placesTaken() > 0)) {
-            throw InputProblem.keyed("exceptionDay", "booking.problem.exceptionBooked", Times.dateTime(sessions.getFirst().startsAt()));
+            throw InputProblem.keyed("exceptionDay", "availability.problem.exceptionBooked", Times.dateTime(sessions.getFirst().startsAt()));
         }
         jdbc.sql("INSERT INTO booking_rule_exception (rule_id, on_day, note, created_at) VALUES (?, ?, ?, ?)")
                 .params(ruleId, java.sql.Date.valueOf(day), why, Timestamp.from(clock.instant())).update();
@@ -231,7 +231,7 @@ public class Availability {
     public int stopRule(long ruleId) {
         long worker = currentUser.require().id();
         if (rule(ruleId).filter(r -> ownerOf(ruleId) == worker).isEmpty()) {
-            throw InputProblem.keyed(null, "booking.problem.ruleGone");
+            throw InputProblem.keyed(null, "availability.problem.ruleGone");
         }
         lockWorker(worker);
         jdbc.sql("UPDATE booking_rule SET active = FALSE WHERE id = ?").param(ruleId).update();
@@ -338,15 +338,15 @@ public class Availability {
     public void changeCapacity(long sessionId, int capacity) {
         long worker = currentUser.require().id();
         if (capacity < 1 || capacity > SessionTypes.MAX_CAPACITY) {
-            throw InputProblem.keyed("capacity", "booking.types.problem.capacity", SessionTypes.MAX_CAPACITY);
+            throw InputProblem.keyed("capacity", "sessiontypes.problem.capacity", SessionTypes.MAX_CAPACITY);
         }
         int changed = jdbc.sql("""
                         UPDATE booking_session SET capacity = ?, version = version + 1
                         WHERE id = ? AND worker_id = ? AND places_taken <= ?""")
                 .params(capacity, sessionId, worker, capacity).update();
         if (changed == 0) {
-            Slot slot = mySession(sessionId).orElseThrow(() -> InputProblem.keyed(null, "booking.problem.sessionGone"));
-            throw InputProblem.keyed("capacity", "booking.problem.capacityBelowTaken", slot.placesTaken());
+            Slot slot = mySession(sessionId).orElseThrow(() -> InputProblem.keyed(null, "availability.problem.sessionGone"));
+            throw InputProblem.keyed("capacity", "availability.problem.capacityBelowTaken", slot.placesTaken());
         }
         audit.record(currentUser.actor(), "booking.session.capacity", "booking_session:" + sessionId, String.valueOf(capacity));
     }
@@ -358,13 +358,13 @@ public class Availability {
         long worker = currentUser.require().id();
         String body = SessionTypes.clean(text);
         if (body.isEmpty()) {
-            throw InputProblem.keyed("note", "booking.problem.noteEmpty");
+            throw InputProblem.keyed("note", "availability.problem.noteEmpty");
         }
         if (body.length() > MAX_NOTE) {
-            throw InputProblem.keyed("note", "booking.problem.noteLong", MAX_NOTE, body.length());
+            throw InputProblem.keyed("note", "availability.problem.noteLong", MAX_NOTE, body.length());
         }
         if (mySession(sessionId).isEmpty()) {
-            throw InputProblem.keyed(null, "booking.problem.sessionGone");
+            throw InputProblem.keyed(null, "availability.problem.sessionGone");
         }
         var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO booking_session_note (session_id, worker_id, body, created_at) VALUES (?, ?, ?, ?)")
@@ -415,7 +415,7 @@ public class Availability {
 
     private static InputProblem clashProblem(Slot other, String field) {
         var at = other.startsAt().atZone(Times.ZONE);
-        return InputProblem.keyed(field, "booking.problem.clash", other.typeName(),
+        return InputProblem.keyed(field, "availability.problem.clash", other.typeName(),
                 at.format(DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.UK)),
                 Recurrence.label(other.startsAt()), Recurrence.label(other.endsAt()));
     }
@@ -433,7 +433,7 @@ public class Availability {
 
     private SessionType activeType(long typeId) {
         return types.find(typeId).filter(SessionType::active)
-                .orElseThrow(() -> InputProblem.keyed("type", "booking.problem.type"));
+                .orElseThrow(() -> InputProblem.keyed("type", "availability.problem.type"));
     }
 
     private static String link(String videoLink, SessionType type) {
@@ -442,10 +442,10 @@ public class Availability {
             return null;
         }
         if (type.placeKind() != SessionTypes.PlaceKind.VIDEO) {
-            throw InputProblem.keyed("videoLink", "booking.problem.linkNotVideo");
+            throw InputProblem.keyed("videoLink", "availability.problem.linkNotVideo");
         }
         if (link.length() > MAX_LINK || !link.matches("https://[^\\s<>\"']+")) {
-            throw InputProblem.keyed("videoLink", "booking.problem.link");
+            throw InputProblem.keyed("videoLink", "availability.problem.link");
         }
         return link;
     }

@@ -49,7 +49,7 @@ public final class Recurrence {
         LocalDateTime local = day.atTime(time);
         List<ZoneOffset> offsets = Times.ZONE.getRules().getValidOffsets(local);
         if (offsets.isEmpty()) {
-            throw InputProblem.keyed(field, "booking.problem.springGap",
+            throw InputProblem.keyed(field, "availability.problem.springGap",
                     day.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)), time.toString());
         }
         // ofLocal with no preferred offset keeps the earlier offset in an overlap: summer time (BST)

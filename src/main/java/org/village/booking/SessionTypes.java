@@ -106,34 +106,34 @@ public class SessionTypes {
         String description = clean(e.description());
         String place = clean(e.placeDetail());
         if (name.isEmpty() || name.length() > MAX_NAME) {
-            throw InputProblem.keyed("name", "booking.types.problem.name", MAX_NAME);
+            throw InputProblem.keyed("name", "sessiontypes.problem.name", MAX_NAME);
         }
         if (description.isEmpty() || description.length() > MAX_DESCRIPTION) {
-            throw InputProblem.keyed("description", "booking.types.problem.description", MAX_DESCRIPTION);
+            throw InputProblem.keyed("description", "sessiontypes.problem.description", MAX_DESCRIPTION);
         }
         if (e.durationMinutes() < 5 || e.durationMinutes() > 12 * 60) {
-            throw InputProblem.keyed("duration", "booking.types.problem.duration");
+            throw InputProblem.keyed("duration", "sessiontypes.problem.duration");
         }
         if (e.capacity() < 1 || e.capacity() > MAX_CAPACITY) {
-            throw InputProblem.keyed("capacity", "booking.types.problem.capacity", MAX_CAPACITY);
+            throw InputProblem.keyed("capacity", "sessiontypes.problem.capacity", MAX_CAPACITY);
         }
         if (e.attendees() == null || e.attendees().isEmpty()) {
-            throw InputProblem.keyed("attendees", "booking.types.problem.attendees");
+            throw InputProblem.keyed("attendees", "sessiontypes.problem.attendees");
         }
         if (e.placeKind() == null) {
-            throw InputProblem.keyed("place", "booking.types.problem.placeKind");
+            throw InputProblem.keyed("place", "sessiontypes.problem.placeKind");
         }
         if (place.length() > MAX_PLACE || e.placeKind() == PlaceKind.ADDRESS && place.isEmpty()) {
-            throw InputProblem.keyed("placeDetail", "booking.types.problem.placeDetail", MAX_PLACE);
+            throw InputProblem.keyed("placeDetail", "sessiontypes.problem.placeDetail", MAX_PLACE);
         }
         if (e.minNoticeMinutes() < 0 || e.minNoticeMinutes() > MAX_NOTICE_MINUTES) {
-            throw InputProblem.keyed("notice", "booking.types.problem.notice");
+            throw InputProblem.keyed("notice", "sessiontypes.problem.notice");
         }
         if (e.cancelCutoffMinutes() < 0 || e.cancelCutoffMinutes() > MAX_NOTICE_MINUTES) {
-            throw InputProblem.keyed("cutoff", "booking.types.problem.cutoff");
+            throw InputProblem.keyed("cutoff", "sessiontypes.problem.cutoff");
         }
         if (e.seriesLength() < 1 || e.seriesLength() > MAX_SERIES) {
-            throw InputProblem.keyed("series", "booking.types.problem.series", MAX_SERIES);
+            throw InputProblem.keyed("series", "sessiontypes.problem.series", MAX_SERIES);
         }
         int changed = jdbc.sql("""
                         UPDATE booking_type SET name = ?, description = ?, duration_minutes = ?, capacity = ?, attendees = ?,
@@ -145,7 +145,7 @@ public class SessionTypes {
                         e.seriesLength(), e.active(), e.id())
                 .update();
         if (changed == 0) {
-            throw InputProblem.keyed(null, "booking.types.problem.gone");
+            throw InputProblem.keyed(null, "sessiontypes.problem.gone");
         }
         audit.record(currentUser.actor(), "booking.type.saved", "booking_type:" + e.id(), "");
     }
