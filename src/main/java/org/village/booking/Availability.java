@@ -329,28 +329,6 @@ public class Availability {
                 .params(sessionId, worker).query(Availability::slot).optional();
     }
 
-    /**
-     * Changes how many families a session takes. One conditional update: refused below the places already taken
-     * (whatever is booked between reading the page and pressing the button), and for anyone else's session.
-     */
-    @PreAuthorize(Capability.HAS_RUN_SESSIONS)
-    @Transactional
-    public void changeCapacity(long sessionId, int capacity) {
-        long worker = currentUser.require().id();
-        if (capacity < 1 || capacity > SessionTypes.MAX_CAPACITY) {
-            throw InputProblem.keyed("capacity", "sessiontypes.problem.capacity", SessionTypes.MAX_CAPACITY);
-        }
-        int changed = jdbc.sql("""
-                        UPDATE booking_session SET capacity = ?, version = version + 1
-                        WHERE id = ? AND worker_id = ? AND places_taken <= ?""")
-                .params(capacity, sessionId, worker, capacity).update();
-        if (changed == 0) {
-            Slot slot = mySession(sessionId).orElseThrow(() -> InputProblem.keyed(null, "availability.problem.sessionGone"));
-            throw InputProblem.keyed("capacity", "availability.problem.capacityBelowTaken", slot.placesTaken());
-        }
-        audit.record(currentUser.actor(), "booking.session.capacity", "booking_session:" + sessionId, String.valueOf(capacity));
-    }
-
     /** Keeps a private note on one of the worker's sessions. Parents never see these; nothing sends them anywhere. */
     @PreAuthorize(Capability.HAS_RUN_SESSIONS)
     @Transactional

@@ -14,7 +14,6 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -191,14 +190,11 @@ public class CalendarView extends Div implements BeforeEnterObserver, HasDynamic
     private Component sessionDetail(Slot s) {
         var box = new Div();
         box.addClassName("session-detail");
-        var messages = new Div();
-        messages.getElement().setAttribute("aria-live", "polite");
-        box.add(messages);
         box.add(new H4(getTranslation("calendar.whoIsBooked")));
         box.add(bookings.who(s, done -> refresh(s.id(), done)));
         if (!s.cancelled()) {
             box.add(bookings.bookFamily(s, done -> refresh(s.id(), done)));
-            box.add(capacity(s, messages));
+            box.add(bookings.capacity(s, done -> refresh(s.id(), done)));
         }
         box.add(notes(s));
         if (!s.cancelled()) {
@@ -216,23 +212,6 @@ public class CalendarView extends Div implements BeforeEnterObserver, HasDynamic
             again.getContent().findFirst().ifPresent(detail -> ((Div) detail).addComponentAsFirst(
                     Forms.notice("success", getTranslation(doneKey))));
         }
-    }
-
-    private Component capacity(Slot s, Div messages) {
-        var places = new IntegerField(getTranslation("calendar.capacity"));
-        places.setId("capacity-" + s.id());
-        places.setValue(s.capacity());
-        places.setMin(1);
-        places.setMax(50);
-        places.setStepButtonsVisible(true);
-        places.setHelperText(getTranslation("calendar.capacityHelp", s.placesTaken()));
-        var save = new Button(getTranslation("calendar.capacitySave"), e -> attempt(messages,
-                Map.of("capacity", places), () -> availability.changeCapacity(s.id(),
-                        places.getValue() == null ? 0 : places.getValue()), "calendar.capacitySaved"));
-        save.setId("capacity-save-" + s.id());
-        var form = new Div(places, save);
-        form.addClassName("list-form");
-        return form;
     }
 
     private Component notes(Slot s) {
