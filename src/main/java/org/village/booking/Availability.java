@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -34,7 +35,9 @@ import org.village.shared.Times;
  * When workers offer sessions: one-off slots and weekly availability with exceptions (decision 093). A worker's
  * sessions never overlap: every path that adds a session first locks the worker's row in {@code booking_worker}
  * (SELECT ... FOR UPDATE), then looks for a clash and inserts, all in one transaction, so two requests for the same
- * worker are taken one after the other by the database. Weekly rules make sessions up to {@link #HORIZON_WEEKS}
+ * worker are taken one after the other by the database. Those transactions read committed data (READ COMMITTED): under
+ * InnoDB's default REPEATABLE READ the clash check would read the snapshot from before the lock was granted and miss
+ * a session the other request has just committed. Weekly rules make sessions up to {@link #HORIZON_WEEKS}
  * weeks ahead; a daily job ({@code AvailabilityTopUp}) keeps that horizon filled as days pass.
  *
  * <p>Everything here is for the signed-in worker's own sessions; it needs {@link Capability#RUN_SESSIONS}.
@@ -104,7 +107,7 @@ public class Availability {
      * @return the ids of the sessions made (one, or a course's N)
      */
     @PreAuthorize(Capability.HAS_RUN_SESSIONS)
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public List<Long> addSlot(long typeId, LocalDate day, LocalTime start, String videoLink) {
         long worker = currentUser.require().id();
         SessionType type = activeType(typeId);
@@ -152,7 +155,7 @@ public class Availability {
      * in the result.
      */
     @PreAuthorize(Capability.HAS_RUN_SESSIONS)
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public RuleResult addWeekly(long typeId, Set<DayOfWeek> days, LocalTime start, LocalDate firstDay, LocalDate lastDay,
                                 String videoLink) {
         long worker = currentUser.require().id();
@@ -196,7 +199,7 @@ public class Availability {
      * when families are booked into it: cancel it from the calendar first, so they are told.
      */
     @PreAuthorize(Capability.HAS_RUN_SESSIONS)
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public void addException(long ruleId, LocalDate day, String note) {
         long worker = currentUser.require().id();
         Rule rule = rule(ruleId).filter(r -> ownerOf(ruleId) == worker)
@@ -227,7 +230,7 @@ public class Availability {
 
     /** Stops a weekly rule: no more sessions are made, and its future sessions nobody has booked are withdrawn. */
     @PreAuthorize(Capability.HAS_RUN_SESSIONS)
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public int stopRule(long ruleId) {
         long worker = currentUser.require().id();
         if (rule(ruleId).filter(r -> ownerOf(ruleId) == worker).isEmpty()) {
@@ -259,12 +262,15 @@ public class Availability {
      *
      * @return how many sessions were made
      */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     int topUp() {
         LocalDate today = LocalDate.now(clock.withZone(Times.ZONE));
         int made = 0;
         for (long id : jdbc.sql("SELECT id FROM booking_rule WHERE active = TRUE AND (last_day IS NULL OR last_day >= ?) ORDER BY id")
                 .param(java.sql.Date.valueOf(today)).query(Long.class).list()) {
-            Integer n = tx.execute(status -> {
+            var perRule = new TransactionTemplate(tx.getTransactionManager());
+            perRule.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_READ_COMMITTED);
+            Integer n = perRule.execute(status -> {
                 lockWorker(ownerOf(id));
                 Rule fresh = rule(id).orElseThrow(); // read under the lock: another node may have just done it
                 return generate(fresh, types.find(fresh.typeId()).orElseThrow(), today, false).sessionsMade();
@@ -367,12 +373,20 @@ public class Availability {
     // ---------------------------------------------------------------- the lock and the clash check
 
     /**
-     * Takes the worker's lock row for the rest of the transaction (made on first use). Every path that adds a session
+     * Takes the worker's lock row for the rest of the transaction (made on first use, in a transaction of its own).
+     * Every path that adds a session
      * for the worker holds it while it checks for a clash and inserts, so two such paths never interleave.
      */
     void lockWorker(long worker) {
-        jdbc.sql("INSERT IGNORE INTO booking_worker (worker_id, created_at) VALUES (?, ?)")
-                .params(worker, Timestamp.from(clock.instant())).update();
+        if (jdbc.sql("SELECT COUNT(*) FROM booking_worker WHERE worker_id = ?").param(worker).query(Long.class).single() == 0) {
+            // the row is made in its own short transaction, committed at once: two first requests racing to make it
+            // inside their own transactions would each hold a shared lock from INSERT IGNORE and then deadlock on
+            // FOR UPDATE
+            var separate = new TransactionTemplate(tx.getTransactionManager());
+            separate.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+            separate.executeWithoutResult(status -> jdbc.sql("INSERT IGNORE INTO booking_worker (worker_id, created_at) VALUES (?, ?)")
+                    .params(worker, Timestamp.from(clock.instant())).update());
+        }
         jdbc.sql("SELECT worker_id FROM booking_worker WHERE worker_id = ? FOR UPDATE").param(worker).query(Long.class).single();
     }
 
