@@ -32,6 +32,10 @@ final class CalendarFile {
     static final String PRODUCT = "-//Village//Booking 1.0//EN";
     static final String UID_DOMAIN = "booking.village";
 
+    /** Built once: making a registry reads the zone's rules from ical4j's files. */
+    private static final net.fortuna.ical4j.model.TimeZone LONDON =
+            TimeZoneRegistryFactory.getInstance().createRegistry().getTimeZone(Times.ZONE.getId());
+
     private CalendarFile() {
     }
 
@@ -45,7 +49,7 @@ final class CalendarFile {
     }
 
     static byte[] build(List<Event> events, boolean cancelled, String organizerAddress) {
-        var zone = TimeZoneRegistryFactory.getInstance().createRegistry().getTimeZone(Times.ZONE.getId());
+        var zone = LONDON;
         var calendar = new Calendar();
         calendar.withProdId(PRODUCT).withDefaults()
                 .withProperty(new Method(cancelled ? Method.VALUE_CANCEL : Method.VALUE_REQUEST))
