@@ -89,6 +89,9 @@ public class Bookings {
         this.events = events;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
+        // READ COMMITTED: each statement after the family lock sees every booking committed before it (under
+        // REPEATABLE READ a snapshot taken before the lock could hide one); fewer gap locks, fewer deadlocks
+        this.tx.setIsolationLevel(TransactionTemplate.ISOLATION_READ_COMMITTED);
         this.offerTime = offerTime;
         this.organizer = organizer;
     }
@@ -203,8 +206,10 @@ public class Bookings {
             var all = booking.groupId() == null ? List.of(store.booking(bookingId).orElseThrow())
                     : store.group(booking.groupId());
             var ended = new ArrayList<BookingRow>();
-            for (var b : all) {
-                if (store.move(b.id(), BookingStatus.ACTIVE, BookingStatus.CANCELLED, now)) {
+            for (var seen : all) {
+                // the status as it is now, locked: an offer may have been made or have run out since it was read
+                var b = store.lockBooking(seen.id()).orElseThrow();
+                if (b.status().active() && store.move(b.id(), BookingStatus.ACTIVE, BookingStatus.CANCELLED, now)) {
                     ended.add(b);
                     if (b.status().holdsPlace()) {
                         store.givePlacesBack(b.sessionId(), b.places());
@@ -386,8 +391,9 @@ public class Bookings {
                 return null;
             }
             audit.record(me.actor(), "booking.session.cancelled", "session:" + sessionId, null);
-            for (var b : store.ofSession(sessionId)) {
-                if (store.move(b.id(), BookingStatus.ACTIVE, BookingStatus.CANCELLED, now)) {
+            for (var seen : store.ofSession(sessionId)) {
+                var b = store.lockBooking(seen.id()).orElseThrow();
+                if (b.status().active() && store.move(b.id(), BookingStatus.ACTIVE, BookingStatus.CANCELLED, now)) {
                     events.publishEvent(new BookingCancelled(b.id(), sessionId, b.familyId()));
                     tellFamily(b.familyId(), "booking.notice.sessionCancelled", "/sessions?type=" + session.typeCode());
                     if (b.status().holdsPlace()) {
@@ -491,6 +497,15 @@ public class Bookings {
         }
         BookingStatus status = waitingList ? BookingStatus.WAITING
                 : first.confirmRequired() ? BookingStatus.REQUESTED : BookingStatus.BOOKED;
+        // the places first, in session order (all or none): the row lock on each session is then taken once, as an
+        // exclusive lock, before the booking's foreign key asks for a shared one (no lock upgrade, so no deadlock)
+        if (status.holdsPlace()) {
+            for (var s : sessions) {
+                if (!store.takePlaces(s.id(), 1, now)) {
+                    throw InputProblem.keyed("session", FULL);
+                }
+            }
+        }
         var ids = new ArrayList<Long>();
         Long group = null;
         try {
@@ -506,14 +521,6 @@ public class Bookings {
             }
         } catch (DuplicateKeyException e) {
             throw InputProblem.keyed("session", ALREADY_BOOKED);
-        }
-        // the places last, in session order: the hot row is held for the shortest time, and all or none are taken
-        if (status.holdsPlace()) {
-            for (var s : sessions) {
-                if (!store.takePlaces(s.id(), 1, now)) {
-                    throw InputProblem.keyed("session", FULL);
-                }
-            }
         }
         for (long id : ids) {
             audit.record(by.actor(), waitingList ? "booking.waiting" : by.isParentOf(familyId) ? "booking.made"
@@ -559,11 +566,11 @@ public class Bookings {
         // shorter near the session: never more than half the time left, so someone else can still come
         Duration time = offerTime.compareTo(untilStart.dividedBy(2)) < 0 ? offerTime : untilStart.dividedBy(2);
         for (int guard = 0; guard < 50; guard++) {
-            var next = store.waiting(sessionId, 1);
+            var next = store.firstWaitingUnlocked(sessionId);
             if (next.isEmpty() || !store.takePlaces(sessionId, 1, now)) {
                 return;
             }
-            var w = next.getFirst();
+            var w = next.get();
             if (!store.offer(w.id(), now.plus(time), now)) {
                 store.givePlacesBack(sessionId, 1);
                 continue;
@@ -765,15 +772,16 @@ public class Bookings {
         }
     }
 
-    /** Runs in a transaction, again (up to three times in all) when the database picked it to lose a deadlock. */
+    /** Runs in a transaction, again (up to five times in all) when the database picked it to lose a deadlock. */
     private <T> T retrying(Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return tx.execute(status -> work.get());
             } catch (PessimisticLockingFailureException e) {
-                if (attempt >= 3) {
+                if (attempt >= 5) {
                     throw e;
                 }
+                Thread.onSpinWait();
             }
         }
     }

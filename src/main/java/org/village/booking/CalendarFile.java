@@ -32,6 +32,10 @@ final class CalendarFile {
     static final String PRODUCT = "-//Village//Booking 1.0//EN";
     static final String UID_DOMAIN = "booking.village";
 
+    /** Built once: making a registry reads the zone's rules from ical4j's files. */
+    private static final net.fortuna.ical4j.model.TimeZone LONDON =
+            TimeZoneRegistryFactory.getInstance().createRegistry().getTimeZone(Times.ZONE.getId());
+
     private CalendarFile() {
     }
 
@@ -45,14 +49,13 @@ final class CalendarFile {
     }
 
     static byte[] build(List<Event> events, boolean cancelled, String organizerAddress) {
-        var zone = TimeZoneRegistryFactory.getInstance().createRegistry().getTimeZone(Times.ZONE.getId());
+        var zone = LONDON;
         var calendar = new Calendar();
         calendar.withProdId(PRODUCT).withDefaults()
                 .withProperty(new Method(cancelled ? Method.VALUE_CANCEL : Method.VALUE_REQUEST))
                 .withComponent(zone.getVTimeZone());
         for (var e : events) {
-            var event = new VEvent(ZonedDateTime.ofInstant(e.start(), Times.ZONE), ZonedDateTime.ofInstant(e.end(), Times.ZONE),
-                    clean(e.title(), 120));
+            var event = new VEvent(when(e.start()), when(e.end()), clean(e.title(), 120));
             event.add(new Uid(uid(e.bookingId())));
             event.add(new Sequence(e.sequence()));
             event.add(cancelled ? new Status(Status.VALUE_CANCELLED) : new Status(Status.VALUE_CONFIRMED));
@@ -76,6 +79,18 @@ final class CalendarFile {
             throw new IllegalStateException("calendar file did not validate", e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * London wall-clock time with its TZID; but a time in the repeated autumn hour, which a TZID time cannot tell
+     * apart (RFC 5545 reads it as the first of the two), is written in UTC instead so it stays the one booked.
+     */
+    static java.time.temporal.Temporal when(Instant instant) {
+        var local = java.time.LocalDateTime.ofInstant(instant, Times.ZONE);
+        if (Times.ZONE.getRules().getValidOffsets(local).size() > 1) {
+            return instant;
+        }
+        return ZonedDateTime.ofInstant(instant, Times.ZONE);
     }
 
     static String contentType(boolean cancelled) {

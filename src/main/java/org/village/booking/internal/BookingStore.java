@@ -129,6 +129,22 @@ public class BookingStore {
                 .query(BookingStore::bookingRow).optional();
     }
 
+    /** The booking, its row locked until the transaction ends: its status cannot change under the caller. */
+    public Optional<BookingRow> lockBooking(long id) {
+        return jdbc.sql("SELECT " + BOOKING_COLUMNS + " FROM booking b WHERE b.id = ? FOR UPDATE").param(id)
+                .query(BookingStore::bookingRow).optional();
+    }
+
+    /**
+     * The first family in line whose booking no one else is changing right now, locked (SKIP LOCKED: a family in
+     * the middle of cancelling is passed over rather than waited for, which could deadlock).
+     */
+    public Optional<BookingRow> firstWaitingUnlocked(long sessionId) {
+        return jdbc.sql("SELECT " + BOOKING_COLUMNS + " FROM booking b WHERE b.session_id = ? AND b.status = 'WAITING'"
+                        + " ORDER BY b.waiting_since, b.id LIMIT 1 FOR UPDATE SKIP LOCKED")
+                .param(sessionId).query(BookingStore::bookingRow).optional();
+    }
+
     public Optional<BookingRow> byIdempotencyKey(long familyId, String key) {
         return jdbc.sql("SELECT " + BOOKING_COLUMNS + " FROM booking b WHERE b.family_id = ? AND b.idempotency_key = ?")
                 .params(familyId, key).query(BookingStore::bookingRow).optional();
