@@ -127,7 +127,9 @@ class WorkerCalendarJourneyIT extends BrowserJourney {
         assertNoSidewaysScroll();
         var details = driver.findElements(By.cssSelector("#session-types vaadin-details")).stream()
                 .filter(d -> d.getText().contains(typeName)).findFirst().orElseThrow();
-        details.findElement(By.cssSelector("vaadin-details-summary")).click();
+        var summary = details.findElement(By.cssSelector("vaadin-details-summary"));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", summary);
+        summary.click();
         settle();
         assertThat(details.findElement(By.cssSelector("textarea")).getAttribute("value")).contains(HOSTILE);
         assertNoAlert();
