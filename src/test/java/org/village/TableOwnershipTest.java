@@ -57,9 +57,10 @@ class TableOwnershipTest {
             //
             Map.entry("booking", Set.of("booking_type", "booking_session")),
             // bookings, waiting list, offers (B1 adds here)
-            Map.entry("booking", Set.<String>of()),
+            Map.entry("booking", Set.of("booking_family", "booking", "booking_member", "shedlock")),
             // availability rules and exceptions (B2 adds here)
-            Map.entry("booking", Set.<String>of()),
+            Map.entry("booking", Set.<String>of("booking_worker", "booking_rule", "booking_rule_exception",
+                    "booking_session_note")),
             //
             //
             // event_publication is Spring Modulith's registry (V14): only the library reads and writes it

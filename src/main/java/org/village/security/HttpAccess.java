@@ -81,6 +81,12 @@ public final class HttpAccess {
             open(HttpMethod.POST, "/api/auth/token", "a token for the phone app and other clients: name and password,"
                     + " throttled as the sign-in form (ApiTokens, decision 076)"),
             token(HttpMethod.DELETE, "/api/auth/token", "the app signs out: revokes the token it sends"),
+            token(GET, "/api/booking/sessions", "booking (issue 13): sessions a parent can book, for the app"),
+            token(HttpMethod.POST, "/api/bookings", "booking: a parent books for their family (Idempotency-Key)"),
+            token(GET, "/api/bookings", "booking: my family's bookings"),
+            token(GET, "/api/bookings/{id}", "booking: one of my family's bookings (any other id: 404)"),
+            token(HttpMethod.DELETE, "/api/bookings/{id}", "booking: cancel one of my family's bookings"),
+            token(GET, "/api/bookings/{id}.ics", "booking: the calendar file of one of my family's bookings"),
             open(HttpMethod.OPTIONS, "/api/oruk", "CORS preflight for the public API (OrukCorsFilter)"),
             open(HttpMethod.OPTIONS, "/api/oruk/**", "CORS preflight for the public API (OrukCorsFilter)"),
             refused(GET, "/actuator", "the list of endpoints: nobody needs it"),

@@ -1,0 +1,792 @@
+package org.village.booking;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.village.booking.internal.BookingStore;
+import org.village.booking.internal.BookingStore.BookingRow;
+import org.village.booking.internal.BookingStore.NewBooking;
+import org.village.booking.internal.BookingStore.SessionRow;
+import org.village.families.FamilyService;
+import org.village.notification.Email;
+import org.village.notification.Emails;
+import org.village.notification.Notifications;
+import org.village.security.CurrentUser;
+import org.village.security.People;
+import org.village.security.VillageUser;
+import org.village.shared.AuditLog;
+import org.village.shared.Capability;
+import org.village.shared.InputProblem;
+import org.village.shared.Roles;
+import org.village.shared.Times;
+
+/**
+ * Bookings (issue 13, decisions 090–092): parents book sessions for named members of their own family, join a
+ * waiting list when a session is full, take or turn down an offered place, cancel before the cut-off and rebook as
+ * often as they like; workers who run sessions confirm requests, mark attendance, book a family in, change a
+ * session's capacity and cancel a session. Every check is here, in the service; every change is audited.
+ *
+ * <p>The database keeps the rules whatever the path (decision 090): a place is one conditional update on the
+ * session; a family is in a session once (a unique key); nobody is in two overlapping sessions (the family's lock
+ * row, then the overlap check). A transaction that loses a deadlock is tried again, up to three times.
+ */
+@Service
+public class Bookings {
+
+    /** Bundle keys the API turns into 409 answers. */
+    public static final String FULL = "booking.problem.full";
+    public static final String ALREADY_BOOKED = "booking.problem.alreadyBooked";
+
+    public static final int MAX_NOTE = 1000;
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,80}");
+    private static final Duration LONGEST_RANGE = Duration.ofDays(92);
+
+    private final BookingStore store;
+    private final FamilyService families;
+    private final People people;
+    private final CurrentUser currentUser;
+    private final AuditLog audit;
+    private final Notifications notifications;
+    private final Emails emails;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+    private final Duration offerTime;
+    private final String organizer;
+
+    Bookings(BookingStore store, FamilyService families, People people, CurrentUser currentUser, AuditLog audit,
+             Notifications notifications, Emails emails, ApplicationEventPublisher events, Clock clock,
+             PlatformTransactionManager transactions,
+             @Value("${village.booking.offer-time:PT24H}") Duration offerTime,
+             @Value("${village.mail.from:village@localhost}") String organizer) {
+        this.store = store;
+        this.families = families;
+        this.people = people;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.notifications = notifications;
+        this.emails = emails;
+        this.events = events;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(transactions);
+        // READ COMMITTED: each statement after the family lock sees every booking committed before it (under
+        // REPEATABLE READ a snapshot taken before the lock could hide one); fewer gap locks, fewer deadlocks
+        this.tx.setIsolationLevel(TransactionTemplate.ISOLATION_READ_COMMITTED);
+        this.offerTime = offerTime;
+        this.organizer = organizer;
+    }
+
+    // ==== what anyone signed in may look at ===================================================================
+
+    /** Session types to choose from (code and name), in the order workers set. */
+    public List<TypeChoice> types() {
+        currentUser.require();
+        return store.activeTypes().stream().map(t -> new TypeChoice(t.code(), t.name())).toList();
+    }
+
+    /**
+     * Open sessions starting between the two dates (Europe/London, {@code to} inclusive), optionally of one type;
+     * only those that have not started. At most 500.
+     */
+    public List<SessionSlot> sessions(LocalDate from, LocalDate to, String typeCode) {
+        currentUser.require();
+        if (from == null || to == null || to.isBefore(from)) {
+            throw InputProblem.keyed("to", "booking.problem.dates");
+        }
+        Instant start = from.atStartOfDay(Times.ZONE).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(Times.ZONE).toInstant();
+        if (Duration.between(start, end).compareTo(LONGEST_RANGE) > 0) {
+            throw InputProblem.keyed("to", "booking.problem.range");
+        }
+        Instant now = clock.instant();
+        if (start.isBefore(now)) {
+            start = now;
+        }
+        if (!end.isAfter(start)) {
+            return List.of();
+        }
+        var rows = store.openSessions(start, end, typeCode == null || typeCode.isBlank() ? null : typeCode.strip(), 500);
+        var names = workerNames(rows.stream().map(SessionRow::workerId).toList());
+        return rows.stream().map(r -> slot(r, names)).toList();
+    }
+
+    /** One session, open or not; empty when there is none. */
+    public Optional<SessionSlot> session(long id) {
+        currentUser.require();
+        return store.session(id).map(r -> slot(r, workerNames(List.of(r.workerId()))));
+    }
+
+    // ==== a parent's own family ===============================================================================
+
+    /** The people in my family who can be booked in: parents and carers, then children, by name. */
+    public List<Member> myFamilyMembers() {
+        return members(myFamily());
+    }
+
+    /**
+     * Books a place (or asks for one, when the worker must confirm) for members of my family. A course books every
+     * session of it, or none.
+     *
+     * @throws InputProblem kindly: {@link #FULL} when full (the waiting list is open), {@link #ALREADY_BOOKED}, a
+     *                      session that has started, been cancelled or is too soon, a person not in my family, a
+     *                      clash with another session, a note that is too long
+     */
+    public BookingView book(BookingRequest request) {
+        var me = currentUser.require();
+        long family = myFamily();
+        return retrying(() -> place(request, family, me, false));
+    }
+
+    /** Joins the waiting list of a full session; a session with places left is booked instead. */
+    public BookingView joinWaitingList(BookingRequest request) {
+        var me = currentUser.require();
+        long family = myFamily();
+        return retrying(() -> place(request, family, me, true));
+    }
+
+    /** A worker who runs sessions books a family they may see into a session, on their behalf. */
+    public BookingView bookOnBehalf(long familyId, BookingRequest request) {
+        var me = requireRunsSessions();
+        families.checkAccess(familyId);
+        return retrying(() -> place(request, familyId, me, false));
+    }
+
+    /** My family's bookings: upcoming (and waiting or offered) first by time, or past ones newest first. */
+    public List<BookingView> myBookings(boolean upcoming) {
+        long family = myFamily();
+        Instant now = clock.instant();
+        var views = views(store.ofFamily(family, 400));
+        return views.stream().filter(v -> upcoming == v.endsAt().isAfter(now))
+                .sorted(upcoming ? Comparator.comparing(BookingView::startsAt)
+                        : Comparator.comparing(BookingView::startsAt).reversed())
+                .toList();
+    }
+
+    /** One of my family's bookings. */
+    public BookingView myBooking(long id) {
+        return views(List.of(mine(id))).getFirst();
+    }
+
+    /**
+     * Cancels one of my family's bookings (a whole course together), before the cut-off. After it, the message says
+     * who to call. A waiting or offered booking can always be given up. Cancelling twice is harmless.
+     */
+    public void cancel(long bookingId) {
+        var me = currentUser.require();
+        var booking = me.can(Capability.RUN_SESSIONS) && !me.isParent() ? existing(bookingId) : mine(bookingId);
+        var session = store.session(booking.sessionId()).orElseThrow(BookingNotFound::new);
+        Instant now = clock.instant();
+        if (!me.can(Capability.RUN_SESSIONS) && booking.status().holdsPlace()
+                && now.isAfter(session.startsAt().minus(Duration.ofMinutes(session.cancelCutoffMinutes())))) {
+            throw InputProblem.keyed(null, "booking.problem.tooLateToCancel",
+                    Wording.firstName(workerNames(List.of(session.workerId())).get(session.workerId())));
+        }
+        retrying(() -> {
+            store.lockFamily(booking.familyId());
+            var all = booking.groupId() == null ? List.of(store.booking(bookingId).orElseThrow())
+                    : store.group(booking.groupId());
+            var ended = new ArrayList<BookingRow>();
+            for (var seen : all) {
+                // the status as it is now, locked: an offer may have been made or have run out since it was read
+                var b = store.lockBooking(seen.id()).orElseThrow();
+                if (b.status().active() && store.move(b.id(), BookingStatus.ACTIVE, BookingStatus.CANCELLED, now)) {
+                    ended.add(b);
+                    if (b.status().holdsPlace()) {
+                        store.givePlacesBack(b.sessionId(), b.places());
+                    }
+                    audit.record(me.actor(), "booking.cancelled", "booking:" + b.id(), "session:" + b.sessionId());
+                    events.publishEvent(new BookingCancelled(b.id(), b.sessionId(), b.familyId()));
+                }
+            }
+            if (!ended.isEmpty() && ended.stream().anyMatch(b -> b.status().holdsPlace())) {
+                mailFamily(booking.familyId(), refreshed(ended), true, "booking.email.cancelled.body");
+            }
+            for (var b : ended) {
+                if (b.status().holdsPlace()) {
+                    offerFreedPlaces(b.sessionId(), now);
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Takes the place offered to my family (it must not have run out). */
+    public BookingView acceptOffer(long bookingId) {
+        var me = currentUser.require();
+        var booking = mine(bookingId);
+        Instant now = clock.instant();
+        return retrying(() -> {
+            store.lockFamily(booking.familyId());
+            var b = store.booking(bookingId).orElseThrow(BookingNotFound::new);
+            var session = store.session(b.sessionId()).orElseThrow(BookingNotFound::new);
+            if (b.status() != BookingStatus.OFFERED) {
+                throw InputProblem.keyed(null, "booking.problem.noOffer");
+            }
+            var members = store.members(List.of(b.id())).getOrDefault(b.id(), List.of());
+            checkNoOverlap(b.familyId(), members, session);
+            var to = session.confirmRequired() ? BookingStatus.REQUESTED : BookingStatus.BOOKED;
+            if (!store.accept(b.id(), to, now)) {
+                throw InputProblem.keyed(null, "booking.problem.offerEnded");
+            }
+            audit.record(me.actor(), "booking.offer.accepted", "booking:" + b.id(), "session:" + b.sessionId());
+            events.publishEvent(new SessionBooked(b.id(), b.sessionId(), b.familyId(), to));
+            var view = views(List.of(store.booking(b.id()).orElseThrow())).getFirst();
+            mailFamily(b.familyId(), List.of(view), false, to == BookingStatus.BOOKED
+                    ? "booking.email.booked.body" : "booking.email.requested.body");
+            return view;
+        });
+    }
+
+    /** Turns down the place offered; it goes to the next family in line. */
+    public void declineOffer(long bookingId) {
+        var me = currentUser.require();
+        var booking = mine(bookingId);
+        Instant now = clock.instant();
+        retrying(() -> {
+            if (store.move(booking.id(), java.util.Set.of(BookingStatus.OFFERED), BookingStatus.DECLINED, now)) {
+                store.givePlacesBack(booking.sessionId(), booking.places());
+                audit.record(me.actor(), "booking.offer.declined", "booking:" + booking.id(), "session:" + booking.sessionId());
+                offerFreedPlaces(booking.sessionId(), now);
+            }
+            return null;
+        });
+    }
+
+    /** The .ics for one of my family's bookings (or, for a worker who runs sessions, any booking). */
+    public byte[] calendarFile(long bookingId) {
+        var me = currentUser.require();
+        var b = me.can(Capability.RUN_SESSIONS) && !me.isParent() ? existing(bookingId) : mine(bookingId);
+        var view = views(List.of(b)).getFirst();
+        var all = b.groupId() == null ? List.of(view) : views(store.group(b.groupId()));
+        return CalendarFile.build(events(all, titleFor(b.familyId(), view.workerFirstName(), Locale.ENGLISH)),
+                !view.status().active(), organizer);
+    }
+
+    /** My family's own words for e-mail subjects and calendar titles; empty means the discreet default. */
+    public String myWording() {
+        return store.ownWording(myFamily()).orElse("");
+    }
+
+    /** Saves my family's own words (blank: back to the discreet default). */
+    public void saveMyWording(String wording) {
+        var me = currentUser.require();
+        long family = myFamily();
+        store.saveOwnWording(family, Wording.checkOwn(wording));
+        audit.record(me.actor(), "booking.wording.changed", "family:" + family, null);
+    }
+
+    // ==== workers who run sessions ============================================================================
+
+    /** Everyone booked, requested, offered or waiting for a session, with who comes and their notes. */
+    public List<BookingView> sessionBookings(long sessionId) {
+        requireRunsSessions();
+        return views(store.ofSession(sessionId));
+    }
+
+    /** Confirms a request: the family is told, with the calendar file. */
+    public void confirm(long bookingId) {
+        var me = requireRunsSessions();
+        var b = existing(bookingId);
+        Instant now = clock.instant();
+        retrying(() -> {
+            if (!store.move(b.id(), java.util.Set.of(BookingStatus.REQUESTED), BookingStatus.BOOKED, now)) {
+                throw InputProblem.keyed(null, "booking.problem.notARequest");
+            }
+            audit.record(me.actor(), "booking.confirmed", "booking:" + b.id(), "session:" + b.sessionId());
+            events.publishEvent(new SessionBooked(b.id(), b.sessionId(), b.familyId(), BookingStatus.BOOKED));
+            mailFamily(b.familyId(), views(List.of(store.booking(b.id()).orElseThrow())), false,
+                    "booking.email.confirmed.body");
+            return null;
+        });
+    }
+
+    /** Says no to a request: the place goes back (and to the waiting list); the family is told kindly. */
+    public void declineRequest(long bookingId) {
+        var me = requireRunsSessions();
+        var b = existing(bookingId);
+        Instant now = clock.instant();
+        retrying(() -> {
+            if (!store.move(b.id(), java.util.Set.of(BookingStatus.REQUESTED), BookingStatus.DECLINED, now)) {
+                throw InputProblem.keyed(null, "booking.problem.notARequest");
+            }
+            store.givePlacesBack(b.sessionId(), b.places());
+            audit.record(me.actor(), "booking.request.declined", "booking:" + b.id(), "session:" + b.sessionId());
+            tellFamily(b.familyId(), "booking.notice.requestDeclined", "/my-sessions");
+            offerFreedPlaces(b.sessionId(), now);
+            return null;
+        });
+    }
+
+    /** Marks whether a booked family came (only once the session has started). */
+    public void markAttendance(long bookingId, boolean came) {
+        var me = requireRunsSessions();
+        var b = existing(bookingId);
+        var session = store.session(b.sessionId()).orElseThrow(BookingNotFound::new);
+        Instant now = clock.instant();
+        if (session.startsAt().isAfter(now)) {
+            throw InputProblem.keyed(null, "booking.problem.notStarted");
+        }
+        retrying(() -> {
+            boolean changed = came
+                    ? store.move(b.id(), java.util.Set.of(BookingStatus.BOOKED), BookingStatus.ATTENDED, now)
+                    : store.move(b.id(), java.util.Set.of(BookingStatus.ATTENDED), BookingStatus.BOOKED, now);
+            if (changed) {
+                audit.record(me.actor(), came ? "booking.attended" : "booking.attended.undone", "booking:" + b.id(), null);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Changes how many families a session takes. Lowering it below the places already taken is refused (the
+     * database checks, in the same statement); raising it offers the new places to the waiting list.
+     */
+    public void changeCapacity(long sessionId, int capacity) {
+        var me = requireRunsSessions();
+        if (capacity < 1 || capacity > 500) {
+            throw InputProblem.keyed("capacity", "booking.problem.capacityRange");
+        }
+        Instant now = clock.instant();
+        retrying(() -> {
+            if (!store.changeCapacity(sessionId, capacity)) {
+                var s = store.session(sessionId).orElseThrow(() -> InputProblem.keyed(null, "booking.problem.noSession"));
+                if (!s.open()) {
+                    throw InputProblem.keyed(null, "booking.problem.sessionCancelled");
+                }
+                throw InputProblem.keyed("capacity", "booking.problem.capacityBelowBooked", s.placesTaken());
+            }
+            audit.record(me.actor(), "booking.session.capacity", "session:" + sessionId, "capacity:" + capacity);
+            offerFreedPlaces(sessionId, now);
+            return null;
+        });
+    }
+
+    /** Cancels a whole session: every family booked or waiting is told kindly, with a link to book another. */
+    public void cancelSession(long sessionId) {
+        var me = requireRunsSessions();
+        Instant now = clock.instant();
+        retrying(() -> {
+            var session = store.session(sessionId).orElseThrow(() -> InputProblem.keyed(null, "booking.problem.noSession"));
+            if (!store.cancelSession(sessionId)) {
+                return null;
+            }
+            audit.record(me.actor(), "booking.session.cancelled", "session:" + sessionId, null);
+            for (var seen : store.ofSession(sessionId)) {
+                var b = store.lockBooking(seen.id()).orElseThrow();
+                if (b.status().active() && store.move(b.id(), BookingStatus.ACTIVE, BookingStatus.CANCELLED, now)) {
+                    events.publishEvent(new BookingCancelled(b.id(), sessionId, b.familyId()));
+                    tellFamily(b.familyId(), "booking.notice.sessionCancelled", "/sessions?type=" + session.typeCode());
+                    if (b.status().holdsPlace()) {
+                        mailFamily(b.familyId(), views(List.of(store.booking(b.id()).orElseThrow())), true,
+                                "booking.email.sessionCancelled.body");
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    // ==== scheduled work (BookingJobs; safe on several nodes) =================================================
+
+    /** Ends offers whose time ran out and passes each place to the next family in line. Returns how many ended. */
+    public int expireOffers(Instant now, int limit) {
+        int ended = 0;
+        for (long id : store.expiredOffers(now, limit)) {
+            Boolean done = retrying(() -> {
+                var b = store.booking(id).orElseThrow();
+                if (!store.expire(id, now)) {
+                    return false;
+                }
+                store.givePlacesBack(b.sessionId(), b.places());
+                audit.record(AuditLog.Actor.SYSTEM, "booking.offer.expired", "booking:" + id, "session:" + b.sessionId());
+                tellFamily(b.familyId(), "booking.notice.offerEnded", "/my-sessions");
+                offerFreedPlaces(b.sessionId(), now);
+                return true;
+            });
+            if (Boolean.TRUE.equals(done)) {
+                ended++;
+            }
+        }
+        return ended;
+    }
+
+    /**
+     * Sends the day-before reminder for booked places in sessions starting within the next 24 hours, each once: the
+     * sent marker is set by a conditional update in the same transaction as the e-mail is queued.
+     */
+    public int sendReminders(Instant now, int batch) {
+        int sent = 0;
+        while (true) {
+            var due = store.remindersDue(now, now.plus(Duration.ofHours(24)), batch);
+            if (due.isEmpty()) {
+                return sent;
+            }
+            Integer n = retrying(() -> {
+                int count = 0;
+                var rows = new ArrayList<BookingRow>();
+                for (long id : due) {
+                    if (store.markReminded(id, now)) {
+                        store.booking(id).ifPresent(rows::add);
+                    }
+                }
+                for (var view : views(rows)) {
+                    mailFamily(view.familyId(), List.of(view), false, "booking.email.reminder.body");
+                    count++;
+                }
+                return count;
+            });
+            sent += n == null ? 0 : n;
+            if (due.size() < batch) {
+                return sent;
+            }
+        }
+    }
+
+    // ==== the one path that gives a family a place ============================================================
+
+    private BookingView place(BookingRequest request, long familyId, VillageUser by, boolean waitingList) {
+        Instant now = clock.instant();
+        String key = checkKey(request.idempotencyKey());
+        String note = checkNote(request.note());
+        var first = store.session(request.sessionId()).orElseThrow(() -> InputProblem.keyed("session", "booking.problem.noSession"));
+        var sessions = first.seriesId() == null ? List.of(first) : store.series(first.seriesId());
+        var chosen = chooseMembers(familyId, request.members(), first);
+
+        store.lockFamily(familyId);
+        if (key != null) {
+            var earlier = store.byIdempotencyKey(familyId, key);
+            if (earlier.isPresent()) {
+                return views(List.of(earlier.get())).getFirst();
+            }
+        }
+        for (var s : sessions) {
+            checkBookable(s, now);
+        }
+        if (store.activeIn(familyId, sessions.stream().map(SessionRow::id).toList()).isPresent()) {
+            throw InputProblem.keyed("session", ALREADY_BOOKED);
+        }
+        for (var s : sessions) {
+            checkNoOverlap(familyId, chosen, s);
+        }
+        boolean full = sessions.stream().anyMatch(s -> s.placesLeft() < 1);
+        if (waitingList && !full) {
+            waitingList = false;
+        }
+        if (!waitingList && full) {
+            throw InputProblem.keyed("session", FULL);
+        }
+        BookingStatus status = waitingList ? BookingStatus.WAITING
+                : first.confirmRequired() ? BookingStatus.REQUESTED : BookingStatus.BOOKED;
+        // the places first, in session order (all or none): the row lock on each session is then taken once, as an
+        // exclusive lock, before the booking's foreign key asks for a shared one (no lock upgrade, so no deadlock)
+        if (status.holdsPlace()) {
+            for (var s : sessions) {
+                if (!store.takePlaces(s.id(), 1, now)) {
+                    throw InputProblem.keyed("session", FULL);
+                }
+            }
+        }
+        var ids = new ArrayList<Long>();
+        Long group = null;
+        try {
+            for (var s : sessions) {
+                boolean soon = !s.startsAt().isAfter(now.plus(Duration.ofHours(24)));
+                long id = store.insert(new NewBooking(s.id(), familyId, status, note, ids.isEmpty() ? key : null,
+                        by.id(), group, chosen, soon, now));
+                if (sessions.size() > 1 && group == null) {
+                    group = id;
+                    store.setGroup(id, id);
+                }
+                ids.add(id);
+            }
+        } catch (DuplicateKeyException e) {
+            throw InputProblem.keyed("session", ALREADY_BOOKED);
+        }
+        for (long id : ids) {
+            audit.record(by.actor(), waitingList ? "booking.waiting" : by.isParentOf(familyId) ? "booking.made"
+                    : "booking.made.for.family", "booking:" + id, "family:" + familyId);
+        }
+        var views = views(ids.stream().map(id -> store.booking(id).orElseThrow()).toList());
+        if (status.holdsPlace()) {
+            for (var v : views) {
+                events.publishEvent(new SessionBooked(v.id(), v.sessionId(), familyId, status));
+            }
+            mailFamily(familyId, views, false, status == BookingStatus.BOOKED ? "booking.email.booked.body"
+                    : "booking.email.requested.body");
+        }
+        return views.getFirst();
+    }
+
+    private void checkBookable(SessionRow s, Instant now) {
+        if (!s.open()) {
+            throw InputProblem.keyed("session", "booking.problem.sessionCancelled");
+        }
+        if (!s.startsAt().isAfter(now)) {
+            throw InputProblem.keyed("session", "booking.problem.started");
+        }
+        if (now.plus(Duration.ofMinutes(s.minNoticeMinutes())).isAfter(s.startsAt())) {
+            throw InputProblem.keyed("session", "booking.problem.tooSoon", noticeText(s.minNoticeMinutes()));
+        }
+    }
+
+    private void checkNoOverlap(long familyId, List<Member> members, SessionRow s) {
+        var clash = store.overlapping(familyId, members.stream().map(Member::key).toList(), s.startsAt(), s.endsAt(), s.id());
+        if (!clash.isEmpty()) {
+            throw InputProblem.keyed("members", "booking.problem.overlap", String.join(", ", clash));
+        }
+    }
+
+    /** Offers freed places in this session to the families waiting, first in line first. */
+    private void offerFreedPlaces(long sessionId, Instant now) {
+        var session = store.session(sessionId).orElse(null);
+        if (session == null || !session.open() || !session.startsAt().isAfter(now)) {
+            return;
+        }
+        Duration untilStart = Duration.between(now, session.startsAt());
+        // shorter near the session: never more than half the time left, so someone else can still come
+        Duration time = offerTime.compareTo(untilStart.dividedBy(2)) < 0 ? offerTime : untilStart.dividedBy(2);
+        for (int guard = 0; guard < 50; guard++) {
+            var next = store.firstWaitingUnlocked(sessionId);
+            if (next.isEmpty() || !store.takePlaces(sessionId, 1, now)) {
+                return;
+            }
+            var w = next.get();
+            if (!store.offer(w.id(), now.plus(time), now)) {
+                store.givePlacesBack(sessionId, 1);
+                continue;
+            }
+            audit.record(AuditLog.Actor.SYSTEM, "booking.offered", "booking:" + w.id(), "session:" + sessionId);
+            tellFamily(w.familyId(), "booking.notice.offer", "/my-sessions");
+            for (var parent : people.parentsOf(w.familyId())) {
+                Locale locale = languageOf(parent.id());
+                String title = titleFor(w.familyId(), workerName(session.workerId()), locale);
+                emails.send(parent.id(), new Email(title, "booking.email.offer.body",
+                        List.of(title, Times.dateTime(session.startsAt(), locale), Times.dateTime(now.plus(time), locale)),
+                        "/my-sessions", null));
+            }
+        }
+    }
+
+    // ==== who may do what =====================================================================================
+
+    private long myFamily() {
+        var me = currentUser.require();
+        if (!me.can(Capability.SEE_OWN_FAMILY) || me.familyId() == null) {
+            throw new AccessDeniedException("Only a parent or carer books for their family");
+        }
+        return me.familyId();
+    }
+
+    private VillageUser requireRunsSessions() {
+        var me = currentUser.require();
+        if (!me.can(Capability.RUN_SESSIONS)) {
+            audit.recordAlways(me.actor(), "access.denied", "booking", "run sessions");
+            throw new AccessDeniedException("Only staff who run sessions");
+        }
+        return me;
+    }
+
+    /** A booking of my family; any other id (someone else's, or none) is the same "not found", and audited. */
+    private BookingRow mine(long id) {
+        long family = myFamily();
+        var b = store.booking(id).filter(x -> x.familyId() == family);
+        if (b.isEmpty()) {
+            audit.recordAlways(currentUser.actor(), "access.denied", "booking:" + id, null);
+            throw new BookingNotFound();
+        }
+        return b.get();
+    }
+
+    private BookingRow existing(long id) {
+        return store.booking(id).orElseThrow(BookingNotFound::new);
+    }
+
+    // ==== members, notes, keys ================================================================================
+
+    private List<Member> members(long familyId) {
+        var f = families.family(familyId);
+        var list = new ArrayList<Member>();
+        f.parents().forEach(p -> list.add(new Member(Member.accountKey(p.id()), p.displayName())));
+        f.children().forEach(c -> list.add(new Member(Member.childKey(c.id()), c.name())));
+        return list;
+    }
+
+    private List<Member> chooseMembers(long familyId, List<String> keys, SessionRow session) {
+        if (keys.isEmpty()) {
+            throw InputProblem.keyed("members", "booking.problem.noMembers");
+        }
+        var known = new LinkedHashMap<String, Member>();
+        members(familyId).forEach(m -> known.put(m.key(), m));
+        var chosen = new ArrayList<Member>();
+        for (String k : new LinkedHashSet<>(keys)) {
+            var m = k == null ? null : known.get(k.strip());
+            if (m == null) {
+                throw InputProblem.keyed("members", "booking.problem.notInFamily");
+            }
+            if (m.isChild() && !session.attendees().contains("SIBLINGS") && !session.attendees().contains("YOUNG_PERSON")) {
+                throw InputProblem.keyed("members", "booking.problem.adultsOnly", m.name());
+            }
+            if (!m.isChild() && !session.attendees().contains("PARENTS")) {
+                throw InputProblem.keyed("members", "booking.problem.childrenOnly", m.name());
+            }
+            chosen.add(new Member(m.key(), m.name().length() > 60 ? m.name().substring(0, 60) : m.name()));
+        }
+        return chosen;
+    }
+
+    private static String checkNote(String note) {
+        if (note == null) {
+            return null;
+        }
+        // control characters (other than line breaks and tabs) never reach the worker; everything else is kept as typed
+        String n = note.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", "").strip();
+        if (n.length() > MAX_NOTE) {
+            throw InputProblem.keyed("note", "booking.problem.noteLong", MAX_NOTE, n.length());
+        }
+        return n.isEmpty() ? null : n;
+    }
+
+    private static String checkKey(String key) {
+        if (key == null || key.isBlank()) {
+            return null;
+        }
+        if (!IDEMPOTENCY_KEY.matcher(key.strip()).matches()) {
+            throw InputProblem.keyed("Idempotency-Key", "booking.problem.key");
+        }
+        return key.strip();
+    }
+
+    /** Notice in whole hours, rounded up (at least 1), for the kind message. */
+    private static int noticeText(int minutes) {
+        return Math.max(1, (minutes + 59) / 60);
+    }
+
+    // ==== views, words, mail ==================================================================================
+
+    private List<BookingView> views(List<BookingRow> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        var sessions = new HashMap<Long, SessionRow>();
+        for (var r : rows) {
+            sessions.computeIfAbsent(r.sessionId(), id -> store.session(id).orElseThrow());
+        }
+        var names = workerNames(sessions.values().stream().map(SessionRow::workerId).distinct().toList());
+        var members = store.members(rows.stream().map(BookingRow::id).toList());
+        var out = new ArrayList<BookingView>();
+        for (var r : rows) {
+            var s = sessions.get(r.sessionId());
+            int position = r.status() == BookingStatus.WAITING ? store.waitingPosition(r) : 0;
+            boolean linkAllowed = r.status() == BookingStatus.BOOKED || r.status() == BookingStatus.ATTENDED;
+            String place = "VIDEO".equals(s.placeKind()) ? (linkAllowed && s.videoLink() != null ? s.videoLink() : "")
+                    : s.placeDetail();
+            out.add(new BookingView(r.id(), r.sessionId(), r.familyId(), r.status(), s.startsAt(), s.endsAt(),
+                    s.typeCode(), s.typeName(), Wording.firstName(names.get(s.workerId())), s.placeKind(), place,
+                    members.getOrDefault(r.id(), List.of()), r.note(), position, r.offerExpiresAt(), r.groupId(),
+                    !s.open()));
+        }
+        return out;
+    }
+
+    private List<BookingView> refreshed(List<BookingRow> rows) {
+        return views(rows.stream().map(r -> store.booking(r.id()).orElseThrow()).toList());
+    }
+
+    private SessionSlot slot(SessionRow r, Map<Long, String> names) {
+        boolean started = !r.startsAt().isAfter(clock.instant());
+        return new SessionSlot(r.id(), r.typeCode(), r.typeName(), r.description(), r.startsAt(), r.endsAt(),
+                r.capacity(), r.placesLeft(), r.open() && !started && r.placesLeft() == 0,
+                Wording.firstName(names.get(r.workerId())), r.placeKind(), r.placeDetail(), r.attendees(),
+                r.seriesLength(), r.confirmRequired(), !r.open());
+    }
+
+    private Map<Long, String> workerNames(List<Long> ids) {
+        var map = new HashMap<Long, String>();
+        for (var p : people.withRole(new LinkedHashSet<>(ids), Roles.WORKER)) {
+            map.put(p.id(), p.displayName());
+        }
+        return map;
+    }
+
+    private String workerName(long workerId) {
+        return workerNames(List.of(workerId)).get(workerId);
+    }
+
+    private String titleFor(long familyId, String workerName, Locale locale) {
+        return Wording.title(store.ownWording(familyId).orElse(null), workerName, locale);
+    }
+
+    private Locale languageOf(long accountId) {
+        return people.languageOf(accountId).filter(s -> !s.isBlank()).map(Locale::forLanguageTag).orElse(Locale.ENGLISH);
+    }
+
+    private List<CalendarFile.Event> events(List<BookingView> views, String title) {
+        return views.stream().map(v -> new CalendarFile.Event(v.id(), sequenceOf(v.id()), v.startsAt(), v.endsAt(),
+                title, v.placeDetail(), null)).toList();
+    }
+
+    private int sequenceOf(long bookingId) {
+        return store.booking(bookingId).map(BookingRow::sequence).orElse(0);
+    }
+
+    /** E-mails each parent of the family (those who switched e-mail on), with the calendar file attached. */
+    private void mailFamily(long familyId, List<BookingView> views, boolean cancelled, String bodyKey) {
+        if (views.isEmpty()) {
+            return;
+        }
+        var first = views.getFirst();
+        String own = store.ownWording(familyId).orElse(null);
+        for (var parent : people.parentsOf(familyId)) {
+            Locale locale = languageOf(parent.id());
+            String title = Wording.title(own, first.workerFirstName(), locale);
+            byte[] ics = CalendarFile.build(events(views, title), cancelled, organizer);
+            String when = Times.dateTime(first.startsAt(), locale);
+            emails.send(parent.id(), new Email(title, bodyKey, List.of(title, when), "/my-sessions",
+                    new Email.Attachment("session.ics", CalendarFile.contentType(cancelled), ics)));
+        }
+    }
+
+    private void tellFamily(long familyId, String key, String link) {
+        for (var parent : people.parentsOf(familyId)) {
+            notifications.tell(parent.id(), "booking", key, link);
+        }
+    }
+
+    /** Runs in a transaction, again (up to five times in all) when the database picked it to lose a deadlock. */
+    private <T> T retrying(Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tx.execute(status -> work.get());
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt >= 5) {
+                    throw e;
+                }
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    /** A kind of session, for choosing. */
+    public record TypeChoice(String code, String name) {
+    }
+}

@@ -1,0 +1,109 @@
+package org.village.booking;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.List;
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.Method;
+import net.fortuna.ical4j.model.property.Organizer;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Status;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.validate.ValidationException;
+import org.village.shared.Times;
+
+/**
+ * Builds the iCalendar file that goes with a booking's e-mails and the "add to calendar" download (decision 091):
+ * one VEVENT per session, a UID that never changes for a booking, SEQUENCE from the booking (raised on every change),
+ * METHOD:REQUEST while it stands and METHOD:CANCEL (STATUS:CANCELLED) once it has ended, times in Europe/London with
+ * its VTIMEZONE so calendars get clock changes right. The title is discreet ({@link Wording}).
+ */
+final class CalendarFile {
+
+    static final String PRODUCT = "-//Village//Booking 1.0//EN";
+    static final String UID_DOMAIN = "booking.village";
+
+    /** Built once: making a registry reads the zone's rules from ical4j's files. */
+    private static final net.fortuna.ical4j.model.TimeZone LONDON =
+            TimeZoneRegistryFactory.getInstance().createRegistry().getTimeZone(Times.ZONE.getId());
+
+    private CalendarFile() {
+    }
+
+    /** One session of a booking, as the calendar shows it. */
+    record Event(long bookingId, int sequence, Instant start, Instant end, String title, String location,
+                 String description) {
+    }
+
+    static String uid(long bookingId) {
+        return "booking-" + bookingId + "@" + UID_DOMAIN;
+    }
+
+    static byte[] build(List<Event> events, boolean cancelled, String organizerAddress) {
+        var zone = LONDON;
+        var calendar = new Calendar();
+        calendar.withProdId(PRODUCT).withDefaults()
+                .withProperty(new Method(cancelled ? Method.VALUE_CANCEL : Method.VALUE_REQUEST))
+                .withComponent(zone.getVTimeZone());
+        for (var e : events) {
+            var event = new VEvent(when(e.start()), when(e.end()), clean(e.title(), 120));
+            event.add(new Uid(uid(e.bookingId())));
+            event.add(new Sequence(e.sequence()));
+            event.add(cancelled ? new Status(Status.VALUE_CANCELLED) : new Status(Status.VALUE_CONFIRMED));
+            if (e.location() != null && !e.location().isBlank()) {
+                event.add(new Location(clean(e.location(), 400)));
+            }
+            if (e.description() != null && !e.description().isBlank()) {
+                event.add(new Description(clean(e.description(), 1000)));
+            }
+            if (organizerAddress != null && organizerAddress.matches("[^@\\s:]+@[^@\\s:]+")) {
+                event.add(new Organizer("mailto:" + organizerAddress));
+            }
+            calendar.add(event);
+        }
+        var out = new ByteArrayOutputStream();
+        try {
+            new CalendarOutputter(false).output(calendar, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ValidationException e) {
+            throw new IllegalStateException("calendar file did not validate", e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * London wall-clock time with its TZID; but a time in the repeated autumn hour, which a TZID time cannot tell
+     * apart (RFC 5545 reads it as the first of the two), is written in UTC instead so it stays the one booked.
+     */
+    static java.time.temporal.Temporal when(Instant instant) {
+        var local = java.time.LocalDateTime.ofInstant(instant, Times.ZONE);
+        if (Times.ZONE.getRules().getValidOffsets(local).size() > 1) {
+            return instant;
+        }
+        return ZonedDateTime.ofInstant(instant, Times.ZONE);
+    }
+
+    static String contentType(boolean cancelled) {
+        return "text/calendar; charset=utf-8; method=" + (cancelled ? "CANCEL" : "REQUEST");
+    }
+
+    /** Text for a calendar: no control characters (line breaks become spaces), at most {@code max} characters. */
+    private static String clean(String s, int max) {
+        String t = s.replaceAll("[\\p{Cntrl}&&[^\\n]]", "").replace('\n', ' ').strip();
+        return t.length() <= max ? t : t.substring(0, max);
+    }
+
+    static String asText(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,366 @@
+package org.village.booking.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+import org.village.booking.BookingStatus;
+import org.village.booking.Member;
+
+/**
+ * The SQL of bookings (decision 090). Every rule that must hold under concurrency is one statement here: the family
+ * lock, the conditional place update, the conditional status changes. Callers run these inside one transaction.
+ */
+@Repository
+public class BookingStore {
+
+    private static final String SESSION_COLUMNS = "s.id, s.type_id, s.worker_id, s.starts_at, s.ends_at, s.capacity,"
+            + " s.places_taken, s.status, s.series_id, s.video_link, t.code, t.name, t.description, t.attendees,"
+            + " t.place_kind, t.place_detail, t.confirm_required, t.min_notice_minutes, t.cancel_cutoff_minutes,"
+            + " t.series_length";
+
+    private static final String BOOKING_COLUMNS = "b.id, b.session_id, b.family_id, b.status, b.places, b.note,"
+            + " b.idempotency_key, b.booked_by, b.group_id, b.sequence, b.waiting_since, b.offer_expires_at,"
+            + " b.reminder_sent_at, b.created_at";
+
+    private final JdbcClient jdbc;
+
+    BookingStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ---- sessions ----------------------------------------------------------------------------------------------
+
+    public Optional<SessionRow> session(long id) {
+        return jdbc.sql("SELECT " + SESSION_COLUMNS + " FROM booking_session s JOIN booking_type t ON t.id = s.type_id"
+                + " WHERE s.id = ?").param(id).query(BookingStore::sessionRow).optional();
+    }
+
+    /** The sessions of a course, first first. */
+    public List<SessionRow> series(long seriesId) {
+        return jdbc.sql("SELECT " + SESSION_COLUMNS + " FROM booking_session s JOIN booking_type t ON t.id = s.type_id"
+                + " WHERE s.series_id = ? ORDER BY s.starts_at, s.id").param(seriesId).query(BookingStore::sessionRow).list();
+    }
+
+    /** Open sessions starting in [from, to), optionally of one type, by time. */
+    public List<SessionRow> openSessions(Instant from, Instant to, String typeCode, int limit) {
+        var sql = new StringBuilder("SELECT " + SESSION_COLUMNS + " FROM booking_session s JOIN booking_type t"
+                + " ON t.id = s.type_id WHERE s.status = 'OPEN' AND s.starts_at >= ? AND s.starts_at < ? AND t.active");
+        var params = new ArrayList<Object>(List.of(ts(from), ts(to)));
+        if (typeCode != null && !typeCode.isBlank()) {
+            sql.append(" AND t.code = ?");
+            params.add(typeCode);
+        }
+        sql.append(" ORDER BY s.starts_at, s.id LIMIT ?");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query(BookingStore::sessionRow).list();
+    }
+
+    public List<TypeRow> activeTypes() {
+        return jdbc.sql("SELECT code, name FROM booking_type WHERE active ORDER BY sort_order, name")
+                .query((rs, n) -> new TypeRow(rs.getString("code"), rs.getString("name"))).list();
+    }
+
+    /**
+     * Takes places: the one statement that keeps a session from being overbooked. False when it is full, cancelled
+     * or has started. Raises the session's version so an edit made from a stale copy of the session fails.
+     */
+    public boolean takePlaces(long sessionId, int places, Instant now) {
+        return jdbc.sql("UPDATE booking_session SET places_taken = places_taken + ?, version = version + 1"
+                        + " WHERE id = ? AND status = 'OPEN' AND places_taken + ? <= capacity AND starts_at > ?")
+                .params(places, sessionId, places, ts(now)).update() == 1;
+    }
+
+    public void givePlacesBack(long sessionId, int places) {
+        jdbc.sql("UPDATE booking_session SET places_taken = GREATEST(places_taken - ?, 0), version = version + 1"
+                + " WHERE id = ?").params(places, sessionId).update();
+    }
+
+    /** Changes the capacity unless it would fall below the places already taken (then false). */
+    public boolean changeCapacity(long sessionId, int capacity) {
+        return jdbc.sql("UPDATE booking_session SET capacity = ?, version = version + 1"
+                        + " WHERE id = ? AND status = 'OPEN' AND places_taken <= ?")
+                .params(capacity, sessionId, capacity).update() == 1;
+    }
+
+    public boolean cancelSession(long sessionId) {
+        return jdbc.sql("UPDATE booking_session SET status = 'CANCELLED', places_taken = 0, version = version + 1"
+                + " WHERE id = ? AND status = 'OPEN'").param(sessionId).update() == 1;
+    }
+
+    // ---- the family lock and settings --------------------------------------------------------------------------
+
+    /**
+     * Locks the family's row until the transaction ends (making it if needed). Every path that gives someone in this
+     * family a place takes it first, so the overlap check that follows cannot race another booking of theirs.
+     */
+    public void lockFamily(long familyId) {
+        jdbc.sql("INSERT INTO booking_family (family_id) VALUES (?) ON DUPLICATE KEY UPDATE version = version + 1")
+                .param(familyId).update();
+    }
+
+    public Optional<String> ownWording(long familyId) {
+        return jdbc.sql("SELECT own_wording FROM booking_family WHERE family_id = ?").param(familyId)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(o -> o);
+    }
+
+    public void saveOwnWording(long familyId, String wording) {
+        jdbc.sql("INSERT INTO booking_family (family_id, own_wording) VALUES (?, ?)"
+                + " ON DUPLICATE KEY UPDATE own_wording = VALUES(own_wording), version = version + 1")
+                .params(familyId, wording).update();
+    }
+
+    // ---- bookings ----------------------------------------------------------------------------------------------
+
+    public Optional<BookingRow> booking(long id) {
+        return jdbc.sql("SELECT " + BOOKING_COLUMNS + " FROM booking b WHERE b.id = ?").param(id)
+                .query(BookingStore::bookingRow).optional();
+    }
+
+    /** The booking, its row locked until the transaction ends: its status cannot change under the caller. */
+    public Optional<BookingRow> lockBooking(long id) {
+        return jdbc.sql("SELECT " + BOOKING_COLUMNS + " FROM booking b WHERE b.id = ? FOR UPDATE").param(id)
+                .query(BookingStore::bookingRow).optional();
+    }
+
+    /**
+     * The first family in line whose booking no one else is changing right now, locked (SKIP LOCKED: a family in
+     * the middle of cancelling is passed over rather than waited for, which could deadlock).
+     */
+    public Optional<BookingRow> firstWaitingUnlocked(long sessionId) {
+        return jdbc.sql("SELECT " + BOOKING_COLUMNS + " FROM booking b WHERE b.session_id = ? AND b.status = 'WAITING'"
+                        + " ORDER BY b.waiting_since, b.id LIMIT 1 FOR UPDATE SKIP LOCKED")
+                .param(sessionId).query(BookingStore::bookingRow).optional();
+    }
+
+    public Optional<BookingRow> byIdempotencyKey(long familyId, String key) {
+        return jdbc.sql("SELECT " + BOOKING_COLUMNS + " FROM booking b WHERE b.family_id = ? AND b.idempotency_key = ?")
+                .params(familyId, key).query(BookingStore::bookingRow).optional();
+    }
+
+    public List<BookingRow> group(long groupId) {
+        return jdbc.sql("SELECT " + BOOKING_COLUMNS + " FROM booking b WHERE b.group_id = ? ORDER BY b.id")
+                .param(groupId).query(BookingStore::bookingRow).list();
+    }
+
+    /** The family's live booking in any of these sessions, if one exists. */
+    public Optional<BookingRow> activeIn(long familyId, Collection<Long> sessionIds) {
+        String in = sessionIds.stream().map(x -> "?").collect(Collectors.joining(","));
+        var params = new ArrayList<Object>(sessionIds);
+        params.add(familyId);
+        return jdbc.sql("SELECT " + BOOKING_COLUMNS + " FROM booking b WHERE b.active_session_id IN (" + in + ")"
+                + " AND b.family_id = ? LIMIT 1").params(params).query(BookingStore::bookingRow).optional();
+    }
+
+    /**
+     * The names of these people who already have a place in an open session overlapping [start, end), other than
+     * {@code exceptSession}. Only reliable while the family is locked ({@link #lockFamily}).
+     */
+    public List<String> overlapping(long familyId, Collection<String> people, Instant start, Instant end,
+                                    long exceptSession) {
+        if (people.isEmpty()) {
+            return List.of();
+        }
+        String in = people.stream().map(x -> "?").collect(Collectors.joining(","));
+        var params = new ArrayList<Object>();
+        params.add(familyId);
+        params.addAll(people);
+        params.add(ts(end));
+        params.add(ts(start));
+        params.add(exceptSession);
+        return jdbc.sql("SELECT DISTINCT m.name FROM booking b JOIN booking_member m ON m.booking_id = b.id"
+                        + " JOIN booking_session s ON s.id = b.session_id"
+                        + " WHERE b.family_id = ? AND m.person IN (" + in + ")"
+                        + " AND b.status IN ('BOOKED', 'REQUESTED', 'ATTENDED') AND s.status = 'OPEN'"
+                        + " AND s.starts_at < ? AND s.ends_at > ? AND s.id <> ?")
+                .params(params).query(String.class).list();
+    }
+
+    public long insert(NewBooking b) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO booking (session_id, family_id, status, places, note, idempotency_key, booked_by, group_id,"
+                        + " waiting_since, reminder_sent_at, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(b.sessionId(), b.familyId(), b.status().name(), b.note(), b.idempotencyKey(), b.bookedBy(),
+                        b.groupId(), b.status() == BookingStatus.WAITING ? ts(b.now()) : null,
+                        b.reminderAlreadyDue() ? ts(b.now()) : null, ts(b.now()), ts(b.now()))
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        for (var m : b.members()) {
+            jdbc.sql("INSERT INTO booking_member (booking_id, person, name) VALUES (?, ?, ?)")
+                    .params(id, m.key(), m.name()).update();
+        }
+        return id;
+    }
+
+    public void setGroup(long bookingId, long groupId) {
+        jdbc.sql("UPDATE booking SET group_id = ? WHERE id = ?").params(groupId, bookingId).update();
+    }
+
+    /**
+     * Moves a booking from one of {@code from} to {@code to}; false when it was no longer in any of them (someone
+     * else got there first). Raises SEQUENCE so the family's calendar takes the change.
+     */
+    public boolean move(long id, Set<BookingStatus> from, BookingStatus to, Instant now) {
+        String in = from.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(","));
+        return jdbc.sql("UPDATE booking SET status = ?, offer_expires_at = NULL, sequence = sequence + 1,"
+                        + " version = version + 1, updated_at = ? WHERE id = ? AND status IN (" + in + ")")
+                .params(to.name(), ts(now), id).update() == 1;
+    }
+
+    /** A WAITING booking becomes an offer until {@code expires}; false when it was no longer waiting. */
+    public boolean offer(long id, Instant expires, Instant now) {
+        return jdbc.sql("UPDATE booking SET status = 'OFFERED', offer_expires_at = ?, version = version + 1,"
+                        + " updated_at = ? WHERE id = ? AND status = 'WAITING'")
+                .params(ts(expires), ts(now), id).update() == 1;
+    }
+
+    /** Accepts an offer that has not run out: to BOOKED or REQUESTED. False when it ran out or was taken back. */
+    public boolean accept(long id, BookingStatus to, Instant now) {
+        return jdbc.sql("UPDATE booking SET status = ?, offer_expires_at = NULL, sequence = sequence + 1,"
+                        + " version = version + 1, updated_at = ?, reminder_sent_at = NULL"
+                        + " WHERE id = ? AND status = 'OFFERED' AND offer_expires_at > ?")
+                .params(to.name(), ts(now), id, ts(now)).update() == 1;
+    }
+
+    /** An offer whose time ran out ends; false when it was accepted, declined or already ended. */
+    public boolean expire(long id, Instant now) {
+        return jdbc.sql("UPDATE booking SET status = 'EXPIRED', version = version + 1, updated_at = ?"
+                        + " WHERE id = ? AND status = 'OFFERED' AND offer_expires_at <= ?")
+                .params(ts(now), id, ts(now)).update() == 1;
+    }
+
+    public List<Long> expiredOffers(Instant now, int limit) {
+        return jdbc.sql("SELECT id FROM booking WHERE status = 'OFFERED' AND offer_expires_at <= ? ORDER BY"
+                + " offer_expires_at, id LIMIT ?").params(ts(now), limit).query(Long.class).list();
+    }
+
+    /** The first families in line for this session, in order. */
+    public List<BookingRow> waiting(long sessionId, int limit) {
+        return jdbc.sql("SELECT " + BOOKING_COLUMNS + " FROM booking b WHERE b.session_id = ? AND b.status = 'WAITING'"
+                + " ORDER BY b.waiting_since, b.id LIMIT ?").params(sessionId, limit).query(BookingStore::bookingRow).list();
+    }
+
+    public int waitingPosition(BookingRow b) {
+        return jdbc.sql("SELECT COUNT(*) FROM booking w WHERE w.session_id = ? AND w.status = 'WAITING'"
+                        + " AND (w.waiting_since < ? OR (w.waiting_since = ? AND w.id <= ?))")
+                .params(b.sessionId(), ts(b.waitingSince()), ts(b.waitingSince()), b.id()).query(Integer.class).single();
+    }
+
+    public boolean hasWaiting(long sessionId) {
+        return jdbc.sql("SELECT COUNT(*) FROM booking WHERE session_id = ? AND status = 'WAITING'").param(sessionId)
+                .query(Integer.class).single() > 0;
+    }
+
+    public List<BookingRow> ofFamily(long familyId, int limit) {
+        return jdbc.sql("SELECT " + BOOKING_COLUMNS + " FROM booking b WHERE b.family_id = ? ORDER BY b.id DESC LIMIT ?")
+                .params(familyId, limit).query(BookingStore::bookingRow).list();
+    }
+
+    public List<BookingRow> ofSession(long sessionId) {
+        return jdbc.sql("SELECT " + BOOKING_COLUMNS + " FROM booking b WHERE b.session_id = ? ORDER BY b.id")
+                .param(sessionId).query(BookingStore::bookingRow).list();
+    }
+
+    public Map<Long, List<Member>> members(Collection<Long> bookingIds) {
+        var out = new LinkedHashMap<Long, List<Member>>();
+        if (bookingIds.isEmpty()) {
+            return out;
+        }
+        String in = bookingIds.stream().map(x -> "?").collect(Collectors.joining(","));
+        jdbc.sql("SELECT booking_id, person, name FROM booking_member WHERE booking_id IN (" + in + ") ORDER BY"
+                        + " booking_id, person").params(new ArrayList<Object>(bookingIds))
+                .query((ResultSet rs) -> {
+                    out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Member(rs.getString(2), rs.getString(3)));
+                });
+        return out;
+    }
+
+    // ---- reminders ---------------------------------------------------------------------------------------------
+
+    /** Booked places in open sessions starting in (now, until] whose reminder has not gone yet. */
+    public List<Long> remindersDue(Instant now, Instant until, int limit) {
+        return jdbc.sql("SELECT b.id FROM booking_session s JOIN booking b ON b.session_id = s.id AND b.status = 'BOOKED'"
+                        + " WHERE s.status = 'OPEN' AND s.starts_at > ? AND s.starts_at <= ? AND b.reminder_sent_at IS NULL"
+                        + " ORDER BY b.id LIMIT ?")
+                .params(ts(now), ts(until), limit).query(Long.class).list();
+    }
+
+    /** Marks the reminder sent; false when another node (or an earlier run) already did. */
+    public boolean markReminded(long id, Instant now) {
+        return jdbc.sql("UPDATE booking SET reminder_sent_at = ? WHERE id = ? AND reminder_sent_at IS NULL"
+                + " AND status = 'BOOKED'").params(ts(now), id).update() == 1;
+    }
+
+    // ---- rows --------------------------------------------------------------------------------------------------
+
+    private static Timestamp ts(Instant i) {
+        return i == null ? null : Timestamp.from(i);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        var t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static SessionRow sessionRow(ResultSet rs, int n) throws SQLException {
+        long series = rs.getLong("series_id");
+        Long seriesId = rs.wasNull() ? null : series;
+        var attendees = Arrays.stream(rs.getString("attendees").split(",")).map(String::strip)
+                .filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        return new SessionRow(rs.getLong("id"), rs.getLong("type_id"), rs.getLong("worker_id"), instant(rs, "starts_at"),
+                instant(rs, "ends_at"), rs.getInt("capacity"), rs.getInt("places_taken"), rs.getString("status"),
+                seriesId, rs.getString("video_link"), rs.getString("code"), rs.getString("name"),
+                rs.getString("description"), attendees, rs.getString("place_kind"), rs.getString("place_detail"),
+                rs.getBoolean("confirm_required"), rs.getInt("min_notice_minutes"), rs.getInt("cancel_cutoff_minutes"),
+                rs.getInt("series_length"));
+    }
+
+    private static BookingRow bookingRow(ResultSet rs, int n) throws SQLException {
+        long by = rs.getLong("booked_by");
+        Long bookedBy = rs.wasNull() ? null : by;
+        long g = rs.getLong("group_id");
+        Long groupId = rs.wasNull() ? null : g;
+        return new BookingRow(rs.getLong("id"), rs.getLong("session_id"), rs.getLong("family_id"),
+                BookingStatus.valueOf(rs.getString("status")), rs.getInt("places"), rs.getString("note"),
+                rs.getString("idempotency_key"), bookedBy, groupId, rs.getInt("sequence"), instant(rs, "waiting_since"),
+                instant(rs, "offer_expires_at"), instant(rs, "reminder_sent_at"), instant(rs, "created_at"));
+    }
+
+    public record SessionRow(long id, long typeId, long workerId, Instant startsAt, Instant endsAt, int capacity,
+                             int placesTaken, String status, Long seriesId, String videoLink, String typeCode,
+                             String typeName, String description, Set<String> attendees, String placeKind,
+                             String placeDetail, boolean confirmRequired, int minNoticeMinutes, int cancelCutoffMinutes,
+                             int seriesLength) {
+        public boolean open() {
+            return "OPEN".equals(status);
+        }
+
+        public int placesLeft() {
+            return Math.max(0, capacity - placesTaken);
+        }
+    }
+
+    public record BookingRow(long id, long sessionId, long familyId, BookingStatus status, int places, String note,
+                             String idempotencyKey, Long bookedBy, Long groupId, int sequence, Instant waitingSince,
+                             Instant offerExpiresAt, Instant reminderSentAt, Instant createdAt) {
+    }
+
+    public record NewBooking(long sessionId, long familyId, BookingStatus status, String note, String idempotencyKey,
+                             Long bookedBy, Long groupId, List<Member> members, boolean reminderAlreadyDue, Instant now) {
+    }
+
+    public record TypeRow(String code, String name) {
+    }
+}
