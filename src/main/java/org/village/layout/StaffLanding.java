@@ -1,54 +1,61 @@
 package org.village.layout;
 
-import com.vaadin.flow.server.ServiceInitEvent;
-import com.vaadin.flow.server.VaadinServiceInitListener;
-import com.vaadin.flow.server.VaadinSession;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
-import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
-import org.village.security.CurrentUser;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.IOException;
+import java.util.Set;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.village.shared.Capability;
 
 /**
- * After signing in, staff who take duty or moderate start on "Today" instead of the home page; parents (and anyone
- * who was on their way to another page) land where they did before. Signing in marks the session; the first page
- * opened afterwards clears the mark, and only the home page is swapped for Today.
+ * After signing in, staff who take duty or moderate start on "Today" instead of the home page; parents, and anyone who
+ * was on their way to another page (a saved request), land where they did before. Around Spring Security's sign-in:
+ * when the answer to a POST to /login would send a signed-in member of staff to the home page, it sends them to
+ * /today instead. Nothing else is touched.
  */
-@Component
-class StaffLanding implements VaadinServiceInitListener {
+@Configuration(proxyBeanMethods = false)
+class StaffLanding {
 
-    static final String JUST_SIGNED_IN = StaffLanding.class.getName() + ".justSignedIn";
+    static final Set<String> STAFF = Set.of(Capability.TAKE_DUTY.authority(), Capability.MODERATE.authority());
 
-    private final CurrentUser currentUser;
+    @Bean
+    static FilterRegistrationBean<OncePerRequestFilter> staffLanding() {
+        var filter = new OncePerRequestFilter() {
+            @Override
+            protected boolean shouldNotFilter(HttpServletRequest request) {
+                return !"POST".equals(request.getMethod());
+            }
 
-    StaffLanding(CurrentUser currentUser) {
-        this.currentUser = currentUser;
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                String home = request.getContextPath() + "/";
+                chain.doFilter(request, new HttpServletResponseWrapper(response) {
+                    @Override
+                    public void sendRedirect(String location) throws IOException {
+                        super.sendRedirect(home.equals(location) && staff() ? home + "today" : location);
+                    }
+                });
+            }
+        };
+        var registration = new FilterRegistrationBean<OncePerRequestFilter>(filter);
+        registration.setOrder(-1000); // around Spring Security's chain, which answers /login itself
+        registration.addUrlPatterns("/login");
+        return registration;
     }
 
-    @EventListener
-    void signedIn(InteractiveAuthenticationSuccessEvent event) {
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-            HttpServletRequest request = attributes.getRequest();
-            request.getSession().setAttribute(JUST_SIGNED_IN, Boolean.TRUE);
-        }
-    }
-
-    @Override
-    public void serviceInit(ServiceInitEvent event) {
-        event.getSource().addUIInitListener(ui -> ui.getUI().addBeforeEnterListener(enter -> {
-            var session = VaadinSession.getCurrent();
-            if (session == null || session.getSession().getAttribute(JUST_SIGNED_IN) == null) {
-                return;
-            }
-            session.getSession().removeAttribute(JUST_SIGNED_IN);
-            boolean staff = currentUser.get().map(u -> u.can(Capability.TAKE_DUTY) || u.can(Capability.MODERATE))
-                    .orElse(false);
-            if (staff && enter.getLocation().getPath().isEmpty()) {
-                enter.forwardTo(TodayView.class);
-            }
-        }));
+    /** The person just signed in (the success handler runs with them in the security context). */
+    static boolean staff() {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.isAuthenticated() && auth.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority).anyMatch(STAFF::contains);
     }
 }

@@ -128,6 +128,10 @@ public class DutyRota {
         if (text.length() > MAX_HOURS_TEXT) {
             throw InputProblem.keyed("hours", "duty.problem.tooLong", MAX_HOURS_TEXT);
         }
+        if (alwaysOn && !text.isEmpty()) {
+            // the model ignores hours (and days off) for "always": say so rather than drop what was typed
+            throw InputProblem.keyed("hours", "duty.problem.alwaysAndHours");
+        }
         OpeningHours hours = OpeningHoursParser.parse(alwaysOn, text);
         var problems = hours.problems("hours");
         if (!problems.isEmpty()) {

@@ -325,6 +325,8 @@ class UrgentAlertIT extends IntegrationTest {
         }
         assertThatThrownBy(() -> rota.save(second, false, "x".repeat(5000))).isInstanceOf(InputProblem.class);
         assertThatThrownBy(() -> rota.save(second, false, "")).isInstanceOf(InputProblem.class);
+        assertThatThrownBy(() -> rota.save(second, true, "2026-12-25 closed"))
+                .isInstanceOfSatisfying(InputProblem.class, p -> assertThat(p.key()).isEqualTo("duty.problem.alwaysAndHours"));
         // a parent cannot be put on the rota
         long parent = jdbc.sql("SELECT id FROM user_account WHERE username = 'parent.a'").query(Long.class).single();
         assertThatThrownBy(() -> rota.save(parent, true, ""))
