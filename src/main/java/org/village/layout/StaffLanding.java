@@ -27,7 +27,7 @@ class StaffLanding {
     static final Set<String> STAFF = Set.of(Capability.TAKE_DUTY.authority(), Capability.MODERATE.authority());
 
     @Bean
-    static FilterRegistrationBean<OncePerRequestFilter> staffLanding() {
+    static FilterRegistrationBean<OncePerRequestFilter> staffLandsOnToday() {
         var filter = new OncePerRequestFilter() {
             @Override
             protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -41,7 +41,8 @@ class StaffLanding {
                 chain.doFilter(request, new HttpServletResponseWrapper(response) {
                     @Override
                     public void sendRedirect(String location) throws IOException {
-                        super.sendRedirect(home.equals(location) && staff() ? home + "today" : location);
+                        String path = location == null ? "" : location.replaceFirst(";jsessionid=[^?#]*", "");
+                        super.sendRedirect(home.equals(path) && staff() ? home + "today" : location);
                     }
                 });
             }
