@@ -82,6 +82,12 @@ class UrgentLiveJourneyIT extends BrowserJourney {
         assertThat(driver.getCurrentUrl()).as("staff land on Today").endsWith("/today");
         waitFor(By.id("today-urgent"));
         waitFor(By.id("today-rota"));
+        // urgent first, then the queue's counts, the rota and recent reports (moderation queue's read API)
+        waitFor(By.id("today-queue"));
+        waitFor(By.id("today-reports"));
+        var order = ((JavascriptExecutor) driver).executeScript("return Array.from(document.querySelectorAll("
+                + "'.today-section')).map(e => e.id)");
+        assertThat((List<?>) order).containsSubsequence("today-urgent", "today-queue", "today-rota", "today-reports");
         assertThat(pageText()).contains("On duty now: " + displayName);
         assertAccessible();
         // opened directly and reloaded

@@ -50,6 +50,75 @@ class DutyTodaySections {
         };
     }
 
+    @Bean
+    TodaySection queueCountsToday(org.village.moderation.ModerationQueue queue, CurrentUser currentUser) {
+        return new TodaySection() {
+            @Override
+            public int order() {
+                return 100;
+            }
+
+            @Override
+            public Optional<Component> build() {
+                return currentUser.get().filter(u -> u.can(Capability.MODERATE)).map(u -> {
+                    var counts = queue.counts();
+                    var part = new Div();
+                    part.setId("today-queue");
+                    part.addClassNames("today-section", "today-queue");
+                    part.add(new H2(part.getTranslation("today.queue.title")));
+                    var list = new com.vaadin.flow.component.html.UnorderedList();
+                    for (var kind : org.village.moderation.CaseKind.values()) {
+                        list.add(new com.vaadin.flow.component.html.ListItem(part.getTranslation(
+                                "today.queue." + kind.name(), counts.of(kind))));
+                    }
+                    part.add(list, new Anchor("moderation/queue", part.getTranslation("today.queue.open")));
+                    return part;
+                });
+            }
+        };
+    }
+
+    @Bean
+    TodaySection recentReportsToday(org.village.moderation.ModerationQueue queue, CurrentUser currentUser) {
+        return new TodaySection() {
+            @Override
+            public int order() {
+                return 250;
+            }
+
+            @Override
+            public Optional<Component> build() {
+                return currentUser.get().filter(u -> u.can(Capability.MODERATE)).map(u -> {
+                    var part = new Div();
+                    part.setId("today-reports");
+                    part.addClassNames("today-section", "today-reports");
+                    part.add(new H2(part.getTranslation("today.reports.title")));
+                    var lines = queue.recent(org.village.moderation.CaseKind.REPORTED, 5);
+                    if (lines.isEmpty()) {
+                        part.add(new Paragraph(part.getTranslation("today.reports.none")));
+                    }
+                    var list = new com.vaadin.flow.component.html.UnorderedList();
+                    for (var line : lines) {
+                        var item = new com.vaadin.flow.component.html.ListItem();
+                        item.add(new com.vaadin.flow.component.html.Span(part.getTranslation("today.reports.line",
+                                line.reports(), line.place() == null ? "" : line.place(),
+                                Times.dateTime(line.openedAt(), locale())) + " "));
+                        item.add(new Anchor(line.link() == null ? "moderation/queue" : line.link(),
+                                part.getTranslation("today.reports.open")));
+                        list.add(item);
+                    }
+                    part.add(list);
+                    return part;
+                });
+            }
+        };
+    }
+
+    private static java.util.Locale locale() {
+        var ui = com.vaadin.flow.component.UI.getCurrent();
+        return ui == null ? java.util.Locale.ENGLISH : ui.getLocale();
+    }
+
     static boolean moderates(org.village.security.VillageUser u) {
         return u.can(Capability.MODERATE) || u.can(Capability.TAKE_DUTY);
     }
