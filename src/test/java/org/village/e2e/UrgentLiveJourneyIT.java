@@ -87,7 +87,7 @@ class UrgentLiveJourneyIT extends BrowserJourney {
         waitFor(By.id("today-reports"));
         var order = ((JavascriptExecutor) driver).executeScript("return Array.from(document.querySelectorAll("
                 + "'.today-section')).map(e => e.id)");
-        assertThat((List<?>) order).containsSubsequence("today-urgent", "today-queue", "today-rota", "today-reports");
+        assertThat(((List<?>) order).stream().map(String::valueOf).toList()).containsSubsequence("today-urgent", "today-queue", "today-rota", "today-reports");
         assertThat(pageText()).contains("On duty now: " + displayName);
         assertAccessible();
         // opened directly and reloaded
