@@ -45,7 +45,8 @@ class TableOwnershipTest {
             // moderation queue, reports, sanctions (M adds here)
             Map.entry("moderation", Set.of("moderation_case", "moderation_report", "moderation_note", "moderation_sanction")),
             // duty rota and urgent alerts (D adds here)
-            Map.entry("moderation", Set.<String>of()),
+            Map.entry("moderation", Set.<String>of("duty_rota_entry", "duty_setting", "urgent_alert",
+                    "urgent_alert_recipient")),
             //
             //
             Map.entry("forum", Set.of("forum_category", "forum_topic", "forum_post", "forum_post_revision", "forum_reaction",

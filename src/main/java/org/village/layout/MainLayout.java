@@ -34,7 +34,8 @@ public class MainLayout extends AppLayout {
             "Tell it once", "Family profiles");
 
     MainLayout(CurrentUser currentUser, AuthenticationContext authentication, InterfaceLanguage language,
-               Notifications notifications) {
+               Notifications notifications,
+               org.springframework.beans.factory.ObjectProvider<org.village.shared.ui.PageChrome> chrome) {
         setPrimarySection(Section.NAVBAR);
         // Vaadin's <base href> would turn "#main-content" into the home page: quick-exit.js moves focus to
         // the element named by data-skip-to instead. The second skip link leaves at once, like the button.
@@ -51,6 +52,9 @@ public class MainLayout extends AppLayout {
         // the bell with a count, for signed-in people (notification module, decision 070)
         currentUser.get().ifPresent(user -> addToNavbar(new NotificationBell(notifications, user.id())));
         addToNavbar(QuickExit.button(this::text), QuickExit.status(this::text));
+        // parts other features add to every page (moderation's live urgent alerts for people on duty)
+        chrome.orderedStream().sorted(java.util.Comparator.comparingInt(org.village.shared.ui.PageChrome::order))
+                .forEach(part -> part.build().ifPresent(this::addToNavbar));
 
         var nav = new SideNav();
         nav.setLabel(getTranslation("layout.nav"));

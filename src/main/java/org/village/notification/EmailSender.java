@@ -32,6 +32,28 @@ class EmailSender {
         this.clock = clock;
     }
 
+    /** To an address that is no account's (the out-of-hours contact): no setting to look at, always the discreet subject. */
+    @ApplicationModuleListener
+    void on(EmailToAddress event) {
+        if (!transport.available()) {
+            return;
+        }
+        var locale = java.util.Locale.forLanguageTag(event.language() == null ? "en" : event.language());
+        var settings = transport.settings();
+        String subject = settings.subject() != null && !settings.subject().isBlank() ? settings.subject().strip()
+                : Texts.text(locale, "notification.email.subject");
+        String body = Texts.text(locale, event.bodyKey(), event.bodyArgs().toArray()) + "\n\n"
+                + settings.portalUrl().replaceAll("/+$", "") + event.link() + "\n\n"
+                + Texts.text(locale, "notification.email.footer");
+        try {
+            transport.send(event.address(), subject, body, List.of());
+        } catch (RuntimeException e) {
+            log.warn("An e-mail to a service address could not be sent ({}); it stays in the event registry and is"
+                    + " tried again later", e.getClass().getSimpleName());
+            throw e;
+        }
+    }
+
     @ApplicationModuleListener
     void on(EmailQueued event) {
         var mail = store.outgoing(event.emailId()).orElse(null);

@@ -56,6 +56,23 @@ public class Emails {
         return true;
     }
 
+    /**
+     * Queues a discreet e-mail to an address that is no account's, such as the out-of-hours contact a partnership's
+     * workers set (decision 047). The subject is always the partnership's discreet one; {@code email.subject()} and
+     * attachments are not used. Joins the caller's transaction: nothing goes out if it rolls back.
+     *
+     * @return true when it was queued, false when e-mail is not set up here
+     */
+    public boolean sendToAddress(String address, Email email, Locale language) {
+        Links.check(email.link());
+        if (address == null || address.isBlank() || address.length() > 254 || !transport.available()) {
+            return false;
+        }
+        events.publishEvent(new EmailToAddress(address.strip(), email.bodyKey(), email.bodyArgs(), email.link(),
+                (language == null ? Locale.ENGLISH : language).toLanguageTag()));
+        return true;
+    }
+
     /** The discreet e-mail that goes with a notification: only that there is something new, and where. */
     void forNotification(long accountId) {
         send(accountId, new Email(null, "notification.email.body", java.util.List.of(), "/notifications", null));

@@ -59,7 +59,7 @@ class QuickExitEveryRouteJourneyIT extends BrowserJourney {
             visits.add(new Visit(path, parent[0], parent[1]));
         }
         for (String path : List.of("families", "team/" + family, "profile/" + family, "staff/guides",
-                "staff/guides/" + guideId, "staff/jargon-buster", "moderation/watched-words")) {
+                "staff/guides/" + guideId, "staff/jargon-buster", "moderation/watched-words", "today", "moderation/rota")) {
             visits.add(new Visit(path, worker[0], worker[1]));
         }
         for (String path : List.of("admin/guide-settings", "admin/services", "admin/staff", "admin/audit",
