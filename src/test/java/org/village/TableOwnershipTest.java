@@ -43,7 +43,7 @@ class TableOwnershipTest {
             Map.entry("moderation", Set.of("moderation_watched_word", "moderation_risk_phrase", "moderation_list_version",
                     "moderation_school")),
             // moderation queue, reports, sanctions (M adds here)
-            Map.entry("moderation", Set.<String>of()),
+            Map.entry("moderation", Set.of("moderation_case", "moderation_report", "moderation_note", "moderation_sanction")),
             // duty rota and urgent alerts (D adds here)
             Map.entry("moderation", Set.<String>of()),
             //

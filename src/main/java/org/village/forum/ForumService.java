@@ -41,6 +41,8 @@ import org.village.forum.internal.ForumStore.Reader;
 import org.village.forum.internal.ForumStore.TopicRow;
 import org.village.guides.GlossaryTermChanged;
 import org.village.guides.GuideService;
+import org.village.moderation.ModerationQueue;
+import org.village.moderation.Subject;
 import org.village.security.CurrentUser;
 import org.village.security.VillageUser;
 import org.village.shared.Capability;
@@ -71,13 +73,18 @@ public class ForumService {
     private final ObjectProvider<PostScreen> screens;
     private final int premoderated;
     private final Duration editWindow;
+    private final ObjectProvider<ModerationQueue> moderation;
+    private final org.village.shared.AuditLog audit;
     private volatile GlossaryMarker marker;
     private volatile Instant markerAt = Instant.EPOCH;
 
     ForumService(ForumStore store, ForumIndex index, CurrentUser currentUser, Clock clock, TransactionTemplate tx,
                  ApplicationEventPublisher events, GuideService guides, ObjectProvider<PostScreen> screens,
                  @Value("${village.forum.premoderated-posts:3}") int premoderated,
-                 @Value("${village.forum.edit-window:PT30M}") Duration editWindow) {
+                 @Value("${village.forum.edit-window:PT30M}") Duration editWindow,
+                 ObjectProvider<ModerationQueue> moderation, org.village.shared.AuditLog audit) {
+        this.moderation = moderation;
+        this.audit = audit;
         this.store = store;
         this.index = index;
         this.currentUser = currentUser;
@@ -270,6 +277,7 @@ public class ForumService {
 
     private Saved startTopicOnce(NewTopic topic) {
         VillageUser me = member();
+        refuseWhileSilenced(me);
         String title = topic.title() == null ? "" : clean(topic.title()).strip();
         if (title.isEmpty()) {
             throw InputProblem.keyed("title", "forum.problem.noTitle");
@@ -308,6 +316,7 @@ public class ForumService {
 
     private Saved replyOnce(NewReply reply) {
         VillageUser me = member();
+        refuseWhileSilenced(me);
         Reader r = reader(me);
         String body = clean(reply.body());
         checkBody(body);
@@ -504,6 +513,8 @@ public class ForumService {
             store.refreshTopic(topic.id());
             boolean reply = store.countBefore(topic.id(), postId, new Reader(me.id(), true)) > 0;
             events.publishEvent(new PostStatusChanged(postId, topic.id(), post.authorId(), from, to, reason, me.actor()));
+            // whichever way a moderator decides (here or in the queue), the item's open cases close
+            moderation.getObject().settled(Subject.forumPost(postId), to.name());
             if (to == PostStatus.PUBLISHED) {
                 Long quotedAuthor = post.quotedId() == null ? null : store.post(post.quotedId()).map(PostRow::authorId).orElse(null);
                 announce(postId, topic.id(), topic.categoryId(), post.authorId(), PostScreen.Verdict.publish(post.body()),
@@ -544,7 +555,10 @@ public class ForumService {
         if (!me.can(Capability.MODERATE)) {
             throw new AccessDeniedException("Only moderators lock topics");
         }
-        tx.executeWithoutResult(s -> store.setLocked(topicId, locked));
+        tx.executeWithoutResult(s -> {
+            store.setLocked(topicId, locked);
+            audit.record(me.actor(), locked ? "forum.topic-locked" : "forum.topic-unlocked", "forum-topic:" + topicId, null);
+        });
     }
 
     /** Every earlier version of a post, oldest first (moderators). */
@@ -624,5 +638,94 @@ public class ForumService {
         int start = Math.max(0, at < 0 ? 0 : at - 60);
         int end = Math.min(plain.length(), start + 200);
         return (start > 0 ? "…" : "") + plain.substring(start, end) + (end < plain.length() ? "…" : "");
+    }
+
+    // ---- moderation's actions (helper M; kept together here at the end) ----
+
+    /** A member a moderator silenced (or whose account is suspended) may read but not write until the time passes. */
+    private void refuseWhileSilenced(VillageUser me) {
+        var until = moderation.getObject().silencedUntil(me.id());
+        if (until.isPresent()) {
+            throw InputProblem.keyed("body", "forum.problem.silenced", org.village.shared.Times.dateTime(until.get()));
+        }
+    }
+
+    /**
+     * A moderator replaces a post's text, keeping the earlier version with a note saying why. {@code expected} is the
+     * status the moderator saw; false when the post changed since (another moderator, the author).
+     */
+    public boolean moderatorEdit(long postId, PostStatus expected, int version, String markdown, String note) {
+        VillageUser me = member();
+        if (!me.can(Capability.MODERATE)) {
+            throw new AccessDeniedException("Only moderators change others' posts");
+        }
+        String body = clean(markdown);
+        checkBody(body);
+        return Boolean.TRUE.equals(tx.execute(s -> {
+            PostRow post = store.postForUpdate(postId).orElse(null);
+            if (post == null || post.status() != expected || post.version() != version) {
+                return false;
+            }
+            store.insertModeratedRevision(postId, post.body(), post.editedAt() == null ? post.createdAt() : post.editedAt(), note);
+            if (!store.updateBody(postId, version, body, post.status(), clock.instant())) {
+                return false;
+            }
+            store.refreshTopic(post.topicId());
+            store.stamp(List.of(postId));
+            return true;
+        }));
+    }
+
+    /**
+     * Hides a published post because enough members reported it, until a moderator decides (no moderator is signed
+     * in: moderation calls this when the last report arrives). False when it was no longer published.
+     */
+    public boolean hideAfterReports(long postId) {
+        return Boolean.TRUE.equals(tx.execute(s -> {
+            PostRow post = store.postForUpdate(postId).orElse(null);
+            if (post == null || !store.changeStatus(postId, PostStatus.PUBLISHED, PostStatus.HIDDEN)) {
+                return false;
+            }
+            store.refreshTopic(post.topicId());
+            store.stamp(List.of(postId));
+            return true;
+        }));
+    }
+
+    /** Pins or unpins a topic (moderators): pinned topics come first in their category. */
+    public void pin(long topicId, boolean pinned) {
+        VillageUser me = member();
+        if (!me.can(Capability.MODERATE)) {
+            throw new AccessDeniedException("Only moderators pin topics");
+        }
+        tx.executeWithoutResult(s -> {
+            store.topicForUpdate(topicId).orElseThrow(() -> InputProblem.keyed("topic", "forum.problem.noTopic"));
+            store.setPinned(topicId, pinned);
+            audit.record(me.actor(), pinned ? "forum.topic-pinned" : "forum.topic-unpinned", "forum-topic:" + topicId, null);
+        });
+    }
+
+    /** Moves a topic to another category (moderators). */
+    public void move(long topicId, long categoryId) {
+        VillageUser me = member();
+        if (!me.can(Capability.MODERATE)) {
+            throw new AccessDeniedException("Only moderators move topics");
+        }
+        tx.executeWithoutResult(s -> {
+            store.topicForUpdate(topicId).orElseThrow(() -> InputProblem.keyed("topic", "forum.problem.noTopic"));
+            if (store.category(categoryId, me.id()).isEmpty()) {
+                throw InputProblem.keyed("category", "forum.problem.noCategory");
+            }
+            long before = store.topicForUpdate(topicId).orElseThrow().categoryId();
+            store.moveTopic(topicId, categoryId);
+            audit.record(me.actor(), "forum.topic-moved", "forum-topic:" + topicId,
+                    "category " + before + " to category " + categoryId);
+        });
+    }
+
+    /** True when the topic is pinned (moderators' topic tools). */
+    public boolean pinned(long topicId) {
+        member();
+        return store.pinned(topicId);
     }
 }

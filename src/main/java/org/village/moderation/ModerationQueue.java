@@ -1,6 +1,7 @@
 package org.village.moderation;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,4 +30,10 @@ public interface ModerationQueue {
 
     /** When a member may write again, if a moderator silenced them or their account is suspended. */
     Optional<Instant> silencedUntil(long accountId);
+
+    /** Open cases per kind (MODERATE only). */
+    Counts counts();
+
+    /** The newest open cases of this kind first, at most {@code limit} (1 to 200; MODERATE only). */
+    List<CaseLine> recent(CaseKind kind, int limit);
 }

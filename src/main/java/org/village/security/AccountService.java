@@ -245,6 +245,30 @@ public class AccountService {
         }
     }
 
+    /**
+     * The last step of moderation's suspension ladder (issue 10): a moderator switches off a member's account, which
+     * ends its sessions as {@link #setEnabled} does. Only members' accounts (parents, peer supporters): a staff
+     * account is switched off by someone who manages staff.
+     */
+    @PreAuthorize(Capability.HAS_MODERATE)
+    public void switchOffForModeration(long accountId, String reason) {
+        var me = currentUser.require();
+        if (accountId == me.id()) {
+            throw InputProblem.keyed(null, "security.problem.ownAccount");
+        }
+        var account = accounts.findById(accountId).orElseThrow(() -> InputProblem.keyed(null, "security.problem.noAccount"));
+        if (account.getRoles().stream().anyMatch(r -> !Roles.PARENT.equals(r) && !Roles.PEER_SUPPORTER.equals(r))) {
+            throw new org.springframework.security.access.AccessDeniedException("Staff accounts are switched off by staff managers");
+        }
+        if (!account.isEnabled()) {
+            return;
+        }
+        account.setEnabled(false);
+        account.endSessions();
+        audit.record(me.actor(), "account.disabled", "account:" + accountId, "moderation: " + (reason == null ? "" : reason));
+        events.publishEvent(new AccountSwitchedOff(accountId, me.actor()));
+    }
+
     /** Parents of a family the signed-in worker may see. */
     @PreAuthorize(Capability.HAS_SEE_FAMILY_RECORDS)
     @Transactional(readOnly = true)

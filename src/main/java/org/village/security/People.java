@@ -62,6 +62,14 @@ public class People {
         return accounts.findById(accountId).filter(UserAccount::isEnabled).isPresent();
     }
 
+    /**
+     * The family this account belongs to, if it is a parent's. Callers show it only to staff who may see family
+     * records (moderation checks that before it asks).
+     */
+    public Optional<Long> familyOf(long accountId) {
+        return accounts.findById(accountId).map(UserAccount::getFamilyId);
+    }
+
     /** Demo set-up only: the account with this sign-in name. */
     public Optional<Person> byUsername(String username) {
         return accounts.findByUsername(username).map(People::person);

@@ -35,8 +35,13 @@ class ForumSeeder {
     private final Clock clock;
     private final Environment env;
 
+    private final org.village.moderation.ModerationQueue queue;
+    private final org.village.moderation.ModerationDesk desk;
+
     ForumSeeder(ForumStore store, DirectoryService directory, People people, TransactionTemplate tx, Clock clock,
-                Environment env) {
+                Environment env, org.village.moderation.ModerationQueue queue, org.village.moderation.ModerationDesk desk) {
+        this.queue = queue;
+        this.desk = desk;
         this.store = store;
         this.directory = directory;
         this.people = people;
@@ -129,6 +134,12 @@ class ForumSeeder {
                     PostStatus.PENDING, null, token, true, now.minus(Duration.ofHours(2)));
             store.refreshTopic(topicId);
             store.stamp(List.of(postId));
+            queue.raise(org.village.moderation.Subject.forumPost(postId), wren.id(),
+                    org.village.moderation.CaseKind.PENDING, "new member", null);
         }));
+        // one published sample reply a member reported, waiting in the queue's "reported" tab
+        people.byUsername("parent.a").ifPresent(reporter -> store.firstSampleReplyNotBy(reporter.id()).ifPresent(post ->
+                desk.sampleReport(org.village.moderation.Subject.forumPost(post.id()), post.authorId(), reporter.id(),
+                        org.village.moderation.ReportReason.UNKIND, "This sounded harsh to me (sample report).")));
     }
 }

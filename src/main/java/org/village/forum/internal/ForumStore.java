@@ -123,7 +123,7 @@ public class ForumStore {
                         + " JOIN forum_category c ON c.id = t.category_id"
                         + " LEFT JOIN forum_read rd ON rd.topic_id = t.id AND rd.person_id = ?"
                         + " WHERE t.category_id = ? AND t.status <> 'DELETED' AND " + topicsVisible(r)
-                        + " ORDER BY t.last_post_at DESC, t.id DESC LIMIT ? OFFSET ?")
+                        + " ORDER BY t.pinned DESC, t.last_post_at DESC, t.id DESC LIMIT ? OFFSET ?")
                 .params(r.id(), categoryId, limit, offset).query(ForumStore::topic).list();
     }
 
@@ -400,5 +400,48 @@ public class ForumStore {
 
     public boolean anySamplePosts() {
         return jdbc.sql("SELECT COUNT(*) FROM forum_post WHERE sample").query(Long.class).single() > 0;
+    }
+
+    // ---- moderation (helper M; kept together here at the end) ----
+
+    public void insertModeratedRevision(long postId, String body, Instant writtenAt, String note) {
+        jdbc.sql("INSERT INTO forum_post_revision (post_id, body, written_at, note) VALUES (?, ?, ?, ?)")
+                .params(postId, body, Timestamp.from(writtenAt), note == null || note.length() <= 500 ? note : note.substring(0, 499) + "…")
+                .update();
+    }
+
+    public void setPinned(long topicId, boolean pinned) {
+        jdbc.sql("UPDATE forum_topic SET pinned = ? WHERE id = ?").params(pinned, topicId).update();
+    }
+
+    public boolean pinned(long topicId) {
+        return jdbc.sql("SELECT COUNT(*) FROM forum_topic WHERE id = ? AND pinned").param(topicId).query(Long.class).single() > 0;
+    }
+
+    public void moveTopic(long topicId, long categoryId) {
+        jdbc.sql("UPDATE forum_topic SET category_id = ? WHERE id = ?").params(categoryId, topicId).update();
+    }
+
+    /** The posts just before this one in its topic, whatever their state, oldest first. */
+    public List<PostRow> postsBefore(long topicId, long postId, int limit) {
+        var rows = new java.util.ArrayList<>(jdbc.sql("SELECT " + POST_COLUMNS + " FROM forum_post p WHERE p.topic_id = ? AND p.id < ?"
+                        + " ORDER BY p.id DESC LIMIT ?")
+                .params(topicId, postId, limit).query(ForumStore::post).list());
+        java.util.Collections.reverse(rows);
+        return rows;
+    }
+
+    /** The author's latest posts, whatever their state, newest first. */
+    public List<PostRow> postsByAuthor(long authorId, int limit) {
+        return jdbc.sql("SELECT " + POST_COLUMNS + " FROM forum_post p WHERE p.author_id = ? ORDER BY p.id DESC LIMIT ?")
+                .params(authorId, limit).query(ForumStore::post).list();
+    }
+
+    /** Demo data: the first published sample reply someone else wrote (a post a member can report). */
+    public Optional<PostRow> firstSampleReplyNotBy(long personId) {
+        return jdbc.sql("SELECT " + POST_COLUMNS + " FROM forum_post p WHERE p.sample AND p.status = 'PUBLISHED'"
+                        + " AND p.author_id <> ? AND p.id > (SELECT MIN(f.id) FROM forum_post f WHERE f.topic_id = p.topic_id)"
+                        + " ORDER BY p.id LIMIT 1")
+                .param(personId).query(ForumStore::post).optional();
     }
 }

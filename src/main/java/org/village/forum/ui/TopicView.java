@@ -55,7 +55,10 @@ class TopicView extends Div implements BeforeEnterObserver {
     private final Paragraph replyStatus = new Paragraph();
     private final Div preview = new Div();
 
-    TopicView(ForumService forum, CurrentUser currentUser) {
+    private final org.village.moderation.ModerationDesk desk;
+
+    TopicView(ForumService forum, CurrentUser currentUser, org.village.moderation.ModerationDesk desk) {
+        this.desk = desk;
         this.forum = forum;
         this.currentUser = currentUser;
         addClassName("page");
@@ -112,6 +115,9 @@ class TopicView extends Div implements BeforeEnterObserver {
             top.add(badge("forum.locked"));
         }
         top.add(ForumUi.whoCanRead(this), follow);
+        if (moderator) {
+            top.add(topicTools(t));
+        }
         if (tp.firstUnread() != null) {
             var jump = new Anchor("#post-" + tp.firstUnread(), getTranslation("forum.jumpToNew"));
             jump.setId("forum-jump-new");
@@ -180,6 +186,9 @@ class TopicView extends Div implements BeforeEnterObserver {
                 reply.focus();
             }));
             actions.add(quote);
+        }
+        if (p.status() == PostStatus.PUBLISHED && !p.mine()) {
+            actions.add(new ReportForm(desk, p.id(), p.authorName()));
         }
         if (moderator && p.status().waiting() && !p.mine()) {
             actions.add(approveButton(p));
@@ -323,5 +332,52 @@ class TopicView extends Div implements BeforeEnterObserver {
     /** The address of one post, for links from search and notifications. */
     static QueryParameters toPost(long postId) {
         return QueryParameters.simple(Map.of("post", Long.toString(postId)));
+    }
+
+    /** A moderator's tools for the whole topic: close it to replies, pin it first in its category, move it. */
+    private Component topicTools(org.village.forum.Forum.Topic t) {
+        var tools = new Div();
+        tools.addClassName("forum-topic-tools");
+        tools.setId("forum-topic-tools");
+        var lock = new Button(getTranslation(t.locked() ? "moderation.topic.unlock" : "moderation.topic.lock"));
+        lock.setId("forum-topic-lock");
+        lock.addClickListener(e -> {
+            forum.lock(t.id(), !t.locked());
+            replyStatus.setText(getTranslation(t.locked() ? "moderation.topic.unlocked" : "moderation.topic.locked"));
+            buildReply(forum.topic(topicId, page).orElseThrow());
+        });
+        boolean pinned = forum.pinned(t.id());
+        var pin = new Button(getTranslation(pinned ? "moderation.topic.unpin" : "moderation.topic.pin"));
+        pin.setId("forum-topic-pin");
+        pin.getElement().setAttribute("aria-pressed", Boolean.toString(pinned));
+        pin.addClickListener(e -> {
+            forum.pin(t.id(), !pinned);
+            replyStatus.setText(getTranslation(pinned ? "moderation.topic.unpinned" : "moderation.topic.pinned"));
+            refresh();
+        });
+        var where = new com.vaadin.flow.component.select.Select<org.village.forum.Forum.Category>();
+        where.setLabel(getTranslation("moderation.topic.moveTo"));
+        where.setId("forum-topic-move-to");
+        var categories = forum.categories();
+        where.setItems(categories);
+        where.setItemLabelGenerator(org.village.forum.Forum.Category::name);
+        categories.stream().filter(c -> c.id() == t.categoryId()).findFirst().ifPresent(where::setValue);
+        var move = new Button(getTranslation("moderation.topic.move"));
+        move.setId("forum-topic-move");
+        move.addClickListener(e -> {
+            if (where.getValue() == null || where.getValue().id() == t.categoryId()) {
+                return;
+            }
+            try {
+                forum.move(t.id(), where.getValue().id());
+                replyStatus.setText(getTranslation("moderation.topic.moved", where.getValue().name()));
+                refresh();
+            } catch (InputProblem problem) {
+                where.setErrorMessage(problem.message(getLocale()));
+                where.setInvalid(true);
+            }
+        });
+        tools.add(lock, pin, new Div(where, move));
+        return tools;
     }
 }
