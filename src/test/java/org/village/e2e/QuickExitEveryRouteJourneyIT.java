@@ -48,7 +48,8 @@ class QuickExitEveryRouteJourneyIT extends BrowserJourney {
                 Visit.anyone("services"), Visit.anyone("services/" + service), Visit.anyone("join"),
                 Visit.anyone("login"), Visit.anyone("reset"), Visit.anyone("setup"),
                 Visit.anyone("guides/some/deep/page")));
-        for (String path : List.of("team", "profile", "account", "notifications", "account/notifications")) {
+        for (String path : List.of("team", "profile", "account", "notifications", "account/notifications", "sessions",
+                "sessions?type=none", "my-sessions")) {
             visits.add(new Visit(path, parent[0], parent[1]));
         }
         long forumCategory = jdbc.sql("SELECT id FROM forum_category ORDER BY id LIMIT 1").query(Long.class).single();

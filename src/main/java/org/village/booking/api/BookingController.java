@@ -36,16 +36,18 @@ import org.village.shared.api.ApiError;
 class BookingController {
 
     private final Bookings bookings;
+    private final java.time.Clock clock;
 
-    BookingController(Bookings bookings) {
+    BookingController(Bookings bookings, java.time.Clock clock) {
         this.bookings = bookings;
+        this.clock = clock;
     }
 
     @GetMapping(value = "/api/booking/sessions", produces = MediaType.APPLICATION_JSON_VALUE)
     List<Map<String, Object>> sessions(@RequestParam(required = false) String from,
                                        @RequestParam(required = false) String to,
                                        @RequestParam(required = false) String type) {
-        LocalDate start = date("from", from, LocalDate.now(bookingsClockZone()));
+        LocalDate start = date("from", from, LocalDate.now(clock.withZone(org.village.shared.Times.ZONE)));
         LocalDate end = date("to", to, start.plusDays(27));
         return bookings.sessions(start, end, type).stream().map(BookingController::session).toList();
     }
@@ -116,10 +118,6 @@ class BookingController {
         }
         body.put("message", message);
         return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_JSON).body(body);
-    }
-
-    private static java.time.ZoneId bookingsClockZone() {
-        return org.village.shared.Times.ZONE;
     }
 
     private static LocalDate date(String name, String value, LocalDate otherwise) {
