@@ -166,7 +166,7 @@ public class Bookings {
 
     /** A worker who runs sessions books a family they may see into a session, on their behalf. */
     public BookingView bookOnBehalf(long familyId, BookingRequest request) {
-        var me = requireRunsSessions();
+        var me = requireRunsSession(request.sessionId());
         families.checkAccess(familyId);
         return retrying(() -> place(request, familyId, me, false));
     }
@@ -193,7 +193,7 @@ public class Bookings {
      */
     public void cancel(long bookingId) {
         var me = currentUser.require();
-        var booking = me.can(Capability.RUN_SESSIONS) && !me.isParent() ? existing(bookingId) : mine(bookingId);
+        var booking = me.can(Capability.RUN_SESSIONS) && !me.isParent() ? ofMySession(bookingId) : mine(bookingId);
         var session = store.session(booking.sessionId()).orElseThrow(BookingNotFound::new);
         Instant now = clock.instant();
         if (!me.can(Capability.RUN_SESSIONS) && booking.status().holdsPlace()
@@ -275,7 +275,7 @@ public class Bookings {
     /** The .ics for one of my family's bookings (or, for a worker who runs sessions, any booking). */
     public byte[] calendarFile(long bookingId) {
         var me = currentUser.require();
-        var b = me.can(Capability.RUN_SESSIONS) && !me.isParent() ? existing(bookingId) : mine(bookingId);
+        var b = me.can(Capability.RUN_SESSIONS) && !me.isParent() ? ofMySession(bookingId) : mine(bookingId);
         var view = views(List.of(b)).getFirst();
         var all = b.groupId() == null ? List.of(view) : views(store.group(b.groupId()));
         return CalendarFile.build(events(all, titleFor(b.familyId(), view.workerFirstName(), Locale.ENGLISH)),
@@ -299,14 +299,14 @@ public class Bookings {
 
     /** Everyone booked, requested, offered or waiting for a session, with who comes and their notes. */
     public List<BookingView> sessionBookings(long sessionId) {
-        requireRunsSessions();
+        requireRunsSession(sessionId);
         return views(store.ofSession(sessionId));
     }
 
     /** Confirms a request: the family is told, with the calendar file. */
     public void confirm(long bookingId) {
-        var me = requireRunsSessions();
         var b = existing(bookingId);
+        var me = requireRunsSession(b.sessionId());
         Instant now = clock.instant();
         retrying(() -> {
             if (!store.move(b.id(), java.util.Set.of(BookingStatus.REQUESTED), BookingStatus.BOOKED, now)) {
@@ -322,8 +322,8 @@ public class Bookings {
 
     /** Says no to a request: the place goes back (and to the waiting list); the family is told kindly. */
     public void declineRequest(long bookingId) {
-        var me = requireRunsSessions();
         var b = existing(bookingId);
+        var me = requireRunsSession(b.sessionId());
         Instant now = clock.instant();
         retrying(() -> {
             if (!store.move(b.id(), java.util.Set.of(BookingStatus.REQUESTED), BookingStatus.DECLINED, now)) {
@@ -339,8 +339,8 @@ public class Bookings {
 
     /** Marks whether a booked family came (only once the session has started). */
     public void markAttendance(long bookingId, boolean came) {
-        var me = requireRunsSessions();
         var b = existing(bookingId);
+        var me = requireRunsSession(b.sessionId());
         var session = store.session(b.sessionId()).orElseThrow(BookingNotFound::new);
         Instant now = clock.instant();
         if (session.startsAt().isAfter(now)) {
@@ -362,7 +362,7 @@ public class Bookings {
      * database checks, in the same statement); raising it offers the new places to the waiting list.
      */
     public void changeCapacity(long sessionId, int capacity) {
-        var me = requireRunsSessions();
+        var me = requireRunsSession(sessionId);
         if (capacity < 1 || capacity > 500) {
             throw InputProblem.keyed("capacity", "booking.problem.capacityRange");
         }
@@ -383,7 +383,7 @@ public class Bookings {
 
     /** Cancels a whole session: every family booked or waiting is told kindly, with a link to book another. */
     public void cancelSession(long sessionId) {
-        var me = requireRunsSessions();
+        var me = requireRunsSession(sessionId);
         Instant now = clock.instant();
         retrying(() -> {
             var session = store.session(sessionId).orElseThrow(() -> InputProblem.keyed(null, "booking.problem.noSession"));
@@ -606,6 +606,20 @@ public class Bookings {
         return me;
     }
 
+    /**
+     * A worker acts only on the sessions they run themselves (a stale page or a forged id for a colleague's session is
+     * refused and audited), whatever the caller: the calendar, the API or a service call.
+     */
+    private VillageUser requireRunsSession(long sessionId) {
+        var me = requireRunsSessions();
+        var session = store.session(sessionId).orElseThrow(() -> InputProblem.keyed(null, "booking.problem.noSession"));
+        if (session.workerId() != me.id()) {
+            audit.recordAlways(me.actor(), "access.denied", "session:" + sessionId, "not their session");
+            throw new AccessDeniedException("Only the worker who runs this session");
+        }
+        return me;
+    }
+
     /** A booking of my family; any other id (someone else's, or none) is the same "not found", and audited. */
     private BookingRow mine(long id) {
         long family = myFamily();
@@ -615,6 +629,13 @@ public class Bookings {
             throw new BookingNotFound();
         }
         return b.get();
+    }
+
+    /** A booking in a session the signed-in worker runs. */
+    private BookingRow ofMySession(long id) {
+        var b = existing(id);
+        requireRunsSession(b.sessionId());
+        return b;
     }
 
     private BookingRow existing(long id) {

@@ -382,6 +382,16 @@ class BookingServiceIT extends IntegrationTest {
         assertThat(forThem.status()).isEqualTo(BookingStatus.BOOKED);
         assertThatThrownBy(() -> bookings.bookOnBehalf(unassigned.id(), req(session, unassigned, null, null)))
                 .isInstanceOf(AccessDeniedException.class);
+
+        // a colleague who also runs sessions cannot act on Sam's session, whatever id a stale page or forged call sends
+        users.as("worker.alex");
+        assertThatThrownBy(() -> bookings.sessionBookings(session)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> bookings.changeCapacity(session, 1)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> bookings.cancelSession(session)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> bookings.markAttendance(forThem.id(), true)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> bookings.cancel(forThem.id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> bookings.calendarFile(forThem.id())).isInstanceOf(AccessDeniedException.class);
+        assertThat(data.status(forThem.id())).isEqualTo("BOOKED");
         users.as("worker.sam");
 
         assertThat(problem(() -> bookings.changeCapacity(session, 0))).isEqualTo("booking.problem.capacityRange");
