@@ -34,8 +34,10 @@ public abstract class DirectoryIntegrationTest extends IntegrationTest {
         return jdbc.sql("SELECT id FROM family WHERE label = ?").param(label).query(Long.class).single();
     }
 
+    /** A child of the two sample families by name (other tests make their own families, with the same first names too). */
     protected long childId(String name) {
-        return jdbc.sql("SELECT id FROM child WHERE name = ?").param(name).query(Long.class).single();
+        return jdbc.sql("SELECT c.id FROM child c JOIN family f ON f.id = c.family_id WHERE c.name = ? AND f.label IN (?, ?)")
+                .params(name, "Family A (sample)", "Family B (sample)").query(Long.class).single();
     }
 
     protected int auditCount(String action, String target) {

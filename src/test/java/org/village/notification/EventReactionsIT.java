@@ -76,7 +76,8 @@ class EventReactionsIT extends IntegrationTest {
         long parentB = id("parent.b");
         int aBefore = count(parentA, "notification.team.removed");
         int bBefore = count(parentB, "notification.team.removed");
-        long jay = jdbc.sql("SELECT id FROM child WHERE name = 'Jay'").query(Long.class).single();
+        long jay = jdbc.sql("SELECT c.id FROM child c JOIN family f ON f.id = c.family_id WHERE c.name = 'Jay'"
+                + " AND f.label = 'Family A (sample)'").query(Long.class).single();
         users.as("worker.sam");
         long service = directory.bySlug("youth-moves").orElseThrow().id();
         var mistake = teams.add(familyA, jay, new TeamInput(service, "Pat", "youth worker", false,

@@ -130,6 +130,15 @@ class UrgentBanner extends Div {
                     soundOn = !"off".equals(v);
                     showSound();
                 });
+        // the page keeps room at its foot as tall as the banner, so nothing (a button, a focused field) is ever hidden
+        // under it: WCAG 2.4.11 focus not obscured (village.css uses --village-urgent-room)
+        getElement().executeJs("""
+                const el = this;
+                const room = () => document.documentElement.style.setProperty('--village-urgent-room',
+                    (getComputedStyle(el).display === 'none' ? 0 : Math.ceil(el.getBoundingClientRect().height)) + 'px');
+                if (window.ResizeObserver) { new ResizeObserver(room).observe(el); }
+                room();
+                """);
         seen.clear();
         refresh(false);
         // the push thread has nobody signed in: it reads as the person this page belongs to
