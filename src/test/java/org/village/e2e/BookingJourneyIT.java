@@ -95,6 +95,9 @@ class BookingJourneyIT extends BrowserJourney {
         tap(cardA.findElement(By.cssSelector(".open-booking")));
         var noteField = waitFor(By.cssSelector("[data-session='" + session + "'] vaadin-text-area textarea"));
         noteField.sendKeys(note);
+        assertThat((Boolean) ((JavascriptExecutor) driver).executeScript("const l = document.querySelector("
+                + "\"[data-session='" + session + "'] vaadin-text-area > label\"); return l.scrollWidth <= l.clientWidth + 1"))
+                .as("the note's label is read in full on a phone, not cut off").isTrue();
         assertAccessible();
         shot("sessions-360.png");
         WebDriver phoneA = driver;
@@ -120,6 +123,8 @@ class BookingJourneyIT extends BrowserJourney {
         tap(waitFor(By.cssSelector("[data-session='" + session + "'] .confirm-booking")));
         waitForText("Sorry, the last place has just gone.");
         assertThat(pageText()).doesNotContainIgnoringCase("exception");
+        assertThat(card(session).findElement(By.cssSelector(".places")).getText())
+                .as("the card no longer says a place is left").isEqualTo("This session is full. You can join the waiting list.");
         var join = waitFor(By.cssSelector("[data-session='" + session + "'] .join-waiting"));
         assertThat(driver.findElements(By.cssSelector("[data-session='" + session + "'] .confirm-booking"))
                 .stream().noneMatch(WebElement::isDisplayed)).as("the Book button is gone").isTrue();
