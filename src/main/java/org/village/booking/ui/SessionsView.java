@@ -134,14 +134,17 @@ class SessionsView extends Div implements HasDynamicTitle, BeforeEnterObserver {
         open.addClassName("open-booking");
         open.addClickListener(e -> {
             open.setVisible(false);
-            card.add(form(s, card));
+            card.add(form(s, places));
         });
         card.add(open);
         return card;
     }
 
-    /** The booking form inside a card; its key makes a double tap or a resend one booking. */
-    private Div form(SessionSlot s, Div card) {
+    /**
+     * The booking form inside a card; its key makes a double tap or a resend one booking. When the last place has
+     * just gone, the card's places line says so too (not the stale count it was opened with).
+     */
+    private Div form(SessionSlot s, Paragraph places) {
         String key = "ui-" + UUID.randomUUID();
         var form = new Div();
         form.addClassName("booking-form");
@@ -182,6 +185,7 @@ class SessionsView extends Div implements HasDynamicTitle, BeforeEnterObserver {
                     notice.add(Forms.notice("error", p.message(getLocale())));
                 }
                 if (Bookings.FULL.equals(p.key())) {
+                    places.setText(getTranslation("booking.sessions.full"));
                     book.setVisible(false);
                     waiting.setVisible(true);
                 }
