@@ -680,7 +680,7 @@ public class Bookings {
             return null;
         }
         // control characters (other than line breaks and tabs) never reach the worker; everything else is kept as typed
-        String n = note.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", "").strip();
+        String n = org.village.shared.HiddenMarks.strip(note).replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", "").strip();
         if (n.length() > MAX_NOTE) {
             throw InputProblem.keyed("note", "booking.problem.noteLong", MAX_NOTE, n.length());
         }

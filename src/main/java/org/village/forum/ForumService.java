@@ -61,7 +61,6 @@ public class ForumService {
     public static final int PAGE_SIZE = 20;
     public static final int TITLE_MAX = 150;
     /** Characters that change the direction or hide text; taken out so a post reads as it was typed. */
-    private static final Pattern HIDDEN_CONTROLS = Pattern.compile("[\\u202A-\\u202E\\u2066-\\u2069\\u200B\\u2060\\uFEFF]");
 
     private final ForumStore store;
     private final ForumIndex index;
@@ -501,7 +500,7 @@ public class ForumService {
         if (text == null) {
             return "";
         }
-        return HIDDEN_CONTROLS.matcher(text.replace("\r\n", "\n")).replaceAll("");
+        return org.village.shared.HiddenMarks.strip(text);
     }
 
     private static void checkBody(String body) {

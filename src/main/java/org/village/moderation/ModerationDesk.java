@@ -44,7 +44,6 @@ public class ModerationDesk {
     public static final int NOTE_MAX = 2000;
     /** The suspension ladder: the first suspension, the second; the third switches the account off. */
     public static final List<Duration> LADDER = List.of(Duration.ofDays(1), Duration.ofDays(7));
-    private static final Pattern HIDDEN_CONTROLS = Pattern.compile("[\\u202A-\\u202E\\u2066-\\u2069\\u200B\\u2060\\uFEFF]");
 
     private final Queue queue;
     private final CaseStore store;
@@ -405,7 +404,7 @@ public class ModerationDesk {
     }
 
     static String clean(String text) {
-        return text == null ? "" : HIDDEN_CONTROLS.matcher(text.replace("\r\n", "\n")).replaceAll("");
+        return text == null ? "" : org.village.shared.HiddenMarks.strip(text);
     }
 
     /** For tests and the demo: every case about a subject, newest last (moderators). */
