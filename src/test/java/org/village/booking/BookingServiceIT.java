@@ -122,7 +122,9 @@ class BookingServiceIT extends IntegrationTest {
                 "We may be 5 minutes late <script>alert(1)</script> \u202Eevil", null));
         assertThat(booked.status()).isEqualTo(BookingStatus.BOOKED);
         assertThat(booked.members()).extracting(Member::name).contains("Mia");
-        assertThat(booked.note()).as("kept as typed, shown as text").contains("<script>alert(1)</script>").contains("\u202E");
+        assertThat(booked.note()).as("kept as typed, shown as text; a direction override is taken out so it cannot turn"
+                + " the note round in the worker's calendar").contains("<script>alert(1)</script>").contains("evil")
+                .doesNotContain("\u202E");
         assertThat(booked.workerFirstName()).isEqualTo("Sam");
         assertThat(data.placesTaken(session)).isEqualTo(1);
         assertThat(bookings.myBookings(true)).extracting(BookingView::id).contains(booked.id());
