@@ -98,7 +98,15 @@ class BookingConcurrencyIT extends IntegrationTest {
             families.add(f);
             auths.add(auth(f.username()));
         }
-        var worker = auth("worker.sam");
+        // a worker changes capacities only on sessions they run (Bookings.requireRunsSession)
+        var samAuth = auth("worker.sam");
+        var alexAuth = auth("worker.alex");
+        var runner = new java.util.HashMap<Long, Authentication>();
+        runner.put(hot, samAuth);
+        for (int i = 0; i < many.size(); i++) {
+            runner.put(many.get(i), i % 2 == 0 ? samAuth : alexAuth);
+        }
+        java.util.function.LongFunction<Authentication> worker = runner::get;
 
         var all = new ArrayList<Long>(many);
         all.add(hot);
@@ -207,7 +215,7 @@ class BookingConcurrencyIT extends IntegrationTest {
     }
 
     private Run run(String name, int threads, int perThread, List<BookingFixture.Fam> families, List<Authentication> auths,
-                    Authentication worker, List<Long> sessions) throws Exception {
+                    java.util.function.LongFunction<Authentication> worker, List<Long> sessions) throws Exception {
         var outcomes = Outcomes.start();
         var latencies = new long[threads * perThread];
         var index = new AtomicInteger();
@@ -240,11 +248,11 @@ class BookingConcurrencyIT extends IntegrationTest {
     }
 
     /** One attempt: mostly booking, with cancelling, the waiting list, offers and capacity changes mixed in. */
-    private void attempt(int dice, BookingFixture.Fam f, Authentication as, Authentication worker, long session,
+    private void attempt(int dice, BookingFixture.Fam f, Authentication as, java.util.function.LongFunction<Authentication> worker, long session,
                          Outcomes outcomes) {
         try {
             if (dice < 4) {
-                actAs(worker);
+                actAs(worker.apply(session));
                 bookings.changeCapacity(session, 1 + ThreadLocalRandom.current().nextInt(4));
                 return;
             }

@@ -40,6 +40,34 @@ public abstract class BrowserJourney extends IntegrationTest {
     protected WebDriver driver;
     protected WebDriverWait wait;
 
+    /**
+     * When a journey fails, keeps what the browser showed at that moment (before the browser is closed): a
+     * screenshot in target/screenshots and the address and page text in the test output, so a failure on CI can be
+     * understood without running it again.
+     */
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final org.junit.jupiter.api.extension.TestExecutionExceptionHandler keepEvidence = (context, thrown) -> {
+        keepEvidence(context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName());
+        throw thrown;
+    };
+
+    private void keepEvidence(String name) {
+        if (driver == null) {
+            return;
+        }
+        try {
+            var dir = java.nio.file.Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            Files.write(dir.resolve("failed-" + name + ".png"),
+                    ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            String text = pageText();
+            System.out.printf("JOURNEY-FAILED %s at %s%n--- page text ---%n%s%n--- end ---%n", name, driver.getCurrentUrl(),
+                    text == null ? "" : text.substring(0, Math.min(3000, text.length())));
+        } catch (Exception | AssertionError e) {
+            System.out.println("JOURNEY-FAILED " + name + " (no evidence: " + e.getClass().getSimpleName() + ")");
+        }
+    }
+
     @BeforeEach
     void startBrowser() throws Exception {
         Assumptions.assumeFalse(Boolean.getBoolean("skip.e2e"), "browser journeys skipped (-Dskip.e2e=true)");

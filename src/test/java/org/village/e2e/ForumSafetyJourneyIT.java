@@ -8,6 +8,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.village.TestText;
 import org.village.TestUsers;
 import org.village.forum.Forum.NewTopic;
 import org.village.forum.ForumService;
@@ -41,7 +42,7 @@ class ForumSafetyJourneyIT extends BrowserJourney {
 
     @Test
     void aReplyWithAPhoneNumberIsHeldAndItsWordsStayInTheBoxThroughAReload() {
-        String unique = UUID.randomUUID().toString().substring(0, 8);
+        String unique = TestText.letters(8);
         users.as("parent.a");
         var topic = forum.startTopic(new NewTopic(introductions(), "Safety journey " + unique, "Has anyone been to court?",
                 UUID.randomUUID().toString()));
@@ -93,7 +94,7 @@ class ForumSafetyJourneyIT extends BrowserJourney {
 
     @Test
     void aRiskPostShowsTheWriter999FirstAndHelpNowAndIsHeldForAWorker() {
-        String unique = UUID.randomUUID().toString().substring(0, 8);
+        String unique = TestText.letters(8);
         phoneSize();
         signIn("parent.a", "sunny-garden-path");
         open("forum/new?category=" + introductions());

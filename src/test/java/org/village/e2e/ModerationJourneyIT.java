@@ -13,6 +13,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.village.TestText;
 import org.village.TestAccounts;
 import org.village.TestUsers;
 import org.village.forum.Forum.NewTopic;
@@ -70,7 +71,7 @@ class ModerationJourneyIT extends BrowserJourney {
     @Test
     void aNewParentsTopicWaitsAWorkerApprovesItInAnotherBrowserAndAThirdBrowserReadsIt() throws Exception {
         String newcomer = freshParent("parent.a");
-        String title = "Queue journey " + UUID.randomUUID().toString().substring(0, 8);
+        String title = TestText.unique("Queue journey");
         WebDriver parentBrowser = driver;
         signIn(newcomer, "sunny-garden-path");
         open("forum/new?category=" + introductions());
@@ -142,7 +143,7 @@ class ModerationJourneyIT extends BrowserJourney {
     @Test
     void threeParentsReportAPostItIsHiddenForAFourthReaderAndTheQueueShowsItReported() throws Exception {
         users.as("parent.a");
-        String title = "Reported journey " + UUID.randomUUID().toString().substring(0, 8);
+        String title = TestText.unique("Reported journey");
         var post = forum.startTopic(new NewTopic(introductions(), title, "Words some people find unkind.",
                 UUID.randomUUID().toString()));
         users.anonymous();

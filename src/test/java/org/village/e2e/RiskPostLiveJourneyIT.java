@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +14,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.village.TestText;
 import org.village.TestAccounts;
 
 /**
@@ -97,7 +97,7 @@ class RiskPostLiveJourneyIT extends BrowserJourney {
         signIn(parentName, PARENT_PASSWORD);
         open("forum/new?category=" + introductions());
         waitFor(By.id("forum-body"));
-        String unique = UUID.randomUUID().toString().substring(0, 8);
+        String unique = TestText.letters(8);
         String body = "Someone is banging on the door and my daughter is scared " + unique + " " + Hostile.SCRIPT_END;
         type("Title", "Please help tonight " + unique);
         type("Your post", body);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
+import org.village.TestText;
 import org.village.IntegrationTest;
 import org.village.TestAccounts;
 import org.village.TestUsers;
@@ -59,7 +60,7 @@ class ModerationAccessIT extends IntegrationTest {
         String name = "ma." + UUID.randomUUID().toString().substring(0, 8);
         TestAccounts.copy(jdbc, "parent.a", name, "Member " + name.substring(3), "PARENT");
         users.as(name);
-        var post = forum.startTopic(new NewTopic(category(), "Access " + UUID.randomUUID(), "Waiting words",
+        var post = forum.startTopic(new NewTopic(category(), TestText.unique("Access"), "Waiting words",
                 UUID.randomUUID().toString()));
         long caseId = store.openCase(Subject.forumPost(post.postId()), CaseKind.PENDING).orElseThrow().id();
 
@@ -113,7 +114,7 @@ class ModerationAccessIT extends IntegrationTest {
     @Test
     void aHiddenPostIsSeenOnlyByModerators() {
         users.as("parent.a");
-        var post = forum.startTopic(new NewTopic(category(), "Hidden " + UUID.randomUUID(), "Words to hide",
+        var post = forum.startTopic(new NewTopic(category(), TestText.unique("Hidden"), "Words to hide",
                 UUID.randomUUID().toString()));
         assertThat(post.status()).isEqualTo(PostStatus.PUBLISHED);
         users.as("parent.b");

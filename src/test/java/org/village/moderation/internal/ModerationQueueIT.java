@@ -23,6 +23,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
+import org.village.TestText;
 import org.village.IntegrationTest;
 import org.village.TestAccounts;
 import org.village.TestUsers;
@@ -126,7 +127,7 @@ class ModerationQueueIT extends IntegrationTest {
     @Test
     void raisingTwiceKeepsOneOpenCaseAndUrgentIsAnnounced() throws Exception {
         String author = freshParent("parent.a");
-        var saved = pendingPost(author, "Raise twice " + UUID.randomUUID());
+        var saved = pendingPost(author, TestText.unique("Raise twice"));
         var subject = Subject.forumPost(saved.postId());
         long pending = caseOf(saved.postId(), CaseKind.PENDING);
         assertThat(queue.raise(subject, id(author), CaseKind.PENDING, "again", null)).isEqualTo(pending);
@@ -171,7 +172,7 @@ class ModerationQueueIT extends IntegrationTest {
     @Test
     void twoModeratorsApprovingAtOnceOneWinsTheOtherIsToldAndTheAuditSaysWho() throws Exception {
         String author = freshParent("parent.a");
-        var saved = pendingPost(author, "Two moderators " + UUID.randomUUID());
+        var saved = pendingPost(author, TestText.unique("Two moderators"));
         long caseId = caseOf(saved.postId(), CaseKind.PENDING);
 
         users.as("worker.sam");
@@ -215,8 +216,8 @@ class ModerationQueueIT extends IntegrationTest {
     @Test
     void bulkApprovalApprovesEachPickedPostOnceAndSkipsOnesAlreadyDealtWith() {
         String author = freshParent("parent.a");
-        var a = pendingPost(author, "Bulk one " + UUID.randomUUID());
-        var b = pendingPost(author, "Bulk two " + UUID.randomUUID());
+        var a = pendingPost(author, TestText.unique("Bulk one"));
+        var b = pendingPost(author, TestText.unique("Bulk two"));
         long caseA = caseOf(a.postId(), CaseKind.PENDING);
         long caseB = caseOf(b.postId(), CaseKind.PENDING);
 
@@ -237,9 +238,9 @@ class ModerationQueueIT extends IntegrationTest {
     @Test
     void hideEditDeleteWarnAndNotesEachLeaveATrailAndNothingIsHardDeleted() {
         String author = freshParent("parent.a");
-        var a = pendingPost(author, "Hide me " + UUID.randomUUID());
-        var b = pendingPost(author, "Edit me " + UUID.randomUUID());
-        var c = pendingPost(author, "Delete me " + UUID.randomUUID());
+        var a = pendingPost(author, TestText.unique("Hide me"));
+        var b = pendingPost(author, TestText.unique("Edit me"));
+        var c = pendingPost(author, TestText.unique("Delete me"));
         long caseA = caseOf(a.postId(), CaseKind.PENDING);
         long caseB = caseOf(b.postId(), CaseKind.PENDING);
         long caseC = caseOf(c.postId(), CaseKind.PENDING);
@@ -287,7 +288,7 @@ class ModerationQueueIT extends IntegrationTest {
     @Test
     void threeDifferentMembersHideAPostOneMemberThreeTimesDoesNotAndReportersHearTheOutcome() {
         users.as("parent.a");
-        var post = forum.startTopic(new NewTopic(category(), "Reported " + UUID.randomUUID(), "Something people dislike.",
+        var post = forum.startTopic(new NewTopic(category(), TestText.unique("Reported"), "Something people dislike.",
                 UUID.randomUUID().toString()));
         assertThat(post.status()).isEqualTo(PostStatus.PUBLISHED);
         var subject = Subject.forumPost(post.postId());
@@ -341,7 +342,7 @@ class ModerationQueueIT extends IntegrationTest {
     @Test
     void aSilencedMemberCannotPostUntilTheTimePasses() {
         String author = freshParent("parent.a");
-        var saved = pendingPost(author, "Silence " + UUID.randomUUID());
+        var saved = pendingPost(author, TestText.unique("Silence"));
         long caseId = caseOf(saved.postId(), CaseKind.PENDING);
 
         users.as("worker.sam");
@@ -371,7 +372,7 @@ class ModerationQueueIT extends IntegrationTest {
     @Test
     void theSuspensionLadderGoesOneDaySevenDaysThenSwitchesTheAccountOff() {
         String author = freshParent("parent.a");
-        var saved = pendingPost(author, "Ladder " + UUID.randomUUID());
+        var saved = pendingPost(author, TestText.unique("Ladder"));
         long caseId = caseOf(saved.postId(), CaseKind.PENDING);
 
         users.as("worker.sam");
