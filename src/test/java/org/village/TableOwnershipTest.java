@@ -53,7 +53,16 @@ class TableOwnershipTest {
                     "forum_topic_follow", "forum_category_follow", "forum_read", "forum_change", "forum_writer")),
             //
             //
-            Map.entry("chat", Set.of()),
+            // chat rooms, messages, members (C1 adds here)
+            Map.entry("chat", Set.<String>of()),
+            // chat views (C2 adds here)
+            Map.entry("chat", Set.<String>of()),
+            // chat on several nodes (C3 adds here)
+            Map.entry("shared", Set.<String>of()),
+            // forum and moderation polish (P10 adds here)
+            Map.entry("forum", Set.<String>of()),
+            // booking polish (P13 adds here)
+            Map.entry("booking", Set.<String>of()),
             //
             //
             Map.entry("booking", Set.of("booking_type", "booking_session")),
