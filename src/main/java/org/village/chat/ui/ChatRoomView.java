@@ -867,7 +867,10 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
                   const wake = () => { if (view.isConnected && view.$server) { try { view.$server.catchUp(); } catch (e) { } } };
                   const state = window.Vaadin && window.Vaadin.connectionState;
                   if (state && state.addStateChangeListener) {
-                    state.addStateChangeListener((before, now) => { if (now === 'connected' && before !== 'connected') wake(); });
+                    // only after a real break: each ordinary request goes loading -> connected too
+                    state.addStateChangeListener((before, now) => {
+                      if (now === 'connected' && (before === 'reconnecting' || before === 'connection-lost')) wake();
+                    });
                   }
                   document.addEventListener('visibilitychange', () => { if (!document.hidden) wake(); });
                   window.addEventListener('online', wake);
