@@ -78,6 +78,7 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
     });
 
     private final ChatService chat;
+    private final org.village.chat.ChatMentions mentions;
     private final ChatRendering rendering;
     private final HelpNowService helpNow;
     private final CurrentUser currentUser;
@@ -130,8 +131,10 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
     private long lastMarked;
     private boolean sendWired;
 
-    ChatRoomView(ChatService chat, ChatRendering rendering, HelpNowService helpNow, CurrentUser currentUser, Clock clock) {
+    ChatRoomView(ChatService chat, org.village.chat.ChatMentions mentions, ChatRendering rendering, HelpNowService helpNow,
+                 CurrentUser currentUser, Clock clock) {
         this.chat = chat;
+        this.mentions = mentions;
         this.rendering = rendering;
         this.helpNow = helpNow;
         this.currentUser = currentUser;
@@ -590,6 +593,8 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
                 }
                 if (stored.message().waiting()) {
                     writerNotice(stored.urgent());
+                } else if (!stored.again()) {
+                    tellMentioned(stored.message());
                 }
                 scrollToEnd();
                 markRead();
@@ -608,6 +613,14 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
                     reloadRoom();
                 }
             }
+        }
+    }
+
+    private void tellMentioned(Chat.Message message) {
+        try {
+            asMe(me, () -> mentions.tell(room, message, Map.copyOf(names), java.util.Set.copyOf(here.keySet())));
+        } catch (RuntimeException e) {
+            log.debug("people mentioned could not be told", e);
         }
     }
 

@@ -192,4 +192,22 @@ class ChatViewsTest extends SpringBrowserlessTest {
         assertThat(jdbc.sql("SELECT status FROM chat_message WHERE room_id = ?").param(room).query(String.class).single())
                 .isEqualTo("DELETED");
     }
+    @Test
+    @WithUserDetails("parent.b")
+    void aMentionIsMarkedAndTellsSomeoneWhoIsNotHere() {
+        long room = room(jdbc, true, "EVERYONE");
+        long other = jdbc.sql("SELECT id FROM user_account WHERE username = 'parent.a'").query(Long.class).single();
+        jdbc.sql("UPDATE chat_room SET last_seq = 1 WHERE id = ?").param(room).update();
+        jdbc.sql("INSERT INTO chat_message (room_id, seq, client_id, author_id, author_name, typed, body, status, created_at) "
+                + "VALUES (?, 1, 'm1', ?, 'Sunflower', 'hello all', 'hello all', 'SHOWN', NOW(6))").params(room, other).update();
+        var view = open(room);
+        test($(TextArea.class).id("chat-input")).setValue("@Sunflower are you there " + TestText.letters(6));
+        test($(Button.class).id("chat-send")).click();
+        until(() -> view.shownSeqs().size() == 2);
+        var html = $(Div.class).withClassName("chat-body").all().stream()
+                .map(d -> d.getElement().getProperty("innerHTML", "")).reduce("", String::concat);
+        assertThat(html).contains("<mark class=\"chat-mention\">@Sunflower</mark>");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM notification WHERE account_id = ? AND text_key = 'chat.notify.mentioned' "
+                + "AND link = ?").params(other, "/chat/" + room).query(Long.class).single()).isEqualTo(1L);
+    }
 }
