@@ -414,6 +414,23 @@ class ChatServiceIT extends IntegrationTest {
         assertThat(openCases(first.id())).containsExactly("PENDING");
     }
 
+    @Test
+    void theStartingRoomsAreThereWithTheirHours() {
+        var evening = store.roomByCode("evening-circle").orElseThrow();
+        assertThat(evening.name()).isEqualTo("Evening parent circle");
+        assertThat(evening.hoursText()).isEqualTo("Mon-Sun 19:00-23:00");
+        Instant half = ZonedDateTime.of(LocalDate.of(2026, 6, 10), LocalTime.of(20, 30), Times.ZONE).toInstant();
+        Instant noon = ZonedDateTime.of(LocalDate.of(2026, 6, 10), LocalTime.of(12, 0), Times.ZONE).toInstant();
+        assertThat(ChatService.openAt(evening, ChatService.hours(evening), half)).isTrue();
+        assertThat(ChatService.openAt(evening, ChatService.hours(evening), noon)).isFalse();
+        assertThat(store.roomByCode("brothers-and-sisters").orElseThrow().audience()).isEqualTo(Audience.PARENTS);
+        assertThat(store.rooms()).anyMatch(r -> r.code().startsWith("area-"));
+        var anyHour = store.roomByCode("try-chat").orElseThrow();
+        assertThat(anyHour.alwaysOpen()).isTrue();
+        users.as(data.parent());
+        assertThat(chat.room(anyHour.id()).orElseThrow().open()).isTrue();
+    }
+
     private List<String> openCases(long messageId) {
         return jdbc.sql("SELECT kind FROM moderation_case WHERE subject_kind = ? AND subject_id = ? AND status = 'OPEN'")
                 .params(Subject.CHAT_MESSAGE, messageId).query(String.class).list();

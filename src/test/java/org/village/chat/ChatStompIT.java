@@ -35,6 +35,7 @@ class ChatStompIT extends IntegrationTest {
     @Autowired ApiTokens tokens;
     @Autowired ChatService chat;
     @Autowired TestUsers users;
+    @Autowired org.village.chat.api.StompSessions sessions;
 
     ChatFixture data;
     final java.util.List<StompTestClient> clients = new java.util.ArrayList<>();
@@ -229,6 +230,32 @@ class ChatStompIT extends IntegrationTest {
         Thread.sleep(200);
         d.send("/app/rooms." + room + ".send", StompTestClient.message(clientId(), "still fine"));
         assertThat(next(topic).get("body")).isEqualTo("still fine");
+    }
+
+    @Test
+    void aConnectionWhoseTokenStoppedOrWhoWasRemovedIsClosedByTheSweep() throws Exception {
+        long room = data.openRoom();
+        String removed = data.parent();
+        String revokedLater = data.parent();
+        String stays = data.parent();
+        var r = connect(token(removed));
+        r.subscribe("/topic/rooms." + room);
+        String revokedToken = token(revokedLater);
+        var v = connect(revokedToken);
+        v.subscribe("/topic/rooms." + room);
+        var s = connect(token(stays));
+        var topic = s.subscribe("/topic/rooms." + room);
+        Thread.sleep(300);
+        users.as(data.worker());
+        chat.remove(room, data.id(removed), true);
+        users.anonymous();
+        tokens.revoke(revokedToken);
+        assertThat(sessions.sweep()).isGreaterThanOrEqualTo(2);
+        r.closed.get(10, TimeUnit.SECONDS);
+        v.closed.get(10, TimeUnit.SECONDS);
+        assertThat(s.connected()).isTrue();
+        s.send("/app/rooms." + room + ".send", StompTestClient.message(clientId(), "still here"));
+        assertThat(next(topic).get("body")).isEqualTo("still here");
     }
 
     @Test
