@@ -32,7 +32,8 @@ import org.village.helpnow.HelpNowBox;
  * in order with no duplicates, a closed room read-only with help now, a forged or someone else's room kindly not
  * found, and a moderator's removal shown in place.
  */
-@SpringBootTest(properties = "village.db.embedded.folder=")
+// a real server: the chat module's STOMP endpoint needs the servlet container's WebSocket support at start
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "village.db.embedded.folder=")
 @ActiveProfiles("demo")
 class ChatViewsTest extends SpringBrowserlessTest {
 
