@@ -42,6 +42,8 @@ class ChatHeapBenchmark extends BrowserJourney {
     @Test
     void measure() throws Exception {
         int sessions = Integer.getInteger("bench.sessions", 20);
+        // another page instead, to compare (e.g. -Dbench.page=help-now: what any page of the portal costs)
+        String other = System.getProperty("bench.page", "");
         String suffix = TestText.letters(10);
         String user = "chat.heap." + suffix;
         long author = TestAccounts.copy(jdbc, "parent.a", user, "Heap " + TestText.letters(6), "PARENT");
@@ -69,13 +71,17 @@ class ChatHeapBenchmark extends BrowserJourney {
             driver.switchTo().newWindow(WindowType.TAB);
             driver.manage().deleteAllCookies();
             signIn(user, "sunny-garden-path");
-            open("chat/" + room);
-            waitFor(By.id("chat-input"));
+            if (other.isEmpty()) {
+                open("chat/" + room);
+                waitFor(By.id("chat-input"));
+            } else {
+                open(other);
+            }
             opened++;
         }
         long after = heapAfterGc();
         List<String> tabs = new ArrayList<>(driver.getWindowHandles());
-        System.out.printf("BENCH chat heap: %d live sessions with the room open (50 messages each), heap after GC "
+        System.out.printf("BENCH chat heap (" + (other.isEmpty() ? "chat room" : other) + "): %d live sessions with the page open (50 messages each), heap after GC "
                         + "%.1f MB -> %.1f MB, %.1f KB per session (%d tabs open)%n", opened, before / 1048576.0,
                 after / 1048576.0, (after - before) / 1024.0 / opened, tabs.size());
     }

@@ -3,59 +3,33 @@ package org.village.chat.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.village.moderation.ModerationDesk;
 import org.village.moderation.ReportReason;
 import org.village.shared.InputProblem;
 
 /**
- * "Report" under someone else's chat message: pick why, add a few words if you like, send. The chat service passes it
- * to moderation (the queue) and tells the workers on duty now at once. The writer never learns who reported. What was
- * typed stays when something goes wrong.
+ * The report form for one chat message, opened under the list by a message's "Report": pick why, add a few words if
+ * you like, send. The chat service passes it to moderation (the queue) and tells the workers on duty now at once. The
+ * writer never learns who reported. What was typed stays when something goes wrong.
  */
 final class ChatReport extends Div {
 
     record Report(long messageId, ReportReason reason, String text) {
     }
 
-    private final long messageId;
-    private final Function<Report, String> onReport;
-    private final Button open;
-    private final Div form = new Div();
-    private final Paragraph status = new Paragraph();
-
-    ChatReport(long messageId, String authorName, Function<Report, String> onReport) {
-        this.messageId = messageId;
-        this.onReport = onReport;
-        addClassName("chat-report");
-        open = ChatUi.tertiary(getTranslation("moderation.report.open"));
-        open.addClassName("chat-report-open");
-        open.getElement().setAttribute("aria-label", getTranslation("chat.view.reportWho", authorName));
-        open.getElement().setAttribute("aria-expanded", "false");
-        open.addClickListener(e -> toggle());
-        status.getElement().setAttribute("role", "status");
-        status.addClassName("chat-report-status");
-        form.setVisible(false);
-        form.addClassName("chat-report-form");
-        add(open, status, form);
-    }
-
-    private void toggle() {
-        boolean show = !form.isVisible();
-        form.setVisible(show);
-        open.getElement().setAttribute("aria-expanded", Boolean.toString(show));
-        if (show) {
-            build();
-        }
-    }
-
-    private void build() {
-        form.removeAll();
-        status.setText("");
+    ChatReport(long messageId, String authorName, Function<Report, String> onReport, Consumer<String> done) {
+        addClassNames("chat-report-form", "notice");
+        setId("chat-report");
+        var title = new H2(getTranslation("chat.view.reportWho", authorName));
+        title.setId("chat-report-title");
+        title.getElement().setAttribute("tabindex", "-1");
         var reason = new RadioButtonGroup<ReportReason>();
         reason.setLabel(getTranslation("moderation.report.why"));
         reason.setItems(ReportReason.values());
@@ -64,6 +38,8 @@ final class ChatReport extends Div {
         text.setHelperText(getTranslation("moderation.report.textHelp", ModerationDesk.REPORT_TEXT_MAX));
         text.setMaxLength(ModerationDesk.REPORT_TEXT_MAX + 50);
         text.setWidthFull();
+        var status = new Paragraph();
+        status.getElement().setAttribute("role", "status");
         var send = new Button(getTranslation("moderation.report.send"));
         send.addThemeVariants(ButtonVariant.PRIMARY);
         send.addClassName("chat-report-send");
@@ -74,12 +50,7 @@ final class ChatReport extends Div {
                 return;
             }
             try {
-                String thanks = onReport.apply(new Report(messageId, reason.getValue(), text.getValue()));
-                form.removeAll();
-                form.setVisible(false);
-                open.setEnabled(false);
-                open.getElement().setAttribute("aria-expanded", "false");
-                status.setText(thanks);
+                done.accept(onReport.apply(new Report(messageId, reason.getValue(), text.getValue())));
             } catch (InputProblem problem) {
                 if ("text".equals(problem.field())) {
                     text.setErrorMessage(problem.message(getLocale()));
@@ -90,7 +61,7 @@ final class ChatReport extends Div {
             }
         });
         var cancel = ChatUi.tertiary(getTranslation("forum.cancel"));
-        cancel.addClickListener(e -> toggle());
-        form.add(new Paragraph(getTranslation("moderation.report.anonymous")), reason, text, new Div(send, cancel));
+        cancel.addClickListener(e -> done.accept(""));
+        add(title, new Paragraph(getTranslation("moderation.report.anonymous")), reason, text, status, new Div(send, cancel));
     }
 }

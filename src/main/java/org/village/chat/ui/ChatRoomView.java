@@ -95,6 +95,8 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
     private final OrderedList mineWaiting = new OrderedList();
     private final OrderedList pendingList = new OrderedList();
     private final Div announce = new Div();
+    /** Where a message's report form or a moderator's pause choice opens (one at a time). */
+    private final Div actionPanel = new Div();
     private final Div composer = new Div();
     private final Div composerNotice = new Div();
     private final TextArea input = new TextArea();
@@ -130,6 +132,9 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
     private long readSoonAt;
     private long lastMarked;
     private boolean sendWired;
+    private boolean actionsWired;
+    private static final String ACT = "event.target.closest('[data-act]').dataset.act";
+    private static final String ACT_ID = "event.target.closest('[data-act]').dataset.id";
 
     ChatRoomView(ChatService chat, org.village.chat.ChatMentions mentions, ChatRendering rendering, HelpNowService helpNow,
                  CurrentUser currentUser, Clock clock) {
@@ -239,6 +244,15 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
         pendingList.addClassName("chat-messages");
         logBox.removeAll();
         logBox.add(older, messages, mineWaiting, pendingList);
+        if (!actionsWired) {
+            actionsWired = true;
+            // one listener for every message's buttons (each message is one element: decision 083)
+            messages.getElement().addEventListener("click", e -> act(e.getEventData().path(ACT).asString(""),
+                            number(e.getEventData().path(ACT_ID).asString(""))))
+                    .addEventData(ACT).addEventData(ACT_ID).setFilter("event.target.closest('[data-act]') !== null");
+        }
+        actionPanel.setId("chat-action");
+        actionPanel.removeAll();
 
         // one small polite region: what is put here is read out, not the history around it
         announce.setId("chat-announce");
@@ -248,7 +262,7 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
         announce.getElement().setAttribute("aria-atomic", "true");
 
         buildComposer();
-        add(header, tools, presence, jump, logBox, typing, announce, composer);
+        add(header, tools, presence, jump, logBox, actionPanel, typing, announce, composer);
     }
 
     private void showState() {
@@ -444,8 +458,7 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
             existing.update(m, html(m));
             return;
         }
-        var line = new MessageLine(m, m.authorId() == myId, html(m), clock.instant(), moderator,
-                this::deleteMessage, this::muteAuthor, this::report);
+        var line = new MessageLine(m, m.authorId() == myId, html(m), clock.instant(), moderator);
         var after = shown.higherKey(m.seq());
         shown.put(m.seq(), line);
         if (after == null) {
@@ -473,7 +486,7 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
         if (waiting.containsKey(m.id())) {
             return;
         }
-        var line = new MessageLine(m, true, html(m), clock.instant(), false, x -> { }, (x, d) -> { }, x -> "");
+        var line = new MessageLine(m, true, html(m), clock.instant(), false);
         waiting.put(m.id(), line);
         mineWaiting.add(line);
     }
@@ -674,6 +687,54 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
 
     // ---- moderating and reporting -------------------------------------------------------------------------------
 
+    /**
+     * A button in a message: report it, remove it, or pause its writer. The message is looked up among those on this
+     * page (an id from elsewhere does nothing), and the service checks again who may do what.
+     */
+    void act(String what, long messageId) {
+        var line = shown.values().stream().filter(l -> l.message().id() == messageId).findFirst().orElse(null);
+        if (line == null || line.message().deleted()) {
+            return;
+        }
+        var m = line.message();
+        switch (what) {
+            case "report" -> {
+                if (m.authorId() != myId) {
+                    openPanel(new ChatReport(m.id(), m.author(), this::report, this::closePanel));
+                }
+            }
+            case "delete" -> {
+                if (moderator) {
+                    deleteMessage(m);
+                }
+            }
+            case "mute" -> {
+                if (moderator && m.authorId() != myId) {
+                    openPanel(new MutePanel(m, this::muteAuthor, this::closePanel));
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void openPanel(Component panel) {
+        actionPanel.removeAll();
+        actionPanel.add(panel);
+        panel.getElement().executeJs("const h = this.querySelector('[tabindex=\"-1\"]'); if (h) { h.scrollIntoView({block: 'center'}); h.focus(); }");
+    }
+
+    private void closePanel(String said) {
+        actionPanel.removeAll();
+        if (said != null && !said.isEmpty()) {
+            var thanks = new Paragraph(said);
+            thanks.setId("chat-action-done");
+            thanks.getElement().setAttribute("role", "status");
+            actionPanel.add(thanks);
+        }
+        logBox.getElement().callJsFunction("focus");
+    }
+
     private void deleteMessage(Chat.Message m) {
         try {
             chat.delete(m.id(), null);
@@ -683,13 +744,9 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
         }
     }
 
-    private void muteAuthor(Chat.Message m, Duration forHowLong) {
-        try {
-            chat.mute(roomId, m.authorId(), forHowLong);
-            announce.setText(getTranslation("chat.tools.muted", m.author()));
-        } catch (InputProblem problem) {
-            announce.setText(problem.message(getLocale()));
-        }
+    private String muteAuthor(Chat.Message m, Duration forHowLong) {
+        chat.mute(roomId, m.authorId(), forHowLong);
+        return getTranslation("chat.tools.muted", m.author());
     }
 
     private String report(ChatReport.Report r) {

@@ -97,7 +97,7 @@ class ChatViewsTest extends SpringBrowserlessTest {
         // at once: a pending line, the box empty for the next message
         assertThat($(TextArea.class).id("chat-input").getValue()).isEmpty();
         until(() -> view.pendingStates().isEmpty() && view.shownSeqs().size() == 1);
-        var html = $(Div.class).withClassName("chat-body").all().stream()
+        var html = $(MessageLine.class).all().stream()
                 .map(d -> d.getElement().getProperty("innerHTML", "")).reduce("", String::concat);
         assertThat(html).contains("&lt;img").doesNotContain("<img").doesNotContain("javascript:").doesNotContain("<script");
         assertThat(storedSeqs(room)).containsExactly(1L);
@@ -186,9 +186,15 @@ class ChatViewsTest extends SpringBrowserlessTest {
                 .params(room, other).update();
         var view = open(room);
         assertThat($(Div.class).id("chat-tools").getChildren().count()).isEqualTo(1);
-        test($(Button.class).withClassName("chat-delete").single()).click();
-        until(() -> $(Div.class).withClassName("chat-removed").all().size() == 1);
-        assertThat($(Div.class).withClassName("chat-removed").single().getText()).isEqualTo("Removed by a moderator.");
+        long messageId = jdbc.sql("SELECT id FROM chat_message WHERE room_id = ?").param(room).query(Long.class).single();
+        String before = $(MessageLine.class).single().getElement().getProperty("innerHTML", "");
+        assertThat(before).contains("data-act=\"delete\"", "data-act=\"mute\"", "data-act=\"report\"", "unkind words");
+        // a forged id does nothing
+        view.act("delete", messageId + 1_000_000);
+        view.act("delete", messageId);
+        until(() -> $(MessageLine.class).single().getElement().getProperty("innerHTML", "").contains("chat-removed"));
+        assertThat($(MessageLine.class).single().getElement().getProperty("innerHTML", ""))
+                .contains("Removed by a moderator.").doesNotContain("unkind words");
         assertThat(view.shownSeqs()).containsExactly(1L);
         assertThat(jdbc.sql("SELECT status FROM chat_message WHERE room_id = ?").param(room).query(String.class).single())
                 .isEqualTo("DELETED");
@@ -205,7 +211,7 @@ class ChatViewsTest extends SpringBrowserlessTest {
         test($(TextArea.class).id("chat-input")).setValue("@Sunflower are you there " + TestText.letters(6));
         test($(Button.class).id("chat-send")).click();
         until(() -> view.shownSeqs().size() == 2);
-        var html = $(Div.class).withClassName("chat-body").all().stream()
+        var html = $(MessageLine.class).all().stream()
                 .map(d -> d.getElement().getProperty("innerHTML", "")).reduce("", String::concat);
         assertThat(html).contains("<mark class=\"chat-mention\">@Sunflower</mark>");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM notification WHERE account_id = ? AND text_key = 'chat.notify.mentioned' "
