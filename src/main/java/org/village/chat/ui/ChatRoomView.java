@@ -57,7 +57,7 @@ import org.village.shared.Roles;
  * from others are announced politely in one small live region (never the whole history). Closed rooms are read-only
  * and say when they open and where to get help now. The view talks to {@link ChatService} only, never STOMP.
  */
-@Route("chat/:roomId")
+@Route("chat/:room")
 @PageTitle("Chat | Village")
 @RolesAllowed({Roles.PARENT, Roles.PEER_SUPPORTER, Roles.WORKER, Roles.ADMIN})
 class ChatRoomView extends Div implements BeforeEnterObserver {
@@ -164,7 +164,7 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
         pendingList.removeAll();
         upTo = 0;
         lastMarked = 0;
-        roomId = number(event.getRouteParameters().get("roomId").orElse(""));
+        roomId = number(event.getRouteParameters().get("room").orElse(""));
         var user = currentUser.get();
         myId = user.map(u -> u.id()).orElse(0L);
         myName = user.map(u -> u.displayName()).orElse("");

@@ -49,7 +49,7 @@ class ChatRoomsView extends Div {
         list.setId("chat-room-list");
         list.addClassName("chat-room-list");
         for (var r : rooms) {
-            var link = new RouterLink(r.name(), ChatRoomView.class, new RouteParameters("roomId", Long.toString(r.id())));
+            var link = new RouterLink(r.name(), ChatRoomView.class, new RouteParameters("room", Long.toString(r.id())));
             link.addClassName("chat-room-link");
             var item = new ListItem(link);
             item.addClassName("chat-room-item");

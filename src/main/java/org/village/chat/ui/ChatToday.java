@@ -50,7 +50,7 @@ class ChatToday implements TodaySection {
         part.add(new H2(part.getTranslation("chat.today.title")));
         var list = new UnorderedList();
         for (var r : chat.rooms()) {
-            var link = new RouterLink(r.name(), ChatRoomView.class, new RouteParameters("roomId", Long.toString(r.id())));
+            var link = new RouterLink(r.name(), ChatRoomView.class, new RouteParameters("room", Long.toString(r.id())));
             var item = new ListItem(link, new Span(" · " + part.getTranslation(r.open() ? "chat.today.open" : "chat.today.closed")));
             if (r.unread() > 0) {
                 item.add(new Span(" · " + part.getTranslation("chat.view.unreadCount", r.unread())));
