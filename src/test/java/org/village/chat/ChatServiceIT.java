@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.village.IntegrationTest;
+import org.village.MovableClock;
 import org.village.TestText;
 import org.village.TestUsers;
 import org.village.chat.Chat.Audience;
@@ -68,13 +69,13 @@ class ChatServiceIT extends IntegrationTest {
     @Autowired List<ModeratedContent> contents;
 
     ChatFixture data;
-    ChatFixture.MovableClock clock;
+    MovableClock clock;
     ChatService timed;
 
     @BeforeEach
     void setUp() {
         data = new ChatFixture(jdbc, store);
-        clock = new ChatFixture.MovableClock(Instant.parse("2026-06-10T12:00:00Z"));
+        clock = new MovableClock(Instant.parse("2026-06-10T12:00:00Z"));
         timed = new ChatService(store, currentUser, clock, tx, fanout, presences, filters, queue, desk, rota,
                 notifications, audit, 3, Duration.ofSeconds(10));
     }
@@ -223,7 +224,7 @@ class ChatServiceIT extends IntegrationTest {
         long room = data.room(Audience.EVERYONE, false, "Mon-Sun 19:00-23:00");
         String parent = data.parent();
         Instant sevenPm = ZonedDateTime.of(LocalDate.of(2026, 6, 10), LocalTime.of(19, 0), Times.ZONE).toInstant();
-        clock.set(sevenPm.minusSeconds(60));
+        clock.move(Duration.between(clock.instant(), sevenPm.minusSeconds(60)));
         users.as(parent);
         var closed = timed.room(room).orElseThrow();
         assertThat(closed.open()).isFalse();
