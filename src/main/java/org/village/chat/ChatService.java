@@ -679,10 +679,7 @@ public class ChatService {
         for (var person : onDutyNow()) {
             notifications.tell(person.accountId(), "chat", "chat.notify.reported", "/moderation/queue");
         }
-        if (result == ModerationDesk.Reported.HIDDEN_NOW) {
-            Message hidden = store.message(messageId).orElseThrow().forReaders();
-            afterCommit(() -> fanout.publish(new ChatEvent.MessageChanged(m.roomId(), hidden)));
-        }
+        // hidden after enough reports: ChatModeratedContent.apply told the room already
         return result;
     }
 
