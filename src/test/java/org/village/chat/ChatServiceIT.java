@@ -402,6 +402,21 @@ class ChatServiceIT extends IntegrationTest {
         assertThat(chat.report(m.id(), ReportReason.UNKIND, "not nice")).isEqualTo(ModerationDesk.Reported.THANKS);
         assertThat(openCases(m.id())).containsExactly("REPORTED");
         assertThatThrownBy(() -> chat.report(m.id(), ReportReason.UNKIND, null)).isInstanceOf(InputProblem.class);
+
+        // enough members report it: hidden at once for everyone, told to the room once
+        var heard = new CopyOnWriteArrayList<ChatEvent>();
+        var listening = chat.listen(room, heard::add);
+        try {
+            users.as(data.parent());
+            assertThat(chat.report(m.id(), ReportReason.NOT_SAFE, null)).isEqualTo(ModerationDesk.Reported.THANKS);
+            users.as(data.parent());
+            assertThat(chat.report(m.id(), ReportReason.SPAM, null)).isEqualTo(ModerationDesk.Reported.HIDDEN_NOW);
+        } finally {
+            listening.remove();
+        }
+        assertThat(heard).singleElement().isInstanceOfSatisfying(ChatEvent.MessageChanged.class,
+                e -> assertThat(e.message().deleted()).isTrue());
+        assertThat(chat.history(room, 0, 10)).singleElement().satisfies(x -> assertThat(x.body()).isEmpty());
     }
 
     @Test
