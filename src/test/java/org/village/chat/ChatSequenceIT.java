@@ -49,6 +49,7 @@ class ChatSequenceIT extends IntegrationTest {
     @Autowired TransactionTemplate tx;
     @Autowired ChatFanout fanout;
     @Autowired Presences presences;
+    @Autowired org.village.chat.internal.RoomListeners listeners;
     @Autowired TextFilters filters;
     @Autowired ModerationQueue queue;
     @Autowired ModerationDesk desk;
@@ -58,7 +59,7 @@ class ChatSequenceIT extends IntegrationTest {
 
     /** The service without the flood limit (every thread sends as fast as it can). */
     private ChatService unlimited() {
-        return new ChatService(store, currentUser, clock, tx, fanout, presences, filters, queue, desk, rota, notifications,
+        return new ChatService(store, currentUser, clock, tx, fanout, presences, listeners, filters, queue, desk, rota, notifications,
                 audit, 1_000_000, Duration.ofSeconds(1));
     }
 
@@ -125,7 +126,7 @@ class ChatSequenceIT extends IntegrationTest {
         unlimited().slowMode(slowRoom, 60);
         users.anonymous();
         String person = data.parent();
-        var limited = new ChatService(store, currentUser, clock, tx, fanout, presences, filters, queue, desk, rota,
+        var limited = new ChatService(store, currentUser, clock, tx, fanout, presences, listeners, filters, queue, desk, rota,
                 notifications, audit, 3, Duration.ofMinutes(5));
         assertThat(storedAtOnce(limited, person, slowRoom, 8)).as("slow mode: one message a minute").isEqualTo(1);
         assertThat(storedAtOnce(limited, person, floodRoom, 8)).as("flood limit: 3 in the window").isEqualTo(3);

@@ -59,6 +59,7 @@ class ChatServiceIT extends IntegrationTest {
     @Autowired TransactionTemplate tx;
     @Autowired ChatFanout fanout;
     @Autowired Presences presences;
+    @Autowired org.village.chat.internal.RoomListeners listeners;
     @Autowired TextFilters filters;
     @Autowired ModerationQueue queue;
     @Autowired ModerationDesk desk;
@@ -76,7 +77,7 @@ class ChatServiceIT extends IntegrationTest {
     void setUp() {
         data = new ChatFixture(jdbc, store);
         clock = new MovableClock(Instant.parse("2026-06-10T12:00:00Z"));
-        timed = new ChatService(store, currentUser, clock, tx, fanout, presences, filters, queue, desk, rota,
+        timed = new ChatService(store, currentUser, clock, tx, fanout, presences, listeners, filters, queue, desk, rota,
                 notifications, audit, 3, Duration.ofSeconds(10));
     }
 
