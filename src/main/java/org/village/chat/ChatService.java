@@ -565,6 +565,12 @@ public class ChatService {
         afterCommit(() -> fanout.publish(new ChatEvent.RoomChanged(roomId)));
     }
 
+    /** The members muted or removed in a room now (MODERATE), so a moderator can undo it. */
+    public List<Chat.Restricted> restricted(long roomId) {
+        moderated(roomId, "restricted");
+        return store.restricted(roomId, clock.instant());
+    }
+
     /** Takes a member out of a room (they no longer see it), or lets them back. */
     public void remove(long roomId, long accountId, boolean removed) {
         VillageUser me = member();

@@ -213,7 +213,13 @@ class ChatServiceIT extends IntegrationTest {
         assertThat(refusal(chat.send(room, id(), "still here?"))).isEqualTo(Refusal.NOT_ALLOWED);
         assertThatThrownBy(() -> chat.history(room, 0, 10)).isInstanceOf(InputProblem.class);
         users.as(data.worker());
+        assertThat(chat.restricted(room)).singleElement().satisfies(r -> {
+            assertThat(r.accountId()).isEqualTo(data.id(parent));
+            assertThat(r.removed()).isTrue();
+            assertThat(r.name()).isNotBlank();
+        });
         chat.remove(room, data.id(parent), false);
+        assertThat(chat.restricted(room)).isEmpty();
         users.as(parent);
         assertThat(stored(chat.send(room, id(), "back again")).seq()).isEqualTo(2L);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action IN ('chat.member.removed', 'chat.member.restored')"
@@ -285,6 +291,11 @@ class ChatServiceIT extends IntegrationTest {
         users.as(parent);
         assertThat(refusal(timed.send(room, id(), "Muted?"))).isEqualTo(Refusal.MUTED);
         assertThat(timed.room(room).orElseThrow().mutedUntil()).isEqualTo(clock.instant().plus(Duration.ofMinutes(5)));
+        users.as(worker);
+        assertThat(timed.restricted(room)).extracting(Chat.Restricted::mutedUntil)
+                .containsExactly(clock.instant().plus(Duration.ofMinutes(5)));
+        users.as(parent);
+        assertThatThrownBy(() -> timed.restricted(room)).isInstanceOf(AccessDeniedException.class);
         clock.move(Duration.ofMinutes(5));
         stored(timed.send(room, id(), "Back"));
 
