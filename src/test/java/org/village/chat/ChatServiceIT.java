@@ -126,6 +126,29 @@ class ChatServiceIT extends IntegrationTest {
         assertThat(chat.room(room).orElseThrow().lastSeq()).isEqualTo(7);
         assertThat(heard).filteredOn(e -> e instanceof ChatEvent.MessageStored).hasSize(7)
                 .extracting(e -> ((ChatEvent.MessageStored) e).message().seq()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+        // typing is told at most once every few seconds per person and room
+        users.as(b);
+        var typing = new CopyOnWriteArrayList<ChatEvent>();
+        var watching = chat.listen(room, typing::add);
+        try {
+            assertThat(chat.typing(room)).isTrue();
+            for (int i = 0; i < 20; i++) {
+                assertThat(chat.typing(room)).isFalse();
+            }
+        } finally {
+            watching.remove();
+        }
+        assertThat(typing).singleElement().isInstanceOf(ChatEvent.Typing.class);
+        // presence: here while a view is open (two views: here until both close)
+        var first = chat.enter(room);
+        var second = chat.enter(room);
+        long bId = data.id(b);
+        assertThat(chat.present(room)).extracting(Chat.Present::accountId).containsExactly(bId);
+        first.remove();
+        assertThat(chat.present(room)).extracting(Chat.Present::accountId).containsExactly(bId);
+        second.remove();
+        assertThat(chat.present(room)).isEmpty();
+        users.as(a);
         // read marker: forward only
         chat.markRead(room, 5);
         chat.markRead(room, 2);
