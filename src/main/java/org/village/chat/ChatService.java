@@ -32,6 +32,7 @@ import org.village.chat.internal.ChatStore;
 import org.village.chat.internal.ChatStore.MemberRow;
 import org.village.chat.internal.ChatStore.RoomRow;
 import org.village.chat.internal.Presences;
+import org.village.chat.internal.RoomListeners;
 import org.village.content.ContentPolicy;
 import org.village.content.ContentRenderer;
 import org.village.helpnow.OpeningHours;
@@ -86,6 +87,7 @@ public class ChatService {
     private final TransactionTemplate tx;
     private final ChatFanout fanout;
     private final Presences presences;
+    private final RoomListeners listeners;
     private final TextFilters filters;
     private final ModerationQueue queue;
     private final ModerationDesk desk;
@@ -97,7 +99,7 @@ public class ChatService {
     private final java.util.concurrent.locks.ReentrantLock[] roomLocks = new java.util.concurrent.locks.ReentrantLock[256];
 
     ChatService(ChatStore store, CurrentUser currentUser, Clock clock, TransactionTemplate tx, ChatFanout fanout,
-                Presences presences, TextFilters filters, ModerationQueue queue, ModerationDesk desk, DutyRota rota,
+                Presences presences, RoomListeners listeners, TextFilters filters, ModerationQueue queue, ModerationDesk desk, DutyRota rota,
                 Notifications notifications, AuditLog audit,
                 @Value("${village.chat.burst:6}") int burst,
                 @Value("${village.chat.burst-window:PT10S}") Duration burstWindow) {
@@ -107,6 +109,7 @@ public class ChatService {
         this.tx = tx;
         this.fanout = fanout;
         this.presences = presences;
+        this.listeners = listeners;
         this.filters = filters;
         this.queue = queue;
         this.desk = desk;
@@ -321,11 +324,7 @@ public class ChatService {
     public ChatFanout.Registration listen(long roomId, Consumer<ChatEvent> listener) {
         VillageUser me = member();
         joinableOrRefuse(me, roomId);
-        return fanout.receive(event -> {
-            if (event.roomId() == roomId) {
-                listener.accept(event);
-            }
-        });
+        return listeners.add(roomId, listener);
     }
 
     /**
@@ -347,12 +346,30 @@ public class ChatService {
                 .toList();
     }
 
-    /** Tells the room I am typing (views send it at most every few seconds). */
-    public void typing(long roomId) {
+    /**
+     * Tells the room I am typing. At most one event per person and room every {@link #TYPING_EVERY} is sent on, however
+     * often a view (or a hostile client) calls, so typing never floods the fan-out. Returns true when it was sent on.
+     */
+    public boolean typing(long roomId) {
         VillageUser me = member();
         joinableOrRefuse(me, roomId);
+        long now = System.nanoTime();
+        String key = roomId + "/" + me.id();
+        Long last = typingSent.get(key);
+        if (last != null && now - last < TYPING_EVERY.toNanos()) {
+            return false;
+        }
+        typingSent.put(key, now);
+        if (typingSent.size() > 10_000) {
+            typingSent.entrySet().removeIf(e -> now - e.getValue() > TYPING_EVERY.toNanos());
+        }
         fanout.publish(new ChatEvent.Typing(roomId, me.id(), me.displayName(), clock.instant()));
+        return true;
     }
+
+    /** How often one person's typing in one room is told at most. */
+    public static final Duration TYPING_EVERY = Duration.ofSeconds(3);
+    private final java.util.concurrent.ConcurrentHashMap<String, Long> typingSent = new java.util.concurrent.ConcurrentHashMap<>();
 
     // ---- sending ----
 
@@ -566,6 +583,12 @@ public class ChatService {
         afterCommit(() -> fanout.publish(new ChatEvent.RoomChanged(roomId)));
     }
 
+    /** The members muted or removed in a room now (MODERATE), so a moderator can undo it. */
+    public List<Chat.Restricted> restricted(long roomId) {
+        moderated(roomId, "restricted");
+        return store.restricted(roomId, clock.instant());
+    }
+
     /** Takes a member out of a room (they no longer see it), or lets them back. */
     public void remove(long roomId, long accountId, boolean removed) {
         VillageUser me = member();
@@ -679,10 +702,7 @@ public class ChatService {
         for (var person : onDutyNow()) {
             notifications.tell(person.accountId(), "chat", "chat.notify.reported", "/moderation/queue");
         }
-        if (result == ModerationDesk.Reported.HIDDEN_NOW) {
-            Message hidden = store.message(messageId).orElseThrow().forReaders();
-            afterCommit(() -> fanout.publish(new ChatEvent.MessageChanged(m.roomId(), hidden)));
-        }
+        // hidden after enough reports: ChatModeratedContent.apply told the room already
         return result;
     }
 

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.village.IntegrationTest;
+import org.village.MovableClock;
 import org.village.TestText;
 import org.village.TestUsers;
 import org.village.chat.Chat.Audience;
@@ -58,6 +59,7 @@ class ChatServiceIT extends IntegrationTest {
     @Autowired TransactionTemplate tx;
     @Autowired ChatFanout fanout;
     @Autowired Presences presences;
+    @Autowired org.village.chat.internal.RoomListeners listeners;
     @Autowired TextFilters filters;
     @Autowired ModerationQueue queue;
     @Autowired ModerationDesk desk;
@@ -68,14 +70,14 @@ class ChatServiceIT extends IntegrationTest {
     @Autowired List<ModeratedContent> contents;
 
     ChatFixture data;
-    ChatFixture.MovableClock clock;
+    MovableClock clock;
     ChatService timed;
 
     @BeforeEach
     void setUp() {
         data = new ChatFixture(jdbc, store);
-        clock = new ChatFixture.MovableClock(Instant.parse("2026-06-10T12:00:00Z"));
-        timed = new ChatService(store, currentUser, clock, tx, fanout, presences, filters, queue, desk, rota,
+        clock = new MovableClock(Instant.parse("2026-06-10T12:00:00Z"));
+        timed = new ChatService(store, currentUser, clock, tx, fanout, presences, listeners, filters, queue, desk, rota,
                 notifications, audit, 3, Duration.ofSeconds(10));
     }
 
@@ -124,6 +126,29 @@ class ChatServiceIT extends IntegrationTest {
         assertThat(chat.room(room).orElseThrow().lastSeq()).isEqualTo(7);
         assertThat(heard).filteredOn(e -> e instanceof ChatEvent.MessageStored).hasSize(7)
                 .extracting(e -> ((ChatEvent.MessageStored) e).message().seq()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+        // typing is told at most once every few seconds per person and room
+        users.as(b);
+        var typing = new CopyOnWriteArrayList<ChatEvent>();
+        var watching = chat.listen(room, typing::add);
+        try {
+            assertThat(chat.typing(room)).isTrue();
+            for (int i = 0; i < 20; i++) {
+                assertThat(chat.typing(room)).isFalse();
+            }
+        } finally {
+            watching.remove();
+        }
+        assertThat(typing).singleElement().isInstanceOf(ChatEvent.Typing.class);
+        // presence: here while a view is open (two views: here until both close)
+        var first = chat.enter(room);
+        var second = chat.enter(room);
+        long bId = data.id(b);
+        assertThat(chat.present(room)).extracting(Chat.Present::accountId).containsExactly(bId);
+        first.remove();
+        assertThat(chat.present(room)).extracting(Chat.Present::accountId).containsExactly(bId);
+        second.remove();
+        assertThat(chat.present(room)).isEmpty();
+        users.as(a);
         // read marker: forward only
         chat.markRead(room, 5);
         chat.markRead(room, 2);
@@ -211,7 +236,13 @@ class ChatServiceIT extends IntegrationTest {
         assertThat(refusal(chat.send(room, id(), "still here?"))).isEqualTo(Refusal.NOT_ALLOWED);
         assertThatThrownBy(() -> chat.history(room, 0, 10)).isInstanceOf(InputProblem.class);
         users.as(data.worker());
+        assertThat(chat.restricted(room)).singleElement().satisfies(r -> {
+            assertThat(r.accountId()).isEqualTo(data.id(parent));
+            assertThat(r.removed()).isTrue();
+            assertThat(r.name()).isNotBlank();
+        });
         chat.remove(room, data.id(parent), false);
+        assertThat(chat.restricted(room)).isEmpty();
         users.as(parent);
         assertThat(stored(chat.send(room, id(), "back again")).seq()).isEqualTo(2L);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action IN ('chat.member.removed', 'chat.member.restored')"
@@ -223,7 +254,7 @@ class ChatServiceIT extends IntegrationTest {
         long room = data.room(Audience.EVERYONE, false, "Mon-Sun 19:00-23:00");
         String parent = data.parent();
         Instant sevenPm = ZonedDateTime.of(LocalDate.of(2026, 6, 10), LocalTime.of(19, 0), Times.ZONE).toInstant();
-        clock.set(sevenPm.minusSeconds(60));
+        clock.move(Duration.between(clock.instant(), sevenPm.minusSeconds(60)));
         users.as(parent);
         var closed = timed.room(room).orElseThrow();
         assertThat(closed.open()).isFalse();
@@ -283,6 +314,11 @@ class ChatServiceIT extends IntegrationTest {
         users.as(parent);
         assertThat(refusal(timed.send(room, id(), "Muted?"))).isEqualTo(Refusal.MUTED);
         assertThat(timed.room(room).orElseThrow().mutedUntil()).isEqualTo(clock.instant().plus(Duration.ofMinutes(5)));
+        users.as(worker);
+        assertThat(timed.restricted(room)).extracting(Chat.Restricted::mutedUntil)
+                .containsExactly(clock.instant().plus(Duration.ofMinutes(5)));
+        users.as(parent);
+        assertThatThrownBy(() -> timed.restricted(room)).isInstanceOf(AccessDeniedException.class);
         clock.move(Duration.ofMinutes(5));
         stored(timed.send(room, id(), "Back"));
 
@@ -401,6 +437,21 @@ class ChatServiceIT extends IntegrationTest {
         assertThat(chat.report(m.id(), ReportReason.UNKIND, "not nice")).isEqualTo(ModerationDesk.Reported.THANKS);
         assertThat(openCases(m.id())).containsExactly("REPORTED");
         assertThatThrownBy(() -> chat.report(m.id(), ReportReason.UNKIND, null)).isInstanceOf(InputProblem.class);
+
+        // enough members report it: hidden at once for everyone, told to the room once
+        var heard = new CopyOnWriteArrayList<ChatEvent>();
+        var listening = chat.listen(room, heard::add);
+        try {
+            users.as(data.parent());
+            assertThat(chat.report(m.id(), ReportReason.NOT_SAFE, null)).isEqualTo(ModerationDesk.Reported.THANKS);
+            users.as(data.parent());
+            assertThat(chat.report(m.id(), ReportReason.SPAM, null)).isEqualTo(ModerationDesk.Reported.HIDDEN_NOW);
+        } finally {
+            listening.remove();
+        }
+        assertThat(heard).singleElement().isInstanceOfSatisfying(ChatEvent.MessageChanged.class,
+                e -> assertThat(e.message().deleted()).isTrue());
+        assertThat(chat.history(room, 0, 10)).singleElement().satisfies(x -> assertThat(x.body()).isEmpty());
     }
 
     @Test

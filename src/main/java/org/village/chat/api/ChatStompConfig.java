@@ -75,13 +75,16 @@ class ChatStompConfig implements WebSocketMessageBrokerConfigurer {
         registration.addDecoratorFactory(handler -> sessions.getObject().decorate(handler));
     }
 
-    /** The servlet container's own limit for one WebSocket message: the frame limit, so larger ones are refused. */
+    /**
+     * The servlet container's own limit for one WebSocket message: the frame limit, so larger ones are refused. It is
+     * the container's default for every WebSocket (Vaadin's push too, where it only raises Tomcat's 8 KB); no idle
+     * timeout is set here, so Vaadin's push connections keep their own.
+     */
     @Bean
     ServletServerContainerFactoryBean chatWebSocketContainer() {
         var container = new ServletServerContainerFactoryBean();
         container.setMaxTextMessageBufferSize(maxFrameBytes);
         container.setMaxBinaryMessageBufferSize(maxFrameBytes);
-        container.setMaxSessionIdleTimeout(120_000L);
         return container;
     }
 }
