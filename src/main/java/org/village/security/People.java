@@ -32,10 +32,10 @@ public class People {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return accounts.findAllById(ids).stream()
-                .filter(a -> a.isEnabled() && a.getRoles().contains(role))
-                .sorted(java.util.Comparator.comparing(UserAccount::getDisplayName))
-                .map(People::person).toList();
+        // one query with the role joined: reading each account's roles one by one cost a query per account (a month's
+        // session list with 200 workers made 200 of them)
+        return accounts.namesWithRole(ids, role).stream()
+                .map(row -> new Person(((Number) row[0]).longValue(), (String) row[1])).toList();
     }
 
     /** True when the account exists, is switched on and holds this role. */

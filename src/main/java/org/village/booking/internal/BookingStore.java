@@ -68,6 +68,24 @@ public class BookingStore {
         return jdbc.sql(sql.toString()).params(params).query(BookingStore::sessionRow).list();
     }
 
+    /**
+     * Open sessions starting in [from, to) after the one at ({@code from}, {@code afterId}) in (starts_at, id) order,
+     * optionally of one type: a keyset page on booking_session_when, or booking_session_type_when for one type.
+     */
+    public List<SessionRow> openSessionsAfter(Instant from, long afterId, Instant to, String typeCode, int limit) {
+        var sql = new StringBuilder("SELECT " + SESSION_COLUMNS + " FROM booking_session s JOIN booking_type t"
+                + " ON t.id = s.type_id WHERE s.status = 'OPEN' AND s.starts_at >= ? AND s.starts_at < ?"
+                + " AND (s.starts_at > ? OR s.id > ?) AND t.active");
+        var params = new ArrayList<Object>(List.of(ts(from), ts(to), ts(from), afterId));
+        if (typeCode != null) {
+            sql.append(" AND t.code = ?");
+            params.add(typeCode);
+        }
+        sql.append(" ORDER BY s.starts_at, s.id LIMIT ?");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query(BookingStore::sessionRow).list();
+    }
+
     public List<TypeRow> activeTypes() {
         return jdbc.sql("SELECT code, name FROM booking_type WHERE active ORDER BY sort_order, name")
                 .query((rs, n) -> new TypeRow(rs.getString("code"), rs.getString("name"))).list();
