@@ -1,0 +1,190 @@
+package org.village.booking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.village.IntegrationTest;
+import org.village.TestUsers;
+import org.village.notification.Emails;
+import org.village.notification.internal.MailTransport;
+import org.village.shared.InputProblem;
+import org.village.shared.Times;
+
+/**
+ * The parent-facing polish of issue 13 (decision 096): who is ticked on the booking form, sessions a page at a time
+ * with "later", dates with their weekday in the e-mail, and the family told after the commit.
+ */
+class BookingPolishIT extends IntegrationTest {
+
+    @Autowired
+    Bookings bookings;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TestUsers users;
+    @Autowired
+    Emails emails;
+    @Autowired
+    MailTransport transport;
+    @Autowired
+    Clock clock;
+
+    BookingFixture data;
+    long sam;
+
+    @BeforeEach
+    void setUp() {
+        data = new BookingFixture(jdbc);
+        sam = data.workerId("worker.sam");
+    }
+
+    @AfterEach
+    void signOut() {
+        users.anonymous();
+    }
+
+    private Instant inDays(int days) {
+        return clock.instant().plus(Duration.ofDays(days)).truncatedTo(ChronoUnit.HOURS);
+    }
+
+    @Test
+    void theFormTicksTheWholeFamilyTheChildrenOrOnlyMeByTheKindOfSession() {
+        var fam = data.family("Kai", "Lola");
+        // a second parent in the same family: for a parents-only session only the one booking is ticked
+        long other = org.village.TestAccounts.copy(jdbc, "parent.a", BookingFixture.unique("p2"), "Another parent", "PARENT");
+        jdbc.sql("UPDATE user_account SET family_id = ? WHERE id = ?").params(fam.id(), other).update();
+        var whole = data.type(1, false, 0, 0, 1, "PARENTS,SIBLINGS,YOUNG_PERSON", "ADDRESS");
+        var siblings = data.type(8, false, 0, 0, 1, "SIBLINGS", "ADDRESS");
+        var oneToOne = data.type(1, false, 0, 0, 1, "PARENTS", "PHONE");
+        long wholeSession = data.session(whole, sam, inDays(5), Duration.ofHours(1), 1);
+        long siblingSession = data.session(siblings, sam, inDays(6), Duration.ofHours(1), 8);
+        long parentSession = data.session(oneToOne, sam, inDays(7), Duration.ofHours(1), 1);
+
+        users.as(fam.username());
+        var all = bookings.memberChoice(wholeSession);
+        assertThat(all.eligible()).hasSize(4);
+        assertThat(all.ticked()).containsExactlyInAnyOrderElementsOf(all.eligible().stream().map(Member::key).toList());
+
+        var children = bookings.memberChoice(siblingSession);
+        assertThat(children.eligible()).extracting(Member::key).containsExactlyInAnyOrder(fam.childKey(0), fam.childKey(1));
+        assertThat(children.ticked()).containsExactlyInAnyOrder(fam.childKey(0), fam.childKey(1));
+
+        var me = bookings.memberChoice(parentSession);
+        assertThat(me.eligible()).extracting(Member::key).containsExactlyInAnyOrder(fam.parentKey(), Member.accountKey(other));
+        assertThat(me.ticked()).containsExactly(fam.parentKey());
+
+        // what was ticked books without a problem; a forged id is a kind "no such session"
+        var booked = bookings.book(new BookingRequest(siblingSession, children.ticked(), null, null));
+        assertThat(booked.members()).extracting(Member::name).containsExactlyInAnyOrder("Kai", "Lola");
+        assertThatThrownBy(() -> bookings.memberChoice(Long.MAX_VALUE)).isInstanceOf(InputProblem.class);
+
+        // a worker has no family to choose from
+        users.as("worker.sam");
+        assertThatThrownBy(() -> bookings.memberChoice(wholeSession)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void sessionsComeAPageAtATimeInOrderWithLaterPagesAndNoneTwice() {
+        var type = data.groupType(3);
+        var ids = new ArrayList<Long>();
+        Instant base = inDays(9);
+        for (int i = 0; i < 5; i++) {
+            // two at the very same time: the page boundary between them must lose neither
+            ids.add(data.session(type, sam, base.plus(Duration.ofHours(i == 1 ? 0 : i)), Duration.ofHours(1), 3));
+        }
+        var fam = data.family("Nia");
+        users.as(fam.username());
+        LocalDate today = LocalDate.now(clock.withZone(Times.ZONE));
+
+        var seen = new ArrayList<Long>();
+        SessionSlot last = null;
+        int pages = 0;
+        boolean more = true;
+        while (more && pages < 10) {
+            var page = bookings.sessionPage(today, type.code(), last, 2);
+            assertThat(page.sessions().size()).isLessThanOrEqualTo(2);
+            page.sessions().forEach(s -> seen.add(s.id()));
+            if (!page.sessions().isEmpty()) {
+                last = page.sessions().getLast();
+            }
+            more = page.more();
+            pages++;
+        }
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(ids).doesNotHaveDuplicates();
+        var starts = seen.stream().map(id -> bookings.session(id).orElseThrow().startsAt()).toList();
+        assertThat(starts).isSorted();
+
+        // from a later day, the earlier ones are not shown; a hostile type code finds nothing and breaks nothing
+        LocalDate after = base.atZone(Times.ZONE).toLocalDate().plusDays(1);
+        assertThat(bookings.sessionPage(after, type.code(), null, 20).sessions()).isEmpty();
+        assertThat(bookings.sessionPage(today, "' OR 1=1 --", null, 20).sessions()).isEmpty();
+        assertThat(bookings.sessionPage(today, type.code(), null, 5000).sessions()).hasSize(5);
+        assertThatThrownBy(() -> bookings.sessionPage(null, null, null, 20)).isInstanceOf(InputProblem.class);
+    }
+
+    @Test
+    void theConfirmationSaysTheWeekdayAndGoesAfterTheCommit() throws Exception {
+        var type = data.groupType(2);
+        Instant start = inDays(4);
+        long session = data.session(type, sam, start, Duration.ofHours(1), 2);
+        var fam = data.family("Ola");
+        users.as(fam.username());
+        String address = fam.username() + "@example.org";
+        emails.saveMySetting(true, address);
+
+        var booked = bookings.book(new BookingRequest(session, List.of(fam.parentKey()), null, null));
+        assertThat(booked.status()).isEqualTo(BookingStatus.BOOKED);
+        assertThat(booked.workerFirstName()).isEqualTo("Sam");
+        await().atMost(Duration.ofSeconds(10)).until(() -> mailTo(address).size() == 1);
+        String text = textOf(mailTo(address).getFirst());
+        String when = Wording.when(start, start.plus(Duration.ofHours(1)), Locale.ENGLISH,
+                clock.instant().atZone(Times.ZONE).getYear());
+        assertThat(when).startsWith(start.atZone(Times.ZONE).getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, Locale.UK));
+        assertThat(text.replaceAll("\\s+", " ")).contains(when);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE COMPLETION_DATE IS NULL AND EVENT_TYPE LIKE"
+                + " '%FamilyToBeTold' AND SERIALIZED_EVENT LIKE ?").param("%" + fam.id() + "%").query(Integer.class)
+                .single()).as("the registry marks the telling done").isZero();
+    }
+
+    private List<jakarta.mail.internet.MimeMessage> mailTo(String address) {
+        return transport.inProcess().orElseThrow().received().stream().filter(m -> {
+            try {
+                return m.getAllRecipients() != null && m.getAllRecipients()[0].toString().equals(address);
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    private static String textOf(Part p) throws Exception {
+        if (p.isMimeType("text/plain")) {
+            return (String) p.getContent();
+        }
+        if (p.getContent() instanceof Multipart mp) {
+            var out = new StringBuilder();
+            for (int i = 0; i < mp.getCount(); i++) {
+                out.append(textOf(mp.getBodyPart(i)));
+            }
+            return out.toString();
+        }
+        return "";
+    }
+}
