@@ -506,24 +506,25 @@ public class Bookings {
                 return sent;
             }
             Integer n = retrying(() -> {
-                int count = 0;
-                var rows = new ArrayList<BookingRow>();
-                for (long id : due) {
-                    if (store.markReminded(id, now)) {
-                        store.booking(id).ifPresent(rows::add);
-                    }
+                // the rows still due, locked (rows another node is on are skipped), then marked in one statement:
+                // a reminder is queued only by the transaction that marked it, so each goes once (decision 096)
+                var mine = store.lockDueReminders(due);
+                if (mine.isEmpty()) {
+                    return 0;
                 }
+                store.markReminded(mine, now);
+                var rows = store.bookings(mine);
                 var sequences = new HashMap<Long, Integer>();
                 rows.forEach(r -> sequences.put(r.id(), r.sequence()));
                 for (var view : views(rows)) {
                     mailFamily(view.familyId(), List.of(view), false, "booking.email.reminder.body",
                             v -> sequences.getOrDefault(v.id(), 0));
-                    count++;
                 }
-                return count;
+                return mine.size();
             });
-            sent += n == null ? 0 : n;
-            if (due.size() < batch) {
+            int done = n == null ? 0 : n;
+            sent += done;
+            if (due.size() < batch || done == 0) {
                 return sent;
             }
         }

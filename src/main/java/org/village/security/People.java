@@ -24,7 +24,9 @@ public class People {
 
     /** The parent accounts linked to this family, by name. */
     public List<Person> parentsOf(long familyId) {
-        return accounts.findByFamilyIdOrderByDisplayName(familyId).stream().map(People::person).toList();
+        // ids and names only: loading the accounts read each one's roles with a query of its own
+        return accounts.namesInFamily(familyId).stream()
+                .map(row -> new Person(((Number) row[0]).longValue(), (String) row[1])).toList();
     }
 
     /** Of these accounts, the switched-on ones that hold this role, by name. */

@@ -215,9 +215,15 @@ public class BookingStore {
                         b.reminderAlreadyDue() ? ts(b.now()) : null, ts(b.now()), ts(b.now()))
                 .update(keys, "id");
         long id = keys.getKey().longValue();
-        for (var m : b.members()) {
-            jdbc.sql("INSERT INTO booking_member (booking_id, person, name) VALUES (?, ?, ?)")
-                    .params(id, m.key(), m.name()).update();
+        if (!b.members().isEmpty()) {
+            // who comes, in one statement
+            var params = new ArrayList<Object>();
+            for (var m : b.members()) {
+                params.addAll(List.of(id, m.key(), m.name()));
+            }
+            jdbc.sql("INSERT INTO booking_member (booking_id, person, name) VALUES "
+                    + b.members().stream().map(m -> "(?, ?, ?)").collect(Collectors.joining(", ")))
+                    .params(params).update();
         }
         return id;
     }
@@ -313,6 +319,35 @@ public class BookingStore {
                         + " WHERE s.status = 'OPEN' AND s.starts_at > ? AND s.starts_at <= ? AND b.reminder_sent_at IS NULL"
                         + " ORDER BY b.id LIMIT ?")
                 .params(ts(now), ts(until), limit).query(Long.class).list();
+    }
+
+    /** Of these bookings, those still due a reminder, locked until the transaction ends; rows locked elsewhere are skipped. */
+    public List<Long> lockDueReminders(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String in = ids.stream().map(x -> "?").collect(Collectors.joining(","));
+        return jdbc.sql("SELECT id FROM booking WHERE id IN (" + in + ") AND reminder_sent_at IS NULL AND status = 'BOOKED'"
+                + " ORDER BY id FOR UPDATE SKIP LOCKED").params(new ArrayList<Object>(ids)).query(Long.class).list();
+    }
+
+    /** Marks the reminders of these bookings (locked by {@link #lockDueReminders}) sent, in one statement. */
+    public void markReminded(Collection<Long> ids, Instant now) {
+        var params = new ArrayList<Object>();
+        params.add(ts(now));
+        params.addAll(ids);
+        jdbc.sql("UPDATE booking SET reminder_sent_at = ? WHERE id IN (" + ids.stream().map(x -> "?")
+                .collect(Collectors.joining(",")) + ")").params(params).update();
+    }
+
+    /** These bookings, in id order, in one read. */
+    public List<BookingRow> bookings(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + BOOKING_COLUMNS + " FROM booking b WHERE b.id IN (" + ids.stream().map(x -> "?")
+                .collect(Collectors.joining(",")) + ") ORDER BY b.id").params(new ArrayList<Object>(ids))
+                .query(BookingStore::bookingRow).list();
     }
 
     /** Marks the reminder sent; false when another node (or an earlier run) already did. */
