@@ -164,6 +164,52 @@ class BookingPolishIT extends IntegrationTest {
                 .single()).as("the registry marks the telling done").isZero();
     }
 
+    /**
+     * The statements of one booking and of the session list each find their rows through an index (EXPLAIN), so the
+     * work does not grow with the table. The plans are printed (EXPLAIN-BOOKING lines) for docs/benchmarks.md.
+     */
+    @Test
+    void everyCheckOfABookingAndTheSessionListUsesAnIndex() {
+        var type = data.groupType(2);
+        long session = data.session(type, sam, inDays(8), Duration.ofHours(1), 2);
+        var fam = data.family("Pia");
+        String now = "'2026-12-01 10:00:00'";
+        var plans = new java.util.LinkedHashMap<String, String>();
+        plans.put("session list, all types", "SELECT s.id FROM booking_session s JOIN booking_type t ON t.id = s.type_id"
+                + " WHERE s.status = 'OPEN' AND s.starts_at >= " + now + " AND s.starts_at < '2027-01-01'"
+                + " AND (s.starts_at > " + now + " OR s.id > 0) AND t.active ORDER BY s.starts_at, s.id LIMIT 21");
+        plans.put("session list, one type", "SELECT s.id FROM booking_session s JOIN booking_type t ON t.id = s.type_id"
+                + " WHERE s.status = 'OPEN' AND s.starts_at >= " + now + " AND s.starts_at < '2027-01-01'"
+                + " AND (s.starts_at > " + now + " OR s.id > 0) AND t.active AND t.code = '" + type.code() + "'"
+                + " ORDER BY s.starts_at, s.id LIMIT 21");
+        plans.put("retry key", "SELECT b.id FROM booking b WHERE b.family_id = " + fam.id() + " AND b.idempotency_key = 'k'");
+        plans.put("already booked", "SELECT b.id FROM booking b WHERE b.active_session_id IN (" + session + ")"
+                + " AND b.family_id = " + fam.id() + " LIMIT 1");
+        plans.put("overlap", "SELECT DISTINCT m.name FROM booking b JOIN booking_member m ON m.booking_id = b.id"
+                + " JOIN booking_session s ON s.id = b.session_id WHERE b.family_id = " + fam.id()
+                + " AND m.person IN ('" + fam.parentKey() + "') AND b.status IN ('BOOKED', 'REQUESTED', 'ATTENDED')"
+                + " AND s.status = 'OPEN' AND s.starts_at < '2027-01-01' AND s.ends_at > " + now + " AND s.id <> " + session);
+        plans.put("take a place", "UPDATE booking_session SET places_taken = places_taken + 1 WHERE id = " + session
+                + " AND status = 'OPEN' AND places_taken + 1 <= capacity AND starts_at > " + now);
+        plans.put("family lock", "UPDATE booking_family SET version = version + 1 WHERE family_id = " + fam.id());
+        plans.put("reminders due", "SELECT b.id FROM booking_session s JOIN booking b ON b.session_id = s.id"
+                + " AND b.status = 'BOOKED' WHERE s.status = 'OPEN' AND s.starts_at > " + now
+                + " AND s.starts_at <= '2026-12-02 10:00:00' AND b.reminder_sent_at IS NULL ORDER BY b.id LIMIT 200");
+        for (var e : plans.entrySet()) {
+            var rows = jdbc.sql("EXPLAIN " + e.getValue()).query((rs, i) -> java.util.Map.of("table",
+                    String.valueOf(rs.getString("table")), "type", String.valueOf(rs.getString("type")),
+                    "key", String.valueOf(rs.getString("key")))).list();
+            System.out.println("EXPLAIN-BOOKING " + e.getKey() + ": " + rows);
+            for (var r : rows) {
+                if (!"t".equals(r.get("table"))) {
+                    // booking_type has five rows; the optimizer may read them all. Every booking table uses a key.
+                    assertThat(r.get("type")).as(e.getKey() + " on " + r.get("table")).isNotEqualTo("ALL");
+                    assertThat(r.get("key")).as(e.getKey() + " on " + r.get("table")).isNotEqualTo("null");
+                }
+            }
+        }
+    }
+
     private List<jakarta.mail.internet.MimeMessage> mailTo(String address) {
         return transport.inProcess().orElseThrow().received().stream().filter(m -> {
             try {

@@ -54,6 +54,9 @@ class SessionsView extends Div implements HasDynamicTitle, BeforeEnterObserver {
     /** The last session shown (the next page starts after it) and the day whose heading was shown last. */
     private SessionSlot last;
     private LocalDate lastDay;
+    /** The day and type the list shows (changing the fields without "Show sessions" does not change "later"). */
+    private LocalDate shownDay;
+    private String shownType;
     private final Map<String, String> typeNames = new java.util.LinkedHashMap<>();
 
     SessionsView(Bookings bookings, Clock clock) {
@@ -110,6 +113,8 @@ class SessionsView extends Div implements HasDynamicTitle, BeforeEnterObserver {
         last = null;
         lastDay = null;
         later.setVisible(false);
+        shownDay = from.getValue() == null ? LocalDate.now(clock.withZone(Times.ZONE)) : from.getValue();
+        shownType = type.getValue();
         page(true);
     }
 
@@ -120,8 +125,7 @@ class SessionsView extends Div implements HasDynamicTitle, BeforeEnterObserver {
 
     private void page(boolean first) {
         try {
-            var page = bookings.sessionPage(from.getValue() == null ? LocalDate.now(clock.withZone(Times.ZONE))
-                    : from.getValue(), type.getValue(), last, PAGE);
+            var page = bookings.sessionPage(shownDay, shownType, last, PAGE);
             if (first && page.sessions().isEmpty()) {
                 list.add(new Paragraph(getTranslation("booking.sessions.none")));
             }
