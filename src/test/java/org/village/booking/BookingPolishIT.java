@@ -175,7 +175,7 @@ class BookingPolishIT extends IntegrationTest {
         var fam = data.family("Pia");
         String now = "'2026-12-01 10:00:00'";
         var plans = new java.util.LinkedHashMap<String, String>();
-        plans.put("session list, all types", "SELECT s.id FROM booking_session s JOIN booking_type t ON t.id = s.type_id"
+        plans.put("session list, all types", "SELECT STRAIGHT_JOIN s.id FROM booking_session s JOIN booking_type t ON t.id = s.type_id"
                 + " WHERE s.status = 'OPEN' AND s.starts_at >= " + now + " AND s.starts_at < '2027-01-01'"
                 + " AND (s.starts_at > " + now + " OR s.id > 0) AND t.active ORDER BY s.starts_at, s.id LIMIT 21");
         plans.put("session list, one type", "SELECT s.id FROM booking_session s JOIN booking_type t ON t.id = s.type_id"
@@ -201,7 +201,8 @@ class BookingPolishIT extends IntegrationTest {
                     "key", String.valueOf(rs.getString("key")))).list();
             System.out.println("EXPLAIN-BOOKING " + e.getKey() + ": " + rows);
             for (var r : rows) {
-                if (!"t".equals(r.get("table"))) {
+                // "null" table: the optimizer already knows from a unique key that no row matches (nothing to read)
+                if (!"t".equals(r.get("table")) && !"null".equals(r.get("table"))) {
                     // booking_type has five rows; the optimizer may read them all. Every booking table uses a key.
                     assertThat(r.get("type")).as(e.getKey() + " on " + r.get("table")).isNotEqualTo("ALL");
                     assertThat(r.get("key")).as(e.getKey() + " on " + r.get("table")).isNotEqualTo("null");

@@ -154,7 +154,7 @@ class BookingJourneyIT extends BrowserJourney {
         assertThat(waitFor(By.cssSelector("[data-booking] .booking-when")).getText()).as("the date says its weekday")
                 .startsWith(weekday);
         assertAccessible();
-        shot("my-sessions-waiting-360.png");
+        shot("my-sessions-waiting.png"); // the second browser is desktop-sized
 
         // A's own list, opened directly on the phone and reloaded
         use(phoneA);

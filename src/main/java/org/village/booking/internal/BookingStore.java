@@ -56,8 +56,9 @@ public class BookingStore {
 
     /** Open sessions starting in [from, to), optionally of one type, by time. */
     public List<SessionRow> openSessions(Instant from, Instant to, String typeCode, int limit) {
-        var sql = new StringBuilder("SELECT " + SESSION_COLUMNS + " FROM booking_session s JOIN booking_type t"
-                + " ON t.id = s.type_id WHERE s.status = 'OPEN' AND s.starts_at >= ? AND s.starts_at < ? AND t.active");
+        var sql = new StringBuilder("SELECT " + sessionsFirst(typeCode) + SESSION_COLUMNS + " FROM booking_session s"
+                + " JOIN booking_type t ON t.id = s.type_id WHERE s.status = 'OPEN' AND s.starts_at >= ? AND s.starts_at < ?"
+                + " AND t.active");
         var params = new ArrayList<Object>(List.of(ts(from), ts(to)));
         if (typeCode != null && !typeCode.isBlank()) {
             sql.append(" AND t.code = ?");
@@ -73,8 +74,8 @@ public class BookingStore {
      * optionally of one type: a keyset page on booking_session_when, or booking_session_type_when for one type.
      */
     public List<SessionRow> openSessionsAfter(Instant from, long afterId, Instant to, String typeCode, int limit) {
-        var sql = new StringBuilder("SELECT " + SESSION_COLUMNS + " FROM booking_session s JOIN booking_type t"
-                + " ON t.id = s.type_id WHERE s.status = 'OPEN' AND s.starts_at >= ? AND s.starts_at < ?"
+        var sql = new StringBuilder("SELECT " + sessionsFirst(typeCode) + SESSION_COLUMNS + " FROM booking_session s"
+                + " JOIN booking_type t ON t.id = s.type_id WHERE s.status = 'OPEN' AND s.starts_at >= ? AND s.starts_at < ?"
                 + " AND (s.starts_at > ? OR s.id > ?) AND t.active");
         var params = new ArrayList<Object>(List.of(ts(from), ts(to), ts(from), afterId));
         if (typeCode != null) {
@@ -84,6 +85,15 @@ public class BookingStore {
         sql.append(" ORDER BY s.starts_at, s.id LIMIT ?");
         params.add(limit);
         return jdbc.sql(sql.toString()).params(params).query(BookingStore::sessionRow).list();
+    }
+
+    /**
+     * For every type, the sessions are read first, in booking_session_when's order, so LIMIT stops the read early.
+     * Left to itself the optimizer started from the five types and sorted every session of the range for each page
+     * (16 ms a page with 200 workers instead of 1 ms). For one type, the type's row and booking_session_type_when.
+     */
+    private static String sessionsFirst(String typeCode) {
+        return typeCode == null || typeCode.isBlank() ? "STRAIGHT_JOIN " : "";
     }
 
     public List<TypeRow> activeTypes() {
