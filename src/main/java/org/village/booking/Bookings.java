@@ -220,6 +220,10 @@ public class Bookings {
     public BookingView book(BookingRequest request) {
         var me = currentUser.require();
         long family = myFamily();
+        var early = beforeAnyLock(request, family, false);
+        if (early.isPresent()) {
+            return early.get();
+        }
         return retrying(() -> place(request, family, me, false));
     }
 
@@ -227,6 +231,10 @@ public class Bookings {
     public BookingView joinWaitingList(BookingRequest request) {
         var me = currentUser.require();
         long family = myFamily();
+        var early = beforeAnyLock(request, family, true);
+        if (early.isPresent()) {
+            return early.get();
+        }
         return retrying(() -> place(request, family, me, true));
     }
 
@@ -234,6 +242,10 @@ public class Bookings {
     public BookingView bookOnBehalf(long familyId, BookingRequest request) {
         var me = requireRunsSession(request.sessionId());
         families.checkAccess(familyId);
+        var early = beforeAnyLock(request, familyId, false);
+        if (early.isPresent()) {
+            return early.get();
+        }
         return retrying(() -> place(request, familyId, me, false));
     }
 
@@ -532,31 +544,47 @@ public class Bookings {
 
     // ==== the one path that gives a family a place ============================================================
 
-    private BookingView place(BookingRequest request, long familyId, VillageUser by, boolean waitingList) {
+    /**
+     * First, outside any transaction and without any lock, the answers that need none (decision 096): bad input is
+     * refused, a retry gets its booking back, and a session that is not bookable, already booked by this family, or
+     * full is refused at once. These read what is committed; {@link #place} makes the same checks again under the
+     * locks for everything that gets through, so a stale read here can only refuse a request that came a moment too
+     * late, never let one through.
+     */
+    private Optional<BookingView> beforeAnyLock(BookingRequest request, long familyId, boolean waitingList) {
         Instant now = clock.instant();
         String key = checkKey(request.idempotencyKey());
-        String note = checkNote(request.note());
+        checkNote(request.note());
         var first = store.session(request.sessionId()).orElseThrow(() -> InputProblem.keyed("session", "booking.problem.noSession"));
-        // first, without any lock, the answers that need none (decision 096): a retry gets its booking back, and a
-        // session that is not bookable, already booked by this family, or full is refused at once. These read what
-        // is committed; the same checks are made again below, under the locks, for everything that gets through.
         if (key != null) {
             var earlier = store.byIdempotencyKey(familyId, key);
             if (earlier.isPresent()) {
-                return views(List.of(earlier.get())).getFirst();
+                return Optional.of(views(List.of(earlier.get())).getFirst());
             }
         }
         var sessions = first.seriesId() == null ? List.of(first) : store.series(first.seriesId());
         for (var s : sessions) {
             checkBookable(s, now);
         }
-        var sessionIds = sessions.stream().map(SessionRow::id).toList();
-        if (store.activeIn(familyId, sessionIds).isPresent()) {
+        if (store.activeIn(familyId, sessions.stream().map(SessionRow::id).toList()).isPresent()) {
             throw InputProblem.keyed("session", ALREADY_BOOKED);
         }
         if (!waitingList && sessions.stream().anyMatch(s -> s.placesLeft() < 1)) {
             throw InputProblem.keyed("session", FULL);
         }
+        return Optional.empty();
+    }
+
+    private BookingView place(BookingRequest request, long familyId, VillageUser by, boolean waitingList) {
+        Instant now = clock.instant();
+        String key = checkKey(request.idempotencyKey());
+        String note = checkNote(request.note());
+        var first = store.session(request.sessionId()).orElseThrow(() -> InputProblem.keyed("session", "booking.problem.noSession"));
+        var sessions = first.seriesId() == null ? List.of(first) : store.series(first.seriesId());
+        for (var s : sessions) {
+            checkBookable(s, now);
+        }
+        var sessionIds = sessions.stream().map(SessionRow::id).toList();
         var chosen = chooseMembers(familyId, request.members(), first);
 
         store.lockFamily(familyId);
