@@ -25,6 +25,7 @@ import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.MMapDirectory;
 import org.slf4j.Logger;
@@ -126,13 +127,23 @@ public class ForumIndex implements AutoCloseable {
      * Every status but hidden and deleted is here: the caller checks each hit against the database.
      */
     public List<Long> search(List<Set<String>> slots, int limit) {
+        return search(slots, limit, false);
+    }
+
+    /**
+     * The same; {@code eachWordScored} builds decision 077's first query (each word of a slot its own scored clause),
+     * kept only so the benchmark can compare the two in one run (decision 048).
+     */
+    public List<Long> search(List<Set<String>> slots, int limit, boolean eachWordScored) {
         if (slots.isEmpty()) {
             return List.of();
         }
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                var top = searcher.search(query(slots, searcher.getIndexReader()), limit);
+                // search(query, n) counts hits exactly only up to 1,000 (TopScoreDocCollectorManager's threshold), so
+                // past that Lucene skips whole blocks that cannot reach the top n (block-max WAND)
+                var top = searcher.search(query(slots, searcher.getIndexReader(), eachWordScored), limit);
                 var ids = new ArrayList<Long>(top.scoreDocs.length);
                 var stored = searcher.storedFields();
                 for (var hit : top.scoreDocs) {
@@ -147,17 +158,41 @@ public class ForumIndex implements AutoCloseable {
         }
     }
 
-    private static Query query(List<Set<String>> slots, IndexReader index) throws IOException {
+    /**
+     * Every slot must match. Within a slot, the words found in the index (as typed, and their synonyms) form one
+     * {@link SynonymQuery}: scored as a single term whose frequency is theirs together, so Lucene knows the best
+     * score each block of posts can reach and skips blocks that cannot reach the top (a Boolean OR of many words each
+     * in most posts defeated that: decision 048). Only a word found nowhere is searched loosely ({@link FuzzyQuery}).
+     */
+    private static Query query(List<Set<String>> slots, IndexReader index, boolean eachWordScored) throws IOException {
         var all = new BooleanQuery.Builder();
         for (Set<String> slot : slots) {
-            var any = new BooleanQuery.Builder();
+            var exact = new SynonymQuery.Builder("text");
+            int exactCount = 0;
+            var loose = new ArrayList<Query>();
             for (String word : slot) {
                 for (String part : word.split("\\s+")) {
-                    if (!part.isBlank()) {
-                        any.add(words(part, index), Occur.SHOULD);
+                    if (part.isBlank()) {
+                        continue;
+                    }
+                    Query q = words(part, index);
+                    if (q instanceof TermQuery t && !eachWordScored) {
+                        exact.addTerm(t.getTerm());
+                        exactCount++;
+                    } else {
+                        loose.add(q);
                     }
                 }
             }
+            if (exactCount > 0 && loose.isEmpty()) {
+                all.add(exact.build(), Occur.MUST);
+                continue;
+            }
+            var any = new BooleanQuery.Builder();
+            if (exactCount > 0) {
+                any.add(exact.build(), Occur.SHOULD);
+            }
+            loose.forEach(q -> any.add(q, Occur.SHOULD));
             all.add(any.build(), Occur.MUST);
         }
         // No visibility clause here: it would match nearly every post and slow every search down. Others' waiting
