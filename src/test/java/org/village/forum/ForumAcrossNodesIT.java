@@ -55,7 +55,7 @@ class ForumAcrossNodesIT extends IntegrationTest {
         });
         long written = System.nanoTime();
         users.as("parent.b");
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+        await().atMost(Duration.ofSeconds(5)).pollInSameThread().pollInterval(Duration.ofMillis(100))
                 .until(() -> forum.search(word, 10).hits().stream().anyMatch(h -> h.postId() == postId));
         System.out.printf("BENCH forum post on another node to findable here ms=%d%n", (System.nanoTime() - written) / 1_000_000);
         assertThat(forum.search(word, 10).hits()).extracting(SearchHit::topicTitle).contains("Written elsewhere " + word);
@@ -65,7 +65,7 @@ class ForumAcrossNodesIT extends IntegrationTest {
             jdbc.sql("UPDATE forum_post SET status = 'HIDDEN', version = version + 1 WHERE id = ?").param(postId).update();
             stamp(postId);
         });
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+        await().atMost(Duration.ofSeconds(5)).pollInSameThread().pollInterval(Duration.ofMillis(100))
                 .until(() -> forum.search(word, 10).hits().stream().noneMatch(h -> h.postId() == postId));
     }
 

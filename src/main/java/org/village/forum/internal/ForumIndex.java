@@ -12,6 +12,7 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -25,7 +26,11 @@ import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.MMapDirectory;
 import org.slf4j.Logger;
@@ -55,6 +60,15 @@ public class ForumIndex implements AutoCloseable {
     private final AtomicLong watermark = new AtomicLong();
     private final int batch;
 
+    private static final Sort NEWEST_FIRST = new Sort(new SortField("age", SortField.Type.LONG, true));
+    /**
+     * A search whose every slot is in at least this many posts (and this share of them) asks for words nearly every
+     * post has: ranking by score then tells little, and intersecting their lists costs tens of milliseconds at 1M
+     * posts, so it returns the newest matching posts instead and stops at the first page (decision 048).
+     */
+    static final int COMMON_POSTS = 10_000;
+    static final double COMMON_SHARE = 0.05;
+
     public ForumIndex(ForumStore store, @Value("${village.forum.search.batch:2000}") int batch) throws IOException {
         this.store = store;
         this.batch = batch;
@@ -62,6 +76,8 @@ public class ForumIndex implements AutoCloseable {
         this.directory = new MMapDirectory(folder);
         var config = new IndexWriterConfig(new StandardAnalyzer());
         config.setRAMBufferSizeMB(64);
+        // newest posts first inside every segment: a search for very common words stops at the first page (decision 048)
+        config.setIndexSort(NEWEST_FIRST);
         this.writer = new IndexWriter(directory, config);
         this.searchers = new SearcherManager(writer, null);
     }
@@ -116,6 +132,7 @@ public class ForumIndex implements AutoCloseable {
         doc.add(new StringField("id", Long.toString(c.id()), Field.Store.YES));
         doc.add(new StoredField("pid", c.id()));
         doc.add(new LongPoint("topic", c.topicId()));
+        doc.add(new NumericDocValuesField("age", c.id()));
         String text = c.title() == null ? c.body() : c.title() + "\n" + c.body();
         doc.add(new TextField("text", text, Field.Store.NO));
         writer.updateDocument(id, doc);
@@ -143,7 +160,12 @@ public class ForumIndex implements AutoCloseable {
             try {
                 // search(query, n) counts hits exactly only up to 1,000 (TopScoreDocCollectorManager's threshold), so
                 // past that Lucene skips whole blocks that cannot reach the top n (block-max WAND)
-                var top = searcher.search(query(slots, searcher.getIndexReader(), eachWordScored), limit);
+                IndexReader reader = searcher.getIndexReader();
+                Query query = query(slots, reader, eachWordScored);
+                TopDocs top = !eachWordScored && veryCommon(slots, reader)
+                        // sorted as the index is, counting only the first page: Lucene stops when the page is full
+                        ? searcher.search(query, new TopFieldCollectorManager(NEWEST_FIRST, limit, null, limit))
+                        : searcher.search(query, limit);
                 var ids = new ArrayList<Long>(top.scoreDocs.length);
                 var stored = searcher.storedFields();
                 for (var hit : top.scoreDocs) {
@@ -156,6 +178,25 @@ public class ForumIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** True when every slot has a word found in at least {@link #COMMON_POSTS} posts and {@link #COMMON_SHARE} of all. */
+    static boolean veryCommon(List<Set<String>> slots, IndexReader reader) throws IOException {
+        long floor = Math.max(COMMON_POSTS, (long) (reader.maxDoc() * COMMON_SHARE));
+        for (Set<String> slot : slots) {
+            long most = 0;
+            for (String word : slot) {
+                for (String part : word.split("\\s+")) {
+                    if (!part.isBlank()) {
+                        most = Math.max(most, reader.docFreq(new Term("text", part)));
+                    }
+                }
+            }
+            if (most < floor) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
