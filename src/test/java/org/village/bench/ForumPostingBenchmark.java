@@ -31,6 +31,9 @@ class ForumPostingBenchmark extends IntegrationTest {
     @Autowired ForumService forum;
     @Autowired TestUsers users;
     @Autowired JdbcClient jdbc;
+    @Autowired org.village.moderation.TextFilters filters;
+    @Autowired org.village.moderation.ModerationQueue moderation;
+    @Autowired org.village.security.CurrentUser currentUser;
 
     @Test
     void measure() {
@@ -48,6 +51,7 @@ class ForumPostingBenchmark extends IntegrationTest {
         var topic = forum.startTopic(new NewTopic(category, TestText.unique("Bench topic"),
                 "Somewhere for the benchmark to reply, about meetings.", UUID.randomUUID().toString()));
         jdbc.sql("UPDATE forum_post SET status = 'PUBLISHED' WHERE id = ?").param(topic.postId()).update();
+        jdbc.sql("UPDATE forum_topic SET status = 'PUBLISHED' WHERE id = ?").param(topic.topicId()).update();
         for (String w : writers) {
             long id = jdbc.sql("SELECT id FROM user_account WHERE username = ?").param(w).query(Long.class).single();
             for (int k = 0; k < 3; k++) {
@@ -73,6 +77,24 @@ class ForumPostingBenchmark extends IntegrationTest {
                 }
             }
             print("new reply through ForumService.reply", times, published + " of " + rounds + " published");
+            // the parts of it outside the database transaction's own SQL, each on its own
+            long[] filtering = new long[rounds];
+            long[] silenced = new long[rounds];
+            for (int i = -30; i < rounds; i++) {
+                users.as(writers.get(Math.floorMod(i, writers.size())));
+                var me = currentUser.get().orElseThrow();
+                long t0 = System.nanoTime();
+                filters.check(body, org.village.moderation.Writer.of(me));
+                long t1 = System.nanoTime();
+                moderation.silencedUntil(me.id());
+                long t2 = System.nanoTime();
+                if (i >= 0) {
+                    filtering[i] = t1 - t0;
+                    silenced[i] = t2 - t1;
+                }
+            }
+            print("  of which: filters with family names", filtering, "TextFilters.check");
+            print("  of which: silenced check", silenced, "ModerationQueue.silencedUntil");
             users.as("parent.b");
             long[] pages = new long[rounds];
             int last = forum.topic(topic.topicId(), 1).orElseThrow().pages();
