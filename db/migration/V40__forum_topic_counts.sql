@@ -28,6 +28,8 @@ CREATE TRIGGER forum_topic_count_update AFTER UPDATE ON forum_topic FOR EACH ROW
           UNION ALL
           SELECT NEW.category_id, NEW.status, 1, NEW.reply_count + 1) d
     WHERE OLD.category_id <> NEW.category_id OR OLD.status <> NEW.status OR OLD.reply_count <> NEW.reply_count
+    -- two rows in key order, so two topics moved between the same two categories at once cannot deadlock
+    ORDER BY d.category_id, d.status
     ON DUPLICATE KEY UPDATE topics = forum_topic_count.topics + VALUES(topics),
                             posts = forum_topic_count.posts + VALUES(posts);
 
