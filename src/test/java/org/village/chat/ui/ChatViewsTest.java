@@ -214,6 +214,10 @@ class ChatViewsTest extends SpringBrowserlessTest {
         var html = $(MessageLine.class).all().stream()
                 .map(d -> d.getElement().getProperty("innerHTML", "")).reduce("", String::concat);
         assertThat(html).contains("<mark class=\"chat-mention\">@Sunflower</mark>");
+        // the live copy may show before the send's own answer, which is what tells the person: wait for that
+        until(() -> jdbc.sql("SELECT COUNT(*) FROM notification WHERE account_id = ? AND text_key = 'chat.notify.mentioned' "
+                + "AND link = ?").params(other, "/chat/" + room).query(Long.class).single() == 1L);
+        until(() -> view.pendingStates().isEmpty());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM notification WHERE account_id = ? AND text_key = 'chat.notify.mentioned' "
                 + "AND link = ?").params(other, "/chat/" + room).query(Long.class).single()).isEqualTo(1L);
     }
