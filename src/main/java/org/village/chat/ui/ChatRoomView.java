@@ -133,6 +133,7 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
     private long lastMarked;
     private boolean sendWired;
     private boolean actionsWired;
+    private RoomTools roomTools;
     private static final String ACT = "event.target.closest('[data-act]').dataset.act";
     private static final String ACT_ID = "event.target.closest('[data-act]').dataset.id";
 
@@ -213,8 +214,10 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
 
         tools.removeAll();
         tools.setId("chat-tools");
+        roomTools = null;
         if (moderator) {
-            tools.add(new RoomTools(chat, room, clock, this::knownPeople, this::reloadRoom));
+            roomTools = new RoomTools(chat, room, clock, this::knownPeople, this::reloadRoom);
+            tools.add(roomTools);
         }
 
         presence.setId("chat-presence");
@@ -368,6 +371,9 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
         markUnread();
         older.setVisible(moreOlder);
         catchUp();
+        if (roomTools != null) {
+            roomTools.refreshPeople();
+        }
     }
 
     /** Shows 50 more, older than the oldest shown. */

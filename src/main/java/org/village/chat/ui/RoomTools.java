@@ -25,9 +25,12 @@ final class RoomTools extends Div {
     static final List<Duration> FOR = List.of(Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(4));
 
     private final Paragraph status = new Paragraph();
+    private final Select<Map.Entry<String, Long>> member = new Select<>();
+    private final Supplier<Map<String, Long>> people;
 
     RoomTools(ChatService chat, Chat.Room room, Clock clock, Supplier<Map<String, Long>> people, Runnable changed) {
         long roomId = room.id();
+        this.people = people;
         addClassName("chat-room-tools");
         status.setId("chat-tools-status");
         status.getElement().setAttribute("role", "status");
@@ -74,7 +77,6 @@ final class RoomTools extends Div {
         usual.setId("chat-usual-hours");
         usual.addClickListener(e -> run(() -> chat.usualHours(roomId), "chat.tools.usualDone", changed));
 
-        var member = new Select<Map.Entry<String, Long>>();
         member.setLabel(getTranslation("chat.tools.member"));
         member.setId("chat-member");
         member.setItemLabelGenerator(Map.Entry::getKey);
@@ -94,11 +96,44 @@ final class RoomTools extends Div {
             run(() -> chat.remove(roomId, member.getValue().getValue(), true), "chat.tools.removed", () -> { });
         });
 
-        var body = new Div(slow, new Div(readOnly), new Div(howLong, open, close, usual), new Div(member, remove), status);
+        // members paused or taken out now, each with a way to undo it
+        var restricted = new Div();
+        restricted.setId("chat-restricted");
+        Runnable[] showRestricted = new Runnable[1];
+        showRestricted[0] = () -> {
+            restricted.removeAll();
+            for (var r : chat.restricted(roomId)) {
+                var undo = new Button(getTranslation("chat.tools.letBack", r.name()));
+                undo.addClassName("chat-let-back");
+                undo.addClickListener(e -> run(() -> {
+                    if (r.mutedUntil() != null) {
+                        chat.mute(roomId, r.accountId(), null);
+                    }
+                    if (r.removed()) {
+                        chat.remove(roomId, r.accountId(), false);
+                    }
+                }, "chat.tools.letBackDone", showRestricted[0]));
+                restricted.add(undo);
+            }
+        };
+        showRestricted[0].run();
+        remove.addClickListener(e -> showRestricted[0].run());
+
+        var body = new Div(slow, new Div(readOnly), new Div(howLong, open, close, usual), new Div(member, remove), restricted,
+                status);
         body.addClassName("chat-tools-body");
         var details = new Details(getTranslation("chat.tools.title"), body);
         details.setId("chat-room-tools");
         add(details);
+    }
+
+    /** The people the room knows changed (the first messages were read): the member list follows. */
+    void refreshPeople() {
+        var chosen = member.getValue();
+        member.setItems(List.copyOf(people.get().entrySet()));
+        if (chosen != null && people.get().containsKey(chosen.getKey())) {
+            member.setValue(Map.entry(chosen.getKey(), chosen.getValue()));
+        }
     }
 
     private boolean run(Runnable action, String doneKey, Runnable after) {

@@ -195,6 +195,15 @@ class ChatViewsTest extends SpringBrowserlessTest {
         until(() -> $(MessageLine.class).single().getElement().getProperty("innerHTML", "").contains("chat-removed"));
         assertThat($(MessageLine.class).single().getElement().getProperty("innerHTML", ""))
                 .contains("Removed by a moderator.").doesNotContain("unkind words");
+        // the writer is taken out of the room, then let back from the room tools
+        test($(com.vaadin.flow.component.select.Select.class).id("chat-member")).selectItem("Sunflower");
+        test($(Button.class).id("chat-remove-member")).click();
+        assertThat(jdbc.sql("SELECT removed FROM chat_member WHERE room_id = ? AND account_id = ?").params(room, other)
+                .query(Boolean.class).single()).isTrue();
+        test($(Button.class).withClassName("chat-let-back").single()).click();
+        assertThat(jdbc.sql("SELECT removed FROM chat_member WHERE room_id = ? AND account_id = ?").params(room, other)
+                .query(Boolean.class).single()).isFalse();
+        assertThat($(Button.class).withClassName("chat-let-back").all()).isEmpty();
         assertThat(view.shownSeqs()).containsExactly(1L);
         assertThat(jdbc.sql("SELECT status FROM chat_message WHERE room_id = ?").param(room).query(String.class).single())
                 .isEqualTo("DELETED");
