@@ -32,8 +32,9 @@ import org.village.helpnow.HelpNowBox;
  * in order with no duplicates, a closed room read-only with help now, a forged or someone else's room kindly not
  * found, and a moderator's removal shown in place.
  */
-// a real server: the chat module's STOMP endpoint needs the servlet container's WebSocket support at start
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "village.db.embedded.folder=")
+// the same context as the other browserless view tests (Spring's MOCK web environment: ChatStompConfig skips the
+// WebSocket container settings there); a real server here left later browserless tests with nobody signed in
+@SpringBootTest(properties = "village.db.embedded.folder=")
 @ActiveProfiles("demo")
 class ChatViewsTest extends SpringBrowserlessTest {
 
