@@ -54,7 +54,7 @@ class TableOwnershipTest {
             //
             //
             // chat rooms, messages, members (C1 adds here)
-            Map.entry("chat", Set.<String>of()),
+            Map.entry("chat", Set.<String>of("chat_room", "chat_message", "chat_member")),
             // chat views (C2 adds here)
             Map.entry("chat", Set.<String>of()),
             // chat on several nodes (C3 adds here)

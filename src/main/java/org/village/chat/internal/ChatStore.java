@@ -1,0 +1,272 @@
+package org.village.chat.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+import org.village.chat.Chat;
+import org.village.chat.Chat.Audience;
+import org.village.chat.Chat.Message;
+import org.village.chat.Chat.Status;
+
+/** SQL for chat. The rules that must hold with many writers at once live here, as locks and conditional updates. */
+@Repository
+public class ChatStore {
+
+    private final JdbcClient jdbc;
+
+    ChatStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record RoomRow(long id, String code, String name, String description, Audience audience, String areaCode,
+                          boolean alwaysOpen, String hoursText, Instant openedUntil, Instant closedUntil,
+                          boolean readOnly, int slowModeSeconds, boolean holdNewMembers, boolean sample, int position,
+                          long lastSeq, int version) {
+    }
+
+    public record MemberRow(long roomId, long accountId, Instant mutedUntil, Instant lastSentAt, boolean removed,
+                            long lastReadSeq, int shownCount) {
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    static Timestamp ts(Instant at) {
+        return at == null ? null : Timestamp.from(at);
+    }
+
+    private static final String ROOM_COLUMNS = "id, code, name, description, audience, area_code, always_open, hours_text,"
+            + " opened_until, closed_until, read_only, slow_mode_seconds, hold_new_members, sample, position, last_seq,"
+            + " version";
+
+    private static RoomRow room(ResultSet rs, int n) throws SQLException {
+        return new RoomRow(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("description"),
+                Audience.valueOf(rs.getString("audience")), rs.getString("area_code"), rs.getBoolean("always_open"),
+                rs.getString("hours_text"), instant(rs, "opened_until"), instant(rs, "closed_until"),
+                rs.getBoolean("read_only"), rs.getInt("slow_mode_seconds"), rs.getBoolean("hold_new_members"),
+                rs.getBoolean("sample"), rs.getInt("position"), rs.getLong("last_seq"), rs.getInt("version"));
+    }
+
+    private static final String MESSAGE_COLUMNS = "id, room_id, seq, client_id, author_id, author_name, body, typed,"
+            + " status, created_at";
+
+    private static Message message(ResultSet rs, int n) throws SQLException {
+        long seq = rs.getLong("seq");
+        Long s = rs.wasNull() ? null : seq;
+        return new Message(rs.getLong("id"), rs.getLong("room_id"), s, rs.getString("client_id"), rs.getLong("author_id"),
+                rs.getString("author_name"), rs.getString("body"), instant(rs, "created_at"),
+                Status.valueOf(rs.getString("status")));
+    }
+
+    // ---- rooms ----
+
+    public List<RoomRow> rooms() {
+        return jdbc.sql("SELECT " + ROOM_COLUMNS + " FROM chat_room ORDER BY position, name, id").query(ChatStore::room).list();
+    }
+
+    public Optional<RoomRow> room(long id) {
+        return jdbc.sql("SELECT " + ROOM_COLUMNS + " FROM chat_room WHERE id = ?").param(id).query(ChatStore::room).optional();
+    }
+
+    public Optional<RoomRow> roomByCode(String code) {
+        return jdbc.sql("SELECT " + ROOM_COLUMNS + " FROM chat_room WHERE code = ?").param(code).query(ChatStore::room)
+                .optional();
+    }
+
+    /** The room, locked until the transaction ends: every send into one room passes here one at a time. */
+    public Optional<RoomRow> lockRoom(long id) {
+        return jdbc.sql("SELECT " + ROOM_COLUMNS + " FROM chat_room WHERE id = ? FOR UPDATE").param(id)
+                .query(ChatStore::room).optional();
+    }
+
+    /** The room's next sequence number; call with the room locked, in the transaction that stores the message. */
+    public long nextSeq(long roomId) {
+        jdbc.sql("UPDATE chat_room SET last_seq = last_seq + 1 WHERE id = ?").param(roomId).update();
+        return jdbc.sql("SELECT last_seq FROM chat_room WHERE id = ?").param(roomId).query(Long.class).single();
+    }
+
+    /** Adds a room when no room has this code (seeding: what a partnership changed is kept). */
+    public boolean addRoomIfMissing(String code, String name, String description, Audience audience, String areaCode,
+                                    boolean alwaysOpen, String hoursText, boolean sample, int position, Instant now) {
+        return jdbc.sql("INSERT IGNORE INTO chat_room (code, name, description, audience, area_code, always_open, hours_text,"
+                        + " sample, position, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(code, name, description, audience.name(), areaCode, alwaysOpen, hoursText, sample, position, ts(now))
+                .update() == 1;
+    }
+
+    public long createRoom(String code, String name, String description, Audience audience, boolean alwaysOpen,
+                           String hoursText, Instant now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO chat_room (code, name, description, audience, always_open, hours_text, position, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, 1000, ?)")
+                .params(code, name, description, audience.name(), alwaysOpen, hoursText, ts(now)).update(keys);
+        return keys.getKey().longValue();
+    }
+
+    /** Worker overrides: opened early until, or closed until (the other one cleared). */
+    public void setOverride(long roomId, Instant openedUntil, Instant closedUntil) {
+        jdbc.sql("UPDATE chat_room SET opened_until = ?, closed_until = ?, version = version + 1 WHERE id = ?")
+                .params(ts(openedUntil), ts(closedUntil), roomId).update();
+    }
+
+    public void setReadOnly(long roomId, boolean readOnly) {
+        jdbc.sql("UPDATE chat_room SET read_only = ?, version = version + 1 WHERE id = ?").params(readOnly, roomId).update();
+    }
+
+    public void setSlowMode(long roomId, int seconds) {
+        jdbc.sql("UPDATE chat_room SET slow_mode_seconds = ?, version = version + 1 WHERE id = ?").params(seconds, roomId)
+                .update();
+    }
+
+    public void setHoldNewMembers(long roomId, boolean hold) {
+        jdbc.sql("UPDATE chat_room SET hold_new_members = ?, version = version + 1 WHERE id = ?").params(hold, roomId)
+                .update();
+    }
+
+    public void setHours(long roomId, boolean alwaysOpen, String hoursText) {
+        jdbc.sql("UPDATE chat_room SET always_open = ?, hours_text = ?, version = version + 1 WHERE id = ?")
+                .params(alwaysOpen, hoursText, roomId).update();
+    }
+
+    // ---- members ----
+
+    public Optional<MemberRow> member(long roomId, long accountId) {
+        return jdbc.sql("SELECT room_id, account_id, muted_until, last_sent_at, removed, last_read_seq, shown_count"
+                        + " FROM chat_member WHERE room_id = ? AND account_id = ?").params(roomId, accountId)
+                .query((rs, n) -> new MemberRow(rs.getLong("room_id"), rs.getLong("account_id"), instant(rs, "muted_until"),
+                        instant(rs, "last_sent_at"), rs.getBoolean("removed"), rs.getLong("last_read_seq"),
+                        rs.getInt("shown_count"))).optional();
+    }
+
+    /** The member rows of this person, for the room list. */
+    public List<MemberRow> memberships(long accountId) {
+        return jdbc.sql("SELECT room_id, account_id, muted_until, last_sent_at, removed, last_read_seq, shown_count"
+                        + " FROM chat_member WHERE account_id = ?").param(accountId)
+                .query((rs, n) -> new MemberRow(rs.getLong("room_id"), rs.getLong("account_id"), instant(rs, "muted_until"),
+                        instant(rs, "last_sent_at"), rs.getBoolean("removed"), rs.getLong("last_read_seq"),
+                        rs.getInt("shown_count"))).list();
+    }
+
+    public void ensureMember(long roomId, long accountId, Instant now) {
+        jdbc.sql("INSERT IGNORE INTO chat_member (room_id, account_id, joined_at) VALUES (?, ?, ?)")
+                .params(roomId, accountId, ts(now)).update();
+    }
+
+    public void sent(long roomId, long accountId, Instant at, boolean shown) {
+        jdbc.sql("UPDATE chat_member SET last_sent_at = ?, shown_count = shown_count + ? WHERE room_id = ? AND account_id = ?")
+                .params(ts(at), shown ? 1 : 0, roomId, accountId).update();
+    }
+
+    public void countShown(long roomId, long accountId) {
+        jdbc.sql("UPDATE chat_member SET shown_count = shown_count + 1 WHERE room_id = ? AND account_id = ?")
+                .params(roomId, accountId).update();
+    }
+
+    public void mute(long roomId, long accountId, Instant until, Instant now) {
+        ensureMember(roomId, accountId, now);
+        jdbc.sql("UPDATE chat_member SET muted_until = ? WHERE room_id = ? AND account_id = ?")
+                .params(ts(until), roomId, accountId).update();
+    }
+
+    public void setRemoved(long roomId, long accountId, boolean removed, Instant now) {
+        ensureMember(roomId, accountId, now);
+        jdbc.sql("UPDATE chat_member SET removed = ? WHERE room_id = ? AND account_id = ?")
+                .params(removed, roomId, accountId).update();
+    }
+
+    /** Moves the read marker forward only (a stale tab never moves it back). */
+    public void markRead(long roomId, long accountId, long seq, Instant now) {
+        ensureMember(roomId, accountId, now);
+        jdbc.sql("UPDATE chat_member SET last_read_seq = ? WHERE room_id = ? AND account_id = ? AND last_read_seq < ?")
+                .params(seq, roomId, accountId, seq).update();
+    }
+
+    // ---- messages ----
+
+    /** The message this writer sent with this client id in this room, read with a lock so a committed retry is seen. */
+    public Optional<Message> byClientId(long roomId, long authorId, String clientId, boolean lock) {
+        return jdbc.sql("SELECT " + MESSAGE_COLUMNS + " FROM chat_message WHERE room_id = ? AND author_id = ? AND client_id = ?"
+                        + (lock ? " FOR UPDATE" : "")).params(roomId, authorId, clientId)
+                .query(ChatStore::message).optional();
+    }
+
+    /** What the writer typed for a message (to tell a true retry from a reused id). */
+    public Optional<String> typed(long messageId) {
+        return jdbc.sql("SELECT typed FROM chat_message WHERE id = ?").param(messageId).query(String.class).optional();
+    }
+
+    public long insert(long roomId, Long seq, String clientId, long authorId, String authorName, String typed, String body,
+                       Status status, Instant at) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO chat_message (room_id, seq, client_id, author_id, author_name, typed, body, status, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(roomId, seq, clientId, authorId, authorName, typed, body, status.name(), ts(at)).update(keys);
+        return keys.getKey().longValue();
+    }
+
+    public Optional<Message> message(long id) {
+        return jdbc.sql("SELECT " + MESSAGE_COLUMNS + " FROM chat_message WHERE id = ?").param(id).query(ChatStore::message)
+                .optional();
+    }
+
+    /** Numbered messages after {@code after}, in stored order. */
+    public List<Message> after(long roomId, long after, int limit) {
+        return jdbc.sql("SELECT " + MESSAGE_COLUMNS + " FROM chat_message WHERE room_id = ? AND seq > ? ORDER BY seq LIMIT ?")
+                .params(roomId, after, limit).query(ChatStore::message).list();
+    }
+
+    /** The {@code limit} numbered messages just before {@code before}, in stored order. */
+    public List<Message> before(long roomId, long before, int limit) {
+        var newestFirst = jdbc.sql("SELECT " + MESSAGE_COLUMNS + " FROM chat_message WHERE room_id = ? AND seq < ?"
+                        + " ORDER BY seq DESC LIMIT ?").params(roomId, before, limit).query(ChatStore::message).list();
+        return newestFirst.reversed();
+    }
+
+    /** This writer's messages waiting for a moderator in a room, oldest first. */
+    public List<Message> waiting(long roomId, long authorId) {
+        return jdbc.sql("SELECT " + MESSAGE_COLUMNS + " FROM chat_message WHERE room_id = ? AND author_id = ? AND status = 'HELD'"
+                + " ORDER BY id").params(roomId, authorId).query(ChatStore::message).list();
+    }
+
+    /** A writer's recent messages in a window, for the burst limit (counted with the room locked). */
+    public int sentSince(long roomId, long authorId, Instant since) {
+        return jdbc.sql("SELECT COUNT(*) FROM chat_message WHERE room_id = ? AND author_id = ? AND created_at > ?")
+                .params(roomId, authorId, ts(since)).query(Integer.class).single();
+    }
+
+    /** Changes a message's status only from the one seen: true when this call changed it. */
+    public boolean changeStatus(long id, Status from, Status to, Instant at) {
+        return jdbc.sql("UPDATE chat_message SET status = ?, changed_at = ? WHERE id = ? AND status = ?")
+                .params(to.name(), ts(at), id, from.name()).update() == 1;
+    }
+
+    /** Publishes a held message with its number now (room locked by the caller). */
+    public boolean approve(long id, long seq, Instant at) {
+        return jdbc.sql("UPDATE chat_message SET status = 'SHOWN', seq = ?, changed_at = ? WHERE id = ? AND status = 'HELD'")
+                .params(seq, ts(at), id).update() == 1;
+    }
+
+    public boolean replaceBody(long id, Status from, String body, Instant at) {
+        return jdbc.sql("UPDATE chat_message SET body = ?, changed_at = ? WHERE id = ? AND status = ?")
+                .params(body, ts(at), id, from.name()).update() == 1;
+    }
+
+    public List<Message> byAuthor(long authorId, int limit) {
+        return jdbc.sql("SELECT " + MESSAGE_COLUMNS + " FROM chat_message WHERE author_id = ? ORDER BY id DESC LIMIT ?")
+                .params(authorId, limit).query(ChatStore::message).list();
+    }
+
+    /** The few shown messages just before a message in its room (for moderators' context), oldest first. */
+    public List<Message> context(long roomId, long beforeId, int limit) {
+        return jdbc.sql("SELECT " + MESSAGE_COLUMNS + " FROM chat_message WHERE room_id = ? AND id < ? AND status = 'SHOWN'"
+                + " ORDER BY id DESC LIMIT ?").params(roomId, beforeId, limit).query(ChatStore::message).list().reversed();
+    }
+}
