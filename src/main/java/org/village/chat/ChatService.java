@@ -248,7 +248,21 @@ public class ChatService {
     /** Who is on duty now, by display name, for the room's banner. */
     public List<String> onDuty() {
         member();
-        return rota.onDutyNow().stream().map(RotaPlan.OnDuty::name).toList();
+        return onDutyNow().stream().map(RotaPlan.OnDuty::name).toList();
+    }
+
+    /**
+     * The rota is read as the portal's own work (no one signed in on this thread): members may not read the rota
+     * itself, but a room shows who is on duty, and reports go to them.
+     */
+    private List<RotaPlan.OnDuty> onDutyNow() {
+        var before = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        try {
+            return rota.onDutyAt(clock.instant());
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.setContext(before);
+        }
     }
 
     // ---- reading ----
@@ -496,6 +510,9 @@ public class ChatService {
         VillageUser me = member();
         Message m = store.message(messageId).orElseThrow(() -> InputProblem.keyed("message", "chat.problem.gone"));
         moderated(m.roomId(), "delete");
+        if (m.status() == Status.DELETED) {
+            return false;
+        }
         boolean done = tx.execute(s -> {
             boolean changed = store.changeStatus(messageId, m.status(), Status.DELETED, clock.instant());
             if (changed) {
@@ -639,8 +656,8 @@ public class ChatService {
                 .orElseThrow(() -> InputProblem.keyed("reason", "moderation.problem.gone"));
         joinableOrRefuse(me, m.roomId());
         var result = desk.report(Subject.chatMessage(messageId), reason, text);
-        for (var person : rota.onDutyNow()) {
-            notifications.tell(person.accountId(), "chat", "chat.notify.reported", "moderation");
+        for (var person : onDutyNow()) {
+            notifications.tell(person.accountId(), "chat", "chat.notify.reported", "/moderation/queue");
         }
         if (result == ModerationDesk.Reported.HIDDEN_NOW) {
             Message hidden = store.message(messageId).orElseThrow().forReaders();

@@ -1,0 +1,84 @@
+package org.village.chat.api;
+
+import java.util.Arrays;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.simp.config.ChannelRegistration;
+import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
+import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
+import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+
+/**
+ * STOMP 1.2 over a plain WebSocket at {@code /ws} for other apps (decision 082). No SockJS. The handshake is open
+ * (HttpAccess); who is connecting is decided by the {@code CONNECT} frame's {@code Authorization: Bearer} token
+ * ({@link StompGate}). A browser page from another site cannot open it: the {@code Origin} must be the portal's own or
+ * one in {@code village.chat.allowed-origins} (a client that sends no {@code Origin}, such as a phone app, is let
+ * through to the token check). Clients send to {@code /app/...} only; {@code /topic/rooms.{id}} and
+ * {@code /user/queue/errors} are for subscribing. Frames over {@code village.chat.max-frame-bytes} close the
+ * connection with an ERROR frame.
+ */
+@Configuration
+@EnableWebSocketMessageBroker
+class ChatStompConfig implements WebSocketMessageBrokerConfigurer {
+
+    private final StompGate gate;
+    private final String[] allowedOrigins;
+    private final int maxFrameBytes;
+
+    ChatStompConfig(StompGate gate, @Value("${village.chat.allowed-origins:}") String allowedOrigins,
+                    @Value("${village.chat.max-frame-bytes:32768}") int maxFrameBytes) {
+        this.gate = gate;
+        this.allowedOrigins = Arrays.stream(allowedOrigins.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                .toArray(String[]::new);
+        this.maxFrameBytes = maxFrameBytes;
+    }
+
+    @Override
+    public void registerStompEndpoints(StompEndpointRegistry registry) {
+        // same-origin requests are always allowed by Spring; these are the other sites allowed, none by default
+        registry.addEndpoint("/ws").setAllowedOriginPatterns(allowedOrigins);
+        registry.setErrorHandler(new StompErrors());
+    }
+
+    @Override
+    public void configureMessageBroker(MessageBrokerRegistry registry) {
+        var heartbeats = new ThreadPoolTaskScheduler();
+        heartbeats.setPoolSize(1);
+        heartbeats.setThreadNamePrefix("chat-heartbeat-");
+        heartbeats.setDaemon(true);
+        heartbeats.initialize();
+        registry.enableSimpleBroker("/topic", "/queue").setHeartbeatValue(new long[] {10_000, 10_000})
+                .setTaskScheduler(heartbeats);
+        registry.setApplicationDestinationPrefixes("/app");
+        registry.setUserDestinationPrefix("/user");
+        registry.setPreservePublishOrder(true);
+    }
+
+    @Override
+    public void configureClientInboundChannel(ChannelRegistration registration) {
+        registration.interceptors(gate);
+    }
+
+    @Override
+    public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+        registration.setMessageSizeLimit(maxFrameBytes);
+        registration.setSendBufferSizeLimit(1024 * 1024);
+        registration.setSendTimeLimit(10_000);
+        registration.setTimeToFirstMessage(30_000);
+    }
+
+    /** The servlet container's own limit for one WebSocket message: the frame limit, so larger ones are refused. */
+    @Bean
+    ServletServerContainerFactoryBean chatWebSocketContainer() {
+        var container = new ServletServerContainerFactoryBean();
+        container.setMaxTextMessageBufferSize(maxFrameBytes);
+        container.setMaxBinaryMessageBufferSize(maxFrameBytes);
+        container.setMaxSessionIdleTimeout(120_000L);
+        return container;
+    }
+}

@@ -1,0 +1,71 @@
+package org.village.chat.api;
+
+import org.springframework.messaging.handler.annotation.DestinationVariable;
+import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
+import org.springframework.messaging.handler.annotation.MessageMapping;
+import org.springframework.messaging.handler.annotation.Payload;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.village.chat.Chat;
+import org.village.chat.ChatService;
+import org.village.shared.InputProblem;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code SEND /app/rooms.{id}.send} with the body {@code {"clientId","body"}}: the message is stored through
+ * {@link ChatService#send} and reaches every subscriber of {@code /topic/rooms.{id}} (the sender too) from the
+ * fan-out. What goes back to the sender's connection only: a refusal, or a held message, on
+ * {@code /user/queue/errors} ({@code clientId, code, message}); a retry of a message already stored on
+ * {@code /user/queue/sent} (the stored message; nothing is sent to the room again).
+ */
+@Controller
+class ChatStompController {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final ChatService chat;
+    private final StompReplies replies;
+
+    ChatStompController(ChatService chat, StompReplies replies) {
+        this.chat = chat;
+        this.replies = replies;
+    }
+
+    @MessageMapping("rooms.{roomId}.send")
+    void send(@DestinationVariable long roomId, @Payload(required = false) String payload, SimpMessageHeaderAccessor from) {
+        String clientId = null;
+        String body = null;
+        try {
+            JsonNode json = JSON.readTree(payload == null ? "" : payload);
+            if (json != null && json.isObject()) {
+                clientId = json.path("clientId").isString() ? json.path("clientId").asString() : null;
+                body = json.path("body").isString() ? json.path("body").asString() : null;
+            }
+        } catch (RuntimeException unreadable) {
+            replies.error(from, null, "bad_request", "chat.problem.badRequest");
+            return;
+        }
+        if (clientId == null || body == null) {
+            replies.error(from, clientId, "bad_request", "chat.problem.badRequest");
+            return;
+        }
+        switch (chat.send(roomId, clientId, body)) {
+            case Chat.Refused refused ->
+                    replies.errorText(from, clientId, refused.refusal().code(), refused.message(StompReplies.locale(from)));
+            case Chat.Stored stored when stored.message().waiting() && !stored.again() ->
+                    replies.error(from, clientId, stored.heldCode(), stored.urgent() ? "chat.sent.urgent" : "chat.sent.held");
+            case Chat.Stored stored when stored.again() ->
+                    replies.reply(from, "/queue/sent", ChatJson.message(stored.message()));
+            case Chat.Stored stored -> {
+                // shown: every subscriber, the sender too, gets it from the fan-out after the commit
+            }
+        }
+    }
+
+    @MessageExceptionHandler({AccessDeniedException.class, InputProblem.class})
+    void refused(Exception e, SimpMessageHeaderAccessor from) {
+        replies.error(from, null, "not_allowed", "chat.problem.notAllowed");
+    }
+}

@@ -1,0 +1,188 @@
+package org.village.chat.api;
+
+import java.security.Principal;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.MessageHandler;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.support.ExecutorChannelInterceptor;
+import org.springframework.messaging.support.MessageHeaderAccessor;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.village.chat.ChatService;
+import org.village.chat.api.StompErrors.StompRefused;
+import org.village.security.ApiTokens;
+import org.village.security.VillageUser;
+
+/**
+ * The door of the STOMP API (decision 082), on every frame a client sends:
+ * <ul>
+ *   <li>{@code CONNECT}: the {@code Authorization: Bearer <token>} header must hold a good token (not expired, not
+ *       revoked, account on); else an ERROR frame and the connection closes;</li>
+ *   <li>{@code SUBSCRIBE}: only to {@code /topic/rooms.{id}} of a room the person may join (else an error on
+ *       {@code /user/queue/errors} and no subscription), or to {@code /user/queue/errors} and
+ *       {@code /user/queue/sent}; any other destination is an ERROR frame;</li>
+ *   <li>{@code SEND}: only to {@code /app/rooms.{id}.send}; {@code /topic/...} or anything else is an ERROR frame.</li>
+ * </ul>
+ * The token is checked again on every SUBSCRIBE and SEND (at most every {@code village.chat.token-recheck}), so a
+ * revoked or expired token stops working on an open connection too. While a frame is handled the person is the
+ * signed-in one, so {@link ChatService} makes the same checks as for the portal's own pages.
+ */
+@Component
+class StompGate implements ExecutorChannelInterceptor {
+
+    static final Pattern ROOM_TOPIC = Pattern.compile("/topic/rooms\\.(\\d{1,18})");
+    static final Pattern ROOM_SEND = Pattern.compile("/app/rooms\\.(\\d{1,18})\\.send");
+    static final String TOKEN = "chat.token";
+    static final String CHECKED = "chat.checkedAt";
+    static final String LANGUAGE = "chat.language";
+
+    private final ApiTokens tokens;
+    private final ChatService chat;
+    private final StompReplies replies;
+    private final long recheckNanos;
+
+    StompGate(ApiTokens tokens, ChatService chat, StompReplies replies,
+              @Value("${village.chat.token-recheck:PT0S}") Duration recheck) {
+        this.tokens = tokens;
+        this.chat = chat;
+        this.replies = replies;
+        this.recheckNanos = recheck.toNanos();
+    }
+
+    @Override
+    public Message<?> preSend(Message<?> message, MessageChannel channel) {
+        StompHeaderAccessor accessor = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
+        if (accessor == null || accessor.getCommand() == null) {
+            return message;
+        }
+        return switch (accessor.getCommand()) {
+            case CONNECT, STOMP -> connect(message, accessor);
+            case SUBSCRIBE -> subscribe(message, accessor);
+            case SEND -> send(message, accessor);
+            default -> message;
+        };
+    }
+
+    private Message<?> connect(Message<?> message, StompHeaderAccessor accessor) {
+        String token = bearer(accessor.getFirstNativeHeader("Authorization"))
+                .or(() -> bearer(accessor.getFirstNativeHeader("authorization"))).orElse(null);
+        if (token == null) {
+            throw new StompRefused("unauthorized", "Please sign in first: send the header Authorization: Bearer and a token"
+                    + " from POST /api/auth/token.");
+        }
+        VillageUser user = tokens.authenticate(token).orElseThrow(() -> new StompRefused("unauthorized",
+                "This token does not work any more: it expired, was revoked, or the password changed. Please sign in again."));
+        if (!user.isParent() && !user.isPeerSupporter() && !user.isStaff()) {
+            throw new StompRefused("not_allowed", "Chat is for families and staff.");
+        }
+        Map<String, Object> session = accessor.getSessionAttributes();
+        if (session != null) {
+            session.put(TOKEN, token);
+            session.put(CHECKED, System.nanoTime());
+            String language = accessor.getFirstNativeHeader("accept-language");
+            session.put(LANGUAGE, language != null && language.strip().toLowerCase(Locale.ROOT).startsWith("pl") ? "pl" : "en");
+        }
+        accessor.setUser(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        return message;
+    }
+
+    private Message<?> subscribe(Message<?> message, StompHeaderAccessor accessor) {
+        VillageUser user = current(accessor);
+        String destination = accessor.getDestination() == null ? "" : accessor.getDestination();
+        if (destination.equals("/user/queue/errors") || destination.equals("/user/queue/sent")) {
+            return message;
+        }
+        Matcher room = ROOM_TOPIC.matcher(destination);
+        if (!room.matches()) {
+            throw new StompRefused("not_allowed", "You can subscribe to /topic/rooms.{id}, /user/queue/errors and"
+                    + " /user/queue/sent only.");
+        }
+        long roomId = Long.parseLong(room.group(1));
+        if (!as(user, () -> chat.mayJoin(roomId))) {
+            replies.error(accessor, null, "not_allowed", "chat.problem.notAllowed");
+            return null; // no subscription, so no data
+        }
+        return message;
+    }
+
+    private Message<?> send(Message<?> message, StompHeaderAccessor accessor) {
+        String destination = accessor.getDestination() == null ? "" : accessor.getDestination();
+        if (!ROOM_SEND.matcher(destination).matches()) {
+            throw new StompRefused("send_not_allowed", "You can send to /app/rooms.{id}.send only.");
+        }
+        current(accessor);
+        return message;
+    }
+
+    /** The person on this connection, with their token checked again. */
+    private VillageUser current(StompHeaderAccessor accessor) {
+        Principal principal = accessor.getUser();
+        if (!(principal instanceof UsernamePasswordAuthenticationToken auth) || !(auth.getPrincipal() instanceof VillageUser user)) {
+            throw new StompRefused("unauthorized", "Please send CONNECT with a token first.");
+        }
+        Map<String, Object> session = accessor.getSessionAttributes();
+        if (session == null) {
+            return user;
+        }
+        Object checked = session.get(CHECKED);
+        if (checked instanceof Long at && System.nanoTime() - at < recheckNanos) {
+            return user;
+        }
+        Object token = session.get(TOKEN);
+        var now = token instanceof String t ? tokens.authenticate(t) : Optional.<VillageUser>empty();
+        if (now.isEmpty() || now.get().id() != user.id()) {
+            throw new StompRefused("unauthorized",
+                    "This token does not work any more: it expired, was revoked, or the password changed. Please sign in again.");
+        }
+        session.put(CHECKED, System.nanoTime());
+        return now.get();
+    }
+
+    static Optional<String> bearer(String header) {
+        if (header == null || header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        String token = header.substring(7).strip();
+        return token.isEmpty() ? Optional.empty() : Optional.of(token);
+    }
+
+    static <T> T as(VillageUser user, java.util.function.Supplier<T> work) {
+        var before = SecurityContextHolder.getContext();
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(before);
+        }
+    }
+
+    /** While a frame is handled (the @MessageMapping), the connection's person is the signed-in one. */
+    @Override
+    public Message<?> beforeHandle(Message<?> message, MessageChannel channel, MessageHandler handler) {
+        StompHeaderAccessor accessor = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
+        if (accessor != null && accessor.getUser() instanceof UsernamePasswordAuthenticationToken auth
+                && auth.getPrincipal() instanceof VillageUser) {
+            var context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(auth);
+            SecurityContextHolder.setContext(context);
+        }
+        return message;
+    }
+
+    @Override
+    public void afterMessageHandled(Message<?> message, MessageChannel channel, MessageHandler handler, Exception ex) {
+        SecurityContextHolder.clearContext();
+    }
+}
