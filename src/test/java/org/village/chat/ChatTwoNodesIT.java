@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +17,7 @@ import org.village.Application;
 import org.village.IntegrationTest;
 import org.village.TestText;
 import org.village.TestUsers;
+import org.village.security.ApiTokens;
 import org.village.chat.internal.ChatStore;
 import org.village.chat.internal.RedisChatFanout;
 
@@ -97,8 +99,37 @@ class ChatTwoNodesIT {
     }
 
     @Test
+    void aMessageSentOverStompOnNodeAReachesAStompClientOnNodeB() throws Exception {
+        var engine = StompChatClient.engine();
+        var onA = new CopyOnWriteArrayList<Map<String, Object>>();
+        var onB = new CopyOnWriteArrayList<Map<String, Object>>();
+        var errors = new CopyOnWriteArrayList<Map<String, Object>>();
+        try (var sender = StompChatClient.connect(engine, ws(a), token(a, "parent.a", "sunny-garden-path"), roomId,
+                onA::add, errors::add);
+             var reader = StompChatClient.connect(engine, ws(b), token(b, "parent.b", "warm-cup-of-tea"), roomId,
+                     onB::add, errors::add)) {
+            String clientId = TestText.letters(20);
+            String body = TestText.unique("Across the nodes");
+            sender.send(roomId, clientId, body);
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (onB.stream().noneMatch(m -> clientId.equals(m.get("clientId"))) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(errors).isEmpty();
+            var got = onB.stream().filter(m -> clientId.equals(m.get("clientId"))).toList();
+            assertThat(got).as("node B's STOMP client got it once").hasSize(1);
+            assertThat(got.getFirst()).containsEntry("body", body).containsEntry("roomId", (int) roomId)
+                    .containsEntry("deleted", false).containsKeys("seq", "author", "sentAt");
+            assertThat(onA.stream().filter(m -> clientId.equals(m.get("clientId")))).as("and the sender's own echo").hasSize(1);
+        }
+    }
+
+    @Test
     void nothingIsLostWhileTheBrokerIsAwayAndNothingComesTwiceWhenItReturns() throws Exception {
         var seen = listenOnB("parent.b");
+        var stompSeqs = new CopyOnWriteArrayList<Long>();
+        var stompOnB = StompChatClient.connect(StompChatClient.engine(), ws(b), token(b, "parent.b", "warm-cup-of-tea"),
+                roomId, m -> stompSeqs.add(((Number) m.get("seq")).longValue()), e -> { });
         a.getBean(TestUsers.class).as("parent.a");
         var sent = new ArrayList<Long>();
         sent.add(send(a, TestText.unique("Before the outage")));
@@ -126,6 +157,18 @@ class ChatTwoNodesIT {
         var all = waitFor(seen, sent.getLast());
         assertThat(all).containsSubsequence(sent).doesNotHaveDuplicates();
         assertThat(all).isSorted();
+        // the STOMP client on node B (its WebSocket to B stayed up) got every one once, in order, the gap included
+        waitFor(stompSeqs, sent.getLast());
+        assertThat(stompSeqs).containsSubsequence(sent).doesNotHaveDuplicates().isSorted();
+        stompOnB.close();
+    }
+
+    private static String ws(ConfigurableApplicationContext node) {
+        return "ws://127.0.0.1:" + node.getEnvironment().getProperty("local.server.port") + "/ws";
+    }
+
+    private static String token(ConfigurableApplicationContext node, String username, String password) {
+        return node.getBean(ApiTokens.class).issue(username, password, "127.0.0.1").token();
     }
 
     private static List<Long> listenOnB(String who) {
