@@ -94,6 +94,7 @@ public class ChatService {
     private final AuditLog audit;
     private final int burst;
     private final Duration burstWindow;
+    private final java.util.concurrent.locks.ReentrantLock[] roomLocks = new java.util.concurrent.locks.ReentrantLock[256];
 
     ChatService(ChatStore store, CurrentUser currentUser, Clock clock, TransactionTemplate tx, ChatFanout fanout,
                 Presences presences, TextFilters filters, ModerationQueue queue, ModerationDesk desk, DutyRota rota,
@@ -114,6 +115,9 @@ public class ChatService {
         this.audit = audit;
         this.burst = Math.max(1, burst);
         this.burstWindow = burstWindow;
+        for (int i = 0; i < roomLocks.length; i++) {
+            roomLocks[i] = new java.util.concurrent.locks.ReentrantLock();
+        }
     }
 
     // ---- who is asking ----
@@ -393,18 +397,34 @@ public class ChatService {
             String why = verdict.blockedBy().map(Finding::reason).filter(r -> r != null && !r.isBlank()).orElse("");
             return refuse(Refusal.BLOCKED, "moderation.hint.watched-block", null, why);
         }
-        Sent sent;
+        var inOrder = roomLock(roomId);
+        inOrder.lock();
         try {
-            sent = tx.execute(s -> store(me, room.get().id(), clientId, text, verdict, staff));
-        } catch (DuplicateKeyException sameIdAtOnce) {
-            // two sends with one client id at the same moment: the other one is stored; answer with it
-            return store.byClientId(roomId, me.id(), clientId, false).map(m -> again(me, m, text))
-                    .orElseThrow(() -> sameIdAtOnce);
+            Sent sent;
+            try {
+                sent = tx.execute(s -> store(me, room.get().id(), clientId, text, verdict, staff));
+            } catch (DuplicateKeyException sameIdAtOnce) {
+                // two sends with one client id at the same moment: the other one is stored; answer with it
+                return store.byClientId(roomId, me.id(), clientId, false).map(m -> again(me, m, text))
+                        .orElseThrow(() -> sameIdAtOnce);
+            }
+            if (sent instanceof Stored stored && stored.message().status() == Status.SHOWN && !stored.again()) {
+                afterCommit(() -> fanout.publish(new ChatEvent.MessageStored(roomId, stored.message())));
+            }
+            return sent;
+        } finally {
+            inOrder.unlock();
         }
-        if (sent instanceof Stored stored && stored.message().status() == Status.SHOWN && !stored.again()) {
-            afterCommit(() -> fanout.publish(new ChatEvent.MessageStored(roomId, stored.message())));
-        }
-        return sent;
+    }
+
+    /**
+     * This node's lock for a room, held from before the room's row lock until the stored message was published, so
+     * one node publishes a room's messages in their order. The database's row lock already makes writers wait for
+     * each other, so this costs no throughput; it only stops a later message overtaking an earlier one between commit
+     * and publish.
+     */
+    private java.util.concurrent.locks.ReentrantLock roomLock(long roomId) {
+        return roomLocks[(int) Math.floorMod(roomId * 0x9E3779B97F4A7C15L >>> 32, (long) roomLocks.length)];
     }
 
     private Sent again(VillageUser me, Message first, String text) {
@@ -674,21 +694,27 @@ public class ChatService {
         if (m == null || m.status() != Status.HELD) {
             return false;
         }
-        boolean done = Boolean.TRUE.equals(tx.execute(s -> {
-            store.lockRoom(m.roomId());
-            long seq = store.nextSeq(m.roomId());
-            if (!store.approve(messageId, seq, clock.instant())) {
-                s.setRollbackOnly();
-                return false;
+        var inOrder = roomLock(m.roomId());
+        inOrder.lock();
+        try {
+            boolean done = Boolean.TRUE.equals(tx.execute(s -> {
+                store.lockRoom(m.roomId());
+                long seq = store.nextSeq(m.roomId());
+                if (!store.approve(messageId, seq, clock.instant())) {
+                    s.setRollbackOnly();
+                    return false;
+                }
+                store.countShown(m.roomId(), m.authorId());
+                return true;
+            }));
+            if (done) {
+                Message shown = store.message(messageId).orElseThrow();
+                afterCommit(() -> fanout.publish(new ChatEvent.MessageStored(m.roomId(), shown)));
             }
-            store.countShown(m.roomId(), m.authorId());
-            return true;
-        }));
-        if (done) {
-            Message shown = store.message(messageId).orElseThrow();
-            afterCommit(() -> fanout.publish(new ChatEvent.MessageStored(m.roomId(), shown)));
+            return done;
+        } finally {
+            inOrder.unlock();
         }
-        return done;
     }
 
     /** Tells every node a shown message changed (deleted or hidden by moderation). */

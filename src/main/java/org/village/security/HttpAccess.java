@@ -90,7 +90,7 @@ public final class HttpAccess {
             token(GET, "/api/chat/rooms", "chat (issue 11): the rooms this person may join, for the app"),
             token(GET, "/api/chat/rooms/{id}/messages", "chat: a room's messages after a sequence number (catch-up);"
                     + " a room they may not join: 404"),
-            open(GET, "/ws", "chat's STOMP WebSocket handshake for other apps: Origin checked against an allow-list;"
+            open(null, "/ws", "chat's STOMP WebSocket handshake for other apps: Origin checked against an allow-list;"
                     + " the CONNECT frame's Bearer token decides who it is (StompGate, decision 082)"),
             open(HttpMethod.OPTIONS, "/api/oruk", "CORS preflight for the public API (OrukCorsFilter)"),
             open(HttpMethod.OPTIONS, "/api/oruk/**", "CORS preflight for the public API (OrukCorsFilter)"),

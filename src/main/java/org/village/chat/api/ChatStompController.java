@@ -3,7 +3,8 @@ package org.village.chat.api;
 import org.springframework.messaging.handler.annotation.DestinationVariable;
 import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
 import org.springframework.messaging.handler.annotation.MessageMapping;
-import org.springframework.messaging.handler.annotation.Payload;
+import java.nio.charset.StandardCharsets;
+import org.springframework.messaging.Message;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -34,7 +35,10 @@ class ChatStompController {
     }
 
     @MessageMapping("rooms.{roomId}.send")
-    void send(@DestinationVariable long roomId, @Payload(required = false) String payload, SimpMessageHeaderAccessor from) {
+    void send(@DestinationVariable long roomId, Message<?> frame, SimpMessageHeaderAccessor from) {
+        // the body is read here, whatever content type the client sent, so nothing it sends can fail unseen
+        String payload = frame.getPayload() instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
+                : String.valueOf(frame.getPayload());
         String clientId = null;
         String body = null;
         try {
@@ -67,5 +71,11 @@ class ChatStompController {
     @MessageExceptionHandler({AccessDeniedException.class, InputProblem.class})
     void refused(Exception e, SimpMessageHeaderAccessor from) {
         replies.error(from, null, "not_allowed", "chat.problem.notAllowed");
+    }
+
+    /** Anything else that went wrong with one frame: the client is told; the connection and the server carry on. */
+    @MessageExceptionHandler
+    void failed(RuntimeException e, SimpMessageHeaderAccessor from) {
+        replies.error(from, null, "bad_request", "chat.problem.badRequest");
     }
 }

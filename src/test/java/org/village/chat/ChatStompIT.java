@@ -1,0 +1,244 @@
+package org.village.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.village.IntegrationTest;
+import org.village.TestText;
+import org.village.TestUsers;
+import org.village.chat.Chat.Audience;
+import org.village.chat.internal.ChatStore;
+import org.village.security.ApiTokens;
+import org.village.shared.Tokens;
+
+/**
+ * The STOMP API at /ws with a real WebSocketStompClient on the random port, as a phone app uses it: CONNECT without,
+ * with a bad, an expired or a revoked token is refused; a room's subscribers get their own and others' messages as
+ * the API's JSON; a room the person may not join gets an error and no data; SEND to /topic is refused; a reused
+ * client id with other words is an error; a retry gets the stored message back once; a frame too large is refused
+ * and the server carries on; a page from another site (Origin) cannot connect.
+ */
+class ChatStompIT extends IntegrationTest {
+
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+    @Autowired ChatStore store;
+    @Autowired ApiTokens tokens;
+    @Autowired ChatService chat;
+    @Autowired TestUsers users;
+
+    ChatFixture data;
+    final java.util.List<StompTestClient> clients = new java.util.ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        data = new ChatFixture(jdbc, store);
+        jdbc.sql("DELETE FROM sign_in_address WHERE 1 = 1").update();
+    }
+
+    @AfterEach
+    void tearDown() {
+        clients.forEach(StompTestClient::close);
+        users.anonymous();
+    }
+
+    private String token(String username) {
+        String password = username.startsWith("chat.") && isWorker(username) ? "green-kettle-morning" : "sunny-garden-path";
+        return tokens.issue(username, password, "127.0.0.61").token();
+    }
+
+    private boolean isWorker(String username) {
+        return jdbc.sql("SELECT COUNT(*) FROM account_role r JOIN user_account a ON a.id = r.account_id WHERE a.username = ?"
+                + " AND r.role = 'WORKER'").param(username).query(Integer.class).single() > 0;
+    }
+
+    private StompTestClient connect(String token) {
+        var c = StompTestClient.connect(port, token, null);
+        clients.add(c);
+        return c;
+    }
+
+    private static Map<String, Object> next(BlockingQueue<Map<String, Object>> q) throws InterruptedException {
+        var m = q.poll(10, TimeUnit.SECONDS);
+        assertThat(m).as("a message within 10 s").isNotNull();
+        return m;
+    }
+
+    private static String clientId() {
+        return "app-" + TestText.letters(10);
+    }
+
+    private String displayName(String username) {
+        return jdbc.sql("SELECT display_name FROM user_account WHERE username = ?").param(username).query(String.class).single();
+    }
+
+    @Test
+    void connectWithoutABadAnExpiredOrARevokedTokenIsRefused() throws Exception {
+        String parent = data.parent();
+        var none = connect(null);
+        assertThat(none.connected()).isFalse();
+        assertThat(none.errors.poll(5, TimeUnit.SECONDS)).contains("unauthorized").contains("sign in");
+
+        var bad = connect("not-a-token");
+        assertThat(bad.connected()).isFalse();
+        assertThat(bad.errors.poll(5, TimeUnit.SECONDS)).contains("unauthorized");
+
+        String expired = token(parent);
+        jdbc.sql("UPDATE api_token SET expires_at = ? WHERE token_hash = ?")
+                .params(java.sql.Timestamp.from(Instant.now().minusSeconds(1)), Tokens.sha256(expired)).update();
+        assertThat(connect(expired).connected()).isFalse();
+
+        String revoked = token(parent);
+        assertThat(tokens.revoke(revoked)).isTrue();
+        assertThat(connect(revoked).connected()).isFalse();
+
+        // a good token connects; revoked while connected, the next SEND is refused
+        String good = token(parent);
+        var c = connect(good);
+        assertThat(c.connected()).isTrue();
+        long room = data.openRoom();
+        tokens.revoke(good);
+        c.send("/app/rooms." + room + ".send", StompTestClient.message(clientId(), "after revoking"));
+        assertThat(c.errors.poll(10, TimeUnit.SECONDS)).contains("unauthorized");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM chat_message WHERE room_id = ?").param(room).query(Integer.class).single())
+                .isZero();
+    }
+
+    @Test
+    void subscribersGetTheirOwnAndOthersMessagesAsJsonAndRetriesOnce() throws Exception {
+        long room = data.openRoom();
+        String a = data.parent();
+        String b = data.parent();
+        var ca = connect(token(a));
+        var cb = connect(token(b));
+        var topicA = ca.subscribe("/topic/rooms." + room);
+        var errorsA = ca.subscribe("/user/queue/errors");
+        var sentA = ca.subscribe("/user/queue/sent");
+        var topicB = cb.subscribe("/topic/rooms." + room);
+        Thread.sleep(300); // subscriptions are registered before the first send
+
+        String id = clientId();
+        ca.send("/app/rooms." + room + ".send", StompTestClient.message(id, "Hello from the app <b>bold</b>"));
+        var own = next(topicA);
+        var theirs = next(topicB);
+        assertThat(own).isEqualTo(theirs);
+        assertThat(own.keySet()).containsExactly("roomId", "seq", "clientId", "author", "body", "sentAt", "deleted");
+        assertThat(((Number) own.get("roomId")).longValue()).isEqualTo(room);
+        assertThat(((Number) own.get("seq")).longValue()).isEqualTo(1);
+        assertThat(own.get("clientId")).isEqualTo(id);
+        assertThat(own.get("author")).isEqualTo(displayName(a));
+        assertThat(own.get("body")).isEqualTo("Hello from the app <b>bold</b>");
+        assertThat(Instant.parse((String) own.get("sentAt"))).isNotNull();
+        assertThat(own.get("deleted")).isEqualTo(false);
+
+        cb.send("/app/rooms." + room + ".send", StompTestClient.message(clientId(), "Hello back"));
+        assertThat(next(topicA).get("body")).isEqualTo("Hello back");
+        assertThat(((Number) next(topicB).get("seq")).longValue()).isEqualTo(2);
+
+        // the same id and words again: the stored one comes back to the sender only; nothing new in the room
+        ca.send("/app/rooms." + room + ".send", StompTestClient.message(id, "Hello from the app <b>bold</b>"));
+        var again = next(sentA);
+        assertThat(((Number) again.get("seq")).longValue()).isEqualTo(1);
+        // the same id, other words: an error with the client id and a code
+        ca.send("/app/rooms." + room + ".send", StompTestClient.message(id, "Different words"));
+        var reused = next(errorsA);
+        assertThat(reused.get("clientId")).isEqualTo(id);
+        assertThat(reused.get("code")).isEqualTo("client_id_reused");
+        assertThat((String) reused.get("message")).isNotBlank();
+        // not JSON, and a message held by the filters: errors too
+        ca.send("/app/rooms." + room + ".send", "{not json");
+        assertThat(next(errorsA).get("code")).isEqualTo("bad_request");
+        String held = clientId();
+        ca.send("/app/rooms." + room + ".send", StompTestClient.message(held, "Call me on 07700 900123"));
+        var heldError = next(errorsA);
+        assertThat(heldError.get("code")).isEqualTo("held");
+        assertThat(heldError.get("clientId")).isEqualTo(held);
+        ca.send("/app/rooms." + room + ".send", StompTestClient.message(clientId(), " "));
+        assertThat(next(errorsA).get("code")).isEqualTo("empty");
+        assertThat(topicA.poll(500, TimeUnit.MILLISECONDS)).as("nothing more in the room").isNull();
+        assertThat(topicB.poll(10, TimeUnit.MILLISECONDS)).isNull();
+
+        // a moderator removes a message: subscribers get it again as deleted, without its words
+        users.as(data.worker());
+        long messageId = jdbc.sql("SELECT id FROM chat_message WHERE room_id = ? AND seq = 2").param(room).query(Long.class).single();
+        chat.delete(messageId, "test");
+        var removed = next(topicA);
+        assertThat(((Number) removed.get("seq")).longValue()).isEqualTo(2);
+        assertThat(removed.get("deleted")).isEqualTo(true);
+        assertThat(removed.get("body")).isEqualTo("");
+    }
+
+    @Test
+    void aRoomThePersonMayNotJoinGetsAnErrorAndNoData() throws Exception {
+        long staffRoom = data.room(Audience.STAFF, true, "");
+        String parent = data.parent();
+        var c = connect(token(parent));
+        var errors = c.subscribe("/user/queue/errors");
+        Thread.sleep(200);
+        var topic = c.subscribe("/topic/rooms." + staffRoom);
+        var forged = c.subscribe("/topic/rooms.999999999");
+        assertThat(next(errors).get("code")).isEqualTo("not_allowed");
+        assertThat(next(errors).get("code")).isEqualTo("not_allowed");
+        users.as(data.worker());
+        assertThat(chat.send(staffRoom, clientId(), "Staff only")).isInstanceOf(Chat.Stored.class);
+        assertThat(topic.poll(1, TimeUnit.SECONDS)).as("no data").isNull();
+        assertThat(forged.poll(10, TimeUnit.MILLISECONDS)).isNull();
+        // sending into it is refused too
+        c.send("/app/rooms." + staffRoom + ".send", StompTestClient.message(clientId(), "let me in"));
+        assertThat(next(errors).get("code")).isEqualTo("not_allowed");
+        assertThat(c.connected()).isTrue();
+        // other destinations: an ERROR frame
+        c.subscribe("/topic/everything");
+        assertThat(c.errors.poll(10, TimeUnit.SECONDS)).contains("not_allowed");
+    }
+
+    @Test
+    void sendingToATopicIsRefused() throws Exception {
+        long room = data.openRoom();
+        var c = connect(token(data.parent()));
+        var topic = c.subscribe("/topic/rooms." + room);
+        Thread.sleep(200);
+        c.send("/topic/rooms." + room, "{\"roomId\":1,\"seq\":99,\"body\":\"forged\"}");
+        assertThat(c.errors.poll(10, TimeUnit.SECONDS)).contains("send_not_allowed");
+        assertThat(topic.poll(500, TimeUnit.MILLISECONDS)).isNull();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM chat_message WHERE room_id = ?").param(room).query(Integer.class).single())
+                .isZero();
+    }
+
+    @Test
+    void aFrameTooLargeIsRefusedAndTheServerCarriesOn() throws Exception {
+        long room = data.openRoom();
+        String parent = data.parent();
+        var c = connect(token(parent));
+        c.send("/app/rooms." + room + ".send", StompTestClient.message(clientId(), "x".repeat(100_000)));
+        c.closed.get(10, TimeUnit.SECONDS);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM chat_message WHERE room_id = ?").param(room).query(Integer.class).single())
+                .isZero();
+        // the next connection works
+        var d = connect(token(parent));
+        var topic = d.subscribe("/topic/rooms." + room);
+        Thread.sleep(200);
+        d.send("/app/rooms." + room + ".send", StompTestClient.message(clientId(), "still fine"));
+        assertThat(next(topic).get("body")).isEqualTo("still fine");
+    }
+
+    @Test
+    void aPageFromAnotherSiteCannotConnect() {
+        String token = token(data.parent());
+        var evil = StompTestClient.connect(port, token, "https://evil.example");
+        clients.add(evil);
+        assertThat(evil.connected()).isFalse();
+        var own = StompTestClient.connect(port, token, "http://127.0.0.1:" + port);
+        clients.add(own);
+        assertThat(own.connected()).isTrue();
+    }
+}
