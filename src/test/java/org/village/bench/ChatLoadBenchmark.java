@@ -50,6 +50,9 @@ public final class ChatLoadBenchmark {
     private final Map<String, Long> seqOf = new ConcurrentHashMap<>();
     private final long[] latencies = new long[4_000_000];
     private final AtomicLong latencyCount = new AtomicLong();
+    /** Stored (the message's sentAt, the server's clock on this machine) to delivered: the fan-out alone, in ms. */
+    private final long[] fanoutMillis = new long[4_000_000];
+    private final AtomicLong fanoutCount = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong reconnects = new AtomicLong();
     private final AtomicLong caughtUp = new AtomicLong();
@@ -117,6 +120,13 @@ public final class ChatLoadBenchmark {
                 lastSeq = Math.max(lastSeq, seq);
             }
             seqOf.putIfAbsent(clientId, (long) seq);
+            Object sentAtText = m.get("sentAt");
+            if (sentAtText != null) {
+                long j = fanoutCount.getAndIncrement();
+                if (j < fanoutMillis.length) {
+                    fanoutMillis[(int) j] = System.currentTimeMillis() - java.time.Instant.parse(sentAtText.toString()).toEpochMilli();
+                }
+            }
             Long at = sentAt.get(clientId);
             if (at != null) {
                 long i = latencyCount.getAndIncrement();
@@ -382,6 +392,18 @@ public final class ChatLoadBenchmark {
                             + " load after sending %s%n", pct(sorted, 50), pct(sorted, 95), pct(sorted, 99),
                     sorted[n - 1] / 1e6, n, n / sendSeconds, loadAfterSend);
         }
+        int f = (int) Math.min(fanoutCount.get(), fanoutMillis.length);
+        if (f > 0) {
+            long[] fan = Arrays.copyOf(fanoutMillis, f);
+            Arrays.sort(fan);
+            System.out.printf("stored-to-delivered ms (the fan-out alone): p50 %.0f  p95 %.0f  p99 %.0f  max %d%n",
+                    pctMillis(fan, 50), pctMillis(fan, 95), pctMillis(fan, 99), fan[f - 1]);
+        }
+    }
+
+    private static double pctMillis(long[] sorted, double p) {
+        int i = (int) Math.ceil(p / 100 * sorted.length) - 1;
+        return sorted[Math.max(0, i)];
     }
 
     private static double pct(long[] sorted, double p) {
