@@ -32,6 +32,7 @@ import org.village.chat.internal.ChatStore;
 import org.village.chat.internal.ChatStore.MemberRow;
 import org.village.chat.internal.ChatStore.RoomRow;
 import org.village.chat.internal.Presences;
+import org.village.chat.internal.RoomListeners;
 import org.village.content.ContentPolicy;
 import org.village.content.ContentRenderer;
 import org.village.helpnow.OpeningHours;
@@ -86,6 +87,7 @@ public class ChatService {
     private final TransactionTemplate tx;
     private final ChatFanout fanout;
     private final Presences presences;
+    private final RoomListeners listeners;
     private final TextFilters filters;
     private final ModerationQueue queue;
     private final ModerationDesk desk;
@@ -97,7 +99,7 @@ public class ChatService {
     private final java.util.concurrent.locks.ReentrantLock[] roomLocks = new java.util.concurrent.locks.ReentrantLock[256];
 
     ChatService(ChatStore store, CurrentUser currentUser, Clock clock, TransactionTemplate tx, ChatFanout fanout,
-                Presences presences, TextFilters filters, ModerationQueue queue, ModerationDesk desk, DutyRota rota,
+                Presences presences, RoomListeners listeners, TextFilters filters, ModerationQueue queue, ModerationDesk desk, DutyRota rota,
                 Notifications notifications, AuditLog audit,
                 @Value("${village.chat.burst:6}") int burst,
                 @Value("${village.chat.burst-window:PT10S}") Duration burstWindow) {
@@ -107,6 +109,7 @@ public class ChatService {
         this.tx = tx;
         this.fanout = fanout;
         this.presences = presences;
+        this.listeners = listeners;
         this.filters = filters;
         this.queue = queue;
         this.desk = desk;
@@ -321,11 +324,7 @@ public class ChatService {
     public ChatFanout.Registration listen(long roomId, Consumer<ChatEvent> listener) {
         VillageUser me = member();
         joinableOrRefuse(me, roomId);
-        return fanout.receive(event -> {
-            if (event.roomId() == roomId) {
-                listener.accept(event);
-            }
-        });
+        return listeners.add(roomId, listener);
     }
 
     /**
@@ -679,10 +678,7 @@ public class ChatService {
         for (var person : onDutyNow()) {
             notifications.tell(person.accountId(), "chat", "chat.notify.reported", "/moderation/queue");
         }
-        if (result == ModerationDesk.Reported.HIDDEN_NOW) {
-            Message hidden = store.message(messageId).orElseThrow().forReaders();
-            afterCommit(() -> fanout.publish(new ChatEvent.MessageChanged(m.roomId(), hidden)));
-        }
+        // hidden after enough reports: ChatModeratedContent.apply told the room already
         return result;
     }
 

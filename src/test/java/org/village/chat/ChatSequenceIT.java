@@ -33,7 +33,8 @@ import org.village.shared.AuditLog;
 /**
  * Sequence numbers come from the database under the room's row lock: 16 threads sending at once into one room get
  * 1..N with no gap and no number twice, in the order the rows were stored; and one client id sent by 8 threads at
- * once is stored once, every thread getting that one message back. This node tells them in their order.
+ * once is stored once, every thread getting that one message back; slow mode and the flood limit hold for one member
+ * sending from many threads at once. This node tells them in their order.
  */
 class ChatSequenceIT extends IntegrationTest {
 
@@ -48,6 +49,7 @@ class ChatSequenceIT extends IntegrationTest {
     @Autowired TransactionTemplate tx;
     @Autowired ChatFanout fanout;
     @Autowired Presences presences;
+    @Autowired org.village.chat.internal.RoomListeners listeners;
     @Autowired TextFilters filters;
     @Autowired ModerationQueue queue;
     @Autowired ModerationDesk desk;
@@ -57,7 +59,7 @@ class ChatSequenceIT extends IntegrationTest {
 
     /** The service without the flood limit (every thread sends as fast as it can). */
     private ChatService unlimited() {
-        return new ChatService(store, currentUser, clock, tx, fanout, presences, filters, queue, desk, rota, notifications,
+        return new ChatService(store, currentUser, clock, tx, fanout, presences, listeners, filters, queue, desk, rota, notifications,
                 audit, 1_000_000, Duration.ofSeconds(1));
     }
 
@@ -111,6 +113,52 @@ class ChatSequenceIT extends IntegrationTest {
                     .isEqualTo(LongStream.rangeClosed(1, n).boxed().toList());
         } finally {
             listening.remove();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void slowModeAndTheFloodLimitHoldWhenOneMemberSendsFromManyThreadsAtOnce() throws Exception {
+        var data = new ChatFixture(jdbc, store);
+        long slowRoom = data.openRoom();
+        long floodRoom = data.openRoom();
+        users.as(data.worker());
+        unlimited().slowMode(slowRoom, 60);
+        users.anonymous();
+        String person = data.parent();
+        var limited = new ChatService(store, currentUser, clock, tx, fanout, presences, listeners, filters, queue, desk, rota,
+                notifications, audit, 3, Duration.ofMinutes(5));
+        assertThat(storedAtOnce(limited, person, slowRoom, 8)).as("slow mode: one message a minute").isEqualTo(1);
+        assertThat(storedAtOnce(limited, person, floodRoom, 8)).as("flood limit: 3 in the window").isEqualTo(3);
+    }
+
+    /** How many of {@code threads} sends by one person at the same moment were stored. */
+    private int storedAtOnce(ChatService chat, String person, long room, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        var start = new CountDownLatch(1);
+        try {
+            var futures = new ArrayList<Future<Chat.Sent>>();
+            for (int i = 0; i < threads; i++) {
+                int n = i;
+                futures.add(pool.submit((Callable<Chat.Sent>) () -> {
+                    users.as(person);
+                    start.await();
+                    try {
+                        return chat.send(room, "at-once-" + n + "-" + TestText.letters(6), "At once " + n);
+                    } finally {
+                        users.anonymous();
+                    }
+                }));
+            }
+            start.countDown();
+            int stored = 0;
+            for (var f : futures) {
+                stored += f.get(60, TimeUnit.SECONDS) instanceof Chat.Stored ? 1 : 0;
+            }
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM chat_message WHERE room_id = ?").param(room).query(Integer.class)
+                    .single()).isEqualTo(stored);
+            return stored;
+        } finally {
             pool.shutdownNow();
         }
     }

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.village.IntegrationTest;
+import org.village.MovableClock;
 import org.village.TestText;
 import org.village.TestUsers;
 import org.village.chat.Chat.Audience;
@@ -58,6 +59,7 @@ class ChatServiceIT extends IntegrationTest {
     @Autowired TransactionTemplate tx;
     @Autowired ChatFanout fanout;
     @Autowired Presences presences;
+    @Autowired org.village.chat.internal.RoomListeners listeners;
     @Autowired TextFilters filters;
     @Autowired ModerationQueue queue;
     @Autowired ModerationDesk desk;
@@ -68,14 +70,14 @@ class ChatServiceIT extends IntegrationTest {
     @Autowired List<ModeratedContent> contents;
 
     ChatFixture data;
-    ChatFixture.MovableClock clock;
+    MovableClock clock;
     ChatService timed;
 
     @BeforeEach
     void setUp() {
         data = new ChatFixture(jdbc, store);
-        clock = new ChatFixture.MovableClock(Instant.parse("2026-06-10T12:00:00Z"));
-        timed = new ChatService(store, currentUser, clock, tx, fanout, presences, filters, queue, desk, rota,
+        clock = new MovableClock(Instant.parse("2026-06-10T12:00:00Z"));
+        timed = new ChatService(store, currentUser, clock, tx, fanout, presences, listeners, filters, queue, desk, rota,
                 notifications, audit, 3, Duration.ofSeconds(10));
     }
 
@@ -223,7 +225,7 @@ class ChatServiceIT extends IntegrationTest {
         long room = data.room(Audience.EVERYONE, false, "Mon-Sun 19:00-23:00");
         String parent = data.parent();
         Instant sevenPm = ZonedDateTime.of(LocalDate.of(2026, 6, 10), LocalTime.of(19, 0), Times.ZONE).toInstant();
-        clock.set(sevenPm.minusSeconds(60));
+        clock.move(Duration.between(clock.instant(), sevenPm.minusSeconds(60)));
         users.as(parent);
         var closed = timed.room(room).orElseThrow();
         assertThat(closed.open()).isFalse();
@@ -401,6 +403,21 @@ class ChatServiceIT extends IntegrationTest {
         assertThat(chat.report(m.id(), ReportReason.UNKIND, "not nice")).isEqualTo(ModerationDesk.Reported.THANKS);
         assertThat(openCases(m.id())).containsExactly("REPORTED");
         assertThatThrownBy(() -> chat.report(m.id(), ReportReason.UNKIND, null)).isInstanceOf(InputProblem.class);
+
+        // enough members report it: hidden at once for everyone, told to the room once
+        var heard = new CopyOnWriteArrayList<ChatEvent>();
+        var listening = chat.listen(room, heard::add);
+        try {
+            users.as(data.parent());
+            assertThat(chat.report(m.id(), ReportReason.NOT_SAFE, null)).isEqualTo(ModerationDesk.Reported.THANKS);
+            users.as(data.parent());
+            assertThat(chat.report(m.id(), ReportReason.SPAM, null)).isEqualTo(ModerationDesk.Reported.HIDDEN_NOW);
+        } finally {
+            listening.remove();
+        }
+        assertThat(heard).singleElement().isInstanceOfSatisfying(ChatEvent.MessageChanged.class,
+                e -> assertThat(e.message().deleted()).isTrue());
+        assertThat(chat.history(room, 0, 10)).singleElement().satisfies(x -> assertThat(x.body()).isEmpty());
     }
 
     @Test
@@ -412,6 +429,23 @@ class ChatServiceIT extends IntegrationTest {
         var first = stored(chat.send(room, id(), "Hello, I am new"));
         assertThat(first.status()).isEqualTo(Status.HELD);
         assertThat(openCases(first.id())).containsExactly("PENDING");
+    }
+
+    @Test
+    void theStartingRoomsAreThereWithTheirHours() {
+        var evening = store.roomByCode("evening-circle").orElseThrow();
+        assertThat(evening.name()).isEqualTo("Evening parent circle");
+        assertThat(evening.hoursText()).isEqualTo("Mon-Sun 19:00-23:00");
+        Instant half = ZonedDateTime.of(LocalDate.of(2026, 6, 10), LocalTime.of(20, 30), Times.ZONE).toInstant();
+        Instant noon = ZonedDateTime.of(LocalDate.of(2026, 6, 10), LocalTime.of(12, 0), Times.ZONE).toInstant();
+        assertThat(ChatService.openAt(evening, ChatService.hours(evening), half)).isTrue();
+        assertThat(ChatService.openAt(evening, ChatService.hours(evening), noon)).isFalse();
+        assertThat(store.roomByCode("brothers-and-sisters").orElseThrow().audience()).isEqualTo(Audience.PARENTS);
+        assertThat(store.rooms()).anyMatch(r -> r.code().startsWith("area-"));
+        var anyHour = store.roomByCode("try-chat").orElseThrow();
+        assertThat(anyHour.alwaysOpen()).isTrue();
+        users.as(data.parent());
+        assertThat(chat.room(anyHour.id()).orElseThrow().open()).isTrue();
     }
 
     private List<String> openCases(long messageId) {

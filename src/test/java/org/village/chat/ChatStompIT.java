@@ -35,6 +35,7 @@ class ChatStompIT extends IntegrationTest {
     @Autowired ApiTokens tokens;
     @Autowired ChatService chat;
     @Autowired TestUsers users;
+    @Autowired org.village.chat.api.StompSessions sessions;
 
     ChatFixture data;
     final java.util.List<StompTestClient> clients = new java.util.ArrayList<>();
@@ -219,7 +220,11 @@ class ChatStompIT extends IntegrationTest {
         long room = data.openRoom();
         String parent = data.parent();
         var c = connect(token(parent));
-        c.send("/app/rooms." + room + ".send", StompTestClient.message(clientId(), "x".repeat(100_000)));
+        try {
+            c.send("/app/rooms." + room + ".send", StompTestClient.message(clientId(), "x".repeat(100_000)));
+        } catch (org.springframework.messaging.MessageDeliveryException closedWhileWriting) {
+            // the server may close the connection before the client has finished writing the frame
+        }
         c.closed.get(10, TimeUnit.SECONDS);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM chat_message WHERE room_id = ?").param(room).query(Integer.class).single())
                 .isZero();
@@ -229,6 +234,77 @@ class ChatStompIT extends IntegrationTest {
         Thread.sleep(200);
         d.send("/app/rooms." + room + ".send", StompTestClient.message(clientId(), "still fine"));
         assertThat(next(topic).get("body")).isEqualTo("still fine");
+    }
+
+    @Test
+    void aConnectionWhoseTokenStoppedOrWhoWasRemovedIsClosedByTheSweep() throws Exception {
+        long room = data.openRoom();
+        String removed = data.parent();
+        String revokedLater = data.parent();
+        String stays = data.parent();
+        var r = connect(token(removed));
+        r.subscribe("/topic/rooms." + room);
+        String revokedToken = token(revokedLater);
+        var v = connect(revokedToken);
+        v.subscribe("/topic/rooms." + room);
+        var s = connect(token(stays));
+        var topic = s.subscribe("/topic/rooms." + room);
+        Thread.sleep(300);
+        users.as(data.worker());
+        chat.remove(room, data.id(removed), true);
+        users.anonymous();
+        tokens.revoke(revokedToken);
+        assertThat(sessions.sweep()).isGreaterThanOrEqualTo(2);
+        r.closed.get(10, TimeUnit.SECONDS);
+        v.closed.get(10, TimeUnit.SECONDS);
+        assertThat(s.connected()).isTrue();
+        s.send("/app/rooms." + room + ".send", StompTestClient.message(clientId(), "still here"));
+        assertThat(next(topic).get("body")).isEqualTo("still here");
+    }
+
+    @Test
+    void aMalformedFrameGetsAnErrorFrameAndTheServerCarriesOn() throws Exception {
+        var frames = new java.util.concurrent.LinkedBlockingQueue<String>();
+        var closed = new java.util.concurrent.CompletableFuture<Integer>();
+        var socket = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(java.net.URI.create("ws://127.0.0.1:" + port + "/ws"), new java.net.http.WebSocket.Listener() {
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws, CharSequence data,
+                                                                          boolean last) {
+                        frames.add(data.toString());
+                        ws.request(1);
+                        return null;
+                    }
+
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onClose(java.net.http.WebSocket ws, int status, String reason) {
+                        closed.complete(status);
+                        return null;
+                    }
+                }).get(10, TimeUnit.SECONDS);
+        socket.sendText("HELLO THERE\nnot: a stomp frame\n\n\u0000", true).get(10, TimeUnit.SECONDS);
+        String answer = frames.poll(10, TimeUnit.SECONDS);
+        assertThat(answer).as("an ERROR frame").startsWith("ERROR").doesNotContain("Exception", "at org.");
+        // the server still serves everyone else
+        long room = data.openRoom();
+        var c = connect(token(data.parent()));
+        var topic = c.subscribe("/topic/rooms." + room);
+        Thread.sleep(200);
+        c.send("/app/rooms." + room + ".send", StompTestClient.message(clientId(), "after the bad frame"));
+        assertThat(next(topic).get("body")).isEqualTo("after the bad frame");
+        socket.abort();
+    }
+
+    @Test
+    void aFloodOfFramesIsStopped() throws Exception {
+        long room = data.openRoom();
+        var c = connect(token(data.parent()));
+        for (int i = 0; i < 40 && c.connected(); i++) {
+            c.send("/app/rooms." + room + ".send", StompTestClient.message(clientId(), "flood " + i));
+        }
+        assertThat(c.errors.poll(10, TimeUnit.SECONDS)).contains("rate_limited");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM chat_message WHERE room_id = ?").param(room).query(Integer.class).single())
+                .as("the room's own flood limit stored at most 6").isLessThanOrEqualTo(6);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.village.security;
 
+import org.village.MovableClock;
 import org.village.TestAccounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,10 +9,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -197,31 +196,4 @@ class SignInThrottleIT extends IntegrationTest {
         return new SignIn(org.village.HttpSignIn.location(response), client, port);
     }
 
-    /** A clock the test moves forward instead of waiting. */
-    static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant start) {
-            now = start;
-        }
-
-        void move(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

@@ -27,12 +27,14 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 class ChatStompConfig implements WebSocketMessageBrokerConfigurer {
 
     private final StompGate gate;
+    private final org.springframework.beans.factory.ObjectProvider<StompSessions> sessions;
     private final String[] allowedOrigins;
     private final int maxFrameBytes;
 
-    ChatStompConfig(StompGate gate, @Value("${village.chat.allowed-origins:}") String allowedOrigins,
+    ChatStompConfig(StompGate gate, org.springframework.beans.factory.ObjectProvider<StompSessions> sessions, @Value("${village.chat.allowed-origins:}") String allowedOrigins,
                     @Value("${village.chat.max-frame-bytes:32768}") int maxFrameBytes) {
         this.gate = gate;
+        this.sessions = sessions;
         this.allowedOrigins = Arrays.stream(allowedOrigins.split(",")).map(String::strip).filter(s -> !s.isEmpty())
                 .toArray(String[]::new);
         this.maxFrameBytes = maxFrameBytes;
@@ -70,15 +72,19 @@ class ChatStompConfig implements WebSocketMessageBrokerConfigurer {
         registration.setSendBufferSizeLimit(1024 * 1024);
         registration.setSendTimeLimit(10_000);
         registration.setTimeToFirstMessage(30_000);
+        registration.addDecoratorFactory(handler -> sessions.getObject().decorate(handler));
     }
 
-    /** The servlet container's own limit for one WebSocket message: the frame limit, so larger ones are refused. */
+    /**
+     * The servlet container's own limit for one WebSocket message: the frame limit, so larger ones are refused. It is
+     * the container's default for every WebSocket (Vaadin's push too, where it only raises Tomcat's 8 KB); no idle
+     * timeout is set here, so Vaadin's push connections keep their own.
+     */
     @Bean
     ServletServerContainerFactoryBean chatWebSocketContainer() {
         var container = new ServletServerContainerFactoryBean();
         container.setMaxTextMessageBufferSize(maxFrameBytes);
         container.setMaxBinaryMessageBufferSize(maxFrameBytes);
-        container.setMaxSessionIdleTimeout(120_000L);
         return container;
     }
 }

@@ -34,7 +34,8 @@ import org.village.security.VillageUser;
  *   <li>{@code SEND}: only to {@code /app/rooms.{id}.send}; {@code /topic/...} or anything else is an ERROR frame.</li>
  * </ul>
  * The token is checked again on every SUBSCRIBE and SEND (at most every {@code village.chat.token-recheck}), so a
- * revoked or expired token stops working on an open connection too. While a frame is handled the person is the
+ * revoked or expired token stops working on an open connection too. More than {@code village.chat.frames-per-second}
+ * (30) frames a second on one connection is a flood: an ERROR frame. While a frame is handled the person is the
  * signed-in one, so {@link ChatService} makes the same checks as for the portal's own pages.
  */
 @Component
@@ -49,14 +50,38 @@ class StompGate implements ExecutorChannelInterceptor {
     private final ApiTokens tokens;
     private final ChatService chat;
     private final StompReplies replies;
+    static final String WINDOW = "chat.frameWindow";
+
     private final long recheckNanos;
+    private final int framesPerSecond;
 
     StompGate(ApiTokens tokens, ChatService chat, StompReplies replies,
-              @Value("${village.chat.token-recheck:PT0S}") Duration recheck) {
+              @Value("${village.chat.token-recheck:PT0S}") Duration recheck,
+              @Value("${village.chat.frames-per-second:30}") int framesPerSecond) {
         this.tokens = tokens;
         this.chat = chat;
         this.replies = replies;
         this.recheckNanos = recheck.toNanos();
+        this.framesPerSecond = Math.max(1, framesPerSecond);
+    }
+
+    /** A connection's frames in the current second: more than allowed is an ERROR frame (a flood, not a person). */
+    private void count(StompHeaderAccessor accessor) {
+        Map<String, Object> session = accessor.getSessionAttributes();
+        if (session == null) {
+            return;
+        }
+        long now = System.nanoTime();
+        long[] window = (long[]) session.computeIfAbsent(WINDOW, k -> new long[] {now, 0});
+        synchronized (window) {
+            if (now - window[0] >= 1_000_000_000L) {
+                window[0] = now;
+                window[1] = 0;
+            }
+            if (++window[1] > framesPerSecond) {
+                throw new StompRefused("rate_limited", "Too many frames at once. Please slow down and connect again.");
+            }
+        }
     }
 
     @Override
@@ -65,6 +90,7 @@ class StompGate implements ExecutorChannelInterceptor {
         if (accessor == null || accessor.getCommand() == null) {
             return message;
         }
+        count(accessor);
         return switch (accessor.getCommand()) {
             case CONNECT, STOMP -> connect(message, accessor);
             case SUBSCRIBE -> subscribe(message, accessor);

@@ -81,13 +81,14 @@ class UrgentToday extends Div {
         }
     }
 
-    /** "2 min 5 s" (or in Polish "2 min 5 s": the same short units). */
-    static String took(Duration d) {
+    /** How long it took to be looked at, in the reader's language ("2 min 5 s"). */
+    private String took(Duration d) {
         if (d == null) {
             return "";
         }
         long s = d.toSeconds();
-        return s < 60 ? s + " s" : (s / 60) + " min " + (s % 60) + " s";
+        return s < 60 ? getTranslation("today.urgent.took.seconds", s)
+                : getTranslation("today.urgent.took.minutes", s / 60, s % 60);
     }
 
     private void acknowledge(long id) {

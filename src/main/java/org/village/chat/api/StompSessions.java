@@ -1,0 +1,112 @@
+package org.village.chat.api;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.messaging.simp.user.SimpSession;
+import org.springframework.messaging.simp.user.SimpSubscription;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
+import org.village.chat.ChatService;
+import org.village.security.ApiTokens;
+import org.village.security.VillageUser;
+
+/**
+ * The open STOMP connections of this node, so that one whose token stopped working (revoked, expired, password
+ * changed, account switched off) or whose person may no longer join a room they subscribed to (removed by a
+ * moderator) is closed within {@code village.chat.token-sweep} (30 s), even if it never sends another frame.
+ * The client reconnects, and the gate then says why.
+ */
+@Component
+public class StompSessions {
+
+    private static final Logger log = LoggerFactory.getLogger(StompSessions.class);
+    /** The close status for a connection that may not go on (policy violation). */
+    static final CloseStatus NOT_ANY_MORE = CloseStatus.POLICY_VIOLATION.withReason("sign in again");
+
+    private final Map<String, WebSocketSession> open = new ConcurrentHashMap<>();
+    private final ApiTokens tokens;
+    private final ChatService chat;
+    private final SimpUserRegistry users;
+
+    StompSessions(ApiTokens tokens, ChatService chat, SimpUserRegistry users) {
+        this.tokens = tokens;
+        this.chat = chat;
+        this.users = users;
+    }
+
+    /** Wraps the STOMP handler so this registry sees connections open and close. */
+    WebSocketHandler decorate(WebSocketHandler handler) {
+        return new WebSocketHandlerDecorator(handler) {
+            @Override
+            public void afterConnectionEstablished(WebSocketSession session) throws Exception {
+                open.put(session.getId(), session);
+                super.afterConnectionEstablished(session);
+            }
+
+            @Override
+            public void afterConnectionClosed(WebSocketSession session, CloseStatus closeStatus) throws Exception {
+                open.remove(session.getId());
+                super.afterConnectionClosed(session, closeStatus);
+            }
+        };
+    }
+
+    /** How many STOMP connections this node has open. */
+    public int count() {
+        return open.size();
+    }
+
+    /** Closes every connection that may not go on; returns how many it closed. */
+    @Scheduled(fixedDelayString = "${village.chat.token-sweep:PT30S}", initialDelayString = "${village.chat.token-sweep:PT30S}")
+    public int sweep() {
+        int closed = 0;
+        for (WebSocketSession session : open.values()) {
+            try {
+                if (!mayGoOn(session)) {
+                    session.close(NOT_ANY_MORE);
+                    closed++;
+                }
+            } catch (IOException | RuntimeException e) {
+                log.warn("A chat connection could not be checked or closed ({})", e.getClass().getSimpleName());
+            }
+        }
+        return closed;
+    }
+
+    private boolean mayGoOn(WebSocketSession session) {
+        Object token = session.getAttributes().get(StompGate.TOKEN);
+        if (!(token instanceof String t)) {
+            return true; // not connected with STOMP yet: the first-frame time limit closes it
+        }
+        Optional<VillageUser> user = tokens.authenticate(t);
+        if (user.isEmpty()) {
+            return false;
+        }
+        SimpSession stomp = sessionOf(user.get(), session.getId());
+        if (stomp == null) {
+            return true;
+        }
+        for (SimpSubscription subscription : stomp.getSubscriptions()) {
+            Matcher room = StompGate.ROOM_TOPIC.matcher(subscription.getDestination());
+            if (room.matches() && !StompGate.as(user.get(), () -> chat.mayJoin(Long.parseLong(room.group(1))))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private SimpSession sessionOf(VillageUser user, String sessionId) {
+        var simpUser = users.getUser(user.getUsername());
+        return simpUser == null ? null : simpUser.getSession(sessionId);
+    }
+}
