@@ -3,7 +3,9 @@
 # Starts one or two portal nodes (demo profile) on a fresh schema of the local MariaDB, runs the STOMP load client
 # (org.village.bench.ChatLoadBenchmark), stops the nodes. Usage:
 #   scripts/bench-chat.sh NODES CLIENTS ROOM_SIZE RATE SECONDS [DRILL]
-#     NODES 1 (no broker) or 2 (Redis pub/sub between them); DRILL: none | client-cut | node-restart | broker-restart
+#     NODES 1 (no broker) or 2 (Redis pub/sub between them)
+#     DRILL: none | client-cut | node-restart | broker-restart | all (two nodes: half a room cut for 30 s from a third
+#     of the way in, Redis stopped for 10 s soon after, node 2 killed at two thirds and started again)
 # e.g. scripts/bench-chat.sh 1 2000 50 200 30      scripts/bench-chat.sh 2 2000 50 200 30 broker-restart
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +16,9 @@ if [ "${SKIP_BUILD:-}" != 1 ]; then
   ./mvnw -B -q -o test-compile
   ./mvnw -B -q -o dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 fi
-CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
+# a private copy of the classes, so a build during the run (or a node restarted by a drill) sees the same code
+rm -rf target/bench-run && mkdir -p target/bench-run && cp -r target/classes target/test-classes target/bench-run/
+CP="target/bench-run/test-classes:target/bench-run/classes:$(cat target/bench.classpath)"
 DB=village_bench_chat
 mariadb -uroot -h127.0.0.1 -e "DROP DATABASE IF EXISTS $DB; CREATE DATABASE $DB CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
 URL="jdbc:mysql://127.0.0.1:3306/$DB?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&sslMode=DISABLED&allowPublicKeyRetrieval=true"
@@ -39,7 +43,7 @@ start_node 1 18081; wait_up 18081   # the first node runs Flyway and the demo se
 URLS=http://127.0.0.1:18081
 if [ "$NODES" -gt 1 ]; then start_node 2 18082; wait_up 18082; URLS=$URLS,http://127.0.0.1:18082; fi
 echo "nodes up; load $(cat /proc/loadavg)"; rm -f target/bench-chat-client.log
-CUT=""; [ "$DRILL" = client-cut ] && CUT=30
+CUT=""; { [ "$DRILL" = client-cut ] || [ "$DRILL" = all ]; } && CUT=30
 "$JAVA_HOME/bin/java" -Xmx1g -cp "$CP" org.village.bench.ChatLoadBenchmark "$URL&user=root&password=" "$URLS" \
   "$CLIENTS" "$ROOM" "$RATE" "$SECS" $CUT > >(tee target/bench-chat-client.log) &
 BENCH=$!
@@ -52,5 +56,11 @@ case "$DRILL" in
     until_sending; sleep $((SECS / 3 + 2)); echo "drill: stopping Redis"; redis-cli -h 127.0.0.1 shutdown nosave || true; sleep 10
     redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no --dir /var/lib/redis \
       --logfile /var/log/redis/ci.log; echo "drill: Redis back" ;;
+  all)
+    until_sending; sleep $((SECS / 3 + 4)); echo "drill: stopping Redis"; redis-cli -h 127.0.0.1 shutdown nosave || true
+    sleep 10; redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no \
+      --dir /var/lib/redis --logfile /var/log/redis/ci.log; echo "drill: Redis back"
+    sleep $((SECS / 3 - 14)); echo "drill: killing node 2"; kill -9 "${PIDS[2]}"; sleep 2
+    start_node 2 18082; echo "drill: node 2 starting again" ;;
 esac
 wait "$BENCH"
