@@ -37,7 +37,8 @@ wait_up() { # port
     code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$1/api/chat/rooms" || true); [ "$code" = 401 ] && return 0; sleep 1; done
   echo "node on $1 did not start"; return 1
 }
-stop_all() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+stop_all() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; sleep 10
+  for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap stop_all EXIT
 start_node 1 18081; wait_up 18081   # the first node runs Flyway and the demo seed alone
 URLS=http://127.0.0.1:18081

@@ -90,6 +90,8 @@ public final class ChatLoadBenchmark {
         long duplicates;
         long overlap;
         volatile boolean cut;
+        /** One reconnect loop at a time (a failed attempt reports a lost connection too). */
+        final java.util.concurrent.atomic.AtomicBoolean reconnecting = new java.util.concurrent.atomic.AtomicBoolean();
 
         Client(int index, long roomId, String token, int node) {
             this.index = index;
@@ -150,7 +152,7 @@ public final class ChatLoadBenchmark {
 
         void onError(Map<String, Object> e) {
             if ("connection_lost".equals(e.get("code"))) {
-                if (!stopping && !cut) {
+                if (!stopping && !cut && reconnecting.compareAndSet(false, true)) {
                     Thread.ofVirtual().start(this::reconnect);
                 }
             } else if (e.get("clientId") != null) {
@@ -160,6 +162,22 @@ public final class ChatLoadBenchmark {
 
         /** Back after a drop: subscribe again (on the next node when this one is down), then read what was missed. */
         void reconnect() {
+            try {
+                reconnectLoop();
+            } finally {
+                reconnecting.set(false);
+            }
+        }
+
+        private void reconnectLoop() {
+            var old = stomp;
+            if (old != null) {
+                try {
+                    old.close();
+                } catch (RuntimeException ignored) {
+                    // already gone
+                }
+            }
             for (int attempt = 0; attempt < 120 && !stopping; attempt++) {
                 try {
                     Thread.sleep(attempt == 0 ? 200 : 1000);
@@ -178,8 +196,12 @@ public final class ChatLoadBenchmark {
 
         /** REST history after the last seq, page by page, into the same seen-set (one copy of each message). */
         void catchUp() throws Exception {
-            while (true) {
-                long after = lastSeq;
+            for (int pages = 0; pages < 50; pages++) {
+                long after;
+                synchronized (this) {
+                    // from the end of what is held without a gap (a live message may already be past the gap)
+                    after = seen.nextClearBit(1) - 1;
+                }
                 var request = HttpRequest.newBuilder(URI.create(nodes.get(node) + "/api/chat/rooms/" + roomId
                         + "/messages?after=" + after + "&limit=200")).header("Authorization", "Bearer " + token).GET().build();
                 var response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -199,7 +221,11 @@ public final class ChatLoadBenchmark {
                     }
                 }
                 if (page.size() < 200) {
-                    return;
+                    synchronized (this) {
+                        if (seen.nextClearBit(1) - 1 <= after || page.isEmpty()) {
+                            return;
+                        }
+                    }
                 }
             }
         }
@@ -360,7 +386,9 @@ public final class ChatLoadBenchmark {
             }
             for (var c : cutClients) {
                 c.cut = false;
-                Thread.ofVirtual().start(c::reconnect);
+                if (c.reconnecting.compareAndSet(false, true)) {
+                    Thread.ofVirtual().start(c::reconnect);
+                }
             }
         });
     }
