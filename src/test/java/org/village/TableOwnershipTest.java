@@ -60,7 +60,8 @@ class TableOwnershipTest {
             // chat on several nodes (C3 adds here)
             Map.entry("shared", Set.<String>of()),
             // forum and moderation polish (P10 adds here)
-            Map.entry("forum", Set.<String>of()),
+            Map.entry("forum", Set.<String>of("forum_topic_count")),
+            Map.entry("moderation", Set.<String>of("urgent_alert_change")),
             // booking polish (P13 adds here)
             Map.entry("booking", Set.<String>of()),
             //

@@ -130,6 +130,72 @@ public class Bookings {
         return rows.stream().map(r -> slot(r, names)).toList();
     }
 
+    /**
+     * A page of open sessions for a phone: at most {@code limit} (1 to 50) that have not started, from {@code day}
+     * (Europe/London) onwards and no further than 92 days on, optionally of one type, in time order. {@code after} is
+     * the last session of the page before (its start and id), or null for the first page; {@link SessionPage#more}
+     * says whether there are later ones. One indexed range read and one read of the workers' names.
+     */
+    public SessionPage sessionPage(LocalDate day, String typeCode, SessionSlot after, int limit) {
+        currentUser.require();
+        if (day == null) {
+            throw InputProblem.keyed("from", "booking.problem.dates");
+        }
+        int size = Math.clamp(limit, 1, 50);
+        Instant now = clock.instant();
+        Instant start = day.atStartOfDay(Times.ZONE).toInstant();
+        if (start.isBefore(now)) {
+            start = now;
+        }
+        Instant end = LocalDate.now(clock.withZone(Times.ZONE)).plusDays(93).atStartOfDay(Times.ZONE).toInstant();
+        long afterId = 0;
+        if (after != null && !after.startsAt().isBefore(start)) {
+            start = after.startsAt();
+            afterId = after.id();
+        }
+        if (!end.isAfter(start)) {
+            return new SessionPage(List.of(), false);
+        }
+        var rows = store.openSessionsAfter(start, afterId, end,
+                typeCode == null || typeCode.isBlank() ? null : typeCode.strip(), size + 1);
+        boolean more = rows.size() > size;
+        var page = more ? rows.subList(0, size) : rows;
+        var names = workerNames(page.stream().map(SessionRow::workerId).distinct().toList());
+        return new SessionPage(page.stream().map(r -> slot(r, names)).toList(), more);
+    }
+
+    /** A page of sessions, and whether later ones exist. */
+    public record SessionPage(List<SessionSlot> sessions, boolean more) {
+    }
+
+    /**
+     * Who of my family may come to this session, and who is ticked to start with (the parent can change it): for a
+     * session for the whole family, everyone who may come; for children only (a sibling group), the children; for
+     * parents only (one-to-one support, a parenting course), only me.
+     */
+    public MemberChoice memberChoice(long sessionId) {
+        var me = currentUser.require();
+        long family = myFamily();
+        var session = store.session(sessionId).orElseThrow(() -> InputProblem.keyed("session", "booking.problem.noSession"));
+        boolean children = session.attendees().contains("SIBLINGS") || session.attendees().contains("YOUNG_PERSON");
+        boolean parents = session.attendees().contains("PARENTS");
+        var eligible = members(family).stream().filter(m -> m.isChild() ? children : parents).toList();
+        var ticked = new LinkedHashSet<String>();
+        if (parents && !children) {
+            eligible.stream().map(Member::key).filter(Member.accountKey(me.id())::equals).forEach(ticked::add);
+        } else {
+            eligible.forEach(m -> ticked.add(m.key()));
+        }
+        if (ticked.isEmpty() && !eligible.isEmpty()) {
+            ticked.add(eligible.getFirst().key());
+        }
+        return new MemberChoice(eligible, List.copyOf(ticked));
+    }
+
+    /** The people who may come, and the keys of those ticked at first. */
+    public record MemberChoice(List<Member> eligible, List<String> ticked) {
+    }
+
     /** One session, open or not; empty when there is none. */
     public Optional<SessionSlot> session(long id) {
         currentUser.require();
@@ -154,6 +220,10 @@ public class Bookings {
     public BookingView book(BookingRequest request) {
         var me = currentUser.require();
         long family = myFamily();
+        var early = beforeAnyLock(request, family, false);
+        if (early.isPresent()) {
+            return early.get();
+        }
         return retrying(() -> place(request, family, me, false));
     }
 
@@ -161,6 +231,10 @@ public class Bookings {
     public BookingView joinWaitingList(BookingRequest request) {
         var me = currentUser.require();
         long family = myFamily();
+        var early = beforeAnyLock(request, family, true);
+        if (early.isPresent()) {
+            return early.get();
+        }
         return retrying(() -> place(request, family, me, true));
     }
 
@@ -168,6 +242,10 @@ public class Bookings {
     public BookingView bookOnBehalf(long familyId, BookingRequest request) {
         var me = requireRunsSession(request.sessionId());
         families.checkAccess(familyId);
+        var early = beforeAnyLock(request, familyId, false);
+        if (early.isPresent()) {
+            return early.get();
+        }
         return retrying(() -> place(request, familyId, me, false));
     }
 
@@ -219,7 +297,7 @@ public class Bookings {
                 }
             }
             if (!ended.isEmpty() && ended.stream().anyMatch(b -> b.status().holdsPlace())) {
-                mailFamily(booking.familyId(), refreshed(ended), true, "booking.email.cancelled.body");
+                tellLater(booking.familyId(), refreshedRows(ended), true, "booking.email.cancelled.body", null, null);
             }
             for (var b : ended) {
                 if (b.status().holdsPlace()) {
@@ -250,10 +328,10 @@ public class Bookings {
             }
             audit.record(me.actor(), "booking.offer.accepted", "booking:" + b.id(), "session:" + b.sessionId());
             events.publishEvent(new SessionBooked(b.id(), b.sessionId(), b.familyId(), to));
-            var view = views(List.of(store.booking(b.id()).orElseThrow())).getFirst();
-            mailFamily(b.familyId(), List.of(view), false, to == BookingStatus.BOOKED
-                    ? "booking.email.booked.body" : "booking.email.requested.body");
-            return view;
+            var row = store.booking(b.id()).orElseThrow();
+            tellLater(b.familyId(), List.of(row), false, to == BookingStatus.BOOKED
+                    ? "booking.email.booked.body" : "booking.email.requested.body", null, null);
+            return views(List.of(row)).getFirst();
         });
     }
 
@@ -314,8 +392,8 @@ public class Bookings {
             }
             audit.record(me.actor(), "booking.confirmed", "booking:" + b.id(), "session:" + b.sessionId());
             events.publishEvent(new SessionBooked(b.id(), b.sessionId(), b.familyId(), BookingStatus.BOOKED));
-            mailFamily(b.familyId(), views(List.of(store.booking(b.id()).orElseThrow())), false,
-                    "booking.email.confirmed.body");
+            tellLater(b.familyId(), List.of(store.booking(b.id()).orElseThrow()), false,
+                    "booking.email.confirmed.body", null, null);
             return null;
         });
     }
@@ -331,7 +409,7 @@ public class Bookings {
             }
             store.givePlacesBack(b.sessionId(), b.places());
             audit.record(me.actor(), "booking.request.declined", "booking:" + b.id(), "session:" + b.sessionId());
-            tellFamily(b.familyId(), "booking.notice.requestDeclined", "/my-sessions");
+            tellLater(b.familyId(), List.of(), false, null, "booking.notice.requestDeclined", "/my-sessions");
             offerFreedPlaces(b.sessionId(), now);
             return null;
         });
@@ -395,11 +473,9 @@ public class Bookings {
                 var b = store.lockBooking(seen.id()).orElseThrow();
                 if (b.status().active() && store.move(b.id(), BookingStatus.ACTIVE, BookingStatus.CANCELLED, now)) {
                     events.publishEvent(new BookingCancelled(b.id(), sessionId, b.familyId()));
-                    tellFamily(b.familyId(), "booking.notice.sessionCancelled", "/sessions?type=" + session.typeCode());
-                    if (b.status().holdsPlace()) {
-                        mailFamily(b.familyId(), views(List.of(store.booking(b.id()).orElseThrow())), true,
-                                "booking.email.sessionCancelled.body");
-                    }
+                    tellLater(b.familyId(), b.status().holdsPlace() ? List.of(store.booking(b.id()).orElseThrow())
+                                    : List.of(), true, b.status().holdsPlace() ? "booking.email.sessionCancelled.body" : null,
+                            "booking.notice.sessionCancelled", "/sessions?type=" + session.typeCode());
                 }
             }
             return null;
@@ -419,7 +495,7 @@ public class Bookings {
                 }
                 store.givePlacesBack(b.sessionId(), b.places());
                 audit.record(AuditLog.Actor.SYSTEM, "booking.offer.expired", "booking:" + id, "session:" + b.sessionId());
-                tellFamily(b.familyId(), "booking.notice.offerEnded", "/my-sessions");
+                tellLater(b.familyId(), List.of(), false, null, "booking.notice.offerEnded", "/my-sessions");
                 offerFreedPlaces(b.sessionId(), now);
                 return true;
             });
@@ -442,21 +518,25 @@ public class Bookings {
                 return sent;
             }
             Integer n = retrying(() -> {
-                int count = 0;
-                var rows = new ArrayList<BookingRow>();
-                for (long id : due) {
-                    if (store.markReminded(id, now)) {
-                        store.booking(id).ifPresent(rows::add);
-                    }
+                // the rows still due, locked (rows another node is on are skipped), then marked in one statement:
+                // a reminder is queued only by the transaction that marked it, so each goes once (decision 096)
+                var mine = store.lockDueReminders(due);
+                if (mine.isEmpty()) {
+                    return 0;
                 }
+                store.markReminded(mine, now);
+                var rows = store.bookings(mine);
+                var sequences = new HashMap<Long, Integer>();
+                rows.forEach(r -> sequences.put(r.id(), r.sequence()));
                 for (var view : views(rows)) {
-                    mailFamily(view.familyId(), List.of(view), false, "booking.email.reminder.body");
-                    count++;
+                    mailFamily(view.familyId(), List.of(view), false, "booking.email.reminder.body",
+                            v -> sequences.getOrDefault(v.id(), 0));
                 }
-                return count;
+                return mine.size();
             });
-            sent += n == null ? 0 : n;
-            if (due.size() < batch) {
+            int done = n == null ? 0 : n;
+            sent += done;
+            if (due.size() < batch || done == 0) {
                 return sent;
             }
         }
@@ -464,12 +544,47 @@ public class Bookings {
 
     // ==== the one path that gives a family a place ============================================================
 
+    /**
+     * First, outside any transaction and without any lock, the answers that need none (decision 096): bad input is
+     * refused, a retry gets its booking back, and a session that is not bookable, already booked by this family, or
+     * full is refused at once. These read what is committed; {@link #place} makes the same checks again under the
+     * locks for everything that gets through, so a stale read here can only refuse a request that came a moment too
+     * late, never let one through.
+     */
+    private Optional<BookingView> beforeAnyLock(BookingRequest request, long familyId, boolean waitingList) {
+        Instant now = clock.instant();
+        String key = checkKey(request.idempotencyKey());
+        checkNote(request.note());
+        var first = store.session(request.sessionId()).orElseThrow(() -> InputProblem.keyed("session", "booking.problem.noSession"));
+        if (key != null) {
+            var earlier = store.byIdempotencyKey(familyId, key);
+            if (earlier.isPresent()) {
+                return Optional.of(views(List.of(earlier.get())).getFirst());
+            }
+        }
+        var sessions = first.seriesId() == null ? List.of(first) : store.series(first.seriesId());
+        for (var s : sessions) {
+            checkBookable(s, now);
+        }
+        if (store.activeIn(familyId, sessions.stream().map(SessionRow::id).toList()).isPresent()) {
+            throw InputProblem.keyed("session", ALREADY_BOOKED);
+        }
+        if (!waitingList && sessions.stream().anyMatch(s -> s.placesLeft() < 1)) {
+            throw InputProblem.keyed("session", FULL);
+        }
+        return Optional.empty();
+    }
+
     private BookingView place(BookingRequest request, long familyId, VillageUser by, boolean waitingList) {
         Instant now = clock.instant();
         String key = checkKey(request.idempotencyKey());
         String note = checkNote(request.note());
         var first = store.session(request.sessionId()).orElseThrow(() -> InputProblem.keyed("session", "booking.problem.noSession"));
         var sessions = first.seriesId() == null ? List.of(first) : store.series(first.seriesId());
+        for (var s : sessions) {
+            checkBookable(s, now);
+        }
+        var sessionIds = sessions.stream().map(SessionRow::id).toList();
         var chosen = chooseMembers(familyId, request.members(), first);
 
         store.lockFamily(familyId);
@@ -479,10 +594,7 @@ public class Bookings {
                 return views(List.of(earlier.get())).getFirst();
             }
         }
-        for (var s : sessions) {
-            checkBookable(s, now);
-        }
-        if (store.activeIn(familyId, sessions.stream().map(SessionRow::id).toList()).isPresent()) {
+        if (store.activeIn(familyId, sessionIds).isPresent()) {
             throw InputProblem.keyed("session", ALREADY_BOOKED);
         }
         for (var s : sessions) {
@@ -526,15 +638,21 @@ public class Bookings {
             audit.record(by.actor(), waitingList ? "booking.waiting" : by.isParentOf(familyId) ? "booking.made"
                     : "booking.made.for.family", "booking:" + id, "family:" + familyId);
         }
-        var views = views(ids.stream().map(id -> store.booking(id).orElseThrow()).toList());
         if (status.holdsPlace()) {
-            for (var v : views) {
-                events.publishEvent(new SessionBooked(v.id(), v.sessionId(), familyId, status));
+            for (int i = 0; i < ids.size(); i++) {
+                events.publishEvent(new SessionBooked(ids.get(i), sessions.get(i).id(), familyId, status));
             }
-            mailFamily(familyId, views, false, status == BookingStatus.BOOKED ? "booking.email.booked.body"
-                    : "booking.email.requested.body");
+            // e-mails and their calendar files are made after the commit, outside the locks (decision 096)
+            events.publishEvent(new FamilyToBeTold(familyId, ids, ids.stream().map(id -> 0).toList(), false,
+                    status == BookingStatus.BOOKED ? "booking.email.booked.body" : "booking.email.requested.body",
+                    null, null));
         }
-        return views.getFirst();
+        // the answer is made from what this transaction wrote, without reading it back
+        var s0 = sessions.getFirst();
+        int position = status == BookingStatus.WAITING ? store.waitingPosition(store.booking(ids.getFirst()).orElseThrow()) : 0;
+        return new BookingView(ids.getFirst(), s0.id(), familyId, status, s0.startsAt(), s0.endsAt(), s0.typeCode(),
+                s0.typeName(), Wording.firstName(workerName(s0.workerId())), s0.placeKind(),
+                placeShown(s0, status), chosen, note, position, null, group, false);
     }
 
     private void checkBookable(SessionRow s, Instant now) {
@@ -576,14 +694,7 @@ public class Bookings {
                 continue;
             }
             audit.record(AuditLog.Actor.SYSTEM, "booking.offered", "booking:" + w.id(), "session:" + sessionId);
-            tellFamily(w.familyId(), "booking.notice.offer", "/my-sessions");
-            for (var parent : people.parentsOf(w.familyId())) {
-                Locale locale = languageOf(parent.id());
-                String title = titleFor(w.familyId(), workerName(session.workerId()), locale);
-                emails.send(parent.id(), new Email(title, "booking.email.offer.body",
-                        List.of(title, Times.dateTime(session.startsAt(), locale), Times.dateTime(now.plus(time), locale)),
-                        "/my-sessions", null));
-            }
+            tellLater(w.familyId(), List.of(w), false, FamilyToBeTold.OFFER_MAIL, "booking.notice.offer", "/my-sessions");
         }
     }
 
@@ -718,9 +829,7 @@ public class Bookings {
         for (var r : rows) {
             var s = sessions.get(r.sessionId());
             int position = r.status() == BookingStatus.WAITING ? store.waitingPosition(r) : 0;
-            boolean linkAllowed = r.status() == BookingStatus.BOOKED || r.status() == BookingStatus.ATTENDED;
-            String place = "VIDEO".equals(s.placeKind()) ? (linkAllowed && s.videoLink() != null ? s.videoLink() : "")
-                    : s.placeDetail();
+            String place = placeShown(s, r.status());
             out.add(new BookingView(r.id(), r.sessionId(), r.familyId(), r.status(), s.startsAt(), s.endsAt(),
                     s.typeCode(), s.typeName(), Wording.firstName(names.get(s.workerId())), s.placeKind(), place,
                     members.getOrDefault(r.id(), List.of()), r.note(), position, r.offerExpiresAt(), r.groupId(),
@@ -729,8 +838,15 @@ public class Bookings {
         return out;
     }
 
-    private List<BookingView> refreshed(List<BookingRow> rows) {
-        return views(rows.stream().map(r -> store.booking(r.id()).orElseThrow()).toList());
+    /** The address or phone words; a video link only for a place that is the family's. */
+    private static String placeShown(SessionRow s, BookingStatus status) {
+        boolean linkAllowed = status == BookingStatus.BOOKED || status == BookingStatus.ATTENDED;
+        return "VIDEO".equals(s.placeKind()) ? (linkAllowed && s.videoLink() != null ? s.videoLink() : "")
+                : s.placeDetail();
+    }
+
+    private List<BookingRow> refreshedRows(List<BookingRow> rows) {
+        return rows.stream().map(r -> store.booking(r.id()).orElseThrow()).toList();
     }
 
     private SessionSlot slot(SessionRow r, Map<Long, String> names) {
@@ -762,7 +878,12 @@ public class Bookings {
     }
 
     private List<CalendarFile.Event> events(List<BookingView> views, String title) {
-        return views.stream().map(v -> new CalendarFile.Event(v.id(), sequenceOf(v.id()), v.startsAt(), v.endsAt(),
+        return events(views, title, v -> sequenceOf(v.id()));
+    }
+
+    private static List<CalendarFile.Event> events(List<BookingView> views, String title,
+                                                   java.util.function.ToIntFunction<BookingView> sequence) {
+        return views.stream().map(v -> new CalendarFile.Event(v.id(), sequence.applyAsInt(v), v.startsAt(), v.endsAt(),
                 title, v.placeDetail(), null)).toList();
     }
 
@@ -770,8 +891,59 @@ public class Bookings {
         return store.booking(bookingId).map(BookingRow::sequence).orElse(0);
     }
 
+    /**
+     * After this transaction commits, the family is told (notice and/or e-mails with the calendar file), on another
+     * thread and transaction; the event publication registry keeps it until it worked (decision 096).
+     */
+    private void tellLater(long familyId, List<BookingRow> rows, boolean cancelled, String mailKey, String noticeKey,
+                           String noticeLink) {
+        events.publishEvent(new FamilyToBeTold(familyId, rows.stream().map(BookingRow::id).toList(),
+                rows.stream().map(BookingRow::sequence).toList(), cancelled, mailKey, noticeKey, noticeLink));
+    }
+
+    /** Tells the family what a committed change means for them: the notice, then the e-mails. */
+    @org.springframework.scheduling.annotation.Async("bookingNews")
+    @org.springframework.transaction.annotation.Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
+    @org.springframework.transaction.event.TransactionalEventListener
+    void tell(FamilyToBeTold news) {
+        if (news.mailKey() != null && FamilyToBeTold.OFFER_MAIL.equals(news.mailKey())) {
+            // an offer that was taken, turned down or ran out before this ran is not offered again in words
+            var offer = news.bookingIds().stream().map(store::booking).flatMap(Optional::stream)
+                    .filter(b -> b.status() == BookingStatus.OFFERED).findFirst().orElse(null);
+            if (offer == null) {
+                return;
+            }
+            tellFamily(news.familyId(), news.noticeKey(), news.noticeLink());
+            var session = store.session(offer.sessionId()).orElseThrow();
+            String worker = Wording.firstName(workerName(session.workerId()));
+            String own = store.ownWording(news.familyId()).orElse(null);
+            for (var parent : people.parentsOf(news.familyId())) {
+                Locale locale = languageOf(parent.id());
+                String title = Wording.title(own, worker, locale);
+                int year = clock.instant().atZone(Times.ZONE).getYear();
+                emails.send(parent.id(), new Email(title, FamilyToBeTold.OFFER_MAIL, List.of(title,
+                        Wording.when(session.startsAt(), session.endsAt(), locale, year),
+                        Wording.moment(offer.offerExpiresAt(), locale, year)), "/my-sessions", null));
+            }
+            return;
+        }
+        if (news.noticeKey() != null) {
+            tellFamily(news.familyId(), news.noticeKey(), news.noticeLink());
+        }
+        if (news.mailKey() != null) {
+            var sequences = new HashMap<Long, Integer>();
+            for (int i = 0; i < news.bookingIds().size(); i++) {
+                sequences.put(news.bookingIds().get(i), news.sequences().get(i));
+            }
+            var rows = news.bookingIds().stream().map(store::booking).flatMap(Optional::stream).toList();
+            mailFamily(news.familyId(), views(rows), news.cancelled(), news.mailKey(),
+                    v -> sequences.getOrDefault(v.id(), 0));
+        }
+    }
+
     /** E-mails each parent of the family (those who switched e-mail on), with the calendar file attached. */
-    private void mailFamily(long familyId, List<BookingView> views, boolean cancelled, String bodyKey) {
+    private void mailFamily(long familyId, List<BookingView> views, boolean cancelled, String bodyKey,
+                            java.util.function.ToIntFunction<BookingView> sequence) {
         if (views.isEmpty()) {
             return;
         }
@@ -780,8 +952,8 @@ public class Bookings {
         for (var parent : people.parentsOf(familyId)) {
             Locale locale = languageOf(parent.id());
             String title = Wording.title(own, first.workerFirstName(), locale);
-            byte[] ics = CalendarFile.build(events(views, title), cancelled, organizer);
-            String when = Times.dateTime(first.startsAt(), locale);
+            byte[] ics = CalendarFile.build(events(views, title, sequence), cancelled, organizer);
+            String when = Wording.when(first.startsAt(), first.endsAt(), locale, clock.instant().atZone(Times.ZONE).getYear());
             emails.send(parent.id(), new Email(title, bodyKey, List.of(title, when), "/my-sessions",
                     new Email.Attachment("session.ics", CalendarFile.contentType(cancelled), ics)));
         }

@@ -125,6 +125,10 @@ public final class Chat {
         }
     }
 
+    /** A member a moderator muted (until then) or removed, for the tools that undo it. */
+    public record Restricted(long accountId, String name, Instant mutedUntil, boolean removed) {
+    }
+
     /** Presence: who has the room open now, by display name. */
     public record Present(long accountId, String name) {
     }

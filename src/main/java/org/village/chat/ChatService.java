@@ -346,12 +346,30 @@ public class ChatService {
                 .toList();
     }
 
-    /** Tells the room I am typing (views send it at most every few seconds). */
-    public void typing(long roomId) {
+    /**
+     * Tells the room I am typing. At most one event per person and room every {@link #TYPING_EVERY} is sent on, however
+     * often a view (or a hostile client) calls, so typing never floods the fan-out. Returns true when it was sent on.
+     */
+    public boolean typing(long roomId) {
         VillageUser me = member();
         joinableOrRefuse(me, roomId);
+        long now = System.nanoTime();
+        String key = roomId + "/" + me.id();
+        Long last = typingSent.get(key);
+        if (last != null && now - last < TYPING_EVERY.toNanos()) {
+            return false;
+        }
+        typingSent.put(key, now);
+        if (typingSent.size() > 10_000) {
+            typingSent.entrySet().removeIf(e -> now - e.getValue() > TYPING_EVERY.toNanos());
+        }
         fanout.publish(new ChatEvent.Typing(roomId, me.id(), me.displayName(), clock.instant()));
+        return true;
     }
+
+    /** How often one person's typing in one room is told at most. */
+    public static final Duration TYPING_EVERY = Duration.ofSeconds(3);
+    private final java.util.concurrent.ConcurrentHashMap<String, Long> typingSent = new java.util.concurrent.ConcurrentHashMap<>();
 
     // ---- sending ----
 
@@ -563,6 +581,12 @@ public class ChatService {
                     "account " + accountId + (until == null ? "" : " until " + until));
         });
         afterCommit(() -> fanout.publish(new ChatEvent.RoomChanged(roomId)));
+    }
+
+    /** The members muted or removed in a room now (MODERATE), so a moderator can undo it. */
+    public List<Chat.Restricted> restricted(long roomId) {
+        moderated(roomId, "restricted");
+        return store.restricted(roomId, clock.instant());
     }
 
     /** Takes a member out of a room (they no longer see it), or lets them back. */

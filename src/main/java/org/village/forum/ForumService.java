@@ -163,7 +163,7 @@ public class ForumService {
         VillageUser me = member();
         Reader r = reader(me);
         return store.topic(topicId, r).map(t -> {
-            long count = store.countPostsIn(topicId, r);
+            long count = r.moderator() ? store.countPostsIn(topicId, r) : store.countPostsFor(t, me.id());
             int pages = pages(count);
             int p = Math.clamp(page, 1, pages);
             List<PostRow> rows = store.postsIn(topicId, r, PAGE_SIZE, (p - 1) * PAGE_SIZE);
@@ -177,7 +177,8 @@ public class ForumService {
                 }
                 posts.add(view(row, me, reactions.getOrDefault(row.id(), ForumStore.none()), unread));
             }
-            if (!rows.isEmpty()) {
+            if (!rows.isEmpty() && rows.getLast().id() > t.lastRead()) {
+                // only when it moves forward: reading a page again writes nothing
                 store.markRead(me.id(), topicId, rows.getLast().id());
             }
             var topic = new Topic(t.id(), t.categoryId(), t.categoryName(), t.title(), t.authorName(), t.locked(),
@@ -204,7 +205,7 @@ public class ForumService {
         Instant until = row.createdAt().plus(editWindow);
         boolean editable = mine && row.status() != PostStatus.DELETED && row.status() != PostStatus.HIDDEN
                 && clock.instant().isBefore(until);
-        return new PostView(row.id(), row.topicId(), row.authorName(), mine, render(row.body(), "p" + row.id()),
+        return new PostView(row.id(), row.topicId(), row.authorName(), mine, render(row),
                 row.body(), row.status(), row.createdAt(), row.editedAt(), editable ? until : null, row.version(),
                 reactions.helped(), reactions.meToo(), reactions.iHelped(), reactions.iMeToo(), unread, row.sample());
     }
@@ -220,6 +221,15 @@ public class ForumService {
     private String render(String markdown, String idPrefix) {
         return glossary().mark(ContentRenderer.html(markdown, ContentPolicy.FORUM_POST), idPrefix);
     }
+
+    /** A post's HTML, rendered once per revision and glossary (decision 048). */
+    private String render(PostRow row) {
+        GlossaryMarker m = glossary();
+        return rendered.html(row.id(), row.version(), m,
+                () -> m.mark(ContentRenderer.html(row.body(), ContentPolicy.FORUM_POST), "p" + row.id()));
+    }
+
+    private final org.village.forum.internal.RenderedPosts rendered = new org.village.forum.internal.RenderedPosts(5_000);
 
     private GlossaryMarker glossary() {
         GlossaryMarker m = marker;
@@ -416,7 +426,7 @@ public class ForumService {
      */
     PostScreen.Verdict statusFor(VillageUser author, long topicId, Long postId, String title, String body) {
         boolean moderator = author.can(Capability.MODERATE);
-        boolean newMember = !moderator && store.publishedCount(author.id()) < premoderated;
+        boolean newMember = !moderator && store.publishedCount(author.id(), premoderated) < premoderated;
         if (newMember && (Links.in(body) || (title != null && Links.in(title)))) {
             throw InputProblem.keyed(title != null && Links.in(title) ? "title" : "body", "forum.safety.noLinks", premoderated);
         }

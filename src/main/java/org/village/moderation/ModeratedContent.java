@@ -28,6 +28,33 @@ public interface ModeratedContent {
     Outcome apply(long id, String expectedState, Decision decision);
 
     /**
+     * The place the item is in (a forum topic) and what a moderator may do to it there, as the queue shows it; empty
+     * when the item has no such place or it is gone.
+     */
+    default Optional<Place> place(long id) {
+        return Optional.empty();
+    }
+
+    /**
+     * Locks, unlocks, pins, unpins or moves the item's place ({@code target}: the group to move it to). The owner's
+     * service checks the moderator again and writes the audit line, as when it is done in place.
+     */
+    default void actOnPlace(long id, PlaceAction action, long target) {
+        throw new UnsupportedOperationException(kind() + " items have no place to act on");
+    }
+
+    /** A place (a forum topic) and the groups (forum categories) it may be moved to, its own among them. */
+    record Place(long id, String name, boolean locked, boolean pinned, long groupId, List<Group> groups) {
+    }
+
+    record Group(long id, String name) {
+    }
+
+    enum PlaceAction {
+        LOCK, UNLOCK, PIN, UNPIN, MOVE
+    }
+
+    /**
      * @param place  where it is, in words ("Police and court › Court next week")
      * @param state  the owner's own state name (PUBLISHED, PENDING, HELD, HIDDEN, DELETED for forum posts)
      * @param before the items just before it in its topic or room, oldest first, so it is read in context

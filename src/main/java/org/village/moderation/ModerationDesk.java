@@ -302,6 +302,31 @@ public class ModerationDesk {
         return done;
     }
 
+    // ---- the item's place: lock, pin or move its topic from the queue ----
+
+    /** The case's item's place (its forum topic) with what may be done to it; empty when it has none or is gone. */
+    public Optional<ModeratedContent.Place> placeOf(long caseId) {
+        moderator();
+        return store.find(caseId).flatMap(c -> queue.content(c.subject()).flatMap(content -> content.place(c.subject().id())));
+    }
+
+    /**
+     * Locks, unlocks, pins, unpins or moves the case's item's place, as the topic page's tools do: the owner's service
+     * checks the moderator again and writes the audit line. {@code target} is the group to move to (MOVE only).
+     */
+    public void actOnPlace(long caseId, ModeratedContent.PlaceAction action, long target) {
+        moderator();
+        if (action == null) {
+            throw new IllegalArgumentException("no action");
+        }
+        var c = store.find(caseId).orElseThrow(() -> InputProblem.keyed("place", "moderation.problem.gone"));
+        var content = queue.content(c.subject()).orElseThrow(() -> InputProblem.keyed("place", "moderation.problem.gone"));
+        if (content.place(c.subject().id()).isEmpty()) {
+            throw InputProblem.keyed("place", "moderation.problem.gone");
+        }
+        content.actOnPlace(c.subject().id(), action, target);
+    }
+
     // ---- notes and sanctions about the author ----
 
     public void addNote(long caseId, String text) {

@@ -72,10 +72,36 @@ public class TextFilters {
         return engine;
     }
 
+    /**
+     * The children's names of the writer's family, when the writer may see that family. Kept for
+     * {@link #NAMES_KEPT} per family (decision 048: the lookup was most of a post's filter time); a name added to a
+     * family record is held back from posts at most that much later.
+     */
     private List<String> familyNames(Writer writer) {
         if (writer == null || writer.familyId() == null || !families.canSee(writer.familyId())) {
             return List.of();
         }
-        return families.family(writer.familyId()).children().stream().map(FamilyService.ChildSummary::name).toList();
+        long now = System.nanoTime();
+        var kept = names.get(writer.familyId());
+        if (kept != null && now - kept.at() < NAMES_KEPT.toNanos()) {
+            return kept.names();
+        }
+        var fresh = families.family(writer.familyId()).children().stream().map(FamilyService.ChildSummary::name).toList();
+        names.put(writer.familyId(), new Names(fresh, now));
+        return fresh;
     }
+
+    static final Duration NAMES_KEPT = Duration.ofSeconds(30);
+
+    private record Names(List<String> names, long at) {
+    }
+
+    /** Families' children's names, the 10,000 most recently used. */
+    private final java.util.Map<Long, Names> names = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<Long, Names> eldest) {
+                    return size() > 10_000;
+                }
+            });
 }

@@ -84,7 +84,7 @@ class UrgentAlerting {
         } else {
             tellOutOfHours(id.get(), event.caseId(), now);
         }
-        events.publishEvent(new AlertsChanged(id.get()));
+        events.publishEvent(new AlertsChanged(id.get(), alerts.stamp()));
         return id;
     }
 
@@ -127,7 +127,7 @@ class UrgentAlerting {
         }
         audit.record(AuditLog.Actor.SYSTEM, "urgent.escalate", "case:" + row.caseId(),
                 "level " + (row.level() + 1) + (next.isPresent() ? ", next on the rota" : ", out-of-hours contact"));
-        events.publishEvent(new AlertsChanged(row.id()));
+        events.publishEvent(new AlertsChanged(row.id(), alerts.stamp()));
         return true;
     }
 

@@ -111,7 +111,7 @@ public class UrgentAlerts {
             if (store.acknowledge(alertId, me.id(), now, millis) == 1) {
                 audit.record(me.actor(), "urgent.acknowledge", "case:" + row.caseId(),
                         "post to acknowledgement " + Duration.ofMillis(millis).toSeconds() + " s, level " + row.level());
-                events.publishEvent(new AlertsChanged(alertId));
+                events.publishEvent(new AlertsChanged(alertId, store.stamp()));
             }
         }
         return alert(store.byId(alertId).orElseThrow());

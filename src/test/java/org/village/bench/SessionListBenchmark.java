@@ -65,6 +65,26 @@ class SessionListBenchmark extends IntegrationTest {
                         type == null ? "all" : type, shown, times.size(), pct(times, 50), pct(times, 95),
                         Collections.max(times));
             }
+            // what the page now asks for (decision 096): 20 sessions from today, then the page after a point mid-month
+            for (String type : new String[] {null, "parent-support"}) {
+                var first = new ArrayList<Double>();
+                var later = new ArrayList<Double>();
+                long deadline = System.nanoTime() + 60_000_000_000L;
+                var mid = bookings.sessionPage(from.plusDays(14), type, null, 20).sessions();
+                var after = mid.isEmpty() ? null : mid.getLast();
+                for (int i = 0; i < rounds && System.nanoTime() < deadline; i++) {
+                    long t0 = System.nanoTime();
+                    bookings.sessionPage(from, type, null, 20);
+                    first.add((System.nanoTime() - t0) / 1e6);
+                    long t1 = System.nanoTime();
+                    bookings.sessionPage(from, type, after, 20);
+                    later.add((System.nanoTime() - t1) / 1e6);
+                }
+                System.out.printf("page of 20 (type %s): %d rounds, first page p50 %.1f ms, p95 %.1f ms, max %.1f ms;"
+                                + " a later page (mid-month) p50 %.1f ms, p95 %.1f ms, max %.1f ms%n",
+                        type == null ? "all" : type, first.size(), pct(first, 50), pct(first, 95), Collections.max(first),
+                        pct(later, 50), pct(later, 95), Collections.max(later));
+            }
         } finally {
             users.anonymous();
         }

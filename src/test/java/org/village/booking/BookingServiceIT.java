@@ -196,8 +196,9 @@ class BookingServiceIT extends IntegrationTest {
         bookings.cancel(aBooking.id());
         assertThat(data.status(bWaiting.id())).isEqualTo("OFFERED");
         assertThat(data.placesTaken(session)).as("the offer holds the place").isEqualTo(1);
-        assertThat(count("SELECT COUNT(*) FROM notification WHERE account_id = ? AND text_key = 'booking.notice.offer'",
-                b.parentId())).isEqualTo(1);
+        // the family is told after the commit, on another thread (decision 096)
+        await().atMost(Duration.ofSeconds(10)).until(() -> count("SELECT COUNT(*) FROM notification WHERE account_id = ?"
+                + " AND text_key = 'booking.notice.offer'", b.parentId()) == 1);
 
         users.as(b.username());
         var offered = bookings.myBooking(bWaiting.id());
@@ -408,9 +409,9 @@ class BookingServiceIT extends IntegrationTest {
         bookings.cancelSession(session);
         assertThat(data.status(forThem.id())).isEqualTo("CANCELLED");
         assertThat(data.placesTaken(session)).isZero();
-        assertThat(count("SELECT COUNT(*) FROM notification WHERE account_id = ? AND text_key ="
-                + " 'booking.notice.sessionCancelled' AND link = ?", fam.parentId(), "/sessions?type=" + type.code()))
-                .isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> count("SELECT COUNT(*) FROM notification WHERE account_id = ?"
+                + " AND text_key = 'booking.notice.sessionCancelled' AND link = ?", fam.parentId(),
+                "/sessions?type=" + type.code()) == 1);
         users.as(fam.username());
         assertThat(problem(() -> bookings.book(req(session, fam, null, null)))).isEqualTo("booking.problem.sessionCancelled");
     }

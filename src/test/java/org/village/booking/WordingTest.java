@@ -50,4 +50,23 @@ class WordingTest {
         assertThat(Wording.firstName("<b>Sam</b> x")).isEqualTo("bSamb");
         assertThat(Wording.firstName("Zoë")).isEqualTo("Zoë");
     }
+
+    @Test
+    void aParentReadsTheWeekdayAndAPlainTimeInLondon() {
+        // 8 December 2026 is a Tuesday; London is on GMT then
+        var start = java.time.Instant.parse("2026-12-08T16:00:00Z");
+        assertThat(Wording.when(start, start.plusSeconds(3600), Locale.ENGLISH, 2026))
+                .isEqualTo("Tuesday 8 December, 4pm to 5pm");
+        assertThat(Wording.when(start.plusSeconds(1800), start.plusSeconds(5400), Locale.ENGLISH, 2026))
+                .isEqualTo("Tuesday 8 December, 4:30pm to 5:30pm");
+        assertThat(Wording.when(java.time.Instant.parse("2026-12-08T11:00:00Z"), java.time.Instant.parse("2026-12-08T12:00:00Z"),
+                Locale.ENGLISH, 2026)).isEqualTo("Tuesday 8 December, 11am to 12pm");
+        // summer time: 08:00 UTC is 9am in London; another year says which
+        assertThat(Wording.when(java.time.Instant.parse("2027-06-01T08:00:00Z"), java.time.Instant.parse("2027-06-01T08:45:00Z"),
+                Locale.ENGLISH, 2026)).isEqualTo("Tuesday 1 June 2027, 9am to 9:45am");
+        assertThat(Wording.when(start, start.plusSeconds(3600), Locale.forLanguageTag("pl"), 2026))
+                .isEqualTo("wtorek 8 grudnia, 16:00\u201317:00");
+        assertThat(Wording.moment(start, Locale.ENGLISH, 2026)).isEqualTo("Tuesday 8 December, 4pm");
+        assertThat(Wording.day(start, Locale.ENGLISH, 2026)).isEqualTo("Tuesday 8 December");
+    }
 }

@@ -126,6 +126,29 @@ class ChatServiceIT extends IntegrationTest {
         assertThat(chat.room(room).orElseThrow().lastSeq()).isEqualTo(7);
         assertThat(heard).filteredOn(e -> e instanceof ChatEvent.MessageStored).hasSize(7)
                 .extracting(e -> ((ChatEvent.MessageStored) e).message().seq()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+        // typing is told at most once every few seconds per person and room
+        users.as(b);
+        var typing = new CopyOnWriteArrayList<ChatEvent>();
+        var watching = chat.listen(room, typing::add);
+        try {
+            assertThat(chat.typing(room)).isTrue();
+            for (int i = 0; i < 20; i++) {
+                assertThat(chat.typing(room)).isFalse();
+            }
+        } finally {
+            watching.remove();
+        }
+        assertThat(typing).singleElement().isInstanceOf(ChatEvent.Typing.class);
+        // presence: here while a view is open (two views: here until both close)
+        var first = chat.enter(room);
+        var second = chat.enter(room);
+        long bId = data.id(b);
+        assertThat(chat.present(room)).extracting(Chat.Present::accountId).containsExactly(bId);
+        first.remove();
+        assertThat(chat.present(room)).extracting(Chat.Present::accountId).containsExactly(bId);
+        second.remove();
+        assertThat(chat.present(room)).isEmpty();
+        users.as(a);
         // read marker: forward only
         chat.markRead(room, 5);
         chat.markRead(room, 2);
@@ -213,7 +236,13 @@ class ChatServiceIT extends IntegrationTest {
         assertThat(refusal(chat.send(room, id(), "still here?"))).isEqualTo(Refusal.NOT_ALLOWED);
         assertThatThrownBy(() -> chat.history(room, 0, 10)).isInstanceOf(InputProblem.class);
         users.as(data.worker());
+        assertThat(chat.restricted(room)).singleElement().satisfies(r -> {
+            assertThat(r.accountId()).isEqualTo(data.id(parent));
+            assertThat(r.removed()).isTrue();
+            assertThat(r.name()).isNotBlank();
+        });
         chat.remove(room, data.id(parent), false);
+        assertThat(chat.restricted(room)).isEmpty();
         users.as(parent);
         assertThat(stored(chat.send(room, id(), "back again")).seq()).isEqualTo(2L);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action IN ('chat.member.removed', 'chat.member.restored')"
@@ -285,6 +314,11 @@ class ChatServiceIT extends IntegrationTest {
         users.as(parent);
         assertThat(refusal(timed.send(room, id(), "Muted?"))).isEqualTo(Refusal.MUTED);
         assertThat(timed.room(room).orElseThrow().mutedUntil()).isEqualTo(clock.instant().plus(Duration.ofMinutes(5)));
+        users.as(worker);
+        assertThat(timed.restricted(room)).extracting(Chat.Restricted::mutedUntil)
+                .containsExactly(clock.instant().plus(Duration.ofMinutes(5)));
+        users.as(parent);
+        assertThatThrownBy(() -> timed.restricted(room)).isInstanceOf(AccessDeniedException.class);
         clock.move(Duration.ofMinutes(5));
         stored(timed.send(room, id(), "Back"));
 

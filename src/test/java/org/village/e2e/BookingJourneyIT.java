@@ -87,6 +87,9 @@ class BookingJourneyIT extends BrowserJourney {
         open("sessions?type=" + code);
         var cardA = card(session);
         assertThat(cardA.getText()).contains("Family walk " + token, "Places left: 1");
+        assertThat(cardA.findElement(By.cssSelector(".session-when")).getText()).as("the date says its weekday")
+                .startsWith(start.atZone(Times.ZONE).getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL,
+                        java.util.Locale.UK));
         assertAccessible();
         assertNoSidewaysScroll();
         driver.navigate().refresh();
@@ -124,7 +127,7 @@ class BookingJourneyIT extends BrowserJourney {
         waitForText("Sorry, the last place has just gone.");
         assertThat(pageText()).doesNotContainIgnoringCase("exception");
         assertThat(card(session).findElement(By.cssSelector(".places")).getText())
-                .as("the card no longer says a place is left").isEqualTo("This session is full. You can join the waiting list.");
+                .as("the card no longer says a place is left").isEqualTo("No places left");
         var join = waitFor(By.cssSelector("[data-session='" + session + "'] .join-waiting"));
         assertThat(driver.findElements(By.cssSelector("[data-session='" + session + "'] .confirm-booking"))
                 .stream().noneMatch(WebElement::isDisplayed)).as("the Book button is gone").isTrue();
@@ -138,11 +141,20 @@ class BookingJourneyIT extends BrowserJourney {
 
         // a reload now shows the session as full
         open("sessions?type=" + code);
-        assertThat(card(session).getText()).contains("This session is full.");
+        assertThat(card(session).getText()).contains("No places left");
+        assertThat(pageText()).as("the waiting list explained once on the page").containsOnlyOnce("you can join its waiting list");
         assertAccessible();
         open("my-sessions");
         waitForText("On the waiting list (number 1 in line)");
+        assertThat(pageText()).as("the waiting list explained once, not on every row")
+                .containsOnlyOnce("we offer it to the first family in line");
+        assertThat(driver.findElement(By.id("upcoming-heading")).getText()).isEqualTo("Coming up");
+        assertThat(driver.findElement(By.id("past-heading")).getText()).isEqualTo("Past sessions");
+        String weekday = start.atZone(Times.ZONE).getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.UK);
+        assertThat(waitFor(By.cssSelector("[data-booking] .booking-when")).getText()).as("the date says its weekday")
+                .startsWith(weekday);
         assertAccessible();
+        shot("my-sessions-waiting.png"); // the second browser is desktop-sized
 
         // A's own list, opened directly on the phone and reloaded
         use(phoneA);

@@ -56,8 +56,9 @@ public class BookingStore {
 
     /** Open sessions starting in [from, to), optionally of one type, by time. */
     public List<SessionRow> openSessions(Instant from, Instant to, String typeCode, int limit) {
-        var sql = new StringBuilder("SELECT " + SESSION_COLUMNS + " FROM booking_session s JOIN booking_type t"
-                + " ON t.id = s.type_id WHERE s.status = 'OPEN' AND s.starts_at >= ? AND s.starts_at < ? AND t.active");
+        var sql = new StringBuilder("SELECT " + sessionsFirst(typeCode) + SESSION_COLUMNS + " FROM booking_session s"
+                + " JOIN booking_type t ON t.id = s.type_id WHERE s.status = 'OPEN' AND s.starts_at >= ? AND s.starts_at < ?"
+                + " AND t.active");
         var params = new ArrayList<Object>(List.of(ts(from), ts(to)));
         if (typeCode != null && !typeCode.isBlank()) {
             sql.append(" AND t.code = ?");
@@ -66,6 +67,33 @@ public class BookingStore {
         sql.append(" ORDER BY s.starts_at, s.id LIMIT ?");
         params.add(limit);
         return jdbc.sql(sql.toString()).params(params).query(BookingStore::sessionRow).list();
+    }
+
+    /**
+     * Open sessions starting in [from, to) after the one at ({@code from}, {@code afterId}) in (starts_at, id) order,
+     * optionally of one type: a keyset page on booking_session_when, or booking_session_type_when for one type.
+     */
+    public List<SessionRow> openSessionsAfter(Instant from, long afterId, Instant to, String typeCode, int limit) {
+        var sql = new StringBuilder("SELECT " + sessionsFirst(typeCode) + SESSION_COLUMNS + " FROM booking_session s"
+                + " JOIN booking_type t ON t.id = s.type_id WHERE s.status = 'OPEN' AND s.starts_at >= ? AND s.starts_at < ?"
+                + " AND (s.starts_at > ? OR s.id > ?) AND t.active");
+        var params = new ArrayList<Object>(List.of(ts(from), ts(to), ts(from), afterId));
+        if (typeCode != null) {
+            sql.append(" AND t.code = ?");
+            params.add(typeCode);
+        }
+        sql.append(" ORDER BY s.starts_at, s.id LIMIT ?");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query(BookingStore::sessionRow).list();
+    }
+
+    /**
+     * For every type, the sessions are read first, in booking_session_when's order, so LIMIT stops the read early.
+     * Left to itself the optimizer started from the five types and sorted every session of the range for each page
+     * (16 ms a page with 200 workers instead of 1 ms). For one type, the type's row and booking_session_type_when.
+     */
+    private static String sessionsFirst(String typeCode) {
+        return typeCode == null || typeCode.isBlank() ? "STRAIGHT_JOIN " : "";
     }
 
     public List<TypeRow> activeTypes() {
@@ -197,9 +225,15 @@ public class BookingStore {
                         b.reminderAlreadyDue() ? ts(b.now()) : null, ts(b.now()), ts(b.now()))
                 .update(keys, "id");
         long id = keys.getKey().longValue();
-        for (var m : b.members()) {
-            jdbc.sql("INSERT INTO booking_member (booking_id, person, name) VALUES (?, ?, ?)")
-                    .params(id, m.key(), m.name()).update();
+        if (!b.members().isEmpty()) {
+            // who comes, in one statement
+            var params = new ArrayList<Object>();
+            for (var m : b.members()) {
+                params.addAll(List.of(id, m.key(), m.name()));
+            }
+            jdbc.sql("INSERT INTO booking_member (booking_id, person, name) VALUES "
+                    + b.members().stream().map(m -> "(?, ?, ?)").collect(Collectors.joining(", ")))
+                    .params(params).update();
         }
         return id;
     }
@@ -295,6 +329,35 @@ public class BookingStore {
                         + " WHERE s.status = 'OPEN' AND s.starts_at > ? AND s.starts_at <= ? AND b.reminder_sent_at IS NULL"
                         + " ORDER BY b.id LIMIT ?")
                 .params(ts(now), ts(until), limit).query(Long.class).list();
+    }
+
+    /** Of these bookings, those still due a reminder, locked until the transaction ends; rows locked elsewhere are skipped. */
+    public List<Long> lockDueReminders(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String in = ids.stream().map(x -> "?").collect(Collectors.joining(","));
+        return jdbc.sql("SELECT id FROM booking WHERE id IN (" + in + ") AND reminder_sent_at IS NULL AND status = 'BOOKED'"
+                + " ORDER BY id FOR UPDATE SKIP LOCKED").params(new ArrayList<Object>(ids)).query(Long.class).list();
+    }
+
+    /** Marks the reminders of these bookings (locked by {@link #lockDueReminders}) sent, in one statement. */
+    public void markReminded(Collection<Long> ids, Instant now) {
+        var params = new ArrayList<Object>();
+        params.add(ts(now));
+        params.addAll(ids);
+        jdbc.sql("UPDATE booking SET reminder_sent_at = ? WHERE id IN (" + ids.stream().map(x -> "?")
+                .collect(Collectors.joining(",")) + ")").params(params).update();
+    }
+
+    /** These bookings, in id order, in one read. */
+    public List<BookingRow> bookings(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + BOOKING_COLUMNS + " FROM booking b WHERE b.id IN (" + ids.stream().map(x -> "?")
+                .collect(Collectors.joining(",")) + ") ORDER BY b.id").params(new ArrayList<Object>(ids))
+                .query(BookingStore::bookingRow).list();
     }
 
     /** Marks the reminder sent; false when another node (or an earlier run) already did. */

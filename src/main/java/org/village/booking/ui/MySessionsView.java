@@ -45,17 +45,27 @@ class MySessionsView extends Div implements HasDynamicTitle {
     private final Div message = new Div();
     private final Div upcoming = new Div();
     private final Div past = new Div();
+    private final Paragraph waitingExplained = new Paragraph();
+    private final java.time.Clock clock;
 
-    MySessionsView(Bookings bookings) {
+    MySessionsView(Bookings bookings, java.time.Clock clock) {
         this.bookings = bookings;
+        this.clock = clock;
         addClassName("page");
         message.getElement().setAttribute("aria-live", "polite");
         upcoming.setId("upcoming-sessions");
         past.setId("past-sessions");
         var book = new Anchor("sessions", getTranslation("booking.mine.bookAnother"));
+        // the waiting list explained once, above the list, when one of ours is waiting or offered
+        waitingExplained.setText(getTranslation("booking.polish.mine.waitingExplained"));
+        waitingExplained.addClassName("waiting-explained");
+        var upcomingHeading = new H2(getTranslation("booking.polish.mine.upcoming"));
+        upcomingHeading.setId("upcoming-heading");
+        var pastHeading = new H2(getTranslation("booking.polish.mine.past"));
+        pastHeading.setId("past-heading");
         add(new H1(getTranslation("booking.mine.title")), message, book,
-                new H2(getTranslation("booking.mine.upcoming")), upcoming,
-                new H2(getTranslation("booking.mine.past")), past, wording());
+                upcomingHeading, waitingExplained, upcoming,
+                pastHeading, past, wording());
         load();
     }
 
@@ -71,6 +81,8 @@ class MySessionsView extends Div implements HasDynamicTitle {
         var before = bookings.myBookings(false);
         next.forEach(b -> upcoming.add(card(b, true)));
         before.forEach(b -> past.add(card(b, false)));
+        waitingExplained.setVisible(next.stream().anyMatch(b -> b.status() == BookingStatus.WAITING
+                || b.status() == BookingStatus.OFFERED));
         if (next.isEmpty()) {
             upcoming.add(new Paragraph(getTranslation("booking.mine.noUpcoming")));
         }
@@ -85,10 +97,13 @@ class MySessionsView extends Div implements HasDynamicTitle {
         card.getElement().setAttribute("data-booking", String.valueOf(b.id()));
         card.getStyle().set("border", "1px solid var(--lumo-contrast-30pct)").set("border-radius", "8px")
                 .set("padding", "0.75em").set("margin-block", "0.75em");
+        int year = java.time.LocalDate.now(clock.withZone(Times.ZONE)).getYear();
         card.add(new H3(b.typeName()));
-        card.add(new Paragraph(Times.dateTime(b.startsAt(), getLocale())));
+        var when = new Paragraph(Wording.when(b.startsAt(), b.endsAt(), getLocale(), year));
+        when.addClassName("booking-when");
+        card.add(when);
         var status = new Paragraph(getTranslation("booking.status." + b.status().name().toLowerCase(Locale.ROOT),
-                b.waitingPosition(), b.offerExpiresAt() == null ? "" : Times.dateTime(b.offerExpiresAt(), getLocale())));
+                b.waitingPosition(), b.offerExpiresAt() == null ? "" : Wording.moment(b.offerExpiresAt(), getLocale(), year)));
         status.addClassName("booking-status");
         card.add(status);
         if (b.sessionCancelled()) {

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -26,6 +27,7 @@ import org.village.booking.BookingStatus;
 import org.village.booking.Bookings;
 import org.village.booking.Member;
 import org.village.booking.SessionSlot;
+import org.village.booking.Wording;
 import org.village.shared.InputProblem;
 import org.village.shared.Roles;
 import org.village.shared.Times;
@@ -43,11 +45,18 @@ class SessionsView extends Div implements HasDynamicTitle, BeforeEnterObserver {
 
     private final Bookings bookings;
     private final Clock clock;
+    private static final int PAGE = 20;
     private final Select<String> type = new Select<>();
     private final DatePicker from = new DatePicker();
-    private final DatePicker to = new DatePicker();
     private final Div message = new Div();
     private final Div list = new Div();
+    private final Button later = new Button();
+    /** The last session shown (the next page starts after it) and the day whose heading was shown last. */
+    private SessionSlot last;
+    private LocalDate lastDay;
+    /** The day and type the list shows (changing the fields without "Show sessions" does not change "later"). */
+    private LocalDate shownDay;
+    private String shownType;
     private final Map<String, String> typeNames = new java.util.LinkedHashMap<>();
 
     SessionsView(Bookings bookings, Clock clock) {
@@ -62,20 +71,25 @@ class SessionsView extends Div implements HasDynamicTitle, BeforeEnterObserver {
         type.setItems(new ArrayList<>(typeNames.keySet()));
         type.setItemLabelGenerator(code -> code == null ? getTranslation("booking.sessions.anyType") : typeNames.get(code));
         LocalDate today = LocalDate.now(clock.withZone(Times.ZONE));
-        from.setLabel(getTranslation("booking.sessions.from"));
-        to.setLabel(getTranslation("booking.sessions.to"));
+        from.setLabel(getTranslation("booking.polish.sessions.from"));
         from.setValue(today);
-        to.setValue(today.plusWeeks(4));
         from.setMin(today);
-        to.setMin(today);
+        from.setMax(today.plusDays(92));
         var show = new Button(getTranslation("booking.sessions.show"), e -> load());
         show.setId("show-sessions");
-        var filters = new Div(type, from, to, show);
+        var filters = new Div(type, from, show);
         filters.addClassName("booking-filters");
         filters.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "0.5em").set("align-items", "end");
         message.getElement().setAttribute("aria-live", "polite");
         list.setId("session-list");
-        add(filters, message, list);
+        // said once for the whole page, not on every full session
+        var waitingExplained = new Paragraph(getTranslation("booking.polish.sessions.waitingExplained"));
+        waitingExplained.addClassName("waiting-explained");
+        later.setText(getTranslation("booking.polish.sessions.later"));
+        later.setId("later-sessions");
+        later.addClickListener(e -> more());
+        later.setVisible(false);
+        add(filters, waitingExplained, message, list, later);
     }
 
     @Override
@@ -92,29 +106,67 @@ class SessionsView extends Div implements HasDynamicTitle, BeforeEnterObserver {
         return getTranslation("booking.sessions.title");
     }
 
+    /** The first page from the chosen day: a few sessions at a time, under a heading for each day. */
     private void load() {
         message.removeAll();
         list.removeAll();
+        last = null;
+        lastDay = null;
+        later.setVisible(false);
+        shownDay = from.getValue() == null ? LocalDate.now(clock.withZone(Times.ZONE)) : from.getValue();
+        shownType = type.getValue();
+        page(true);
+    }
+
+    /** The next sessions after the last one shown (focus moves to the first new one, for keyboards and readers). */
+    private void more() {
+        page(false);
+    }
+
+    private void page(boolean first) {
         try {
-            var sessions = bookings.sessions(from.getValue(), to.getValue(), type.getValue());
-            if (sessions.isEmpty()) {
+            var page = bookings.sessionPage(shownDay, shownType, last, PAGE);
+            if (first && page.sessions().isEmpty()) {
                 list.add(new Paragraph(getTranslation("booking.sessions.none")));
             }
-            sessions.forEach(s -> list.add(card(s)));
+            int year = LocalDate.now(clock.withZone(Times.ZONE)).getYear();
+            Div firstNew = null;
+            for (var s : page.sessions()) {
+                LocalDate day = s.startsAt().atZone(Times.ZONE).toLocalDate();
+                if (!day.equals(lastDay)) {
+                    var heading = new H2(Wording.day(s.startsAt(), getLocale(), year));
+                    heading.addClassName("session-day");
+                    list.add(heading);
+                    lastDay = day;
+                }
+                var card = card(s, year);
+                list.add(card);
+                if (firstNew == null) {
+                    firstNew = card;
+                }
+                last = s;
+            }
+            later.setVisible(page.more());
+            if (!first && firstNew != null) {
+                firstNew.getElement().setAttribute("tabindex", "-1");
+                firstNew.getElement().callJsFunction("focus");
+            }
         } catch (InputProblem p) {
             message.add(Forms.notice("error", p.message(getLocale())));
         }
     }
 
-    private Div card(SessionSlot s) {
+    private Div card(SessionSlot s, int year) {
         var card = new Div();
         card.addClassName("session-card");
         card.getElement().setAttribute("data-session", String.valueOf(s.id()));
         card.getStyle().set("border", "1px solid var(--lumo-contrast-30pct)").set("border-radius", "8px")
                 .set("padding", "0.75em").set("margin-block", "0.75em");
-        card.add(new H2(s.typeName()));
-        card.add(new Paragraph(getTranslation("booking.sessions.when", Times.dateTime(s.startsAt(), getLocale()),
-                s.minutes())));
+        card.add(new H3(s.typeName()));
+        var when = new Paragraph(getTranslation("booking.polish.sessions.when",
+                Wording.when(s.startsAt(), s.endsAt(), getLocale(), year), s.minutes()));
+        when.addClassName("session-when");
+        card.add(when);
         if (!s.workerFirstName().isEmpty()) {
             card.add(new Paragraph(getTranslation("booking.sessions.with", s.workerFirstName())));
         }
@@ -127,7 +179,7 @@ class SessionsView extends Div implements HasDynamicTitle, BeforeEnterObserver {
             card.add(new Paragraph(getTranslation("booking.sessions.course", s.seriesLength())));
         }
         var places = new Paragraph(s.placesLeft() > 0 ? getTranslation("booking.sessions.placesLeft", s.placesLeft())
-                : getTranslation("booking.sessions.full"));
+                : getTranslation("booking.polish.sessions.full"));
         places.addClassName("places");
         card.add(places);
         var open = new Button(getTranslation(s.placesLeft() > 0 ? "booking.sessions.book" : "booking.sessions.joinWaiting"));
@@ -150,12 +202,14 @@ class SessionsView extends Div implements HasDynamicTitle, BeforeEnterObserver {
         form.addClassName("booking-form");
         var who = new CheckboxGroup<Member>();
         who.setLabel(getTranslation("booking.form.who"));
-        var members = bookings.myFamilyMembers();
-        who.setItems(members);
+        // only the people who may come to this kind of session, and the sensible ones ticked (they can change it)
+        var choice = bookings.memberChoice(s.id());
+        who.setItems(choice.eligible());
         who.setItemLabelGenerator(Member::name);
-        if (!members.isEmpty()) {
-            who.select(members.getFirst());
-        }
+        who.setHelperText(getTranslation(s.attendees().contains("PARENTS") && s.attendees().size() == 1
+                ? "booking.polish.form.whoParents" : s.attendees().contains("PARENTS")
+                ? "booking.polish.form.whoFamily" : "booking.polish.form.whoChildren"));
+        choice.eligible().stream().filter(m -> choice.ticked().contains(m.key())).forEach(who::select);
         var note = new TextArea(getTranslation("booking.form.note"));
         note.setHelperText(getTranslation("booking.form.noteHelp", Bookings.MAX_NOTE));
         note.setWidthFull();
@@ -185,7 +239,7 @@ class SessionsView extends Div implements HasDynamicTitle, BeforeEnterObserver {
                     notice.add(Forms.notice("error", p.message(getLocale())));
                 }
                 if (Bookings.FULL.equals(p.key())) {
-                    places.setText(getTranslation("booking.sessions.full"));
+                    places.setText(getTranslation("booking.polish.sessions.full"));
                     book.setVisible(false);
                     waiting.setVisible(true);
                 }

@@ -189,6 +189,19 @@ public class ChatStore {
                 .params(seq, roomId, accountId, seq).update();
     }
 
+    /** Members muted until after {@code now}, or removed, with the name they last wrote under here (or empty). */
+    public List<Chat.Restricted> restricted(long roomId, Instant now) {
+        return jdbc.sql("SELECT m.account_id, m.muted_until, m.removed, (SELECT x.author_name FROM chat_message x"
+                        + " WHERE x.room_id = m.room_id AND x.author_id = m.account_id ORDER BY x.id DESC LIMIT 1) AS name"
+                        + " FROM chat_member m WHERE m.room_id = ? AND (m.removed OR m.muted_until > ?) ORDER BY m.account_id")
+                .params(roomId, ts(now))
+                .query((rs, n) -> {
+                    Instant muted = instant(rs, "muted_until");
+                    return new Chat.Restricted(rs.getLong("account_id"), rs.getString("name") == null ? "" : rs.getString("name"),
+                            muted != null && muted.isAfter(now) ? muted : null, rs.getBoolean("removed"));
+                }).list();
+    }
+
     // ---- messages ----
 
     /** The message this writer sent with this client id in this room, read with a lock so a committed retry is seen. */

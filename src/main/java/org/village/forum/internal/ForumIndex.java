@@ -12,6 +12,7 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -25,6 +26,11 @@ import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.MMapDirectory;
 import org.slf4j.Logger;
@@ -54,6 +60,15 @@ public class ForumIndex implements AutoCloseable {
     private final AtomicLong watermark = new AtomicLong();
     private final int batch;
 
+    private static final Sort NEWEST_FIRST = new Sort(new SortField("age", SortField.Type.LONG, true));
+    /**
+     * A search whose every slot is in at least this many posts (and this share of them) asks for words nearly every
+     * post has: ranking by score then tells little, and intersecting their lists costs tens of milliseconds at 1M
+     * posts, so it returns the newest matching posts instead and stops at the first page (decision 048).
+     */
+    static final int COMMON_POSTS = 10_000;
+    static final double COMMON_SHARE = 0.05;
+
     public ForumIndex(ForumStore store, @Value("${village.forum.search.batch:2000}") int batch) throws IOException {
         this.store = store;
         this.batch = batch;
@@ -61,6 +76,8 @@ public class ForumIndex implements AutoCloseable {
         this.directory = new MMapDirectory(folder);
         var config = new IndexWriterConfig(new StandardAnalyzer());
         config.setRAMBufferSizeMB(64);
+        // newest posts first inside every segment: a search for very common words stops at the first page (decision 048)
+        config.setIndexSort(NEWEST_FIRST);
         this.writer = new IndexWriter(directory, config);
         this.searchers = new SearcherManager(writer, null);
     }
@@ -115,6 +132,7 @@ public class ForumIndex implements AutoCloseable {
         doc.add(new StringField("id", Long.toString(c.id()), Field.Store.YES));
         doc.add(new StoredField("pid", c.id()));
         doc.add(new LongPoint("topic", c.topicId()));
+        doc.add(new NumericDocValuesField("age", c.id()));
         String text = c.title() == null ? c.body() : c.title() + "\n" + c.body();
         doc.add(new TextField("text", text, Field.Store.NO));
         writer.updateDocument(id, doc);
@@ -126,13 +144,28 @@ public class ForumIndex implements AutoCloseable {
      * Every status but hidden and deleted is here: the caller checks each hit against the database.
      */
     public List<Long> search(List<Set<String>> slots, int limit) {
+        return search(slots, limit, false);
+    }
+
+    /**
+     * The same; {@code eachWordScored} builds decision 077's first query (each word of a slot its own scored clause),
+     * kept only so the benchmark can compare the two in one run (decision 048).
+     */
+    public List<Long> search(List<Set<String>> slots, int limit, boolean eachWordScored) {
         if (slots.isEmpty()) {
             return List.of();
         }
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                var top = searcher.search(query(slots, searcher.getIndexReader()), limit);
+                // search(query, n) counts hits exactly only up to 1,000 (TopScoreDocCollectorManager's threshold), so
+                // past that Lucene skips whole blocks that cannot reach the top n (block-max WAND)
+                IndexReader reader = searcher.getIndexReader();
+                Query query = query(slots, reader, eachWordScored);
+                TopDocs top = !eachWordScored && veryCommon(slots, reader)
+                        // sorted as the index is, counting only the first page: Lucene stops when the page is full
+                        ? searcher.search(query, new TopFieldCollectorManager(NEWEST_FIRST, limit, null, limit))
+                        : searcher.search(query, limit);
                 var ids = new ArrayList<Long>(top.scoreDocs.length);
                 var stored = searcher.storedFields();
                 for (var hit : top.scoreDocs) {
@@ -147,17 +180,60 @@ public class ForumIndex implements AutoCloseable {
         }
     }
 
-    private static Query query(List<Set<String>> slots, IndexReader index) throws IOException {
-        var all = new BooleanQuery.Builder();
+    /** True when every slot has a word found in at least {@link #COMMON_POSTS} posts and {@link #COMMON_SHARE} of all. */
+    static boolean veryCommon(List<Set<String>> slots, IndexReader reader) throws IOException {
+        long floor = Math.max(COMMON_POSTS, (long) (reader.maxDoc() * COMMON_SHARE));
         for (Set<String> slot : slots) {
-            var any = new BooleanQuery.Builder();
+            long most = 0;
             for (String word : slot) {
                 for (String part : word.split("\\s+")) {
                     if (!part.isBlank()) {
-                        any.add(words(part, index), Occur.SHOULD);
+                        most = Math.max(most, reader.docFreq(new Term("text", part)));
                     }
                 }
             }
+            if (most < floor) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Every slot must match. Within a slot, the words found in the index (as typed, and their synonyms) form one
+     * {@link SynonymQuery}: scored as a single term whose frequency is theirs together, so Lucene knows the best
+     * score each block of posts can reach and skips blocks that cannot reach the top (a Boolean OR of many words each
+     * in most posts defeated that: decision 048). Only a word found nowhere is searched loosely ({@link FuzzyQuery}).
+     */
+    private static Query query(List<Set<String>> slots, IndexReader index, boolean eachWordScored) throws IOException {
+        var all = new BooleanQuery.Builder();
+        for (Set<String> slot : slots) {
+            var exact = new SynonymQuery.Builder("text");
+            int exactCount = 0;
+            var loose = new ArrayList<Query>();
+            for (String word : slot) {
+                for (String part : word.split("\\s+")) {
+                    if (part.isBlank()) {
+                        continue;
+                    }
+                    Query q = words(part, index);
+                    if (q instanceof TermQuery t && !eachWordScored) {
+                        exact.addTerm(t.getTerm());
+                        exactCount++;
+                    } else {
+                        loose.add(q);
+                    }
+                }
+            }
+            if (exactCount > 0 && loose.isEmpty()) {
+                all.add(exact.build(), Occur.MUST);
+                continue;
+            }
+            var any = new BooleanQuery.Builder();
+            if (exactCount > 0) {
+                any.add(exact.build(), Occur.SHOULD);
+            }
+            loose.forEach(q -> any.add(q, Occur.SHOULD));
             all.add(any.build(), Occur.MUST);
         }
         // No visibility clause here: it would match nearly every post and slow every search down. Others' waiting

@@ -79,6 +79,27 @@ class ForumModeratedContent implements ModeratedContent {
         return done ? Outcome.DONE : Outcome.ALREADY_CHANGED;
     }
 
+    @Override
+    public Optional<Place> place(long id) {
+        return store.post(id).flatMap(p -> store.topic(p.topicId(), new ForumStore.Reader(0, true)))
+                .map(t -> new Place(t.id(), t.title(), t.locked(), store.pinned(t.id()), t.categoryId(),
+                        store.categories(0).stream().map(c -> new Group(c.id(), c.name())).toList()));
+    }
+
+    /** Through ForumService, which checks MODERATE and writes the same audit line as the topic page's tools. */
+    @Override
+    public void actOnPlace(long id, PlaceAction action, long target) {
+        long topicId = store.post(id).map(ForumStore.PostRow::topicId)
+                .orElseThrow(() -> org.village.shared.InputProblem.keyed("topic", "forum.problem.noTopic"));
+        switch (action) {
+            case LOCK -> forum.lock(topicId, true);
+            case UNLOCK -> forum.lock(topicId, false);
+            case PIN -> forum.pin(topicId, true);
+            case UNPIN -> forum.pin(topicId, false);
+            case MOVE -> forum.move(topicId, target);
+        }
+    }
+
     /**
      * A post waits for a moderator: its case is opened in the writer's transaction (this listener runs inside it),
      * so the case exists exactly when the post does. Raising again keeps the one open case.

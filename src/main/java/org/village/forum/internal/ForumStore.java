@@ -68,14 +68,17 @@ public class ForumStore {
 
     // ---- categories ----
 
+    /**
+     * Every category with its published topics and posts, from the counts the triggers keep (V40), not by counting
+     * the topics.
+     */
     public List<CategoryRow> categories(long me) {
         return jdbc.sql("""
                 SELECT c.id, c.code, c.name, c.description,
                        COALESCE(s.topics, 0) AS topics, COALESCE(s.posts, 0) AS posts,
                        EXISTS (SELECT 1 FROM forum_category_follow f WHERE f.category_id = c.id AND f.person_id = ?) AS followed
                 FROM forum_category c
-                LEFT JOIN (SELECT category_id, COUNT(*) AS topics, SUM(reply_count + 1) AS posts
-                           FROM forum_topic WHERE status = 'PUBLISHED' GROUP BY category_id) s ON s.category_id = c.id
+                LEFT JOIN forum_topic_count s ON s.category_id = c.id AND s.status = 'PUBLISHED'
                 ORDER BY c.sort_order, c.name""")
                 .param(me).query(ForumStore::category).list();
     }
@@ -118,18 +121,35 @@ public class ForumStore {
         return r.moderator() ? "TRUE" : "(t.status = 'PUBLISHED' OR (t.author_id = " + r.id() + " AND t.status IN ('PENDING', 'HELD')))";
     }
 
+    /**
+     * One page of a category's topics, pinned first, then newest activity. The page's ids come from the index
+     * forum_topic_list alone (it holds status and author, so who may see a topic is decided there too, and skipped
+     * topics are never read); then only those rows are fetched, with their unread markers.
+     */
     public List<TopicRow> topicsIn(long categoryId, Reader r, int limit, int offset) {
-        return jdbc.sql("SELECT " + TOPIC_COLUMNS + ", COALESCE(rd.last_post_id, 0) AS last_read FROM forum_topic t"
+        return jdbc.sql("SELECT " + TOPIC_COLUMNS + ", COALESCE(rd.last_post_id, 0) AS last_read FROM"
+                        + " (SELECT t.id FROM forum_topic t FORCE INDEX (forum_topic_list)"
+                        + "  WHERE t.category_id = ? AND t.status <> 'DELETED' AND " + topicsVisible(r)
+                        + "  ORDER BY t.pinned DESC, t.last_post_at DESC, t.id DESC LIMIT ? OFFSET ?) page"
+                        + " JOIN forum_topic t ON t.id = page.id"
                         + " JOIN forum_category c ON c.id = t.category_id"
                         + " LEFT JOIN forum_read rd ON rd.topic_id = t.id AND rd.person_id = ?"
-                        + " WHERE t.category_id = ? AND t.status <> 'DELETED' AND " + topicsVisible(r)
-                        + " ORDER BY t.pinned DESC, t.last_post_at DESC, t.id DESC LIMIT ? OFFSET ?")
-                .params(r.id(), categoryId, limit, offset).query(ForumStore::topic).list();
+                        + " ORDER BY t.pinned DESC, t.last_post_at DESC, t.id DESC")
+                .params(categoryId, limit, offset, r.id()).query(ForumStore::topic).list();
     }
 
+    /**
+     * How many topics of the category the reader may see: the published ones from the kept counts (V40), plus, for a
+     * member, their own waiting ones (a handful, by the author index); a moderator sees every status but deleted.
+     */
     public long countTopicsIn(long categoryId, Reader r) {
-        return jdbc.sql("SELECT COUNT(*) FROM forum_topic t WHERE t.category_id = ? AND t.status <> 'DELETED' AND "
-                + topicsVisible(r)).param(categoryId).query(Long.class).single();
+        if (r.moderator()) {
+            return jdbc.sql("SELECT COALESCE(SUM(topics), 0) FROM forum_topic_count WHERE category_id = ? AND status <> 'DELETED'")
+                    .param(categoryId).query(Long.class).single();
+        }
+        return jdbc.sql("SELECT COALESCE((SELECT topics FROM forum_topic_count WHERE category_id = ? AND status = 'PUBLISHED'), 0)"
+                        + " + (SELECT COUNT(*) FROM forum_topic WHERE author_id = ? AND category_id = ? AND status IN ('PENDING', 'HELD'))")
+                .params(categoryId, r.id(), categoryId).query(Long.class).single();
     }
 
     /** The topic if this reader may see it. */
@@ -141,10 +161,16 @@ public class ForumStore {
                 .params(r.id(), id).query(ForumStore::topic).optional();
     }
 
-    /** The topic's row, locked for this transaction: replies and locking wait for each other. */
+    /**
+     * The topic's row, locked for this transaction: replies and locking wait for each other. Only the topic's row: the
+     * category's name comes from a subquery, which a locking read does not lock (a join would lock the category's row
+     * too, so every reply in a category waited for the one before, and two topics moved between two categories at
+     * once deadlocked on the foreign-key checks: ForumTopicCountIT).
+     */
     public Optional<TopicRow> topicForUpdate(long id) {
-        return jdbc.sql("SELECT " + TOPIC_COLUMNS + ", 0 AS last_read FROM forum_topic t"
-                        + " JOIN forum_category c ON c.id = t.category_id WHERE t.id = ? FOR UPDATE")
+        return jdbc.sql("SELECT " + TOPIC_COLUMNS.replace("c.name AS category_name",
+                                "(SELECT c.name FROM forum_category c WHERE c.id = t.category_id) AS category_name")
+                        + ", 0 AS last_read FROM forum_topic t WHERE t.id = ? FOR UPDATE")
                 .param(id).query(ForumStore::topic).optional();
     }
 
@@ -162,14 +188,18 @@ public class ForumStore {
         jdbc.sql("UPDATE forum_topic SET locked = ? WHERE id = ?").params(locked, topicId).update();
     }
 
-    /** Counts, last post and the topic's status (its first post's) worked out again from the posts. */
+    /**
+     * Counts, last post and the topic's status (its first post's) worked out again from the posts, each from the
+     * index forum_post_page except the last post's time (one row: posts are written in id order).
+     */
     public void refreshTopic(long topicId) {
         jdbc.sql("""
                 UPDATE forum_topic t SET
                   status = COALESCE((SELECT p.status FROM forum_post p WHERE p.topic_id = t.id ORDER BY p.id LIMIT 1), t.status),
                   reply_count = GREATEST((SELECT COUNT(*) FROM forum_post p WHERE p.topic_id = t.id AND p.status = 'PUBLISHED') - 1, 0),
                   last_post_id = COALESCE((SELECT MAX(p.id) FROM forum_post p WHERE p.topic_id = t.id AND p.status = 'PUBLISHED'), 0),
-                  last_post_at = COALESCE((SELECT MAX(p.created_at) FROM forum_post p WHERE p.topic_id = t.id AND p.status = 'PUBLISHED'), t.created_at)
+                  last_post_at = COALESCE((SELECT p.created_at FROM forum_post p WHERE p.topic_id = t.id AND p.status = 'PUBLISHED'
+                                           ORDER BY p.id DESC LIMIT 1), t.created_at)
                 WHERE t.id = ?""").param(topicId).update();
     }
 
@@ -204,16 +234,31 @@ public class ForumStore {
                 .param(id).query(ForumStore::post).optional();
     }
 
-    /** A page of the topic's posts the reader may see, in the order written (index on topic_id, id). */
+    /**
+     * A page of the topic's posts the reader may see, in the order written: the page's ids from the index
+     * forum_post_page alone (V40), then only those rows.
+     */
     public List<PostRow> postsIn(long topicId, Reader r, int limit, int offset) {
-        return jdbc.sql("SELECT " + POST_COLUMNS + " FROM forum_post p WHERE p.topic_id = ? AND " + r.posts("p")
-                        + " ORDER BY p.id LIMIT ? OFFSET ?")
+        return jdbc.sql("SELECT " + POST_COLUMNS + " FROM"
+                        + " (SELECT p.id FROM forum_post p FORCE INDEX (forum_post_page) WHERE p.topic_id = ? AND " + r.posts("p")
+                        + "  ORDER BY p.id LIMIT ? OFFSET ?) page JOIN forum_post p ON p.id = page.id ORDER BY p.id")
                 .params(topicId, limit, offset).query(ForumStore::post).list();
     }
 
     public long countPostsIn(long topicId, Reader r) {
         return jdbc.sql("SELECT COUNT(*) FROM forum_post p WHERE p.topic_id = ? AND " + r.posts("p"))
                 .param(topicId).query(Long.class).single();
+    }
+
+    /**
+     * How many posts of the topic this member may see, without counting the topic's posts: its published posts are
+     * kept on the topic (reply_count + 1 once any is published, decided in {@link #refreshTopic}), and their own
+     * waiting ones are a handful read by the author index.
+     */
+    public long countPostsFor(TopicRow topic, long memberId) {
+        long published = topic.lastPostId() == 0 ? 0 : topic.replies() + 1L;
+        return published + jdbc.sql("SELECT COUNT(*) FROM forum_post WHERE author_id = ? AND status IN ('PENDING', 'HELD')"
+                        + " AND topic_id = ?").params(memberId, topic.id()).query(Long.class).single();
     }
 
     /** How many of the reader's visible posts come before this one in its topic (to find its page). */
@@ -264,9 +309,10 @@ public class ForumStore {
                 .params(to.name(), id, from.name()).update() == 1;
     }
 
-    public long publishedCount(long authorId) {
-        return jdbc.sql("SELECT COUNT(*) FROM forum_post WHERE author_id = ? AND status = 'PUBLISHED'")
-                .param(authorId).query(Long.class).single();
+    /** How many published posts the author has, counting no further than {@code upTo} (all a caller needs to know). */
+    public long publishedCount(long authorId, int upTo) {
+        return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM forum_post WHERE author_id = ? AND status = 'PUBLISHED' LIMIT ?) x")
+                .params(authorId, upTo).query(Long.class).single();
     }
 
     // ---- rate limits (decision 079) ----

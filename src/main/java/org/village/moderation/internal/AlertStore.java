@@ -30,6 +30,20 @@ public class AlertStore {
                       Instant acknowledgedAt, Long acknowledgedBy, Long ackMillis) {
     }
 
+    /**
+     * Gives this change to the alerts the next change number, and returns it. Call it as the last step of the write's
+     * transaction: the row stays locked until commit, so every node's watcher sees numbers in commit order (V41).
+     */
+    public long stamp() {
+        jdbc.sql("UPDATE urgent_alert_change SET n = LAST_INSERT_ID(n + 1) WHERE id = 1").update();
+        return jdbc.sql("SELECT LAST_INSERT_ID()").query(Long.class).single();
+    }
+
+    /** The latest change number (one primary-key read; every node asks each second). */
+    public long lastChange() {
+        return jdbc.sql("SELECT n FROM urgent_alert_change WHERE id = 1").query(Long.class).single();
+    }
+
     /** Records the alert for a case once; empty when it was recorded already (the event came twice). */
     public Optional<Long> insert(long caseId, String subjectKind, long subjectId, String risk, Instant raisedAt,
                                  Instant now, boolean staffed, Instant dueAt) {

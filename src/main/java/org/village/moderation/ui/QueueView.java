@@ -38,6 +38,8 @@ import org.village.moderation.CaseKind;
 import org.village.moderation.CaseLine;
 import org.village.moderation.ModeratedContent.Action;
 import org.village.moderation.ModerationDesk;
+import org.village.moderation.ModeratedContent;
+import org.village.moderation.ModeratedContent.PlaceAction;
 import org.village.moderation.ModerationDesk.CaseDetail;
 import org.village.moderation.ModerationDesk.Result;
 import org.village.shared.InputProblem;
@@ -269,6 +271,7 @@ class QueueView extends Div implements BeforeEnterObserver {
         if (d.open()) {
             detail.add(actions(d));
         }
+        desk.placeOf(d.caseId()).ifPresent(place -> detail.add(placeTools(d, place)));
         if (!d.reports().isEmpty()) {
             detail.add(new H3(getTranslation("moderation.detail.reports", d.reports().size())));
             var ul = new UnorderedList();
@@ -347,6 +350,70 @@ class QueueView extends Div implements BeforeEnterObserver {
                 new Div(new Paragraph(getTranslation("moderation.action.editHelp")), text, edit));
         box.add(editBox);
         return box;
+    }
+
+    /**
+     * The topic the item is in: close it to replies, pin it, move it, as on the topic page (the same service checks and
+     * audit lines), so a moderator dealing with a post need not leave the queue.
+     */
+    private Component placeTools(CaseDetail d, ModeratedContent.Place place) {
+        var box = new Section();
+        box.addClassName("queue-place");
+        box.setId("queue-place");
+        var title = new H3(getTranslation("moderation.place.title", place.name()));
+        title.setId("queue-place-title");
+        box.add(title);
+        var state = new Paragraph(getTranslation(place.locked() ? "moderation.place.closed" : "moderation.place.open")
+                + " " + getTranslation(place.pinned() ? "moderation.place.pinned" : "moderation.place.notPinned"));
+        state.setId("queue-place-state");
+        box.add(state);
+        var lock = new Button(getTranslation(place.locked() ? "moderation.topic.unlock" : "moderation.topic.lock"));
+        lock.setId("queue-place-lock");
+        lock.setDisableOnClick(true);
+        lock.addClickListener(e -> onPlace(d, place.locked() ? PlaceAction.UNLOCK : PlaceAction.LOCK, 0,
+                place.locked() ? "moderation.topic.unlocked" : "moderation.topic.locked", null));
+        var pin = new Button(getTranslation(place.pinned() ? "moderation.topic.unpin" : "moderation.topic.pin"));
+        pin.setId("queue-place-pin");
+        pin.getElement().setAttribute("aria-pressed", Boolean.toString(place.pinned()));
+        pin.setDisableOnClick(true);
+        pin.addClickListener(e -> onPlace(d, place.pinned() ? PlaceAction.UNPIN : PlaceAction.PIN, 0,
+                place.pinned() ? "moderation.topic.unpinned" : "moderation.topic.pinned", null));
+        var where = new Select<ModeratedContent.Group>();
+        where.setLabel(getTranslation("moderation.topic.moveTo"));
+        where.setId("queue-place-move-to");
+        where.setItems(place.groups());
+        where.setItemLabelGenerator(ModeratedContent.Group::name);
+        place.groups().stream().filter(g -> g.id() == place.groupId()).findFirst().ifPresent(where::setValue);
+        var move = new Button(getTranslation("moderation.topic.move"));
+        move.setId("queue-place-move");
+        move.addClickListener(e -> {
+            var to = where.getValue();
+            if (to == null || to.id() == place.groupId()) {
+                where.setErrorMessage(getTranslation("moderation.place.sameGroup"));
+                where.setInvalid(true);
+                return;
+            }
+            onPlace(d, PlaceAction.MOVE, to.id(), "moderation.topic.moved", where);
+        });
+        var buttons = new Div(lock, pin);
+        buttons.addClassName("queue-buttons");
+        box.add(buttons, new Div(where, move));
+        return box;
+    }
+
+    private void onPlace(CaseDetail d, PlaceAction action, long target, String doneKey, Select<ModeratedContent.Group> where) {
+        try {
+            desk.actOnPlace(d.caseId(), action, target);
+            status.setText(getTranslation(doneKey, where == null || where.getValue() == null ? "" : where.getValue().name()));
+            show();
+        } catch (InputProblem problem) {
+            if (where != null) {
+                where.setErrorMessage(problem.message(getLocale()));
+                where.setInvalid(true);
+            }
+            status.setText(problem.message(getLocale()));
+            enableAll(detail);
+        }
     }
 
     private void decide(CaseDetail d, Action action, TextField reason, TextArea text) {

@@ -1,0 +1,32 @@
+package org.village.booking.internal;
+
+import java.util.concurrent.ThreadPoolExecutor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+/**
+ * Two threads that tell families about committed booking changes (e-mails with calendar files, notices; decision 096).
+ * Bounded on purpose: the portal's own executor starts a virtual thread per event, and under a rush of bookings
+ * those all asked for a database connection at once and made people booking wait for one. When the queue is full
+ * the thread that booked does the telling itself, after its commit.
+ */
+@Configuration(proxyBeanMethods = false)
+class BookingNewsExecutor {
+
+    /** The name the listener asks for. */
+    public static final String NAME = "bookingNews";
+
+    @Bean(name = NAME)
+    ThreadPoolTaskExecutor bookingNews() {
+        var executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(2);
+        executor.setMaxPoolSize(2);
+        executor.setQueueCapacity(20_000);
+        executor.setThreadNamePrefix("booking-news-");
+        executor.setRejectedExecutionHandler(new ThreadPoolExecutor.CallerRunsPolicy());
+        executor.setWaitForTasksToCompleteOnShutdown(true);
+        executor.setAwaitTerminationSeconds(10);
+        return executor;
+    }
+}
