@@ -14,7 +14,12 @@ NODES=${1:-1}; CLIENTS=${2:-2000}; ROOM=${3:-50}; RATE=${4:-200}; SECS=${5:-30};
 [ "$SECS" -le 120 ] || { echo "at most 120 s"; exit 2; }
 if [ "${SKIP_BUILD:-}" != 1 ]; then
   ./mvnw -B -q -o test-compile
-  ./mvnw -B -q -o dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+  if ! ./mvnw -B -q -o dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test; then
+    # as scripts/bench-forum.sh: the test classpath from the compiler's printed configuration
+    ./mvnw -B -o -X test-compile > target/bench-maven.log
+    awk '/\(f\) testPath = \[/ && !done { sub(/.*testPath = \[/, ""); sub(/\]$/, ""); gsub(/, /, "\n"); print; done = 1 }' \
+      target/bench-maven.log | grep '\.jar$' | paste -sd: > target/bench.classpath
+  fi
 fi
 # a private copy of the classes, so a build during the run (or a node restarted by a drill) sees the same code
 rm -rf target/bench-run && mkdir -p target/bench-run && cp -r target/classes target/test-classes target/bench-run/
