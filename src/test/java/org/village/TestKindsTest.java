@@ -30,4 +30,21 @@ class TestKindsTest {
         }
         assertThat(wrong).as("rename these to *Test").isEmpty();
     }
+
+    /** A browserless test on a real server (RANDOM_PORT) left every later browserless test with nobody signed in. */
+    @Test
+    void browserlessViewTestsUseTheMockWebEnvironment() throws IOException {
+        List<String> wrong;
+        try (Stream<Path> files = Files.walk(Path.of("src/test/java"))) {
+            wrong = files.filter(f -> f.toString().endsWith(".java")).filter(f -> {
+                try {
+                    String text = Files.readString(f);
+                    return text.contains("extends SpringBrowserlessTest") && text.contains("WebEnvironment.");
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).map(Path::toString).toList();
+        }
+        assertThat(wrong).as("browserless tests with their own web environment").isEmpty();
+    }
 }

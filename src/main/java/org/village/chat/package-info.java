@@ -11,5 +11,6 @@
  * process; several nodes put a broker behind the same seam.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Chat",
-        allowedDependencies = {"security", "moderation", "content", "helpnow", "directory", "notification", "shared"})
+        allowedDependencies = {"security", "moderation", "content", "guides", "helpnow", "directory", "notification",
+                "shared"})
 package org.village.chat;

@@ -59,6 +59,11 @@ class QuickExitEveryRouteJourneyIT extends BrowserJourney {
                 "forum/search?q=court")) {
             visits.add(new Visit(path, parent[0], parent[1]));
         }
+        long chatRoom = jdbc.sql("SELECT id FROM chat_room WHERE audience = 'EVERYONE' ORDER BY id LIMIT 1")
+                .query(Long.class).single();
+        for (String path : List.of("chat", "chat/" + chatRoom)) {
+            visits.add(new Visit(path, parent[0], parent[1]));
+        }
         for (String path : List.of("families", "team/" + family, "profile/" + family, "staff/guides",
                 "staff/guides/" + guideId, "staff/jargon-buster", "moderation/watched-words", "today", "moderation/rota")) {
             visits.add(new Visit(path, worker[0], worker[1]));
