@@ -1,0 +1,276 @@
+package org.village.chat.internal;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisChannelHandler;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionStateListener;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import jakarta.annotation.PreDestroy;
+import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.village.chat.ChatEvent;
+import org.village.chat.ChatFanout;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Several nodes ({@code village.chat.broker=redis}, decisions 085 and 086): every event goes to this node's receivers
+ * at once and, as JSON, to one Redis pub/sub channel that every node subscribes to; a node hands on what other nodes
+ * published (its own copy it already has). Each room's stored messages pass through a {@link RoomSequencer}, so
+ * receivers get them once, in order, with gaps read from the database.
+ * <p>
+ * Redis is only the messenger: pub/sub keeps nothing, so while it is away (or while this node cannot reach it) a
+ * publish is dropped at once (counted, never queued without bound) and other nodes learn of new messages from the
+ * database, every {@code village.chat.catch-up-every} and as soon as the connection returns. A node starts even when
+ * Redis is down and keeps trying to connect. Nothing personal is logged.
+ */
+@Component
+@ConditionalOnProperty(name = "village.chat.broker", havingValue = "redis")
+public class RedisChatFanout implements ChatFanout {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisChatFanout.class);
+
+    /** What crosses the broker: the event and the node it came from. */
+    record Envelope(String node, ChatEvent event) {
+    }
+
+    private final Receivers receivers;
+    private final RoomSequencer sequencer;
+    private final JsonMapper json;
+    private final String channel;
+    private final Duration catchUpEvery;
+    private final String node = UUID.randomUUID().toString();
+    private final RedisClient client;
+    /** One thread hands on what arrives (the broker's order; database reads for gaps stay off Redis's threads). */
+    private final ExecutorService inbound = Executors.newSingleThreadExecutor(r -> daemon(r, "chat-broker-in"));
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "chat-catch-up"));
+    private volatile StatefulRedisConnection<String, String> publisher;
+    private volatile StatefulRedisPubSubConnection<String, String> subscriber;
+    private volatile boolean up;
+    private volatile boolean closed;
+
+    final AtomicLong published = new AtomicLong();
+    final AtomicLong publishFailed = new AtomicLong();
+    final AtomicLong received = new AtomicLong();
+    final AtomicLong unreadable = new AtomicLong();
+
+    RedisChatFanout(Receivers receivers, ChatStore store, JsonMapper json,
+                    @Value("${village.chat.redis.url:redis://127.0.0.1:6379}") String url,
+                    @Value("${village.chat.redis.channel:village.chat}") String channel,
+                    @Value("${village.chat.catch-up-every:PT3S}") Duration catchUpEvery) {
+        this.receivers = receivers;
+        this.json = json;
+        this.channel = channel;
+        this.catchUpEvery = catchUpEvery;
+        this.sequencer = new RoomSequencer(receivers, new RoomSequencer.Source() {
+            @Override
+            public java.util.List<org.village.chat.Chat.Message> after(long roomId, long after, int limit) {
+                return store.after(roomId, after, limit);
+            }
+
+            @Override
+            public Map<Long, Long> lastSeqs() {
+                var map = new LinkedHashMap<Long, Long>();
+                store.rooms().forEach(r -> map.put(r.id(), r.lastSeq()));
+                return map;
+            }
+        });
+        RedisURI uri = RedisURI.create(url);
+        uri.setTimeout(Duration.ofSeconds(2));
+        this.client = RedisClient.create(uri);
+        client.setOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                // while Redis is away a publish fails at once: the database has the message, catch-up delivers it
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .timeoutOptions(TimeoutOptions.enabled(Duration.ofSeconds(2)))
+                .build());
+        client.addListener(new RedisConnectionStateListener() {
+            @Override
+            public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
+                if (!up) {
+                    up = true;
+                    log.info("Chat broker connected; reading what was missed from the database");
+                    timer.execute(RedisChatFanout.this::catchUpQuietly);
+                }
+            }
+
+            @Override
+            public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
+                if (up && !closed) {
+                    up = false;
+                    log.warn("Chat broker connection lost; live delivery to other nodes waits, catch-up reads the database");
+                }
+            }
+        });
+        connectQuietly();
+    }
+
+    /** Starts the safety net once the schema is there (Flyway ran) and the portal is ready. */
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        long every = Math.max(200, catchUpEvery.toMillis());
+        timer.scheduleWithFixedDelay(() -> {
+            if (subscriber == null) {
+                connectQuietly();
+            }
+            catchUpQuietly();
+        }, 0, every, TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void connectQuietly() {
+        if (closed || subscriber != null) {
+            return;
+        }
+        try {
+            var sub = client.connectPubSub();
+            sub.addListener(new RedisPubSubAdapter<>() {
+                @Override
+                public void message(String ch, String message) {
+                    if (channel.equals(ch)) {
+                        inbound.execute(() -> fromBroker(message));
+                    }
+                }
+            });
+            sub.sync().subscribe(channel); // Lettuce subscribes again by itself after a reconnect
+            var pub = client.connect();
+            publisher = pub;
+            subscriber = sub;
+            up = true;
+            log.info("Chat broker subscribed (Redis pub/sub)");
+        } catch (RuntimeException e) {
+            up = false;
+            log.warn("Chat broker not reachable ({}); this node delivers its own events and reads others' from the database",
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    private void catchUpQuietly() {
+        try {
+            sequencer.catchUp();
+        } catch (RuntimeException e) {
+            log.warn("Chat catch-up failed ({}); it runs again shortly", e.getClass().getSimpleName());
+        }
+    }
+
+    @Override
+    public void publish(ChatEvent event) {
+        sequencer.accept(event);
+        var pub = publisher;
+        if (pub == null || !pub.isOpen()) {
+            publishFailed.incrementAndGet();
+            return;
+        }
+        String text;
+        try {
+            text = json.writeValueAsString(new Envelope(node, event));
+        } catch (RuntimeException e) {
+            publishFailed.incrementAndGet();
+            log.warn("A chat event could not be written for the broker ({})", e.getClass().getSimpleName());
+            return;
+        }
+        try {
+            pub.async().publish(channel, text).whenComplete((n, failure) -> {
+                if (failure != null) {
+                    publishFailed.incrementAndGet();
+                } else {
+                    published.incrementAndGet();
+                }
+            });
+        } catch (RuntimeException e) {
+            publishFailed.incrementAndGet();
+        }
+    }
+
+    private void fromBroker(String message) {
+        Envelope envelope;
+        try {
+            envelope = json.readValue(message, Envelope.class);
+        } catch (RuntimeException e) {
+            unreadable.incrementAndGet();
+            return;
+        }
+        if (envelope.event() == null || node.equals(envelope.node())) {
+            return;
+        }
+        received.incrementAndGet();
+        try {
+            sequencer.accept(envelope.event());
+        } catch (RuntimeException e) {
+            log.warn("A chat event from another node could not be handed on ({}); catch-up reads it again",
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    @Override
+    public Registration receive(Consumer<ChatEvent> receiver) {
+        return receivers.add(receiver);
+    }
+
+    /** Whether this node hears other nodes through the broker now. */
+    public boolean connected() {
+        var sub = subscriber;
+        return up && sub != null && sub.isOpen();
+    }
+
+    /** Counts for the figures and the fault drills. */
+    public Map<String, Long> counts() {
+        var m = new LinkedHashMap<String, Long>();
+        m.put("published", published.get());
+        m.put("publishFailed", publishFailed.get());
+        m.put("received", received.get());
+        m.put("unreadable", unreadable.get());
+        m.put("delivered", sequencer.delivered.get());
+        m.put("filledFromDatabase", sequencer.filledFromDatabase.get());
+        m.put("duplicatesDropped", sequencer.duplicatesDropped.get());
+        return m;
+    }
+
+    /** The last number this node handed on for a room (-1: not followed yet). */
+    public long lastDelivered(long roomId) {
+        return sequencer.last(roomId);
+    }
+
+    @PreDestroy
+    void stop() {
+        closed = true;
+        timer.shutdownNow();
+        inbound.shutdownNow();
+        try {
+            var sub = subscriber;
+            if (sub != null) {
+                sub.close();
+            }
+            var pub = publisher;
+            if (pub != null) {
+                pub.close();
+            }
+        } finally {
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+}

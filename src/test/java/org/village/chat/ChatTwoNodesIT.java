@@ -1,0 +1,205 @@
+package org.village.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.village.Application;
+import org.village.IntegrationTest;
+import org.village.TestText;
+import org.village.TestUsers;
+import org.village.security.ApiTokens;
+import org.village.chat.internal.ChatStore;
+import org.village.chat.internal.RedisChatFanout;
+
+/**
+ * Two portal nodes in one JVM (two Spring contexts on two ports) against ONE database (a fresh schema on the local
+ * MariaDB at 127.0.0.1:3306) and the local Redis (127.0.0.1:6379, reached through a {@link TcpProxy} so the test can
+ * take the broker away): a message stored on node A reaches listeners on node B (what the Vaadin views use) once and
+ * in order, and nothing is lost while the broker is away (node B reads the gap from the database). Runs in a JVM of
+ * its own (the own-context failsafe execution).
+ */
+class ChatTwoNodesIT {
+
+    static final String SCHEMA = "village_nodes_" + TestText.letters(8).toLowerCase();
+    static final String ROOT_URL = "jdbc:mysql://127.0.0.1:3306/?user=root&password=&sslMode=DISABLED&allowPublicKeyRetrieval=true";
+    static TcpProxy broker;
+    static ConfigurableApplicationContext a;
+    static ConfigurableApplicationContext b;
+    static long roomId;
+
+    @BeforeAll
+    static void twoNodes() throws Exception {
+        try (var c = DriverManager.getConnection(ROOT_URL); var s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + SCHEMA + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        }
+        broker = new TcpProxy(6379);
+        String channel = "village.chat.it." + TestText.letters(8).toLowerCase();
+        a = node("a", channel);
+        b = node("b", channel);
+        a.getBean(TestUsers.class).as("worker.sam");
+        roomId = a.getBean(ChatStore.class).createRoom("two-nodes-" + TestText.letters(6).toLowerCase(),
+                TestText.unique("Two nodes room"), "", Chat.Audience.EVERYONE, true, "", java.time.Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    static ConfigurableApplicationContext node(String name, String channel) {
+        // command-line arguments: they win over application.yml (properties() would lose to its server.port)
+        return new SpringApplicationBuilder(Application.class).profiles("demo").run(
+                "--server.port=0",
+                "--village.db.url=jdbc:mysql://127.0.0.1:3306/" + SCHEMA + "?connectionTimeZone=UTC"
+                        + "&forceConnectionTimeZoneToSession=true&sslMode=DISABLED&allowPublicKeyRetrieval=true",
+                "--village.db.user=root",
+                "--village.db.password=",
+                "--village.chat.broker=redis",
+                "--village.chat.redis.url=redis://127.0.0.1:" + broker.port(),
+                "--village.chat.redis.channel=" + channel,
+                "--village.chat.catch-up-every=PT1S",
+                "--village.chat.node-name=node-" + name,
+                "--village.chat.burst=1000",
+                "--village.quick-exit.url=" + IntegrationTest.NeutralSite.url(),
+                "--village.accounts.max-failures-per-address=1000");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (b != null) {
+            b.close();
+        }
+        if (a != null) {
+            a.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+        try (var c = DriverManager.getConnection(ROOT_URL); var s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + SCHEMA);
+        }
+    }
+
+    @Test
+    void aMessageStoredOnNodeAReachesListenersOnNodeBOnceAndInOrder() throws Exception {
+        var seen = listenOnB("parent.b");
+        a.getBean(TestUsers.class).as("parent.a");
+        var sent = new ArrayList<Long>();
+        for (int i = 0; i < 20; i++) {
+            sent.add(send(a, TestText.unique("Hello from node a")));
+        }
+        assertThat(waitFor(seen, sent.getLast())).containsSubsequence(sent);
+        assertThat(seen).doesNotHaveDuplicates();
+        assertThat(fanout(b).connected()).isTrue();
+    }
+
+    @Test
+    void aMessageSentOverStompOnNodeAReachesAStompClientOnNodeB() throws Exception {
+        var engine = StompChatClient.engine();
+        var onA = new CopyOnWriteArrayList<Map<String, Object>>();
+        var onB = new CopyOnWriteArrayList<Map<String, Object>>();
+        var errors = new CopyOnWriteArrayList<Map<String, Object>>();
+        try (var sender = StompChatClient.connect(engine, ws(a), token(a, "parent.a", "sunny-garden-path"), roomId,
+                onA::add, errors::add);
+             var reader = StompChatClient.connect(engine, ws(b), token(b, "parent.b", "warm-cup-of-tea"), roomId,
+                     onB::add, errors::add)) {
+            String clientId = TestText.letters(20);
+            String body = TestText.unique("Across the nodes");
+            sender.send(roomId, clientId, body);
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (onB.stream().noneMatch(m -> clientId.equals(m.get("clientId"))) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(errors).isEmpty();
+            var got = onB.stream().filter(m -> clientId.equals(m.get("clientId"))).toList();
+            assertThat(got).as("node B's STOMP client got it once").hasSize(1);
+            assertThat(got.getFirst()).containsEntry("body", body).containsEntry("roomId", (int) roomId)
+                    .containsEntry("deleted", false).containsKeys("seq", "author", "sentAt");
+            assertThat(onA.stream().filter(m -> clientId.equals(m.get("clientId")))).as("and the sender's own echo").hasSize(1);
+        }
+    }
+
+    @Test
+    void nothingIsLostWhileTheBrokerIsAwayAndNothingComesTwiceWhenItReturns() throws Exception {
+        var seen = listenOnB("parent.b");
+        var stompSeqs = new CopyOnWriteArrayList<Long>();
+        var stompOnB = StompChatClient.connect(StompChatClient.engine(), ws(b), token(b, "parent.b", "warm-cup-of-tea"),
+                roomId, m -> stompSeqs.add(((Number) m.get("seq")).longValue()), e -> { });
+        a.getBean(TestUsers.class).as("parent.a");
+        var sent = new ArrayList<Long>();
+        sent.add(send(a, TestText.unique("Before the outage")));
+        waitFor(seen, sent.getLast());
+
+        broker.cut();
+        try {
+            for (int i = 0; i < 5; i++) {
+                sent.add(send(a, TestText.unique("During the outage")));
+            }
+            // node B hears nothing from the broker now: its catch-up reads the database
+            waitFor(seen, sent.getLast());
+            assertThat(fanout(b).counts().get("filledFromDatabase")).isPositive();
+        } finally {
+            broker.restore();
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!(fanout(a).connected() && fanout(b).connected()) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(fanout(b).connected()).as("node B subscribed again after the broker came back").isTrue();
+        for (int i = 0; i < 5; i++) {
+            sent.add(send(a, TestText.unique("After the outage")));
+        }
+        var all = waitFor(seen, sent.getLast());
+        assertThat(all).containsSubsequence(sent).doesNotHaveDuplicates();
+        assertThat(all).isSorted();
+        // the STOMP client on node B (its WebSocket to B stayed up) got every one once, in order, the gap included
+        waitFor(stompSeqs, sent.getLast());
+        assertThat(stompSeqs).containsSubsequence(sent).doesNotHaveDuplicates().isSorted();
+        stompOnB.close();
+    }
+
+    private static String ws(ConfigurableApplicationContext node) {
+        return "ws://127.0.0.1:" + node.getEnvironment().getProperty("local.server.port") + "/ws";
+    }
+
+    private static String token(ConfigurableApplicationContext node, String username, String password) {
+        return node.getBean(ApiTokens.class).issue(username, password, "127.0.0.1").token();
+    }
+
+    private static List<Long> listenOnB(String who) {
+        b.getBean(TestUsers.class).as(who);
+        var seen = new CopyOnWriteArrayList<Long>();
+        b.getBean(ChatService.class).listen(roomId, e -> {
+            if (e instanceof ChatEvent.MessageStored s) {
+                seen.add(s.message().seq());
+            }
+        });
+        return seen;
+    }
+
+    private static long send(ConfigurableApplicationContext node, String body) {
+        var sent = node.getBean(ChatService.class).send(roomId, TestText.letters(16), body);
+        assertThat(sent).isInstanceOf(Chat.Stored.class);
+        var stored = (Chat.Stored) sent;
+        assertThat(stored.message().waiting()).as("shown at once").isFalse();
+        return stored.message().seq();
+    }
+
+    private static List<Long> waitFor(List<Long> seen, long seq) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!seen.contains(seq) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(seen).as("message %d reached node B", seq).contains(seq);
+        return List.copyOf(seen);
+    }
+
+    private static RedisChatFanout fanout(ConfigurableApplicationContext node) {
+        return node.getBean(RedisChatFanout.class);
+    }
+}
