@@ -43,6 +43,9 @@ class UrgentBanner extends Div {
             } catch (e) { }
             """;
 
+    /** At most this many alerts show in the banner at once. */
+    static final int SHOWN = 2;
+
     private final UrgentAlerts alerts;
     private final Div region = new Div();
     private final Div items = new Div();
@@ -87,7 +90,23 @@ class UrgentBanner extends Div {
         boolean arrived = false;
         for (var alert : mine) {
             arrived |= seen.add(alert.id());
-            items.add(item(alert));
+        }
+        // the newest first, and never more than SHOWN: on a phone a pile of alerts would cover the page; the rest
+        // are one tap away on Today, oldest first
+        var newestFirst = new java.util.ArrayList<>(mine);
+        java.util.Collections.reverse(newestFirst);
+        newestFirst.stream().limit(SHOWN).forEach(alert -> items.add(item(alert)));
+        if (mine.size() > SHOWN) {
+            int more = mine.size() - SHOWN;
+            var words = new Span(more == 1 ? getTranslation("duty.banner.more.one")
+                    : getTranslation("duty.banner.more.many", more));
+            words.addClassName("urgent-words");
+            var all = new Anchor("today", getTranslation("duty.banner.all"));
+            all.addClassName("urgent-open");
+            var line = new Div(words, all);
+            line.addClassName("urgent-item");
+            line.addClassName("urgent-more");
+            items.add(line);
         }
         getStyle().set("display", mine.isEmpty() ? "none" : "flex");
         if (live && arrived) {
