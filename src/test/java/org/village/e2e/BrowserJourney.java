@@ -82,6 +82,20 @@ public abstract class BrowserJourney extends IntegrationTest {
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.jdbc.core.simple.JdbcClient journeyJdbc;
+
+    /**
+     * Urgent alerts that earlier tests raised and left waiting show to every worker on duty, as they would in real
+     * life, and the banner takes up to 40% of a phone's screen. Journeys about something else start without them;
+     * the journeys about urgent alerts raise their own after this.
+     */
+    @BeforeEach
+    void noLeftoverUrgentAlerts() {
+        journeyJdbc.sql("UPDATE urgent_alert SET acknowledged_at = UTC_TIMESTAMP(6), ack_millis = 0, due_at = NULL"
+                + " WHERE acknowledged_at IS NULL").update();
+    }
+
     @AfterEach
     void stopBrowser() {
         if (driver != null) {
@@ -130,11 +144,15 @@ public abstract class BrowserJourney extends IntegrationTest {
         field.sendKeys(value);
     }
 
+    /** A field by its label, scrolled to the middle of the screen first, as a person would scroll to it. */
     protected WebElement field(String label) {
-        return waitFor(By.xpath("//*[self::vaadin-text-field or self::vaadin-password-field or self::vaadin-text-area"
+        var by = By.xpath("//*[self::vaadin-text-field or self::vaadin-password-field or self::vaadin-text-area"
                 + " or self::vaadin-email-field or self::vaadin-integer-field]"
                 + "[./label[normalize-space(.)=\"" + label + "\"]]//input | "
-                + "//*[self::vaadin-text-area][./label[normalize-space(.)=\"" + label + "\"]]//textarea"));
+                + "//*[self::vaadin-text-area][./label[normalize-space(.)=\"" + label + "\"]]//textarea");
+        var element = wait.until(ExpectedConditions.presenceOfElementLocated(by));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        return waitFor(by);
     }
 
     /**
