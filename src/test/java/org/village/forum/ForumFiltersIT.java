@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
+import org.village.TestText;
 import org.village.IntegrationTest;
 import org.village.TestAccounts;
 import org.village.TestUsers;
@@ -90,7 +91,7 @@ class ForumFiltersIT extends IntegrationTest {
     @Test
     void aPhoneNumberIsHeldWithACaseTheWordsKeptAndAHintForTheWriter() {
         String body = "Text me on 07700 900123 if you want to talk.";
-        var saved = topic("parent.a", "Anyone near me? " + token().substring(0, 6), body);
+        var saved = topic("parent.a", TestText.unique("Anyone near me?"), body);
         assertThat(saved.status()).isEqualTo(PostStatus.HELD);
         assertThat(stored(saved.postId())).isEqualTo(body);
         assertThat(saved.filters().hints(Locale.ENGLISH)).anySatisfy(h -> assertThat(h).contains("phone numbers"));
@@ -107,7 +108,7 @@ class ForumFiltersIT extends IntegrationTest {
 
     @Test
     void anEmailAddressIsHeldToo() {
-        var topic = topic("parent.a", "Email " + token().substring(0, 6), "Hello all.");
+        var topic = topic("parent.a", TestText.unique("Email"), "Hello all.");
         users.as("parent.a");
         var saved = forum.reply(new NewReply(topic.topicId(), "Write to me at jo.bloggs@example.com please", null, token()));
         assertThat(saved.status()).isEqualTo(PostStatus.HELD);
@@ -119,7 +120,7 @@ class ForumFiltersIT extends IntegrationTest {
     void innocentWordsTimesAndPricesArePublished() {
         for (String body : List.of("We drove through Scunthorpe on the way.", "I'll ring at 10:30 tomorrow.",
                 "The bus was £12.50 each way.", "He was born in 2009.", "Church Road was busy.")) {
-            var saved = topic("parent.a", "Innocent " + token().substring(0, 6), body);
+            var saved = topic("parent.a", TestText.unique("Innocent"), body);
             assertThat(saved.status()).as(body).isEqualTo(PostStatus.PUBLISHED);
             assertThat(stored(saved.postId())).isEqualTo(body);
             assertThat(openCases(saved.postId())).as(body).isEmpty();
@@ -133,7 +134,7 @@ class ForumFiltersIT extends IntegrationTest {
         var added = lists.addWatchedWord(word, WatchAction.BLOCK, "We do not allow adverts.");
         try {
             users.as("parent.a");
-            String title = "Blocked " + token().substring(0, 6);
+            String title = TestText.unique("Blocked");
             long before = jdbc.sql("SELECT COUNT(*) FROM forum_topic WHERE title = ?").param(title).query(Long.class).single();
             assertThatThrownBy(() -> forum.startTopic(new NewTopic(category(), title, "Buy " + word.toUpperCase(Locale.ROOT) + " now", token())))
                     .isInstanceOfSatisfying(InputProblem.class, p -> {
@@ -149,7 +150,7 @@ class ForumFiltersIT extends IntegrationTest {
 
     @Test
     void aRiskPhraseIsHeldAsAnUrgentCaseAndAnnounced() {
-        var saved = topic("parent.a", "Tonight " + token().substring(0, 6), "Someone is banging on the door and shouting.");
+        var saved = topic("parent.a", TestText.unique("Tonight"), "Someone is banging on the door and shouting.");
         assertThat(saved.status()).isEqualTo(PostStatus.HELD);
         assertThat(saved.urgent()).isTrue();
         assertThat(saved.filters().risk()).isEqualTo(RiskKind.DANGER_NOW);
@@ -168,7 +169,7 @@ class ForumFiltersIT extends IntegrationTest {
         users.as("worker.sam");
         var added = lists.addWatchedWord(word, WatchAction.FLAG, "Check this");
         try {
-            var saved = topic("parent.a", "Flag " + token().substring(0, 6), "Has anyone tried " + word + "?");
+            var saved = topic("parent.a", TestText.unique("Flag"), "Has anyone tried " + word + "?");
             assertThat(saved.status()).isEqualTo(PostStatus.PUBLISHED);
             assertThat(openCases(saved.postId())).containsExactly("REPORTED");
         } finally {
@@ -179,7 +180,7 @@ class ForumFiltersIT extends IntegrationTest {
 
     @Test
     void anEditThatAddsAPhoneNumberHoldsThePublishedPost() {
-        var saved = topic("parent.a", "Edit " + token().substring(0, 6), "Nothing to see.");
+        var saved = topic("parent.a", TestText.unique("Edit"), "Nothing to see.");
         assertThat(saved.status()).isEqualTo(PostStatus.PUBLISHED);
         var edited = forum.edit(saved.postId(), 0, "Call me: 07700 900456");
         assertThat(edited.status()).isEqualTo(PostStatus.HELD);
@@ -196,7 +197,7 @@ class ForumFiltersIT extends IntegrationTest {
     @Test
     void newMembersWaitWithAPendingCaseAndMayNotPostLinks() {
         String newcomer = fresh("parent.b", "PARENT");
-        var first = topic(newcomer, "Hello " + token().substring(0, 6), "I am new here.");
+        var first = topic(newcomer, TestText.unique("Hello"), "I am new here.");
         assertThat(first.status()).isEqualTo(PostStatus.PENDING);
         assertThat(openCases(first.postId())).containsExactly("PENDING");
         for (String link : List.of("Look at [this](https://example.com)", "see www.example.co.uk", "try cheap-pills.com")) {
@@ -207,14 +208,14 @@ class ForumFiltersIT extends IntegrationTest {
                     });
         }
         // an established member may
-        var withLink = topic("parent.a", "Useful " + token().substring(0, 6), "The council has a page: https://www.bristol.gov.uk");
+        var withLink = topic("parent.a", TestText.unique("Useful"), "The council has a page: https://www.bristol.gov.uk");
         assertThat(withLink.status()).isEqualTo(PostStatus.PUBLISHED);
     }
 
     @Test
     void newMembersPostAFewTimesAnHour() {
         String newcomer = fresh("parent.b", "PARENT");
-        var first = topic(newcomer, "Hourly " + token().substring(0, 6), "One.");
+        var first = topic(newcomer, TestText.unique("Hourly"), "One.");
         for (int i = 2; i <= 5; i++) {
             assertThat(forum.reply(new NewReply(first.topicId(), "Post " + i, null, token())).status()).isEqualTo(PostStatus.PENDING);
         }
@@ -227,7 +228,7 @@ class ForumFiltersIT extends IntegrationTest {
     @Test
     void theBurstLimitHoldsWhenPostsArriveAtOnce() throws Exception {
         String writer = fresh("worker.sam", "WORKER");
-        var topic = topic(writer, "Burst " + token().substring(0, 6), "First.");
+        var topic = topic(writer, TestText.unique("Burst"), "First.");
         long authorId = jdbc.sql("SELECT id FROM user_account WHERE username = ?").param(writer).query(Long.class).single();
         // the setting in tests is 200 a minute: 198 more posts in the last minute, so exactly one more fits
         var now = Timestamp.from(clock.instant());
