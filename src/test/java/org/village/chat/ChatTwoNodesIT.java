@@ -22,12 +22,15 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.village.Application;
 import org.village.IntegrationTest;
+import org.village.TestAccounts;
 import org.village.TestText;
 import org.village.TestUsers;
 import org.village.security.ApiTokens;
 import org.village.chat.internal.ChatStore;
+import org.village.chat.internal.Presences;
 import org.village.chat.internal.RedisChatFanout;
 
 /**
@@ -72,6 +75,7 @@ class ChatTwoNodesIT {
                 "--village.chat.redis.url=redis://127.0.0.1:" + broker.port(),
                 "--village.chat.redis.channel=" + channel,
                 "--village.chat.catch-up-every=PT1S",
+                "--village.chat.presence-every=PT1S",
                 "--village.chat.node-name=node-" + name,
                 "--village.chat.burst=1000",
                 "--village.quick-exit.url=" + IntegrationTest.NeutralSite.url(),
@@ -228,6 +232,50 @@ class ChatTwoNodesIT {
         } finally {
             browser.quit();
         }
+    }
+
+    /**
+     * Presence across nodes (decision 084): someone with the room open on node B is "here" on node A; when node A can
+     * no longer hear node B (the broker cut, as for a crashed node) node A drops them after three missed renewals,
+     * and takes them back from node B's next renewal when the broker returns; when they leave, they go on both.
+     */
+    @Test
+    void presenceOfANodeThatCannotBeHeardExpiresAndComesBackWithItsRenewals() throws Exception {
+        String username = "nodes." + TestText.letters(10).toLowerCase(java.util.Locale.ROOT);
+        long id = TestAccounts.copy(a.getBean(JdbcClient.class), "parent.a", username, "Wren " + TestText.letters(6), "PARENT");
+        b.getBean(TestUsers.class).as(username);
+        var onA = a.getBean(Presences.class);
+        var onB = b.getBean(Presences.class);
+        var entered = b.getBean(ChatService.class).enter(roomId);
+        try {
+            until(() -> here(onA, id), "node A sees who is on node B");
+            broker.cut();
+            try {
+                long cutAt = System.nanoTime();
+                until(() -> !here(onA, id), "node A drops node B's people it no longer hears");
+                assertThat(Duration.ofNanos(System.nanoTime() - cutAt)).as("within about three periods of 1 s")
+                        .isGreaterThanOrEqualTo(Duration.ofMillis(1_500)).isLessThan(Duration.ofSeconds(12));
+                assertThat(here(onB, id)).as("node B still knows its own").isTrue();
+            } finally {
+                broker.restore();
+            }
+            until(() -> here(onA, id), "node B's next renewal brings them back on node A");
+        } finally {
+            entered.close();
+        }
+        until(() -> !here(onA, id) && !here(onB, id), "left on both nodes");
+    }
+
+    private static boolean here(Presences presences, long accountId) {
+        return presences.in(roomId).stream().anyMatch(p -> p.accountId() == accountId);
+    }
+
+    private static void until(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(condition.getAsBoolean()).as(what).isTrue();
     }
 
     private static boolean isRemoved(Map<String, Object> m, long seq) {

@@ -99,6 +99,9 @@ public class Presences {
     /** Says again who has each room open on this node (every node does this; see the class comment). */
     @Scheduled(fixedDelayString = "${village.chat.presence-every:PT10S}", initialDelayString = "${village.chat.presence-every:PT10S}")
     public void renew() {
+        if (fanout instanceof LocalChatFanout) {
+            return; // one node: nobody else to tell, and nothing from other nodes to expire
+        }
         Instant now = clock.instant();
         var saidNow = new HashSet<Long>();
         for (var e : rooms.entrySet()) {
