@@ -46,6 +46,8 @@ class StompGate implements ExecutorChannelInterceptor {
     static final String TOKEN = "chat.token";
     static final String CHECKED = "chat.checkedAt";
     static final String LANGUAGE = "chat.language";
+    /** On a frame whose token was just checked: the account's stamp as that read found it. */
+    static final String STAMP_READ = "village.stampRead";
 
     private final ApiTokens tokens;
     private final ChatService chat;
@@ -172,6 +174,8 @@ class StompGate implements ExecutorChannelInterceptor {
                     "This token does not work any more: it expired, was revoked, or the password changed. Please sign in again.");
         }
         session.put(CHECKED, System.nanoTime());
+        // the read just made compared the account's stamp too: the frame's handling need not read it again
+        accessor.setHeader(STAMP_READ, user.securityStamp());
         return user;
     }
 
@@ -200,10 +204,13 @@ class StompGate implements ExecutorChannelInterceptor {
     public Message<?> beforeHandle(Message<?> message, MessageChannel channel, MessageHandler handler) {
         StompHeaderAccessor accessor = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
         if (accessor != null && accessor.getUser() instanceof UsernamePasswordAuthenticationToken auth
-                && auth.getPrincipal() instanceof VillageUser) {
+                && auth.getPrincipal() instanceof VillageUser user) {
             var context = SecurityContextHolder.createEmptyContext();
             context.setAuthentication(auth);
             SecurityContextHolder.setContext(context);
+            if (accessor.getHeader(STAMP_READ) instanceof Long stamp) {
+                org.village.security.SessionStamps.vouch(user.id(), stamp);
+            }
         }
         return message;
     }
@@ -211,5 +218,6 @@ class StompGate implements ExecutorChannelInterceptor {
     @Override
     public void afterMessageHandled(Message<?> message, MessageChannel channel, MessageHandler handler, Exception ex) {
         SecurityContextHolder.clearContext();
+        org.village.security.SessionStamps.forgetVouched();
     }
 }
