@@ -397,7 +397,6 @@ public class ChatService {
         if (before.answer() != null) {
             return before.answer();
         }
-        RoomRow room = before.room();
         Verdict verdict = before.verdict();
         boolean staff = before.staff();
         var inOrder = roomLock(roomId);
@@ -405,7 +404,7 @@ public class ChatService {
         try {
             Sent sent;
             try {
-                sent = tx.execute(s -> store(me, room.id(), clientId, text, verdict, staff));
+                sent = tx.execute(s -> store(me, roomId, clientId, text, verdict, staff));
             } catch (DuplicateKeyException sameIdAtOnce) {
                 // two sends with one client id at the same moment: the other one is stored; answer with it
                 return store.byClientId(roomId, me.id(), clientId, false).map(m -> again(me, m, text))
@@ -430,10 +429,10 @@ public class ChatService {
         return roomLocks[(int) Math.floorMod(roomId * 0x9E3779B97F4A7C15L >>> 32, (long) roomLocks.length)];
     }
 
-    /** What {@link #send} checks before the room's lock: an answer already, or the room and the filters' verdict. */
-    private record Before(Sent answer, RoomRow room, Verdict verdict, boolean staff) {
+    /** What {@link #send} checks before the room's lock: an answer already, or the filters' verdict. */
+    private record Before(Sent answer, Verdict verdict, boolean staff) {
         static Before answer(Sent answer) {
-            return new Before(answer, null, null, false);
+            return new Before(answer, null, false);
         }
     }
 
@@ -443,10 +442,7 @@ public class ChatService {
         if (earlier.isPresent()) {
             return Before.answer(again(me, earlier.get(), text));
         }
-        Optional<RoomRow> room = joinable(me, roomId);
-        if (room.isEmpty()) {
-            return Before.answer(refuse(Refusal.NOT_ALLOWED, "chat.problem.notAllowed", null));
-        }
+        // whether this person may write in the room is decided under the room's lock, from the locked row
         if (text.isEmpty()) {
             return Before.answer(refuse(Refusal.EMPTY, "chat.problem.empty", null));
         }
@@ -465,7 +461,7 @@ public class ChatService {
             String why = verdict.blockedBy().map(Finding::reason).filter(r -> r != null && !r.isBlank()).orElse("");
             return Before.answer(refuse(Refusal.BLOCKED, "moderation.hint.watched-block", null, why));
         }
-        return new Before(null, room.get(), verdict, staff);
+        return new Before(null, verdict, staff);
     }
 
     private Sent again(VillageUser me, Message first, String text) {
@@ -477,7 +473,11 @@ public class ChatService {
     }
 
     private Sent store(VillageUser me, long roomId, String clientId, String text, Verdict verdict, boolean staff) {
-        RoomRow r = store.lockRoom(roomId).orElseThrow();
+        var locked = store.lockRoom(roomId).filter(room -> mayJoin(me, room.audience()));
+        if (locked.isEmpty()) {
+            return refuse(Refusal.NOT_ALLOWED, "chat.problem.notAllowed", null); // no such room, or not for this person
+        }
+        RoomRow r = locked.get();
         // under the lock, a committed retry with this id is seen (a locking read sees the latest rows)
         var earlier = store.byClientId(roomId, me.id(), clientId, true);
         if (earlier.isPresent()) {
