@@ -164,14 +164,15 @@ class StompGate implements ExecutorChannelInterceptor {
         if (checked instanceof Long at && System.nanoTime() - at < recheckNanos) {
             return user;
         }
+        // the person is the one the token named at CONNECT (as a web session keeps who signed in); whether the token
+        // still works is one read (a revoked or expired token, a switched-off account or a new password end it)
         Object token = session.get(TOKEN);
-        var now = token instanceof String t ? tokens.authenticate(t) : Optional.<VillageUser>empty();
-        if (now.isEmpty() || now.get().id() != user.id()) {
+        if (!(token instanceof String t) || !tokens.stillGood(t, user.id())) {
             throw new StompRefused("unauthorized",
                     "This token does not work any more: it expired, was revoked, or the password changed. Please sign in again.");
         }
         session.put(CHECKED, System.nanoTime());
-        return now.get();
+        return user;
     }
 
     static Optional<String> bearer(String header) {
