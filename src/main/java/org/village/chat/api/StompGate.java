@@ -46,6 +46,8 @@ class StompGate implements ExecutorChannelInterceptor {
     static final String TOKEN = "chat.token";
     static final String CHECKED = "chat.checkedAt";
     static final String LANGUAGE = "chat.language";
+    /** On a frame whose token was just checked: the account's stamp as that read found it. */
+    static final String STAMP_READ = "village.stampRead";
 
     private final ApiTokens tokens;
     private final ChatService chat;
@@ -55,12 +57,17 @@ class StompGate implements ExecutorChannelInterceptor {
     private final long recheckNanos;
     private final int framesPerSecond;
 
+    private final org.springframework.beans.factory.ObjectProvider<MessageChannel> outbound;
+
     StompGate(ApiTokens tokens, ChatService chat, StompReplies replies,
+              @org.springframework.beans.factory.annotation.Qualifier("clientOutboundChannel")
+              org.springframework.beans.factory.ObjectProvider<MessageChannel> outbound,
               @Value("${village.chat.token-recheck:PT0S}") Duration recheck,
               @Value("${village.chat.frames-per-second:30}") int framesPerSecond) {
         this.tokens = tokens;
         this.chat = chat;
         this.replies = replies;
+        this.outbound = outbound;
         this.recheckNanos = recheck.toNanos();
         this.framesPerSecond = Math.max(1, framesPerSecond);
     }
@@ -172,6 +179,8 @@ class StompGate implements ExecutorChannelInterceptor {
                     "This token does not work any more: it expired, was revoked, or the password changed. Please sign in again.");
         }
         session.put(CHECKED, System.nanoTime());
+        // the read just made compared the account's stamp too: the frame's handling need not read it again
+        accessor.setHeader(STAMP_READ, user.securityStamp());
         return user;
     }
 
@@ -200,10 +209,13 @@ class StompGate implements ExecutorChannelInterceptor {
     public Message<?> beforeHandle(Message<?> message, MessageChannel channel, MessageHandler handler) {
         StompHeaderAccessor accessor = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
         if (accessor != null && accessor.getUser() instanceof UsernamePasswordAuthenticationToken auth
-                && auth.getPrincipal() instanceof VillageUser) {
+                && auth.getPrincipal() instanceof VillageUser user) {
             var context = SecurityContextHolder.createEmptyContext();
             context.setAuthentication(auth);
             SecurityContextHolder.setContext(context);
+            if (accessor.getHeader(STAMP_READ) instanceof Long stamp) {
+                org.village.security.SessionStamps.vouch(user.id(), stamp);
+            }
         }
         return message;
     }
@@ -211,5 +223,29 @@ class StompGate implements ExecutorChannelInterceptor {
     @Override
     public void afterMessageHandled(Message<?> message, MessageChannel channel, MessageHandler handler, Exception ex) {
         SecurityContextHolder.clearContext();
+        org.village.security.SessionStamps.forgetVouched();
+        receipt(message, handler, ex);
+    }
+
+    /**
+     * A SUBSCRIBE with a {@code receipt} header gets its RECEIPT once the broker holds the subscription, so a client
+     * knows from when nothing sent to the room passes it by (Spring's simple broker answers receipts only for
+     * DISCONNECT). A refused subscription gets its error on {@code /user/queue/errors} and no receipt.
+     */
+    private void receipt(Message<?> message, MessageHandler handler, Exception ex) {
+        if (ex != null || !(handler instanceof org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler)) {
+            return;
+        }
+        StompHeaderAccessor accessor = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
+        if (accessor == null || accessor.getCommand() != org.springframework.messaging.simp.stomp.StompCommand.SUBSCRIBE
+                || accessor.getReceipt() == null || accessor.getSessionId() == null) {
+            return;
+        }
+        StompHeaderAccessor answer = StompHeaderAccessor.create(org.springframework.messaging.simp.stomp.StompCommand.RECEIPT);
+        answer.setReceiptId(accessor.getReceipt());
+        answer.setSessionId(accessor.getSessionId());
+        answer.setLeaveMutable(false);
+        outbound.getObject().send(org.springframework.messaging.support.MessageBuilder
+                .createMessage(new byte[0], answer.getMessageHeaders()));
     }
 }
