@@ -73,6 +73,8 @@ public class Bookings {
     private final TransactionTemplate tx;
     private final Duration offerTime;
     private final String organizer;
+    private static final Duration NAME_KEPT = Duration.ofMinutes(1);
+    private final Map<Long, RecentName> recentNames = new java.util.concurrent.ConcurrentHashMap<>();
 
     Bookings(BookingStore store, FamilyService families, People people, CurrentUser currentUser, AuditLog audit,
              Notifications notifications, Emails emails, ApplicationEventPublisher events, Clock clock,
@@ -220,33 +222,21 @@ public class Bookings {
     public BookingView book(BookingRequest request) {
         var me = currentUser.require();
         long family = myFamily();
-        var early = beforeAnyLock(request, family, false);
-        if (early.isPresent()) {
-            return early.get();
-        }
-        return retrying(() -> place(request, family, me, false));
+        return placeWithRetries(request, family, me, false);
     }
 
     /** Joins the waiting list of a full session; a session with places left is booked instead. */
     public BookingView joinWaitingList(BookingRequest request) {
         var me = currentUser.require();
         long family = myFamily();
-        var early = beforeAnyLock(request, family, true);
-        if (early.isPresent()) {
-            return early.get();
-        }
-        return retrying(() -> place(request, family, me, true));
+        return placeWithRetries(request, family, me, true);
     }
 
     /** A worker who runs sessions books a family they may see into a session, on their behalf. */
     public BookingView bookOnBehalf(long familyId, BookingRequest request) {
         var me = requireRunsSession(request.sessionId());
         families.checkAccess(familyId);
-        var early = beforeAnyLock(request, familyId, false);
-        if (early.isPresent()) {
-            return early.get();
-        }
-        return retrying(() -> place(request, familyId, me, false));
+        return placeWithRetries(request, familyId, me, false);
     }
 
     /** My family's bookings: upcoming (and waiting or offered) first by time, or past ones newest first. */
@@ -528,9 +518,17 @@ public class Bookings {
                 var rows = store.bookings(mine);
                 var sequences = new HashMap<Long, Integer>();
                 rows.forEach(r -> sequences.put(r.id(), r.sequence()));
-                for (var view : views(rows)) {
+                var views = views(rows);
+                // the families' wording, parents and languages for the whole batch in three reads (decision 097)
+                var families = views.stream().map(BookingView::familyId).distinct().toList();
+                var wordings = store.ownWordings(families);
+                var parents = people.parentsOfFamilies(families);
+                var languages = people.languagesOf(parents.values().stream().flatMap(List::stream)
+                        .map(People.Person::id).toList());
+                for (var view : views) {
                     mailFamily(view.familyId(), List.of(view), false, "booking.email.reminder.body",
-                            v -> sequences.getOrDefault(v.id(), 0));
+                            v -> sequences.getOrDefault(v.id(), 0), wordings.get(view.familyId()),
+                            parents.getOrDefault(view.familyId(), List.of()), languages);
                 }
                 return mine.size();
             });
@@ -545,47 +543,78 @@ public class Bookings {
     // ==== the one path that gives a family a place ============================================================
 
     /**
+     * The early look (no lock, no transaction), then the locked part in one transaction: the first try uses the
+     * sessions and members the early look read; a try again after a deadlock reads the sessions again (decision 097).
+     */
+    private BookingView placeWithRetries(BookingRequest request, long familyId, VillageUser by, boolean waitingList) {
+        var early = beforeAnyLock(request, familyId, waitingList);
+        if (early.earlier() != null) {
+            return early.earlier();
+        }
+        var firstTry = new java.util.concurrent.atomic.AtomicBoolean(true);
+        return retrying(() -> place(request, familyId, by, waitingList, early, firstTry.getAndSet(false)));
+    }
+
+    /**
+     * What the early look found: a booking made before with the same retry key (then nothing else), or the sessions
+     * (first first) and the members chosen.
+     */
+    private record Early(BookingView earlier, List<SessionRow> sessions, List<Member> chosen) {
+    }
+
+    /**
      * First, outside any transaction and without any lock, the answers that need none (decision 096): bad input is
      * refused, a retry gets its booking back, and a session that is not bookable, already booked by this family, or
-     * full is refused at once. These read what is committed; {@link #place} makes the same checks again under the
-     * locks for everything that gets through, so a stale read here can only refuse a request that came a moment too
-     * late, never let one through.
+     * full is refused at once. Only then are the family's members read and the chosen ones checked (decision 097: a
+     * refusal never pays for that read). These read what is committed; {@link #place} makes the checks that matter
+     * again under the locks, and the unique keys and the conditional place update have the last word, so a stale read
+     * here can only refuse a request that came a moment too late, never let one through.
      */
-    private Optional<BookingView> beforeAnyLock(BookingRequest request, long familyId, boolean waitingList) {
+    private Early beforeAnyLock(BookingRequest request, long familyId, boolean waitingList) {
         Instant now = clock.instant();
         String key = checkKey(request.idempotencyKey());
         checkNote(request.note());
-        var first = store.session(request.sessionId()).orElseThrow(() -> InputProblem.keyed("session", "booking.problem.noSession"));
+        // the session and whether we are in it already, in one read
+        var look = store.sessionAndFamily(request.sessionId(), familyId)
+                .orElseThrow(() -> InputProblem.keyed("session", "booking.problem.noSession"));
+        var first = look.session();
         if (key != null) {
             var earlier = store.byIdempotencyKey(familyId, key);
             if (earlier.isPresent()) {
-                return Optional.of(views(List.of(earlier.get())).getFirst());
+                return new Early(views(List.of(earlier.get())).getFirst(), List.of(), List.of());
             }
         }
         var sessions = first.seriesId() == null ? List.of(first) : store.series(first.seriesId());
         for (var s : sessions) {
             checkBookable(s, now);
         }
-        if (store.activeIn(familyId, sessions.stream().map(SessionRow::id).toList()).isPresent()) {
+        if (look.familyIn() || (sessions.size() > 1
+                && store.activeIn(familyId, sessions.stream().map(SessionRow::id).toList()).isPresent())) {
             throw InputProblem.keyed("session", ALREADY_BOOKED);
         }
         if (!waitingList && sessions.stream().anyMatch(s -> s.placesLeft() < 1)) {
             throw InputProblem.keyed("session", FULL);
         }
-        return Optional.empty();
+        return new Early(null, sessions, chooseMembers(familyId, request.members(), first));
     }
 
-    private BookingView place(BookingRequest request, long familyId, VillageUser by, boolean waitingList) {
+    private BookingView place(BookingRequest request, long familyId, VillageUser by, boolean waitingList, Early early,
+                              boolean firstTry) {
         Instant now = clock.instant();
         String key = checkKey(request.idempotencyKey());
         String note = checkNote(request.note());
-        var first = store.session(request.sessionId()).orElseThrow(() -> InputProblem.keyed("session", "booking.problem.noSession"));
-        var sessions = first.seriesId() == null ? List.of(first) : store.series(first.seriesId());
-        for (var s : sessions) {
-            checkBookable(s, now);
+        List<SessionRow> sessions;
+        if (firstTry) {
+            sessions = early.sessions();
+        } else {
+            var first = store.session(request.sessionId()).orElseThrow(() -> InputProblem.keyed("session", "booking.problem.noSession"));
+            sessions = first.seriesId() == null ? List.of(first) : store.series(first.seriesId());
+            for (var s : sessions) {
+                checkBookable(s, now);
+            }
         }
-        var sessionIds = sessions.stream().map(SessionRow::id).toList();
-        var chosen = chooseMembers(familyId, request.members(), first);
+        var first = sessions.getFirst();
+        var chosen = early.chosen();
 
         store.lockFamily(familyId);
         if (key != null) {
@@ -594,9 +623,7 @@ public class Bookings {
                 return views(List.of(earlier.get())).getFirst();
             }
         }
-        if (store.activeIn(familyId, sessionIds).isPresent()) {
-            throw InputProblem.keyed("session", ALREADY_BOOKED);
-        }
+        // "already booked" under the lock is the unique key booking_active_family (the insert below), not a read
         for (var s : sessions) {
             checkNoOverlap(familyId, chosen, s);
         }
@@ -651,7 +678,7 @@ public class Bookings {
         var s0 = sessions.getFirst();
         int position = status == BookingStatus.WAITING ? store.waitingPosition(store.booking(ids.getFirst()).orElseThrow()) : 0;
         return new BookingView(ids.getFirst(), s0.id(), familyId, status, s0.startsAt(), s0.endsAt(), s0.typeCode(),
-                s0.typeName(), Wording.firstName(workerName(s0.workerId())), s0.placeKind(),
+                s0.typeName(), Wording.firstName(recentWorkerName(s0.workerId())), s0.placeKind(),
                 placeShown(s0, status), chosen, note, position, null, group, false);
     }
 
@@ -756,10 +783,12 @@ public class Bookings {
     // ==== members, notes, keys ================================================================================
 
     private List<Member> members(long familyId) {
-        var f = families.family(familyId);
+        // ids and names in two plain reads (decision 097): the JPA family load read the family, its children and
+        // its parents in a read-only transaction of its own
+        var f = families.members(familyId);
         var list = new ArrayList<Member>();
         f.parents().forEach(p -> list.add(new Member(Member.accountKey(p.id()), p.displayName())));
-        f.children().forEach(c -> list.add(new Member(Member.childKey(c.id()), c.name())));
+        f.children().forEach(c -> list.add(new Member(Member.childKey(c.id()), c.displayName())));
         return list;
     }
 
@@ -869,6 +898,28 @@ public class Bookings {
         return workerNames(List.of(workerId)).get(workerId);
     }
 
+    /**
+     * The worker's name as read in the last minute: for the answer to a booking, which would otherwise read it once
+     * per attempt while the session's row lock is held (decision 097). Only a name shown back to the family; no rule
+     * depends on it, and a changed name shows within a minute.
+     */
+    private String recentWorkerName(long workerId) {
+        Instant now = clock.instant();
+        var cached = recentNames.get(workerId);
+        if (cached != null && cached.until().isAfter(now) && !cached.until().isAfter(now.plus(NAME_KEPT))) {
+            return cached.name();
+        }
+        String name = workerName(workerId);
+        if (recentNames.size() > 2_000) {
+            recentNames.clear();
+        }
+        recentNames.put(workerId, new RecentName(name, now.plus(NAME_KEPT)));
+        return name;
+    }
+
+    private record RecentName(String name, Instant until) {
+    }
+
     private String titleFor(long familyId, String workerName, Locale locale) {
         return Wording.title(store.ownWording(familyId).orElse(null), workerName, locale);
     }
@@ -947,10 +998,22 @@ public class Bookings {
         if (views.isEmpty()) {
             return;
         }
+        var parents = people.parentsOf(familyId);
+        mailFamily(familyId, views, cancelled, bodyKey, sequence, store.ownWording(familyId).orElse(null), parents,
+                people.languagesOf(parents.stream().map(People.Person::id).toList()));
+    }
+
+    /** As above, with the family's own wording, its parents and their languages already read. */
+    private void mailFamily(long familyId, List<BookingView> views, boolean cancelled, String bodyKey,
+                            java.util.function.ToIntFunction<BookingView> sequence, String own,
+                            List<People.Person> parents, Map<Long, String> languages) {
+        if (views.isEmpty()) {
+            return;
+        }
         var first = views.getFirst();
-        String own = store.ownWording(familyId).orElse(null);
-        for (var parent : people.parentsOf(familyId)) {
-            Locale locale = languageOf(parent.id());
+        for (var parent : parents) {
+            String language = languages.get(parent.id());
+            Locale locale = language == null || language.isBlank() ? Locale.ENGLISH : Locale.forLanguageTag(language);
             String title = Wording.title(own, first.workerFirstName(), locale);
             byte[] ics = CalendarFile.build(events(views, title, sequence), cancelled, organizer);
             String when = Wording.when(first.startsAt(), first.endsAt(), locale, clock.instant().atZone(Times.ZONE).getYear());

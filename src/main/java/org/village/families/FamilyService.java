@@ -7,6 +7,8 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import java.util.Optional;
 import org.village.families.internal.Family;
@@ -33,13 +35,16 @@ public class FamilyService implements FamilyGate {
             "18 and over");
 
     private final FamilyRepository families;
+    private final JdbcClient jdbc;
     private final People people;
     private final CurrentUser currentUser;
     private final AuditLog audit;
     private final Clock clock;
 
-    FamilyService(FamilyRepository families, People people, CurrentUser currentUser, AuditLog audit, Clock clock) {
+    FamilyService(FamilyRepository families, JdbcClient jdbc, People people, CurrentUser currentUser, AuditLog audit,
+                  Clock clock) {
         this.families = families;
+        this.jdbc = jdbc;
         this.people = people;
         this.currentUser = currentUser;
         this.audit = audit;
@@ -89,6 +94,21 @@ public class FamilyService implements FamilyGate {
         checkAccess(familyId);
         return families.findById(familyId).map(this::summary)
                 .orElseThrow(() -> InputProblem.keyed(null, "families.problem.noFamily"));
+    }
+
+    /**
+     * Who is in a family, ids and names only: the parent accounts (by name) and the children (in the order they were
+     * added), as {@link #family} gives them. Two plain reads, no entity loading and no transaction of its own (it joins
+     * the caller's when there is one), for busy paths such as booking (decision 097). Refused (and audited) for anyone
+     * who may not see the family.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public Members members(long familyId) {
+        checkAccess(familyId);
+        var children = jdbc.sql("SELECT id, name FROM child WHERE family_id = ? ORDER BY id").param(familyId)
+                .query((rs, n) -> new Person(rs.getLong(1), rs.getString(2))).list();
+        var parents = people.parentNames(familyId).stream().map(p -> new Person(p.id(), p.displayName())).toList();
+        return new Members(parents, children);
     }
 
     /** The family support workers looking after this family; refused (and audited) for anyone who may not see it. */
@@ -165,6 +185,10 @@ public class FamilyService implements FamilyGate {
     }
 
     public record Person(long id, String displayName) {
+    }
+
+    /** A family's parents and children: ids and the names shown. */
+    public record Members(List<Person> parents, List<Person> children) {
     }
 
     public record FamilySummary(long id, String label, List<ChildSummary> children, List<Person> parents) {

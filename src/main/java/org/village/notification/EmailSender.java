@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 import org.village.notification.internal.EmailStore;
 import org.village.notification.internal.MailTransport;
@@ -14,6 +17,10 @@ import org.village.shared.Texts;
  * Sends what {@link Emails} queued, after the commit, in the recipient's language. When the SMTP server cannot be
  * reached this throws: the publication stays incomplete in the registry and {@code internal.MailRetry} hands it back
  * later (decision 071). An e-mail already marked sent is never sent again. Logs never name the recipient.
+ *
+ * <p>The listeners are what {@code @ApplicationModuleListener} is (after the commit, in a transaction of their own,
+ * kept by the registry until they worked) but on {@code internal.MailSendingExecutor}'s four threads instead of a
+ * virtual thread per e-mail (decision 097).
  */
 @Component
 class EmailSender {
@@ -33,7 +40,9 @@ class EmailSender {
     }
 
     /** To an address that is no account's (the out-of-hours contact): no setting to look at, always the discreet subject. */
-    @ApplicationModuleListener
+    @Async("mailSending")
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @TransactionalEventListener
     void on(EmailToAddress event) {
         if (!transport.available()) {
             return;
@@ -54,7 +63,9 @@ class EmailSender {
         }
     }
 
-    @ApplicationModuleListener
+    @Async("mailSending")
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @TransactionalEventListener
     void on(EmailQueued event) {
         var mail = store.outgoing(event.emailId()).orElse(null);
         if (mail == null || mail.sentAt() != null) {

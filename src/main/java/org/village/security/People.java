@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.village.security.internal.UserAccount;
 import org.village.security.internal.UserAccountRepository;
@@ -17,9 +19,11 @@ import org.village.security.internal.UserAccountRepository;
 public class People {
 
     private final UserAccountRepository accounts;
+    private final JdbcClient jdbc;
 
-    People(UserAccountRepository accounts) {
+    People(UserAccountRepository accounts, JdbcClient jdbc) {
         this.accounts = accounts;
+        this.jdbc = jdbc;
     }
 
     /** The parent accounts linked to this family, by name. */
@@ -27,6 +31,55 @@ public class People {
         // ids and names only: loading the accounts read each one's roles with a query of its own
         return accounts.namesInFamily(familyId).stream()
                 .map(row -> new Person(((Number) row[0]).longValue(), (String) row[1])).toList();
+    }
+
+    /**
+     * The same as {@link #parentsOf}, in one plain read with no transaction of its own (it joins the caller's when
+     * there is one): for busy paths such as booking (decision 097).
+     */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public List<Person> parentNames(long familyId) {
+        return jdbc.sql("SELECT id, display_name FROM user_account WHERE family_id = ? ORDER BY display_name")
+                .param(familyId).query((rs, n) -> new Person(rs.getLong(1), rs.getString(2))).list();
+    }
+
+    /**
+     * The parents of each of these families, ids and names by name, in one plain read (joins the caller's transaction
+     * when there is one): for jobs that tell many families at once, such as booking reminders (decision 097).
+     */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public java.util.Map<Long, List<Person>> parentsOfFamilies(Collection<Long> familyIds) {
+        var out = new java.util.HashMap<Long, List<Person>>();
+        if (familyIds.isEmpty()) {
+            return out;
+        }
+        String in = String.join(",", java.util.Collections.nCopies(familyIds.size(), "?"));
+        jdbc.sql("SELECT family_id, id, display_name FROM user_account WHERE family_id IN (" + in + ")"
+                        + " ORDER BY display_name").params(new java.util.ArrayList<Object>(familyIds))
+                .query((java.sql.ResultSet rs) -> {
+                    out.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
+                            .add(new Person(rs.getLong(2), rs.getString(3)));
+                });
+        return out;
+    }
+
+    /**
+     * The interface language each of these accounts chose ("en", "pl"), in one plain read; accounts that chose none
+     * are left out. As {@link #languageOf}, for many at once (decision 097).
+     */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public java.util.Map<Long, String> languagesOf(Collection<Long> accountIds) {
+        var out = new java.util.HashMap<Long, String>();
+        if (accountIds.isEmpty()) {
+            return out;
+        }
+        String in = String.join(",", java.util.Collections.nCopies(accountIds.size(), "?"));
+        jdbc.sql("SELECT id, language FROM user_account WHERE id IN (" + in + ") AND language IS NOT NULL")
+                .params(new java.util.ArrayList<Object>(accountIds))
+                .query((java.sql.ResultSet rs) -> {
+                    out.put(rs.getLong(1), rs.getString(2));
+                });
+        return out;
     }
 
     /** Of these accounts, the switched-on ones that hold this role, by name. */

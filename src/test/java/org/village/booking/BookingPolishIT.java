@@ -182,6 +182,9 @@ class BookingPolishIT extends IntegrationTest {
                 + " WHERE s.status = 'OPEN' AND s.starts_at >= " + now + " AND s.starts_at < '2027-01-01'"
                 + " AND (s.starts_at > " + now + " OR s.id > 0) AND t.active AND t.code = '" + type.code() + "'"
                 + " ORDER BY s.starts_at, s.id LIMIT 21");
+        plans.put("session and already in it (decision 097)", "SELECT s.id, EXISTS (SELECT 1 FROM booking b"
+                + " WHERE b.active_session_id = s.id AND b.family_id = " + fam.id() + ") AS family_in FROM booking_session s"
+                + " JOIN booking_type t ON t.id = s.type_id WHERE s.id = " + session);
         plans.put("retry key", "SELECT b.id FROM booking b WHERE b.family_id = " + fam.id() + " AND b.idempotency_key = 'k'");
         plans.put("already booked", "SELECT b.id FROM booking b WHERE b.active_session_id IN (" + session + ")"
                 + " AND b.family_id = " + fam.id() + " LIMIT 1");

@@ -48,6 +48,21 @@ public class BookingStore {
                 + " WHERE s.id = ?").param(id).query(BookingStore::sessionRow).optional();
     }
 
+    /**
+     * The session, and whether this family already has a live booking in it, in one read (decision 097): the first
+     * look of every booking attempt.
+     */
+    public Optional<SessionLook> sessionAndFamily(long id, long familyId) {
+        return jdbc.sql("SELECT " + SESSION_COLUMNS + ", EXISTS (SELECT 1 FROM booking b WHERE b.active_session_id = s.id"
+                        + " AND b.family_id = ?) AS family_in FROM booking_session s JOIN booking_type t ON t.id = s.type_id"
+                        + " WHERE s.id = ?").params(familyId, id)
+                .query((rs, n) -> new SessionLook(sessionRow(rs, n), rs.getBoolean("family_in"))).optional();
+    }
+
+    /** A session and whether the family asking is in it already. */
+    public record SessionLook(SessionRow session, boolean familyIn) {
+    }
+
     /** The sessions of a course, first first. */
     public List<SessionRow> series(long seriesId) {
         return jdbc.sql("SELECT " + SESSION_COLUMNS + " FROM booking_session s JOIN booking_type t ON t.id = s.type_id"
@@ -142,6 +157,21 @@ public class BookingStore {
     public Optional<String> ownWording(long familyId) {
         return jdbc.sql("SELECT own_wording FROM booking_family WHERE family_id = ?").param(familyId)
                 .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(o -> o);
+    }
+
+    /** The own wording of each of these families that set one, in one read. */
+    public Map<Long, String> ownWordings(Collection<Long> familyIds) {
+        var out = new java.util.HashMap<Long, String>();
+        if (familyIds.isEmpty()) {
+            return out;
+        }
+        String in = familyIds.stream().map(x -> "?").collect(Collectors.joining(","));
+        jdbc.sql("SELECT family_id, own_wording FROM booking_family WHERE family_id IN (" + in + ")"
+                        + " AND own_wording IS NOT NULL").params(new ArrayList<Object>(familyIds))
+                .query((ResultSet rs) -> {
+                    out.put(rs.getLong(1), rs.getString(2));
+                });
+        return out;
     }
 
     public void saveOwnWording(long familyId, String wording) {
