@@ -19,11 +19,14 @@ class DatabaseConfiguration {
 
     static final String JDBC_OPTIONS = "useUnicode=true&characterEncoding=UTF-8&connectionTimeZone=UTC"
             + "&forceConnectionTimeZoneToSession=true&sslMode=DISABLED&allowPublicKeyRetrieval=true"
-            + "&rewriteBatchedStatements=true"
             // decision 097: the driver keeps autocommit, isolation and read-only as set through JDBC instead of asking
             // the server before every transaction (about a third of a booking's round trips), and keeps parsed
             // statements; nothing here changes those settings with SQL of its own
-            + "&useLocalSessionState=true&cachePrepStmts=true&prepStmtCacheSize=250&prepStmtCacheSqlLimit=2048";
+            + "&" + DatabaseConfiguration.PERFORMANCE_OPTIONS;
+
+    /** Given to an external database too (a URL that names one of them keeps its own value). */
+    static final String PERFORMANCE_OPTIONS = "rewriteBatchedStatements=true&useLocalSessionState=true&cachePrepStmts=true"
+            + "&prepStmtCacheSize=250&prepStmtCacheSqlLimit=2048";
 
     @Bean(destroyMethod = "close")
     EmbeddedMariaDbHolder embeddedMariaDb(DatabaseSettings settings) {
@@ -49,6 +52,13 @@ class DatabaseConfiguration {
         ds.setDriverClassName("com.mysql.cj.jdbc.Driver");
         if (settings.external()) {
             ds.setJdbcUrl(settings.url());
+            // the same driver settings as the embedded database's (decision 097), unless the URL says otherwise
+            for (String option : PERFORMANCE_OPTIONS.split("&")) {
+                String[] pair = option.split("=", 2);
+                if (!settings.url().contains(pair[0] + "=")) {
+                    ds.addDataSourceProperty(pair[0], pair[1]);
+                }
+            }
             ds.setUsername(settings.user());
             ds.setPassword(settings.password());
         } else {
