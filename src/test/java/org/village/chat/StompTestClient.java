@@ -108,9 +108,18 @@ final class StompTestClient {
         return session != null && session.isConnected();
     }
 
-    /** Subscribes; every message's JSON body goes to the returned queue. */
-    BlockingQueue<Map<String, Object>> subscribe(String destination) {
-        var received = new LinkedBlockingQueue<Map<String, Object>>();
+    /**
+     * What one subscription received: the messages' JSON bodies, in order. Probes (a body {@code {"probe": ...}}, sent
+     * by a test through the broker to learn that the subscription is in place) are kept apart in {@link #probes}, so
+     * a late probe never looks like a message.
+     */
+    static final class Received extends LinkedBlockingQueue<Map<String, Object>> {
+        final BlockingQueue<String> probes = new LinkedBlockingQueue<>();
+    }
+
+    /** Subscribes; every message's JSON body goes to the returned queue (probes to its {@code probes}). */
+    Received subscribe(String destination) {
+        var received = new Received();
         session.subscribe(destination, new StompFrameHandler() {
             @Override
             public Type getPayloadType(StompHeaders headers) {
@@ -120,10 +129,20 @@ final class StompTestClient {
             @Override
             @SuppressWarnings("unchecked")
             public void handleFrame(StompHeaders headers, Object payload) {
-                received.add(JSON.readValue((String) payload, Map.class));
+                Map<String, Object> body = JSON.readValue((String) payload, Map.class);
+                if (body.size() == 1 && body.get("probe") instanceof String marker) {
+                    received.probes.add(marker);
+                } else {
+                    received.add(body);
+                }
             }
         });
         return received;
+    }
+
+    /** The body of a probe (see {@link Received}). */
+    static String probe(String marker) {
+        return JSON.writeValueAsString(Map.of("probe", marker));
     }
 
     void send(String destination, String json) {
