@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 import org.village.chat.ChatService;
 import org.village.chat.api.StompErrors.StompRefused;
 import org.village.security.ApiTokens;
+import org.village.security.RunAs;
 import org.village.security.VillageUser;
 
 /**
@@ -118,7 +119,7 @@ class StompGate implements ExecutorChannelInterceptor {
             String language = accessor.getFirstNativeHeader("accept-language");
             session.put(LANGUAGE, language != null && language.strip().toLowerCase(Locale.ROOT).startsWith("pl") ? "pl" : "en");
         }
-        accessor.setUser(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        accessor.setUser(RunAs.of(user));
         return message;
     }
 
@@ -183,15 +184,7 @@ class StompGate implements ExecutorChannelInterceptor {
     }
 
     static <T> T as(VillageUser user, java.util.function.Supplier<T> work) {
-        var before = SecurityContextHolder.getContext();
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(before);
-        }
+        return RunAs.as(RunAs.of(user), work);
     }
 
     /** While a frame is handled (the @MessageMapping), the connection's person is the signed-in one. */
@@ -200,9 +193,7 @@ class StompGate implements ExecutorChannelInterceptor {
         StompHeaderAccessor accessor = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
         if (accessor != null && accessor.getUser() instanceof UsernamePasswordAuthenticationToken auth
                 && auth.getPrincipal() instanceof VillageUser) {
-            var context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(auth);
-            SecurityContextHolder.setContext(context);
+            RunAs.signIn(auth);
         }
         return message;
     }
