@@ -30,7 +30,7 @@ URL="jdbc:mysql://127.0.0.1:3306/$DB?connectionTimeZone=UTC&forceConnectionTimeZ
 BROKER=none; [ "$NODES" -gt 1 ] && BROKER=redis
 PIDS=()
 start_node() { # index port
-  "$JAVA_HOME/bin/java" -Xmx1g -XX:+UseZGC -cp "$CP" org.village.Application --spring.profiles.active=demo \
+  "$JAVA_HOME/bin/java" -Xmx1g -XX:+UseZGC ${NODE_JAVA_OPTS:-} -cp "$CP" org.village.Application --spring.profiles.active=demo \
     --server.port="$2" --village.db.url="$URL" --village.db.user=root --village.db.password= \
     --village.chat.broker=$BROKER --village.chat.node-name="node-$1" --village.chat.catch-up-every=PT2S \
     --village.accounts.max-failures-per-address=1000 --logging.level.root=WARN \

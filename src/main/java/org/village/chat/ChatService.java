@@ -85,6 +85,8 @@ public class ChatService {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final TransactionTemplate tx;
+    /** No transaction of its own, but one connection for everything inside (Spring binds it to the thread). */
+    private final TransactionTemplate oneConnection;
     private final ChatFanout fanout;
     private final Presences presences;
     private final RoomListeners listeners;
@@ -107,6 +109,8 @@ public class ChatService {
         this.currentUser = currentUser;
         this.clock = clock;
         this.tx = tx;
+        this.oneConnection = new TransactionTemplate(java.util.Objects.requireNonNull(tx.getTransactionManager()));
+        this.oneConnection.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_SUPPORTS);
         this.fanout = fanout;
         this.presences = presences;
         this.listeners = listeners;
@@ -387,39 +391,21 @@ public class ChatService {
             return refuse(Refusal.BAD_TEXT, "chat.problem.controlCharacters", null);
         }
         String text = HiddenMarks.strip(raw).replace("\r\n", "\n").replace('\r', '\n').strip();
-        // a retry of something already stored gets the first one back, whatever changed since (room closed, muted)
-        var earlier = store.byClientId(roomId, me.id(), clientId, false);
-        if (earlier.isPresent()) {
-            return again(me, earlier.get(), text);
+        // the reads before the room's lock share one connection: under load, each separate read queued again for
+        // the pool behind every other send's reads (decision 087)
+        Before before = oneConnection.execute(s -> before(me, roomId, clientId, text));
+        if (before.answer() != null) {
+            return before.answer();
         }
-        Optional<RoomRow> room = joinable(me, roomId);
-        if (room.isEmpty()) {
-            return refuse(Refusal.NOT_ALLOWED, "chat.problem.notAllowed", null);
-        }
-        if (text.isEmpty()) {
-            return refuse(Refusal.EMPTY, "chat.problem.empty", null);
-        }
-        int length = text.codePointCount(0, text.length());
-        if (length > Chat.MAX_CHARS) {
-            return refuse(Refusal.TOO_LONG, "chat.problem.tooLong", null, length, Chat.MAX_CHARS);
-        }
-        try {
-            ContentRenderer.html(text, ContentPolicy.CHAT_MESSAGE);
-        } catch (InputProblem tooDeep) {
-            return refuse(Refusal.BAD_TEXT, "chat.problem.tooDeep", null);
-        }
-        Verdict verdict = filters.check(text, Writer.of(me));
-        boolean staff = moderates(me);
-        if (verdict.outcome() == Verdict.Outcome.BLOCKED || (staff && verdict.blockedBy().isPresent())) {
-            String why = verdict.blockedBy().map(Finding::reason).filter(r -> r != null && !r.isBlank()).orElse("");
-            return refuse(Refusal.BLOCKED, "moderation.hint.watched-block", null, why);
-        }
+        RoomRow room = before.room();
+        Verdict verdict = before.verdict();
+        boolean staff = before.staff();
         var inOrder = roomLock(roomId);
         inOrder.lock();
         try {
             Sent sent;
             try {
-                sent = tx.execute(s -> store(me, room.get().id(), clientId, text, verdict, staff));
+                sent = tx.execute(s -> store(me, room.id(), clientId, text, verdict, staff));
             } catch (DuplicateKeyException sameIdAtOnce) {
                 // two sends with one client id at the same moment: the other one is stored; answer with it
                 return store.byClientId(roomId, me.id(), clientId, false).map(m -> again(me, m, text))
@@ -442,6 +428,44 @@ public class ChatService {
      */
     private java.util.concurrent.locks.ReentrantLock roomLock(long roomId) {
         return roomLocks[(int) Math.floorMod(roomId * 0x9E3779B97F4A7C15L >>> 32, (long) roomLocks.length)];
+    }
+
+    /** What {@link #send} checks before the room's lock: an answer already, or the room and the filters' verdict. */
+    private record Before(Sent answer, RoomRow room, Verdict verdict, boolean staff) {
+        static Before answer(Sent answer) {
+            return new Before(answer, null, null, false);
+        }
+    }
+
+    private Before before(VillageUser me, long roomId, String clientId, String text) {
+        // a retry of something already stored gets the first one back, whatever changed since (room closed, muted)
+        var earlier = store.byClientId(roomId, me.id(), clientId, false);
+        if (earlier.isPresent()) {
+            return Before.answer(again(me, earlier.get(), text));
+        }
+        Optional<RoomRow> room = joinable(me, roomId);
+        if (room.isEmpty()) {
+            return Before.answer(refuse(Refusal.NOT_ALLOWED, "chat.problem.notAllowed", null));
+        }
+        if (text.isEmpty()) {
+            return Before.answer(refuse(Refusal.EMPTY, "chat.problem.empty", null));
+        }
+        int length = text.codePointCount(0, text.length());
+        if (length > Chat.MAX_CHARS) {
+            return Before.answer(refuse(Refusal.TOO_LONG, "chat.problem.tooLong", null, length, Chat.MAX_CHARS));
+        }
+        try {
+            ContentRenderer.html(text, ContentPolicy.CHAT_MESSAGE);
+        } catch (InputProblem tooDeep) {
+            return Before.answer(refuse(Refusal.BAD_TEXT, "chat.problem.tooDeep", null));
+        }
+        Verdict verdict = filters.check(text, Writer.of(me));
+        boolean staff = moderates(me);
+        if (verdict.outcome() == Verdict.Outcome.BLOCKED || (staff && verdict.blockedBy().isPresent())) {
+            String why = verdict.blockedBy().map(Finding::reason).filter(r -> r != null && !r.isBlank()).orElse("");
+            return Before.answer(refuse(Refusal.BLOCKED, "moderation.hint.watched-block", null, why));
+        }
+        return new Before(null, room.get(), verdict, staff);
     }
 
     private Sent again(VillageUser me, Message first, String text) {
@@ -471,8 +495,11 @@ public class ChatService {
                         : refuse(Refusal.CLOSED, "chat.problem.closedUntil", opens, Times.dateTime(opens));
             }
         }
-        store.ensureMember(roomId, me.id(), now);
-        MemberRow m = store.member(roomId, me.id()).orElseThrow();
+        MemberRow m = store.member(roomId, me.id()).orElse(null);
+        if (m == null) {
+            store.ensureMember(roomId, me.id(), now);
+            m = store.member(roomId, me.id()).orElseThrow();
+        }
         if (m.removed() && !staff) {
             return refuse(Refusal.NOT_ALLOWED, "chat.problem.notAllowed", null);
         }
@@ -494,7 +521,7 @@ public class ChatService {
         }
         boolean newMemberHold = !staff && r.holdNewMembers() && m.shownCount() < NEW_MEMBER_HELD;
         boolean show = staff || (verdict.publishNow() && !newMemberHold);
-        Long seq = show ? store.nextSeq(roomId) : null;
+        Long seq = show ? store.takeSeq(roomId, r.lastSeq()) : null;
         String body = verdict.text();
         long id = store.insert(roomId, seq, clientId, me.id(), me.displayName(), text, body,
                 show ? Status.SHOWN : Status.HELD, now);

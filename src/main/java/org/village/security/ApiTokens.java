@@ -152,6 +152,23 @@ public class ApiTokens {
                 a.getDisplayName(), a.getRoles(), a.getFamilyId(), a.isEnabled(), a.getSecurityStamp(), null));
     }
 
+    /**
+     * True while this token still works for this account as it was when it was checked first: not expired, not
+     * revoked, the account switched on and its stamp unchanged. One indexed read and no transaction, for an open
+     * connection that checks its token again on every frame (decision 087).
+     */
+    public boolean stillGood(String token, long accountId) {
+        if (token == null || token.isBlank() || token.length() > 200) {
+            return false;
+        }
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM api_token t JOIN user_account a ON a.id = t.account_id
+                WHERE t.token_hash = ? AND t.account_id = ? AND t.revoked_at IS NULL AND t.expires_at > ?
+                  AND a.enabled = TRUE AND a.security_stamp = t.security_stamp""")
+                .params(Tokens.sha256(token.strip()), accountId, Timestamp.from(clock.instant()))
+                .query(Integer.class).single() > 0;
+    }
+
     /** Revokes this one token (signing out of the app). True when it was good until now. */
     @Transactional
     public boolean revoke(String token) {

@@ -49,8 +49,29 @@ public class SessionStamps {
         }
     }
 
+    /** An account and its stamp read a moment ago on this thread, by a check that reads it anyway (see {@link #vouch}). */
+    private static final ThreadLocal<long[]> VOUCHED = new ThreadLocal<>();
+
+    /**
+     * For the work this thread does next, until {@link #forgetVouched()}: the account's stamp was read just now as
+     * {@code stamp} by a check that reads it anyway (a STOMP frame's token check, which also compares the account's
+     * stamp), so the service layer's check does not read it a second time. As the answer kept for one HTTP request.
+     */
+    public static void vouch(long accountId, long stamp) {
+        VOUCHED.set(new long[] {accountId, stamp});
+    }
+
+    /** Ends {@link #vouch}: the next check reads the stamp again. */
+    public static void forgetVouched() {
+        VOUCHED.remove();
+    }
+
     /** The account's stamp now, or -1 when it is switched off or gone. */
     long stampNow(long accountId) {
+        long[] vouched = VOUCHED.get();
+        if (vouched != null && vouched[0] == accountId) {
+            return vouched[1];
+        }
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         String key = CACHE + accountId;
         if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof Long cached) {

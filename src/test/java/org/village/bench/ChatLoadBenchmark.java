@@ -105,13 +105,16 @@ public final class ChatLoadBenchmark {
         }
 
         void connect() throws Exception {
+            // each connection counts its own numbers: a frame the old connection still hands on after a reconnect is
+            // that connection's, not a second copy on the new one
+            var mine = new java.util.BitSet();
             synchronized (this) {
-                liveSeen = new java.util.BitSet();
+                liveSeen = mine;
             }
-            stomp = StompChatClient.connect(engine, ws(), token, roomId, this::onMessage, this::onError);
+            stomp = StompChatClient.connect(engine, ws(), token, roomId, m -> onMessage(m, mine), this::onError);
         }
 
-        void onMessage(Map<String, Object> m) {
+        void onMessage(Map<String, Object> m, java.util.BitSet liveSeen) {
             long now = System.nanoTime();
             Object seqValue = m.get("seq");
             if (seqValue == null) {

@@ -21,7 +21,6 @@ import org.springframework.stereotype.Component;
 import org.village.chat.ChatService;
 import org.village.chat.api.StompErrors.StompRefused;
 import org.village.security.ApiTokens;
-import org.village.security.RunAs;
 import org.village.security.VillageUser;
 
 /**
@@ -47,6 +46,8 @@ class StompGate implements ExecutorChannelInterceptor {
     static final String TOKEN = "chat.token";
     static final String CHECKED = "chat.checkedAt";
     static final String LANGUAGE = "chat.language";
+    /** On a frame whose token was just checked: the account's stamp as that read found it. */
+    static final String STAMP_READ = "village.stampRead";
 
     private final ApiTokens tokens;
     private final ChatService chat;
@@ -119,7 +120,7 @@ class StompGate implements ExecutorChannelInterceptor {
             String language = accessor.getFirstNativeHeader("accept-language");
             session.put(LANGUAGE, language != null && language.strip().toLowerCase(Locale.ROOT).startsWith("pl") ? "pl" : "en");
         }
-        accessor.setUser(RunAs.of(user));
+        accessor.setUser(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         return message;
     }
 
@@ -165,14 +166,17 @@ class StompGate implements ExecutorChannelInterceptor {
         if (checked instanceof Long at && System.nanoTime() - at < recheckNanos) {
             return user;
         }
+        // the person is the one the token named at CONNECT (as a web session keeps who signed in); whether the token
+        // still works is one read (a revoked or expired token, a switched-off account or a new password end it)
         Object token = session.get(TOKEN);
-        var now = token instanceof String t ? tokens.authenticate(t) : Optional.<VillageUser>empty();
-        if (now.isEmpty() || now.get().id() != user.id()) {
+        if (!(token instanceof String t) || !tokens.stillGood(t, user.id())) {
             throw new StompRefused("unauthorized",
                     "This token does not work any more: it expired, was revoked, or the password changed. Please sign in again.");
         }
         session.put(CHECKED, System.nanoTime());
-        return now.get();
+        // the read just made compared the account's stamp too: the frame's handling need not read it again
+        accessor.setHeader(STAMP_READ, user.securityStamp());
+        return user;
     }
 
     static Optional<String> bearer(String header) {
@@ -184,7 +188,15 @@ class StompGate implements ExecutorChannelInterceptor {
     }
 
     static <T> T as(VillageUser user, java.util.function.Supplier<T> work) {
-        return RunAs.as(RunAs.of(user), work);
+        var before = SecurityContextHolder.getContext();
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(before);
+        }
     }
 
     /** While a frame is handled (the @MessageMapping), the connection's person is the signed-in one. */
@@ -192,8 +204,13 @@ class StompGate implements ExecutorChannelInterceptor {
     public Message<?> beforeHandle(Message<?> message, MessageChannel channel, MessageHandler handler) {
         StompHeaderAccessor accessor = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
         if (accessor != null && accessor.getUser() instanceof UsernamePasswordAuthenticationToken auth
-                && auth.getPrincipal() instanceof VillageUser) {
-            RunAs.signIn(auth);
+                && auth.getPrincipal() instanceof VillageUser user) {
+            var context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(auth);
+            SecurityContextHolder.setContext(context);
+            if (accessor.getHeader(STAMP_READ) instanceof Long stamp) {
+                org.village.security.SessionStamps.vouch(user.id(), stamp);
+            }
         }
         return message;
     }
@@ -201,5 +218,6 @@ class StompGate implements ExecutorChannelInterceptor {
     @Override
     public void afterMessageHandled(Message<?> message, MessageChannel channel, MessageHandler handler, Exception ex) {
         SecurityContextHolder.clearContext();
+        org.village.security.SessionStamps.forgetVouched();
     }
 }

@@ -88,6 +88,16 @@ public class ChatStore {
     }
 
     /** The room's next sequence number; call with the room locked, in the transaction that stores the message. */
+    /**
+     * The room's next number, when the caller holds the room's row lock ({@link #lockRoom}) and read
+     * {@code lockedLastSeq} under it: one statement instead of an update and a read.
+     */
+    public long takeSeq(long roomId, long lockedLastSeq) {
+        long next = lockedLastSeq + 1;
+        jdbc.sql("UPDATE chat_room SET last_seq = ? WHERE id = ?").params(next, roomId).update();
+        return next;
+    }
+
     public long nextSeq(long roomId) {
         jdbc.sql("UPDATE chat_room SET last_seq = last_seq + 1 WHERE id = ?").param(roomId).update();
         return jdbc.sql("SELECT last_seq FROM chat_room WHERE id = ?").param(roomId).query(Long.class).single();
