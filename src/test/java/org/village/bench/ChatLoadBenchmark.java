@@ -45,6 +45,7 @@ public final class ChatLoadBenchmark {
 
     private final List<String> nodes;
     private final HttpClient http = HttpClient.newHttpClient();
+    private static final int CONNECTING = 200;
     private final WebSocketStompClient engine = StompChatClient.engine();
     private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
     private final Map<String, Long> seqOf = new ConcurrentHashMap<>();
@@ -273,7 +274,7 @@ public final class ChatLoadBenchmark {
             tokens.add(String.valueOf(JSON.readValue(response.body(), Map.class).get("token")));
         }
         long t0 = System.nanoTime();
-        var connecting = new Semaphore(32);
+        var connecting = new Semaphore(CONNECTING); // each connect waits up to 2 s for a receipt the simple broker does not send
         var pool = Executors.newVirtualThreadPerTaskExecutor();
         for (int i = 0; i < roomCount * roomSize; i++) {
             var client = new Client(i, rooms.get(i / roomSize), tokens.get(i % tokens.size()), i % nodes.size());
@@ -292,8 +293,8 @@ public final class ChatLoadBenchmark {
                 }
             });
         }
-        connecting.acquire(32);
-        connecting.release(32);
+        connecting.acquire(CONNECTING);
+        connecting.release(CONNECTING);
         System.out.printf("connected %d clients in %d rooms over %d node(s) in %.1f s (%d failed); load %s%n",
                 clients.size(), roomCount, nodes.size(), (System.nanoTime() - t0) / 1e9, connectFailures.get(), load());
         Thread.sleep(2000);

@@ -57,12 +57,17 @@ class StompGate implements ExecutorChannelInterceptor {
     private final long recheckNanos;
     private final int framesPerSecond;
 
+    private final org.springframework.beans.factory.ObjectProvider<MessageChannel> outbound;
+
     StompGate(ApiTokens tokens, ChatService chat, StompReplies replies,
+              @org.springframework.beans.factory.annotation.Qualifier("clientOutboundChannel")
+              org.springframework.beans.factory.ObjectProvider<MessageChannel> outbound,
               @Value("${village.chat.token-recheck:PT0S}") Duration recheck,
               @Value("${village.chat.frames-per-second:30}") int framesPerSecond) {
         this.tokens = tokens;
         this.chat = chat;
         this.replies = replies;
+        this.outbound = outbound;
         this.recheckNanos = recheck.toNanos();
         this.framesPerSecond = Math.max(1, framesPerSecond);
     }
@@ -219,5 +224,28 @@ class StompGate implements ExecutorChannelInterceptor {
     public void afterMessageHandled(Message<?> message, MessageChannel channel, MessageHandler handler, Exception ex) {
         SecurityContextHolder.clearContext();
         org.village.security.SessionStamps.forgetVouched();
+        receipt(message, handler, ex);
+    }
+
+    /**
+     * A SUBSCRIBE with a {@code receipt} header gets its RECEIPT once the broker holds the subscription, so a client
+     * knows from when nothing sent to the room passes it by (Spring's simple broker answers receipts only for
+     * DISCONNECT). A refused subscription gets its error on {@code /user/queue/errors} and no receipt.
+     */
+    private void receipt(Message<?> message, MessageHandler handler, Exception ex) {
+        if (ex != null || !(handler instanceof org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler)) {
+            return;
+        }
+        StompHeaderAccessor accessor = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
+        if (accessor == null || accessor.getCommand() != org.springframework.messaging.simp.stomp.StompCommand.SUBSCRIBE
+                || accessor.getReceipt() == null || accessor.getSessionId() == null) {
+            return;
+        }
+        StompHeaderAccessor answer = StompHeaderAccessor.create(org.springframework.messaging.simp.stomp.StompCommand.RECEIPT);
+        answer.setReceiptId(accessor.getReceipt());
+        answer.setSessionId(accessor.getSessionId());
+        answer.setLeaveMutable(false);
+        outbound.getObject().send(org.springframework.messaging.support.MessageBuilder
+                .createMessage(new byte[0], answer.getMessageHeaders()));
     }
 }
