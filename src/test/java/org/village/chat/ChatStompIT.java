@@ -6,14 +6,12 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.village.IntegrationTest;
 import org.village.TestText;
 import org.village.TestUsers;
@@ -39,7 +37,6 @@ class ChatStompIT extends IntegrationTest {
     @Autowired ChatService chat;
     @Autowired TestUsers users;
     @Autowired org.village.chat.api.StompSessions sessions;
-    @Autowired SimpMessagingTemplate broker;
 
     ChatFixture data;
     final java.util.List<StompTestClient> clients = new java.util.ArrayList<>();
@@ -82,33 +79,11 @@ class ChatStompIT extends IntegrationTest {
         return "app-" + TestText.letters(10);
     }
 
-    /**
-     * Waits until the server delivers to every one of these subscriptions. Spring's simple broker answers a
-     * {@code receipt} header only on DISCONNECT (StompSubProtocolHandler, Spring 7.0), not on SUBSCRIBE, and a
-     * SUBSCRIBE is registered on another thread after the client has written it. So probes go through the broker
-     * ({@code probe}: to the room's topic or to the person's queue) until each subscription has had one; the
-     * probes are kept apart from the messages ({@link Received#probes}), so a late one changes nothing.
-     */
-    private static void awaitSubscribed(Consumer<String> probe, Received... subscriptions) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        var waiting = new java.util.ArrayList<>(java.util.List.of(subscriptions));
-        while (!waiting.isEmpty()) {
-            assertThat(System.nanoTime()).as("subscribed within 10 s").isLessThan(deadline);
-            probe.accept(StompTestClient.probe(TestText.letters(8)));
-            for (var it = waiting.iterator(); it.hasNext(); ) {
-                if (it.next().probes.poll(100, TimeUnit.MILLISECONDS) != null) {
-                    it.remove();
-                }
-            }
+    /** Waits for the server's RECEIPT of each SUBSCRIBE: from then on nothing sent there passes it by. */
+    private static void awaitSubscribed(Received... subscriptions) throws Exception {
+        for (var subscription : subscriptions) {
+            subscription.subscribed.get(10, TimeUnit.SECONDS);
         }
-    }
-
-    private Consumer<String> toRoom(long room) {
-        return probe -> broker.convertAndSend("/topic/rooms." + room, probe);
-    }
-
-    private Consumer<String> toPerson(String username, String queue) {
-        return probe -> broker.convertAndSendToUser(username, queue, probe);
     }
 
     private String displayName(String username) {
@@ -158,9 +133,7 @@ class ChatStompIT extends IntegrationTest {
         var errorsA = ca.subscribe("/user/queue/errors");
         var sentA = ca.subscribe("/user/queue/sent");
         var topicB = cb.subscribe("/topic/rooms." + room);
-        awaitSubscribed(toRoom(room), topicA, topicB);
-        awaitSubscribed(toPerson(a, "/queue/errors"), errorsA);
-        awaitSubscribed(toPerson(a, "/queue/sent"), sentA);
+        awaitSubscribed(topicA, topicB, errorsA, sentA);
 
         String id = clientId();
         ca.send("/app/rooms." + room + ".send", StompTestClient.message(id, "Hello from the app <b>bold</b>"));
@@ -219,7 +192,7 @@ class ChatStompIT extends IntegrationTest {
         String parent = data.parent();
         var c = connect(token(parent));
         var errors = c.subscribe("/user/queue/errors");
-        awaitSubscribed(toPerson(parent, "/queue/errors"), errors);
+        awaitSubscribed(errors);
         var topic = c.subscribe("/topic/rooms." + staffRoom);
         var forged = c.subscribe("/topic/rooms.999999999");
         assertThat(next(errors).get("code")).isEqualTo("not_allowed");
@@ -242,7 +215,7 @@ class ChatStompIT extends IntegrationTest {
         long room = data.openRoom();
         var c = connect(token(data.parent()));
         var topic = c.subscribe("/topic/rooms." + room);
-        awaitSubscribed(toRoom(room), topic);
+        awaitSubscribed(topic);
         c.send("/topic/rooms." + room, "{\"roomId\":1,\"seq\":99,\"body\":\"forged\"}");
         assertThat(c.errors.poll(10, TimeUnit.SECONDS)).contains("send_not_allowed");
         assertThat(topic.poll(500, TimeUnit.MILLISECONDS)).isNull();
@@ -266,7 +239,7 @@ class ChatStompIT extends IntegrationTest {
         // the next connection works
         var d = connect(token(parent));
         var topic = d.subscribe("/topic/rooms." + room);
-        awaitSubscribed(toRoom(room), topic);
+        awaitSubscribed(topic);
         d.send("/app/rooms." + room + ".send", StompTestClient.message(clientId(), "still fine"));
         assertThat(next(topic).get("body")).isEqualTo("still fine");
     }
@@ -284,7 +257,7 @@ class ChatStompIT extends IntegrationTest {
         var topicV = v.subscribe("/topic/rooms." + room);
         var s = connect(token(stays));
         var topic = s.subscribe("/topic/rooms." + room);
-        awaitSubscribed(toRoom(room), topicR, topicV, topic);
+        awaitSubscribed(topicR, topicV, topic);
         users.as(data.worker());
         chat.remove(room, data.id(removed), true);
         users.anonymous();
@@ -324,7 +297,7 @@ class ChatStompIT extends IntegrationTest {
         long room = data.openRoom();
         var c = connect(token(data.parent()));
         var topic = c.subscribe("/topic/rooms." + room);
-        awaitSubscribed(toRoom(room), topic);
+        awaitSubscribed(topic);
         c.send("/app/rooms." + room + ".send", StompTestClient.message(clientId(), "after the bad frame"));
         assertThat(next(topic).get("body")).isEqualTo("after the bad frame");
         socket.abort();
@@ -349,7 +322,7 @@ class ChatStompIT extends IntegrationTest {
         String flooder = data.parent();
         var d = connect(token(flooder));
         var errors = d.subscribe("/user/queue/errors");
-        awaitSubscribed(toPerson(flooder, "/queue/errors"), errors);
+        awaitSubscribed(errors);
         for (int i = 0; i < 8 && d.connected(); i++) {
             d.send("/app/rooms." + room + ".send", StompTestClient.message(clientId(), "flood " + i));
         }
