@@ -15,6 +15,7 @@ import java.time.Instant;
         @com.fasterxml.jackson.annotation.JsonSubTypes.Type(value = ChatEvent.MessageChanged.class, name = "changed"),
         @com.fasterxml.jackson.annotation.JsonSubTypes.Type(value = ChatEvent.RoomChanged.class, name = "room"),
         @com.fasterxml.jackson.annotation.JsonSubTypes.Type(value = ChatEvent.Presence.class, name = "presence"),
+        @com.fasterxml.jackson.annotation.JsonSubTypes.Type(value = ChatEvent.PresenceRenewed.class, name = "presence-renewed"),
         @com.fasterxml.jackson.annotation.JsonSubTypes.Type(value = ChatEvent.Typing.class, name = "typing")})
 public sealed interface ChatEvent {
 
@@ -34,6 +35,13 @@ public sealed interface ChatEvent {
 
     /** Someone opened ({@code here}) or left the room; {@code node} tells which node's count it is. */
     record Presence(long roomId, long accountId, String name, boolean here, String node, Instant at) implements ChatEvent {
+    }
+
+    /**
+     * Who has the room open on {@code node}, said again by that node every few seconds (decision 084): other nodes
+     * keep a node's people only while it renews them, so a node that stops leaves nobody "here" for long.
+     */
+    record PresenceRenewed(long roomId, String node, java.util.List<Chat.Present> here, Instant at) implements ChatEvent {
     }
 
     /** Someone is typing (sent at most every few seconds while they type). */

@@ -19,7 +19,9 @@ class ChatEventJsonTest {
         var removed = new Chat.Message(8, 3, 43L, "app-2", 12, "Robin", "", at, Chat.Status.DELETED);
         List<ChatEvent> events = List.of(new ChatEvent.MessageStored(3, shown), new ChatEvent.MessageChanged(3, removed),
                 new ChatEvent.RoomChanged(3), new ChatEvent.Presence(3, 11, "Sunflower", true, "node-a", at),
-                new ChatEvent.Typing(3, 12, "Robin", at));
+                new ChatEvent.Typing(3, 12, "Robin", at), new ChatEvent.PresenceRenewed(3, "node-b",
+                        List.of(new Chat.Present(11, "Sunflower"), new Chat.Present(12, "Robin \u202E")), at),
+                new ChatEvent.PresenceRenewed(4, "node-b", List.of(), at));
         for (ChatEvent event : events) {
             String json = JSON.writeValueAsString(event);
             assertThat(json).contains("\"type\"");

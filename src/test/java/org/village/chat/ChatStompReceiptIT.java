@@ -27,7 +27,8 @@ import org.village.security.ApiTokens;
 
 /**
  * A SUBSCRIBE with a {@code receipt} header is answered with a RECEIPT once the subscription is live (a phone app
- * knows from when no message passes it by); a refused one gets its error and no RECEIPT, and no data.
+ * knows from when no message passes it by); a refused one gets its error and no RECEIPT, and no data. A frame
+ * between 8 and 32 KB is read and answered kindly.
  */
 class ChatStompReceiptIT extends IntegrationTest {
 
@@ -92,6 +93,12 @@ class ChatStompReceiptIT extends IntegrationTest {
         assertThat(messages.poll(10, TimeUnit.SECONDS)).contains("Hello");
         assertThat(refused).isNotDone();
         assertThat(leaked).isEmpty();
+
+        // a frame over the container's usual 8 KB but under the API's 32 KB limit reaches the gate: a kind "too
+        // long", and the connection stays (each STOMP connection carries its own limit, decision 088)
+        session.send(send, StompTestClient.message("r-" + org.village.TestText.letters(8), "x".repeat(20_000)));
+        assertThat(errors.poll(10, TimeUnit.SECONDS)).contains("too_long");
+        assertThat(session.isConnected()).isTrue();
     }
 
     private static StompFrameHandler collect(BlockingQueue<String> into) {

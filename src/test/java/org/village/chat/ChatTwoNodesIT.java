@@ -2,6 +2,8 @@ package org.village.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.nio.file.Files;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,14 +13,24 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.village.Application;
 import org.village.IntegrationTest;
+import org.village.TestAccounts;
 import org.village.TestText;
 import org.village.TestUsers;
 import org.village.security.ApiTokens;
 import org.village.chat.internal.ChatStore;
+import org.village.chat.internal.Presences;
 import org.village.chat.internal.RedisChatFanout;
 
 /**
@@ -63,6 +75,7 @@ class ChatTwoNodesIT {
                 "--village.chat.redis.url=redis://127.0.0.1:" + broker.port(),
                 "--village.chat.redis.channel=" + channel,
                 "--village.chat.catch-up-every=PT1S",
+                "--village.chat.presence-every=PT1S",
                 "--village.chat.node-name=node-" + name,
                 "--village.chat.burst=1000",
                 "--village.quick-exit.url=" + IntegrationTest.NeutralSite.url(),
@@ -161,6 +174,153 @@ class ChatTwoNodesIT {
         waitFor(stompSeqs, sent.getLast());
         assertThat(stompSeqs).containsSubsequence(sent).doesNotHaveDuplicates().isSorted();
         stompOnB.close();
+    }
+
+    /**
+     * A browser signed in on node B with the room open (directly, and again by reload): a message stored on node A
+     * appears on the page live; then, with the broker cut, a moderator on node A removes it, and node B's page and
+     * node B's STOMP client both learn of it from the database (decision 084). Axe runs on the page.
+     */
+    @Test
+    void aBrowserOnNodeBSeesNodeAsMessageLiveAndARemovalMadeWhileTheBrokerWasAway() throws Exception {
+        var stompOnB = new CopyOnWriteArrayList<Map<String, Object>>();
+        WebDriver browser = browser();
+        try (var reader = StompChatClient.connect(StompChatClient.engine(), ws(b), token(b, "parent.b", "warm-cup-of-tea"),
+                roomId, stompOnB::add, e -> { })) {
+            var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            browser.get(http(b) + "/login");
+            wait.until(d -> !d.findElements(By.cssSelector("vaadin-text-field[name='username'] input")).isEmpty());
+            browser.findElement(By.cssSelector("vaadin-text-field[name='username'] input")).sendKeys("parent.b");
+            browser.findElement(By.cssSelector("vaadin-password-field[name='password'] input")).sendKeys("warm-cup-of-tea");
+            browser.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
+            wait.until(d -> !d.getCurrentUrl().contains("/login"));
+            browser.get(http(b) + "/chat/" + roomId);
+            browser.navigate().refresh();
+            wait.until(d -> !d.findElements(By.cssSelector("#chat-input textarea")).isEmpty());
+            settle(browser);
+            assertAccessible(browser);
+
+            a.getBean(TestUsers.class).as("parent.a");
+            String words = TestText.unique("Seen on node b");
+            var sent = (Chat.Stored) a.getBean(ChatService.class).send(roomId, TestText.letters(16), words);
+            long seq = sent.message().seq();
+            wait.until(d -> logText(d).contains(words));
+            assertThat(fanout(b).connected()).isTrue();
+
+            long fromDatabase = fanout(b).counts().get("changesFromDatabase");
+            broker.cut();
+            try {
+                a.getBean(TestUsers.class).as("worker.sam");
+                assertThat(a.getBean(ChatService.class).delete(sent.message().id(), TestText.unique("Removed in the outage")))
+                        .isTrue();
+                // nothing reaches node B through the broker now: its catch-up reads the change from the database
+                wait.until(d -> !logText(d).contains(words)
+                        && d.findElement(By.id("chat-m-" + seq)).getText().contains("Removed by a moderator."));
+                long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+                while (stompOnB.stream().noneMatch(m -> isRemoved(m, seq)) && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertThat(stompOnB.stream().filter(m -> isRemoved(m, seq))).as("node B's STOMP client is told once")
+                        .hasSize(1).allSatisfy(m -> assertThat(m).containsEntry("body", ""));
+                assertThat(fanout(b).counts().get("changesFromDatabase")).isGreaterThan(fromDatabase);
+            } finally {
+                broker.restore();
+            }
+            assertAccessible(browser);
+            Thread.sleep(1_500); // one more catch-up round: it is not told again
+            assertThat(stompOnB.stream().filter(m -> isRemoved(m, seq))).hasSize(1);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /**
+     * Presence across nodes (decision 084): someone with the room open on node B is "here" on node A; when node A can
+     * no longer hear node B (the broker cut, as for a crashed node) node A drops them after three missed renewals,
+     * and takes them back from node B's next renewal when the broker returns; when they leave, they go on both.
+     */
+    @Test
+    void presenceOfANodeThatCannotBeHeardExpiresAndComesBackWithItsRenewals() throws Exception {
+        String username = "nodes." + TestText.letters(10).toLowerCase(java.util.Locale.ROOT);
+        long id = TestAccounts.copy(a.getBean(JdbcClient.class), "parent.a", username, "Wren " + TestText.letters(6), "PARENT");
+        b.getBean(TestUsers.class).as(username);
+        var onA = a.getBean(Presences.class);
+        var onB = b.getBean(Presences.class);
+        var entered = b.getBean(ChatService.class).enter(roomId);
+        try {
+            until(() -> here(onA, id), "node A sees who is on node B");
+            broker.cut();
+            try {
+                long cutAt = System.nanoTime();
+                until(() -> !here(onA, id), "node A drops node B's people it no longer hears");
+                assertThat(Duration.ofNanos(System.nanoTime() - cutAt)).as("within about three periods of 1 s")
+                        .isGreaterThanOrEqualTo(Duration.ofMillis(1_500)).isLessThan(Duration.ofSeconds(12));
+                assertThat(here(onB, id)).as("node B still knows its own").isTrue();
+            } finally {
+                broker.restore();
+            }
+            until(() -> here(onA, id), "node B's next renewal brings them back on node A");
+        } finally {
+            entered.close();
+        }
+        until(() -> !here(onA, id) && !here(onB, id), "left on both nodes");
+    }
+
+    private static boolean here(Presences presences, long accountId) {
+        return presences.in(roomId).stream().anyMatch(p -> p.accountId() == accountId);
+    }
+
+    private static void until(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(condition.getAsBoolean()).as(what).isTrue();
+    }
+
+    private static boolean isRemoved(Map<String, Object> m, long seq) {
+        return m.get("seq") instanceof Number n && n.longValue() == seq && Boolean.TRUE.equals(m.get("deleted"));
+    }
+
+    /** Headless Chromium with the journeys' options (e2e.BrowserJourney), at phone width. */
+    private static WebDriver browser() throws Exception {
+        var options = new ChromeOptions();
+        options.setBinary(System.getProperty("village.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--disable-quic", "--window-size=360,800",
+                "--user-data-dir=" + Files.createTempDirectory("village-chromium-"));
+        var service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new java.io.File(System.getProperty("village.chromedriver", "/usr/bin/chromedriver")))
+                .build();
+        return new ChromeDriver(service, options);
+    }
+
+    private static void settle(WebDriver browser) {
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "if (document.readyState !== 'complete') return false;"
+                        + "if (!window.Vaadin || !window.Vaadin.Flow || !window.Vaadin.Flow.clients) return true;"
+                        + "return Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive());")));
+    }
+
+    private static String logText(WebDriver browser) {
+        return (String) ((JavascriptExecutor) browser).executeScript(
+                "const l = document.querySelector('#chat-messages'); return l ? l.innerText : ''");
+    }
+
+    /** No serious or critical axe-core violations (as e2e.BrowserJourney checks). */
+    private static void assertAccessible(WebDriver browser) {
+        settle(browser);
+        var results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
+                .analyze(browser);
+        var bad = results.getViolations().stream()
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                .map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp()).toList();
+        assertThat(bad).as("axe violations on " + browser.getCurrentUrl()).isEmpty();
+    }
+
+    private static String http(ConfigurableApplicationContext node) {
+        return "http://localhost:" + node.getEnvironment().getProperty("local.server.port");
     }
 
     private static String ws(ConfigurableApplicationContext node) {

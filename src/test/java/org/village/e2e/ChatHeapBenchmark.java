@@ -39,6 +39,41 @@ class ChatHeapBenchmark extends BrowserJourney {
         return samples.get(samples.size() / 2);
     }
 
+    /**
+     * The live objects per class (the JVM's own class histogram, which runs a full GC first), read through the
+     * diagnostic command bean of this JVM: what jcmd GC.class_histogram prints.
+     */
+    private static java.util.Map<String, long[]> histogram() throws Exception {
+        var server = ManagementFactory.getPlatformMBeanServer();
+        var name = new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand");
+        String text = (String) server.invoke(name, "gcClassHistogram", new Object[] {new String[0]},
+                new String[] {String[].class.getName()});
+        var counts = new java.util.HashMap<String, long[]>();
+        for (String line : text.split("\n")) {
+            var parts = line.trim().split("\\s+");
+            if (parts.length >= 4 && parts[0].endsWith(":")) {
+                counts.put(parts[3], new long[] {Long.parseLong(parts[1]), Long.parseLong(parts[2])});
+            }
+        }
+        return counts;
+    }
+
+    /** The classes whose live bytes grew most between two histograms, per tab. */
+    private static void printGrowth(java.util.Map<String, long[]> before, java.util.Map<String, long[]> after, int tabs) {
+        record Growth(String type, long count, long bytes) {}
+        var growth = new ArrayList<Growth>();
+        after.forEach((type, now) -> {
+            long[] was = before.getOrDefault(type, new long[2]);
+            growth.add(new Growth(type, now[0] - was[0], now[1] - was[1]));
+        });
+        growth.sort((a, b) -> Long.compare(b.bytes(), a.bytes()));
+        long total = growth.stream().mapToLong(Growth::bytes).sum();
+        System.out.printf("BENCH histogram growth: %.1f KB per tab in all classes; the largest, per tab:%n",
+                total / 1024.0 / tabs);
+        growth.stream().limit(Integer.getInteger("bench.histogram.top", 45)).forEach(g -> System.out.printf(
+                "BENCH   %9.1f KB %8.1f objects  %s%n", g.bytes() / 1024.0 / tabs, g.count() / (double) tabs, g.type()));
+    }
+
     @Test
     void measure() throws Exception {
         int sessions = Integer.getInteger("bench.sessions", 20);
@@ -66,6 +101,8 @@ class ChatHeapBenchmark extends BrowserJourney {
         signIn(user, "sunny-garden-path");
         open("chat/" + room);
         waitFor(By.id("chat-input"));
+        boolean histogram = Boolean.getBoolean("bench.histogram");
+        var histogramBefore = histogram ? histogram() : null;
         long before = heapAfterGc();
         long started = System.nanoTime();
         int opened = 0;
@@ -84,7 +121,22 @@ class ChatHeapBenchmark extends BrowserJourney {
             opened++;
         }
         long after = heapAfterGc();
+        if (histogram) {
+            printGrowth(histogramBefore, histogram(), opened);
+        }
+        // -Dbench.heap-dump=/tmp/x.hprof: the live heap with the tabs open, for scripts/heap-referrers.py
+        String dump = System.getProperty("bench.heap-dump", "");
+        if (!dump.isEmpty()) {
+            java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(dump));
+            ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class).dumpHeap(dump, true);
+            System.out.println("BENCH heap dump " + dump);
+        }
         List<String> tabs = new ArrayList<>(driver.getWindowHandles());
+        // what the browser was told (Vaadin sets window.Vaadin.developmentMode only in development mode)
+        boolean production = !Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return !!(window.Vaadin && window.Vaadin.developmentMode);"));
+        System.out.println("BENCH Vaadin " + (production ? "production" : "development") + " mode; load average "
+                + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.printf("BENCH chat heap (" + (other.isEmpty() ? "chat room" : other) + "): %d " + (sameSession ? "more tabs in one session" : "live sessions") + " with the page open, heap after GC "
                         + "%.1f MB -> %.1f MB, %.1f KB each (%d tabs open)%n", opened, before / 1048576.0,
                 after / 1048576.0, (after - before) / 1024.0 / opened, tabs.size());

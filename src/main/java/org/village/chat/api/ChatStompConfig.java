@@ -2,7 +2,6 @@ package org.village.chat.api;
 
 import java.util.Arrays;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
@@ -11,7 +10,6 @@ import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBr
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
-import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /**
  * STOMP 1.2 over a plain WebSocket at {@code /ws} for other apps (decision 082). No SockJS. The handshake is open
@@ -75,37 +73,6 @@ class ChatStompConfig implements WebSocketMessageBrokerConfigurer {
         registration.setSendBufferSizeLimit(1024 * 1024);
         registration.setSendTimeLimit(10_000);
         registration.setTimeToFirstMessage(30_000);
-        registration.addDecoratorFactory(handler -> sessions.getObject().decorate(handler));
-    }
-
-    /**
-     * The servlet container's own limit for one WebSocket message: the frame limit, so larger ones are refused. It is
-     * the container's default for every WebSocket (Vaadin's push too, where it only raises Tomcat's 8 KB); no idle
-     * timeout is set here, so Vaadin's push connections keep their own.
-     */
-    @Bean
-    ServletServerContainerFactoryBean chatWebSocketContainer() {
-        // a mock servlet context (Spring's MOCK web environment: the browserless view tests) has no WebSocket
-        // container; there is nothing to set then, and the context must still start
-        var container = new ServletServerContainerFactoryBean() {
-            private jakarta.servlet.ServletContext context;
-
-            @Override
-            public void setServletContext(jakarta.servlet.ServletContext servletContext) {
-                this.context = servletContext;
-                super.setServletContext(servletContext);
-            }
-
-            @Override
-            public void afterPropertiesSet() {
-                if (context != null && context.getAttribute("jakarta.websocket.server.ServerContainer") == null) {
-                    return;
-                }
-                super.afterPropertiesSet();
-            }
-        };
-        container.setMaxTextMessageBufferSize(maxFrameBytes);
-        container.setMaxBinaryMessageBufferSize(maxFrameBytes);
-        return container;
+        registration.addDecoratorFactory(handler -> sessions.getObject().decorate(handler, maxFrameBytes));
     }
 }

@@ -44,11 +44,15 @@ public class StompSessions {
         this.users = users;
     }
 
-    /** Wraps the STOMP handler so this registry sees connections open and close. */
-    WebSocketHandler decorate(WebSocketHandler handler) {
+    /** Wraps the STOMP handler so this registry sees connections open and close, and sets each one's frame limit. */
+    WebSocketHandler decorate(WebSocketHandler handler, int maxFrameBytes) {
         return new WebSocketHandlerDecorator(handler) {
             @Override
             public void afterConnectionEstablished(WebSocketSession session) throws Exception {
+                // this connection's limit for one message, and only this one's: a container-wide default would size
+                // every WebSocket's buffers (each portal page's push too) for STOMP frames (decision 088)
+                session.setTextMessageSizeLimit(maxFrameBytes);
+                session.setBinaryMessageSizeLimit(maxFrameBytes);
                 open.put(session.getId(), session);
                 super.afterConnectionEstablished(session);
             }

@@ -4,11 +4,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 import org.village.chat.Chat;
 import org.village.chat.Chat.Audience;
 import org.village.chat.Chat.Message;
@@ -265,9 +268,12 @@ public class ChatStore {
                 .params(roomId, authorId, ts(since)).query(Integer.class).single();
     }
 
-    /** Changes a message's status only from the one seen: true when this call changed it. */
+    /** Changes a message's status only from the one seen: true when this call changed it (counted, decision 084). */
+    @Transactional
     public boolean changeStatus(long id, Status from, Status to, Instant at) {
-        return jdbc.sql("UPDATE chat_message SET status = ?, changed_at = ? WHERE id = ? AND status = ?")
+        countChange(id);
+        return jdbc.sql("UPDATE chat_message SET status = ?, changed_at = ?, change_seq = " + ROOM_CHANGE
+                        + " WHERE id = ? AND status = ?")
                 .params(to.name(), ts(at), id, from.name()).update() == 1;
     }
 
@@ -277,8 +283,11 @@ public class ChatStore {
                 .params(seq, ts(at), id).update() == 1;
     }
 
+    @Transactional
     public boolean replaceBody(long id, Status from, String body, Instant at) {
-        return jdbc.sql("UPDATE chat_message SET body = ?, changed_at = ? WHERE id = ? AND status = ?")
+        countChange(id);
+        return jdbc.sql("UPDATE chat_message SET body = ?, changed_at = ?, change_seq = " + ROOM_CHANGE
+                        + " WHERE id = ? AND status = ?")
                 .params(body, ts(at), id, from.name()).update() == 1;
     }
 
@@ -291,5 +300,51 @@ public class ChatStore {
     public List<Message> context(long roomId, long beforeId, int limit) {
         return jdbc.sql("SELECT " + MESSAGE_COLUMNS + " FROM chat_message WHERE room_id = ? AND id < ? AND status = 'SHOWN'"
                 + " ORDER BY id DESC LIMIT ?").params(roomId, beforeId, limit).query(ChatStore::message).list().reversed();
+    }
+
+    // ---- changes, for other nodes' catch-up (decision 084) ----
+
+    /** The room's change counter as the message's stamp (the room row is locked by {@link #countChange} first). */
+    private static final String ROOM_CHANGE = "(SELECT r.change_seq FROM chat_room r WHERE r.id = chat_message.room_id)";
+
+    /**
+     * Raises the message's room's change counter, locking the room row first (the order every send and approval
+     * takes), so changes get their numbers one at a time and one committed with n means all below n are readable.
+     * A conditional change that then finds nothing to change leaves a gap in the numbers, which is harmless.
+     */
+    private void countChange(long messageId) {
+        jdbc.sql("SELECT room_id FROM chat_message WHERE id = ?").param(messageId).query(Long.class).optional()
+                .ifPresent(room -> jdbc.sql("UPDATE chat_room SET change_seq = change_seq + 1 WHERE id = ?").param(room).update());
+    }
+
+    /** A room's latest message change and settings version. */
+    public record RoomChanges(long messages, int settings) {
+    }
+
+    /** Every room's change marks. */
+    public Map<Long, RoomChanges> roomChanges() {
+        var out = new LinkedHashMap<Long, RoomChanges>();
+        jdbc.sql("SELECT id, change_seq, version FROM chat_room ORDER BY id")
+                .query((rs, n) -> Map.entry(rs.getLong("id"), new RoomChanges(rs.getLong("change_seq"), rs.getInt("version"))))
+                .list().forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    /** One room's change marks (empty when there is no such room). */
+    public Optional<RoomChanges> roomChanges(long roomId) {
+        return jdbc.sql("SELECT change_seq, version FROM chat_room WHERE id = ?").param(roomId)
+                .query((rs, n) -> new RoomChanges(rs.getLong("change_seq"), rs.getInt("version"))).optional();
+    }
+
+    /** A message as it is now, with the number of its latest change. */
+    public record Changed(long change, Message message) {
+    }
+
+    /** Numbered messages whose latest change is after {@code after} and at most {@code upTo}, in change order. */
+    public List<Changed> changedAfter(long roomId, long after, long upTo, int limit) {
+        return jdbc.sql("SELECT change_seq, " + MESSAGE_COLUMNS + " FROM chat_message WHERE room_id = ? AND change_seq > ?"
+                        + " AND change_seq <= ? AND seq IS NOT NULL ORDER BY change_seq LIMIT ?")
+                .params(roomId, after, upTo, limit)
+                .query((rs, n) -> new Changed(rs.getLong("change_seq"), message(rs, n))).list();
     }
 }

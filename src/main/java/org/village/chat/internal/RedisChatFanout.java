@@ -93,6 +93,21 @@ public class RedisChatFanout implements ChatFanout {
                 store.rooms().forEach(r -> map.put(r.id(), r.lastSeq()));
                 return map;
             }
+
+            @Override
+            public Map<Long, ChatStore.RoomChanges> changes() {
+                return store.roomChanges();
+            }
+
+            @Override
+            public ChatStore.RoomChanges changes(long roomId) {
+                return store.roomChanges(roomId).orElse(null);
+            }
+
+            @Override
+            public java.util.List<ChatStore.Changed> changedAfter(long roomId, long after, long upTo, int limit) {
+                return store.changedAfter(roomId, after, upTo, limit);
+            }
         });
         RedisURI uri = RedisURI.create(url);
         uri.setTimeout(Duration.ofSeconds(2));
@@ -241,6 +256,7 @@ public class RedisChatFanout implements ChatFanout {
         m.put("delivered", sequencer.delivered.get());
         m.put("filledFromDatabase", sequencer.filledFromDatabase.get());
         m.put("duplicatesDropped", sequencer.duplicatesDropped.get());
+        m.put("changesFromDatabase", sequencer.changesFromDatabase.get());
         return m;
     }
 

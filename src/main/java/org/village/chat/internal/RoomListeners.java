@@ -36,6 +36,11 @@ public class RoomListeners {
         });
     }
 
+    /** Tells this node's listeners of the event's room only (nothing else on this node or other nodes hears it). */
+    void tell(ChatEvent event) {
+        deliver(event);
+    }
+
     private void deliver(ChatEvent event) {
         var listeners = rooms.get(event.roomId());
         if (listeners == null) {

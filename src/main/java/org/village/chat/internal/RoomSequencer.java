@@ -28,6 +28,21 @@ class RoomSequencer {
 
         /** Every room's latest number. */
         Map<Long, Long> lastSeqs();
+
+        /** Every room's change marks (decision 084); none: changes are not caught up. */
+        default Map<Long, ChatStore.RoomChanges> changes() {
+            return Map.of();
+        }
+
+        /** One room's change marks now, or {@code null} when changes are not followed. */
+        default ChatStore.RoomChanges changes(long roomId) {
+            return null;
+        }
+
+        /** Shown messages whose latest change is in {@code (after, upTo]}, in change order, as they are now. */
+        default List<ChatStore.Changed> changedAfter(long roomId, long after, long upTo, int limit) {
+            return List.of();
+        }
     }
 
     private static final int PAGE = 200;
@@ -38,6 +53,20 @@ class RoomSequencer {
     final AtomicLong delivered = new AtomicLong();
     final AtomicLong filledFromDatabase = new AtomicLong();
     final AtomicLong duplicatesDropped = new AtomicLong();
+    /** Changes (removed, hidden, restored, edited; room settings) handed on from the database, not from an event. */
+    final AtomicLong changesFromDatabase = new AtomicLong();
+    /** room → the last message change and settings version handed on. */
+    private final Map<Long, Marks> marks = new ConcurrentHashMap<>();
+
+    private static final class Marks {
+        long messages;
+        int settings;
+
+        Marks(ChatStore.RoomChanges now) {
+            messages = now.messages();
+            settings = now.settings();
+        }
+    }
 
     private static final class Cursor {
         long last;
@@ -54,6 +83,14 @@ class RoomSequencer {
 
     /** Hands the event on in order, once (messages with a number), or at once (everything else). */
     void accept(ChatEvent event) {
+        if (event instanceof ChatEvent.MessageChanged changed) {
+            acceptChange(changed);
+            return;
+        }
+        if (event instanceof ChatEvent.RoomChanged room) {
+            acceptRoomChange(room);
+            return;
+        }
         if (!(event instanceof ChatEvent.MessageStored stored) || stored.message().seq() == null) {
             receivers.deliver(event);
             return;
@@ -96,6 +133,92 @@ class RoomSequencer {
                 }
             }
         }
+        catchUpChanges();
+    }
+
+    /**
+     * A message changed (decision 084). The event says "something changed"; what is handed on is every message of
+     * the room changed since the last change handed on, as it is in the database now (this one included), so a
+     * change whose event was lost in an outage arrives with the next one, and one already handed on by
+     * {@link #catchUp} is not handed on again.
+     */
+    private void acceptChange(ChatEvent.MessageChanged event) {
+        long room = event.roomId();
+        ChatStore.RoomChanges now = source.changes(room);
+        if (now == null) {
+            receivers.deliver(event);
+            return;
+        }
+        boolean[] first = {false};
+        Marks m = marks.computeIfAbsent(room, r -> {
+            first[0] = true;
+            return new Marks(now);
+        });
+        synchronized (m) {
+            if (first[0]) {
+                receivers.deliver(event);
+                return;
+            }
+            if (now.messages() <= m.messages) {
+                duplicatesDropped.incrementAndGet();
+                return;
+            }
+            if (!fillChanges(room, m, now.messages(), event.message().id())) {
+                receivers.deliver(event); // not readable as changed (should not happen): the event as it came
+            }
+        }
+    }
+
+    /** The room's settings changed: handed on, and remembered so that catch-up does not hand it on again. */
+    private void acceptRoomChange(ChatEvent.RoomChanged event) {
+        ChatStore.RoomChanges now = source.changes(event.roomId());
+        if (now != null) {
+            Marks m = marks.computeIfAbsent(event.roomId(), r -> new Marks(now));
+            synchronized (m) {
+                m.settings = Math.max(m.settings, now.settings());
+            }
+        }
+        receivers.deliver(event);
+    }
+
+    /**
+     * Reads what changed since the last change handed on, for every room: messages removed, hidden, restored or
+     * edited (their state now) and room settings. A room seen for the first time starts at its marks now.
+     */
+    void catchUpChanges() {
+        for (var e : source.changes().entrySet()) {
+            long room = e.getKey();
+            var now = e.getValue();
+            Marks m = marks.computeIfAbsent(room, r -> new Marks(now));
+            synchronized (m) {
+                if (now.messages() > m.messages) {
+                    fillChanges(room, m, now.messages(), -1);
+                }
+                if (now.settings() > m.settings) {
+                    m.settings = now.settings();
+                    receivers.deliver(new ChatEvent.RoomChanged(room));
+                    changesFromDatabase.incrementAndGet();
+                }
+            }
+        }
+    }
+
+    /** Hands on the messages changed in {@code (m.messages, upTo]}; true when the message {@code id} was among them. */
+    private boolean fillChanges(long room, Marks m, long upTo, long id) {
+        boolean found = false;
+        while (m.messages < upTo) {
+            var rows = source.changedAfter(room, m.messages, upTo, PAGE);
+            for (var row : rows) {
+                receivers.deliver(new ChatEvent.MessageChanged(room, row.message().forReaders()));
+                changesFromDatabase.incrementAndGet();
+                found |= row.message().id() == id;
+                m.messages = row.change();
+            }
+            if (rows.size() < PAGE) {
+                m.messages = upTo; // numbers of changes that found nothing to change are gaps
+            }
+        }
+        return found;
     }
 
     /** The last number handed on for a room, or -1 when this node has not followed it yet (tests, figures). */

@@ -817,6 +817,9 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
                 showPresence();
             }
             case ChatEvent.Typing t -> showTyping(t.accountId(), t.name());
+            case ChatEvent.PresenceRenewed r -> {
+                // presence keeps itself fresh; when that changes who is here, a Presence event says so
+            }
         }
     }
 
