@@ -18,6 +18,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 import org.village.families.FamilyService;
+import org.village.security.RunAs;
 import org.village.shared.Times;
 
 /**
@@ -133,8 +134,6 @@ class BookingDemo {
 
     private void as(String username) {
         var user = users.loadUserByUsername(username);
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        SecurityContextHolder.setContext(context);
+        RunAs.signIn(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
     }
 }

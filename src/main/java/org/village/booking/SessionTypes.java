@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.village.security.CurrentUser;
 import org.village.shared.AuditLog;
 import org.village.shared.Capability;
+import org.village.shared.HiddenMarks;
 import org.village.shared.InputProblem;
 
 /**
@@ -165,9 +166,9 @@ public class SessionTypes {
         return id;
     }
 
-    /** Strips the ends and invisible direction and zero-width marks that would hide or reorder what people read. */
+    /** Strips the ends, and the hidden marks ({@link HiddenMarks}) that would hide or reorder what people read. */
     static String clean(String text) {
-        return text == null ? "" : text.replaceAll("[\\u200B-\\u200F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF\\p{Cc}&&[^\\n\\t]]", "").strip();
+        return HiddenMarks.clean(text);
     }
 
     private static SessionType map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

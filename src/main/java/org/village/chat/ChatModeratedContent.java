@@ -49,42 +49,33 @@ class ChatModeratedContent implements ModeratedContent {
 
     private Item item(Message m) {
         String room = store.room(m.roomId()).map(ChatStore.RoomRow::name).orElse("");
-        List<String> before = store.context(m.roomId(), m.id(), 5).stream().map(c -> c.author() + ": " + c.body()).toList();
+        List<String> before = store.context(m.roomId(), m.id(), 5).stream()
+                .map(c -> ModeratedContent.contextLine(c.author(), c.body())).toList();
         return new Item(Subject.chatMessage(m.id()), m.authorId(), m.author(), "Chat › " + room,
                 store.typed(m.id()).orElse(m.body()), state(m.status()), m.sentAt(), "chat/" + m.roomId(), before);
     }
 
     @Override
     public List<Item> byAuthor(long authorId, int limit) {
-        return store.byAuthor(authorId, Math.max(1, Math.min(limit, 100))).stream().map(this::item).toList();
+        return store.byAuthor(authorId, ModeratedContent.historyLimit(limit)).stream().map(this::item).toList();
     }
 
     @Override
     public Outcome apply(long id, String expectedState, Decision decision) {
-        Optional<Message> found = store.message(id);
-        if (found.isEmpty()) {
-            return Outcome.GONE;
-        }
-        Status from;
-        try {
-            from = status(expectedState);
-        } catch (IllegalArgumentException | NullPointerException unknown) {
-            return Outcome.ALREADY_CHANGED;
-        }
-        Instant now = clock.instant();
-        boolean done = switch (decision.action()) {
-            case APPROVE -> from == Status.HELD ? chat.approveHeld(id)
-                    : from == Status.HIDDEN || from == Status.DELETED ? store.changeStatus(id, from, Status.SHOWN, now) : false;
-            case EDIT -> decision.newBody() != null && store.replaceBody(id, from, decision.newBody(), now);
-            case HIDE, AUTO_HIDE -> from != Status.HIDDEN && store.changeStatus(id, from, Status.HIDDEN, now);
-            case DELETE -> from != Status.DELETED && store.changeStatus(id, from, Status.DELETED, now);
-        };
-        if (!done) {
-            return Outcome.ALREADY_CHANGED;
-        }
-        if (!(decision.action() == ModeratedContent.Action.APPROVE && from == Status.HELD)) {
-            chat.changed(id);
-        }
-        return Outcome.DONE;
+        return ModeratedContent.applyFrom(store.message(id), expectedState, ChatModeratedContent::status, (m, from) -> {
+            Instant now = clock.instant();
+            boolean done = switch (decision.action()) {
+                case APPROVE -> from == Status.HELD ? chat.approveHeld(id)
+                        : from == Status.HIDDEN || from == Status.DELETED ? store.changeStatus(id, from, Status.SHOWN, now) : false;
+                case EDIT -> decision.newBody() != null && store.replaceBody(id, from, decision.newBody(), now);
+                case HIDE, AUTO_HIDE -> from != Status.HIDDEN && store.changeStatus(id, from, Status.HIDDEN, now);
+                case DELETE -> from != Status.DELETED && store.changeStatus(id, from, Status.DELETED, now);
+            };
+            // an approved held message was told to the room as it took its number
+            if (done && !(decision.action() == ModeratedContent.Action.APPROVE && from == Status.HELD)) {
+                chat.changed(id);
+            }
+            return done;
+        });
     }
 }

@@ -31,6 +31,8 @@ class AlertBroadcast {
     private final AlertStore store;
     /** The highest change number this node's pages were told about; -1 until the first look. */
     private final AtomicLong seen = new AtomicLong(-1);
+    /** How many times the watcher has looked (so a test can wait for its next look instead of sleeping). */
+    private final AtomicLong looks = new AtomicLong();
 
     AlertBroadcast(AlertStore store) {
         this.store = store;
@@ -64,7 +66,19 @@ class AlertBroadcast {
             }
         } catch (RuntimeException e) {
             log.warn("Urgent alerts from other nodes could not be checked this time ({})", e.getClass().getSimpleName());
+        } finally {
+            looks.incrementAndGet();
         }
+    }
+
+    /** The highest change number this node's pages were told about. */
+    long seen() {
+        return seen.get();
+    }
+
+    /** How many times the watcher has looked at the change number so far. */
+    long looks() {
+        return looks.get();
     }
 
     private void tellPages() {

@@ -3,6 +3,8 @@ package org.village.moderation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
 
 /**
  * Implemented by every module whose content is moderated (the forum now, chat next) as a Spring bean, so that
@@ -26,6 +28,35 @@ public interface ModeratedContent {
      * act at once one wins and the other gets {@link Outcome#ALREADY_CHANGED}.
      */
     Outcome apply(long id, String expectedState, Decision decision);
+
+    /**
+     * The steps every {@link #apply} shares: {@link Outcome#GONE} when there is no such item;
+     * {@link Outcome#ALREADY_CHANGED} when {@code expectedState} is not one of the owner's states ({@code state}
+     * throws) or the owner's conditional change from it did not happen ({@code change} answers false).
+     */
+    static <T, S> Outcome applyFrom(Optional<T> item, String expectedState, Function<String, S> state,
+                                    BiPredicate<T, S> change) {
+        if (item.isEmpty()) {
+            return Outcome.GONE;
+        }
+        S from;
+        try {
+            from = state.apply(expectedState);
+        } catch (IllegalArgumentException | NullPointerException unknown) {
+            return Outcome.ALREADY_CHANGED;
+        }
+        return change.test(item.get(), from) ? Outcome.DONE : Outcome.ALREADY_CHANGED;
+    }
+
+    /** How many items of an author's history are read at most: 1 to 100, whatever is asked. */
+    static int historyLimit(int limit) {
+        return Math.clamp(limit, 1, 100);
+    }
+
+    /** The items before one, as the queue shows them: "author: words". */
+    static String contextLine(String author, String body) {
+        return author + ": " + body;
+    }
 
     /**
      * The place the item is in (a forum topic) and what a moderator may do to it there, as the queue shows it; empty

@@ -12,11 +12,22 @@ public final class HiddenMarks {
 
     public static final Pattern PATTERN = Pattern.compile("[\\u202A-\\u202E\\u2066-\\u2069\\u200B\\u2060\\uFEFF]");
 
+    /** Control characters other than new line and tab. */
+    private static final Pattern CONTROLS = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
+
     private HiddenMarks() {
     }
 
     /** The text without hidden marks, with Windows line ends made plain; null stays null. */
     public static String strip(String text) {
         return text == null ? null : PATTERN.matcher(text.replace("\r\n", "\n")).replaceAll("");
+    }
+
+    /**
+     * A short text as it is kept (a name, a title, a note): without hidden marks, without control characters other
+     * than new line and tab, and without spaces at the ends; null becomes empty.
+     */
+    public static String clean(String text) {
+        return text == null ? "" : CONTROLS.matcher(strip(text)).replaceAll("").strip();
     }
 }

@@ -16,6 +16,7 @@ import org.village.IntegrationTest;
 import org.village.TestText;
 import org.village.TestUsers;
 import org.village.chat.Chat.Audience;
+import org.village.chat.StompTestClient.Received;
 import org.village.chat.internal.ChatStore;
 import org.village.security.ApiTokens;
 import org.village.shared.Tokens;
@@ -78,6 +79,13 @@ class ChatStompIT extends IntegrationTest {
         return "app-" + TestText.letters(10);
     }
 
+    /** Waits for the server's RECEIPT of each SUBSCRIBE: from then on nothing sent there passes it by. */
+    private static void awaitSubscribed(Received... subscriptions) throws Exception {
+        for (var subscription : subscriptions) {
+            subscription.subscribed.get(10, TimeUnit.SECONDS);
+        }
+    }
+
     private String displayName(String username) {
         return jdbc.sql("SELECT display_name FROM user_account WHERE username = ?").param(username).query(String.class).single();
     }
@@ -125,7 +133,7 @@ class ChatStompIT extends IntegrationTest {
         var errorsA = ca.subscribe("/user/queue/errors");
         var sentA = ca.subscribe("/user/queue/sent");
         var topicB = cb.subscribe("/topic/rooms." + room);
-        Thread.sleep(300); // subscriptions are registered before the first send
+        awaitSubscribed(topicA, topicB, errorsA, sentA);
 
         String id = clientId();
         ca.send("/app/rooms." + room + ".send", StompTestClient.message(id, "Hello from the app <b>bold</b>"));
@@ -184,7 +192,7 @@ class ChatStompIT extends IntegrationTest {
         String parent = data.parent();
         var c = connect(token(parent));
         var errors = c.subscribe("/user/queue/errors");
-        Thread.sleep(200);
+        awaitSubscribed(errors);
         var topic = c.subscribe("/topic/rooms." + staffRoom);
         var forged = c.subscribe("/topic/rooms.999999999");
         assertThat(next(errors).get("code")).isEqualTo("not_allowed");
@@ -207,7 +215,7 @@ class ChatStompIT extends IntegrationTest {
         long room = data.openRoom();
         var c = connect(token(data.parent()));
         var topic = c.subscribe("/topic/rooms." + room);
-        Thread.sleep(200);
+        awaitSubscribed(topic);
         c.send("/topic/rooms." + room, "{\"roomId\":1,\"seq\":99,\"body\":\"forged\"}");
         assertThat(c.errors.poll(10, TimeUnit.SECONDS)).contains("send_not_allowed");
         assertThat(topic.poll(500, TimeUnit.MILLISECONDS)).isNull();
@@ -231,7 +239,7 @@ class ChatStompIT extends IntegrationTest {
         // the next connection works
         var d = connect(token(parent));
         var topic = d.subscribe("/topic/rooms." + room);
-        Thread.sleep(200);
+        awaitSubscribed(topic);
         d.send("/app/rooms." + room + ".send", StompTestClient.message(clientId(), "still fine"));
         assertThat(next(topic).get("body")).isEqualTo("still fine");
     }
@@ -243,13 +251,13 @@ class ChatStompIT extends IntegrationTest {
         String revokedLater = data.parent();
         String stays = data.parent();
         var r = connect(token(removed));
-        r.subscribe("/topic/rooms." + room);
+        var topicR = r.subscribe("/topic/rooms." + room);
         String revokedToken = token(revokedLater);
         var v = connect(revokedToken);
-        v.subscribe("/topic/rooms." + room);
+        var topicV = v.subscribe("/topic/rooms." + room);
         var s = connect(token(stays));
         var topic = s.subscribe("/topic/rooms." + room);
-        Thread.sleep(300);
+        awaitSubscribed(topicR, topicV, topic);
         users.as(data.worker());
         chat.remove(room, data.id(removed), true);
         users.anonymous();
@@ -289,7 +297,7 @@ class ChatStompIT extends IntegrationTest {
         long room = data.openRoom();
         var c = connect(token(data.parent()));
         var topic = c.subscribe("/topic/rooms." + room);
-        Thread.sleep(200);
+        awaitSubscribed(topic);
         c.send("/app/rooms." + room + ".send", StompTestClient.message(clientId(), "after the bad frame"));
         assertThat(next(topic).get("body")).isEqualTo("after the bad frame");
         socket.abort();
@@ -311,9 +319,10 @@ class ChatStompIT extends IntegrationTest {
         }
         assertThat(c.errors.poll(10, TimeUnit.SECONDS)).contains("rate_limited");
         // messages: the room's own flood limit stores at most 6 in 10 s
-        var d = connect(token(data.parent()));
+        String flooder = data.parent();
+        var d = connect(token(flooder));
         var errors = d.subscribe("/user/queue/errors");
-        Thread.sleep(200);
+        awaitSubscribed(errors);
         for (int i = 0; i < 8 && d.connected(); i++) {
             d.send("/app/rooms." + room + ".send", StompTestClient.message(clientId(), "flood " + i));
         }

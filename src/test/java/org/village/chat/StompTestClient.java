@@ -17,6 +17,7 @@ import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.util.MimeType;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
@@ -32,6 +33,9 @@ final class StompTestClient {
     final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
     final CompletableFuture<Void> closed = new CompletableFuture<>();
     StompSession session;
+    /** Times receipts out (Spring's client needs one to follow receipts at all). */
+    private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+    private static final java.util.concurrent.atomic.AtomicLong RECEIPTS = new java.util.concurrent.atomic.AtomicLong();
 
     /** Text in and out, whatever the content type (the server sends application/json). */
     static final class Text extends AbstractMessageConverter {
@@ -64,6 +68,10 @@ final class StompTestClient {
         var stomp = new WebSocketStompClient(new StandardWebSocketClient());
         stomp.setMessageConverter(new Text());
         stomp.setInboundMessageSizeLimit(1024 * 1024);
+        client.scheduler.setDaemon(true);
+        client.scheduler.setThreadNamePrefix("stomp-test-receipts-");
+        client.scheduler.initialize();
+        stomp.setTaskScheduler(client.scheduler);
         var handshake = new WebSocketHttpHeaders();
         if (origin != null) {
             handshake.setOrigin(origin);
@@ -108,10 +116,22 @@ final class StompTestClient {
         return session != null && session.isConnected();
     }
 
-    /** Subscribes; every message's JSON body goes to the returned queue. */
-    BlockingQueue<Map<String, Object>> subscribe(String destination) {
-        var received = new LinkedBlockingQueue<Map<String, Object>>();
-        session.subscribe(destination, new StompFrameHandler() {
+    /** What one subscription received: the messages' JSON bodies, in order. */
+    static final class Received extends LinkedBlockingQueue<Map<String, Object>> {
+        /** Done when the server's RECEIPT for the SUBSCRIBE came: from then on nothing sent there passes it by. */
+        final CompletableFuture<Void> subscribed = new CompletableFuture<>();
+    }
+
+    /**
+     * Subscribes with a {@code receipt} header; every message's JSON body goes to the returned queue, and its
+     * {@code subscribed} completes on the server's RECEIPT (none comes for a refused subscription).
+     */
+    Received subscribe(String destination) {
+        var received = new Received();
+        var headers = new StompHeaders();
+        headers.setDestination(destination);
+        headers.setReceipt("sub-" + RECEIPTS.incrementAndGet());
+        var subscription = session.subscribe(headers, new StompFrameHandler() {
             @Override
             public Type getPayloadType(StompHeaders headers) {
                 return String.class;
@@ -123,6 +143,7 @@ final class StompTestClient {
                 received.add(JSON.readValue((String) payload, Map.class));
             }
         });
+        subscription.addReceiptTask(() -> received.subscribed.complete(null));
         return received;
     }
 
@@ -141,5 +162,6 @@ final class StompTestClient {
         if (session != null && session.isConnected()) {
             session.disconnect();
         }
+        scheduler.shutdown();
     }
 }

@@ -1,7 +1,9 @@
 package org.village.forum;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +40,7 @@ class ForumSearchIT extends IntegrationTest {
     }
 
     private long category(String code) {
-        return jdbc.sql("SELECT id FROM forum_category WHERE code = ?").param(code).query(Long.class).single();
+        return new ForumFixture(jdbc, users, accounts).category(code);
     }
 
     private Forum.Saved post(String who, String title, String body) {
@@ -67,12 +69,7 @@ class ForumSearchIT extends IntegrationTest {
 
     @Test
     void onlyPostsTheReaderMaySeeAreFound() {
-        long familyB = jdbc.sql("SELECT id FROM family WHERE label = 'Family B (sample)'").query(Long.class).single();
-        users.as("worker.alex");
-        var invitation = accounts.invite(familyB);
-        users.anonymous();
-        String name = "search." + UUID.randomUUID().toString().substring(0, 8);
-        accounts.join(invitation.code(), name, "Searcher " + letters(name), "lantern-by-the-sea-search");
+        String name = new ForumFixture(jdbc, users, accounts).newParent("search");
 
         var pending = post(name, "Waiting", "A xylophonewaiting post from someone new.");
         forum.refreshSearch();
@@ -109,20 +106,13 @@ class ForumSearchIT extends IntegrationTest {
                     });
                 }
             }
-            long written = System.nanoTime();
             var slots = ForumService.searchSlots("wombatnode");
-            while (otherNode.search(slots, 50).size() < ids.size() && System.nanoTime() - written < 5_000_000_000L) {
-                Thread.sleep(1000); // the node's own poll runs every second
+            // the other node catches up as its own poll would, until it finds them all (within the five seconds)
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200)).until(() -> {
                 otherNode.catchUp();
-            }
+                return otherNode.search(slots, 50).size() >= ids.size();
+            });
             assertThat(otherNode.search(slots, 50)).containsExactlyInAnyOrderElementsOf(ids);
         }
-    }
-
-    /** A name with no digits in it: digits in a display name can look like a phone number and are refused. */
-    private static String letters(String text) {
-        var sb = new StringBuilder();
-        text.chars().filter(Character::isLetterOrDigit).forEach(c -> sb.append(Character.isDigit(c) ? (char) ('a' + c - '0') : (char) c));
-        return sb.toString();
     }
 }

@@ -51,7 +51,7 @@ class ForumServiceIT extends IntegrationTest {
     }
 
     private long category(String code) {
-        return jdbc.sql("SELECT id FROM forum_category WHERE code = ?").param(code).query(Long.class).single();
+        return new ForumFixture(jdbc, users, accounts).category(code);
     }
 
     private static String token() {
@@ -69,13 +69,7 @@ class ForumServiceIT extends IntegrationTest {
 
     /** A parent who has never posted, in Family B. */
     private String newParent() {
-        long familyB = jdbc.sql("SELECT id FROM family WHERE label = 'Family B (sample)'").query(Long.class).single();
-        users.as("worker.alex");
-        var invitation = accounts.invite(familyB);
-        users.anonymous();
-        String name = "forum." + UUID.randomUUID().toString().substring(0, 8);
-        accounts.join(invitation.code(), name, "Newcomer " + letters(name), "lantern-by-the-sea-forum");
-        return name;
+        return new ForumFixture(jdbc, users, accounts).newParent("forum");
     }
 
     @Test
@@ -339,12 +333,5 @@ class ForumServiceIT extends IntegrationTest {
                 "School and exclusions", "Services and meetings", "Brothers and sisters", "Looking after yourself",
                 "Local group: North Bristol");
         assertThat(categories.stream().mapToLong(Forum.Category::topics).sum()).isGreaterThanOrEqualTo(30);
-    }
-
-    /** A name with no digits in it: digits in a display name can look like a phone number and are refused. */
-    private static String letters(String text) {
-        var sb = new StringBuilder();
-        text.chars().filter(Character::isLetterOrDigit).forEach(c -> sb.append(Character.isDigit(c) ? (char) ('a' + c - '0') : (char) c));
-        return sb.toString();
     }
 }

@@ -12,7 +12,6 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
@@ -23,6 +22,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.context.ActiveProfiles;
+import org.village.TestText;
 import org.village.layout.NotAllowedView;
 import org.village.shared.InputProblem;
 
@@ -54,14 +54,6 @@ class FilterListsTest extends SpringBrowserlessTest {
         }
     }
 
-    private static String unique(String prefix) {
-        var letters = new StringBuilder(prefix);
-        for (char c : UUID.randomUUID().toString().replace("-", "").substring(0, 10).toCharArray()) {
-            letters.append((char) ('a' + Character.digit(c, 16)));
-        }
-        return letters.toString();
-    }
-
     private int auditRows(String action, String target) {
         return jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = ? AND target = ? AND actor LIKE 'worker:%'")
                 .params(action, target).query(Integer.class).single();
@@ -70,7 +62,7 @@ class FilterListsTest extends SpringBrowserlessTest {
     @Test
     @WithUserDetails("worker.sam")
     void aWorkerAddsChangesAndRemovesAWatchedWordAndTheFiltersFollowAtOnce() {
-        String word = unique("zorb");
+        String word = "zorb" + TestText.letters(10);
         assertThat(filters.check("what a " + word, Writer.NOBODY).outcome()).isEqualTo(Verdict.Outcome.ALLOWED);
 
         var added = lists.addWatchedWord("  " + word.toUpperCase() + " ", WatchAction.HOLD, "ignored unless blocking");
@@ -94,7 +86,7 @@ class FilterListsTest extends SpringBrowserlessTest {
     @Test
     @WithUserDetails("worker.sam")
     void riskPhrasesAndSchoolsAreKeptTheSameWay() {
-        String place = unique("quarry");
+        String place = "quarry" + TestText.letters(10);
         var risk = lists.addRiskPhrase("stuck at the " + place, RiskKind.DANGER_NOW);
         assertThat(auditRows("moderation.risk.added", "risk-phrase:" + risk.id())).isEqualTo(1);
         var urgent = filters.check("We're stuck at the " + place + " please help", Writer.NOBODY);
@@ -106,7 +98,7 @@ class FilterListsTest extends SpringBrowserlessTest {
         assertThat(auditRows("moderation.risk.removed", "risk-phrase:" + risk.id())).isEqualTo(1);
         assertThat(filters.check("stuck at the " + place, Writer.NOBODY).outcome()).isEqualTo(Verdict.Outcome.ALLOWED);
 
-        String school = unique("Brook") + " Community";
+        String school = "Brook" + TestText.letters(10) + " Community";
         var added = lists.addSchool(school);
         assertThat(auditRows("moderation.school.added", "school:" + added.id())).isEqualTo(1);
         assertThat(filters.check("he is at " + school.toLowerCase() + " now", Writer.NOBODY).has(FindingKind.SCHOOL)).isTrue();
@@ -122,11 +114,11 @@ class FilterListsTest extends SpringBrowserlessTest {
                 .isEqualTo("moderation.lists.phrase.long");
         assertThat(problem(() -> lists.addWatchedWord("***", WatchAction.HOLD, null)).key())
                 .isEqualTo("moderation.lists.phrase.noLetters");
-        assertThat(problem(() -> lists.addWatchedWord(unique("w"), WatchAction.BLOCK, " ")).field()).isEqualTo("reason");
-        assertThat(problem(() -> lists.addWatchedWord(unique("w"), null, null)).field()).isEqualTo("action");
+        assertThat(problem(() -> lists.addWatchedWord("w" + TestText.letters(10), WatchAction.BLOCK, " ")).field()).isEqualTo("reason");
+        assertThat(problem(() -> lists.addWatchedWord("w" + TestText.letters(10), null, null)).field()).isEqualTo("action");
         assertThat(problem(() -> lists.addRiskPhrase("* is missing", RiskKind.CHILD_MISSING)).key())
                 .isEqualTo("moderation.lists.phrase.star");
-        assertThat(problem(() -> lists.addRiskPhrase(unique("r"), null)).field()).isEqualTo("risk-kind");
+        assertThat(problem(() -> lists.addRiskPhrase("r" + TestText.letters(10), null)).field()).isEqualTo("risk-kind");
         // the seeded "scam", typed another way, is the same word
         var duplicate = problem(() -> lists.addWatchedWord("ЅСАМ", WatchAction.FLAG, null));
         assertThat(duplicate.key()).isEqualTo("moderation.lists.duplicate");
@@ -137,7 +129,7 @@ class FilterListsTest extends SpringBrowserlessTest {
     @Test
     @WithUserDetails("worker.sam")
     void twoWorkersAddingTheSameWordAtOnceMakeOneRow() throws Exception {
-        String word = unique("dupe");
+        String word = "dupe" + TestText.letters(10);
         var context = SecurityContextHolder.getContext();
         var pool = Executors.newFixedThreadPool(4);
         try {
@@ -175,9 +167,9 @@ class FilterListsTest extends SpringBrowserlessTest {
     @WithUserDetails("parent.a")
     void aParentCannotChangeOrReadTheLists() {
         assertThatThrownBy(() -> lists.watchedWords()).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> lists.addWatchedWord(unique("p"), WatchAction.HOLD, null)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> lists.addWatchedWord("p" + TestText.letters(10), WatchAction.HOLD, null)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> lists.removeWatchedWord(1)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> lists.addRiskPhrase(unique("p"), RiskKind.THREAT)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> lists.addRiskPhrase("p" + TestText.letters(10), RiskKind.THREAT)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> lists.removeSchool(1)).isInstanceOf(AccessDeniedException.class);
         // the filters themselves run for everyone who posts
         assertThat(filters.check("hello", Writer.NOBODY).outcome()).isEqualTo(Verdict.Outcome.ALLOWED);
@@ -208,7 +200,7 @@ class FilterListsTest extends SpringBrowserlessTest {
         UI.getCurrent().navigate("");
         assertThat(menu()).contains("Watched words");
         navigate("moderation/watched-words", view());
-        String word = unique("plink");
+        String word = "plink" + TestText.letters(10);
         $(TextField.class).id("watched-phrase").setValue(word);
         @SuppressWarnings("unchecked")
         var action = (com.vaadin.flow.component.select.Select<WatchAction>) $(com.vaadin.flow.component.select.Select.class)
@@ -223,7 +215,7 @@ class FilterListsTest extends SpringBrowserlessTest {
                         + " AND actor LIKE 'peer_supporter:%'").param(word + "%").query(Integer.class).single()).isEqualTo(1);
 
         // a block without a reason: the message is by the reason field, and the word is still typed
-        String other = unique("plonk");
+        String other = "plonk" + TestText.letters(10);
         $(TextField.class).id("watched-phrase").setValue(other);
         action.setValue(WatchAction.BLOCK);
         test($(Button.class).id("watched-add")).click();

@@ -34,6 +34,7 @@ class UrgentAcrossNodesIT extends IntegrationTest {
     @Autowired UrgentAlerts alerts;
     @Autowired TransactionTemplate tx;
     @Autowired TestUsers users;
+    @Autowired AlertBroadcast broadcast;
 
     private final AtomicInteger told = new AtomicInteger();
     private com.vaadin.flow.shared.Registration page;
@@ -85,7 +86,7 @@ class UrgentAcrossNodesIT extends IntegrationTest {
     }
 
     @Test
-    void aChangeMadeOnThisNodeTellsItsPagesOnceNotAgainFromTheWatcher() throws InterruptedException {
+    void aChangeMadeOnThisNodeTellsItsPagesOnceNotAgainFromTheWatcher() {
         long caseId = CASES.incrementAndGet();
         Instant now = Instant.now();
         long alertId = tx.execute(s -> {
@@ -95,14 +96,18 @@ class UrgentAcrossNodesIT extends IntegrationTest {
             store.stamp();
             return id;
         });
+        long inserted = store.lastChange();
         await().atMost(Duration.ofSeconds(2)).until(() -> told.get() > 0);
-        Thread.sleep(1_500); // the watcher has seen that number by now
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() -> broadcast.seen() >= inserted);
         int before = told.get();
         users.as(workerName);
         alerts.acknowledge(alertId); // this node: the in-JVM event tells the pages at once
         long number = store.lastChange();
         await().atMost(Duration.ofSeconds(1)).until(() -> told.get() > before);
-        Thread.sleep(2_500); // two or more polls of the watcher
+        long looks = broadcast.looks();
+        // three more looks of the watcher: the second began after the acknowledgement was committed, and the third
+        // leaves a whole interval for anything the second could have told the pages
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> broadcast.looks() >= looks + 3);
         if (store.lastChange() == number) { // nothing else changed an alert meanwhile (another test, an escalation)
             assertThat(told.get()).as("told once, by the event; the watcher saw its own number").isEqualTo(before + 1);
         }

@@ -1,8 +1,6 @@
 package org.village.booking.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
@@ -18,6 +16,7 @@ import org.village.booking.Recurrence;
 import org.village.security.CurrentUser;
 import org.village.shared.Capability;
 import org.village.shared.Times;
+import org.village.shared.ui.TodayPart;
 import org.village.shared.ui.TodaySection;
 
 /** The booking part of a worker's Today page: their sessions today and tomorrow, each a link to that day. */
@@ -49,11 +48,9 @@ class BookingToday implements TodaySection {
     }
 
     /** Built fresh for each visit, in the reader's language. */
-    static class Part extends Div {
+    static class Part extends TodayPart {
         Part(Availability availability, LocalDate today) {
-            addClassName("today-booking");
-            setId("today-booking");
-            add(new H2(getTranslation("bookingtoday.title")));
+            super("booking", "bookingtoday.title");
             var sessions = availability.mySessions(today, today.plusDays(2));
             for (LocalDate day : new LocalDate[] {today, today.plusDays(1)}) {
                 add(new H3(getTranslation(day.equals(today) ? "bookingtoday.today" : "bookingtoday.tomorrow")));

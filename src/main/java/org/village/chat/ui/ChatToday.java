@@ -1,8 +1,6 @@
 package org.village.chat.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
@@ -13,6 +11,7 @@ import org.village.chat.ChatService;
 import org.village.moderation.DutyRota;
 import org.village.security.CurrentUser;
 import org.village.shared.Capability;
+import org.village.shared.ui.TodayPart;
 import org.village.shared.ui.TodaySection;
 
 /**
@@ -44,10 +43,7 @@ class ChatToday implements TodaySection {
         if (me == null || rota.onDutyNow().stream().noneMatch(d -> d.accountId() == me.id())) {
             return Optional.empty();
         }
-        var part = new Div();
-        part.setId("today-chat");
-        part.addClassNames("today-section", "today-chat");
-        part.add(new H2(part.getTranslation("chat.today.title")));
+        var part = new TodayPart("chat", "chat.today.title");
         var list = new UnorderedList();
         for (var r : chat.rooms()) {
             var link = new RouterLink(r.name(), ChatRoomView.class, new RouteParameters("room", Long.toString(r.id())));

@@ -45,7 +45,7 @@ class ForumModeratedContent implements ModeratedContent {
     private Item item(ForumStore.PostRow p) {
         var topic = store.topic(p.topicId(), new ForumStore.Reader(0, true)).orElseThrow();
         List<String> before = store.postsBefore(p.topicId(), p.id(), CONTEXT).stream()
-                .map(b -> b.authorName() + ": " + b.body()).toList();
+                .map(b -> ModeratedContent.contextLine(b.authorName(), b.body())).toList();
         return new Item(Subject.forumPost(p.id()), p.authorId(), p.authorName(),
                 topic.categoryName() + " › " + topic.title(), p.body(), p.status().name(), p.createdAt(),
                 "forum/topic/" + p.topicId() + "?post=" + p.id(), before);
@@ -53,30 +53,20 @@ class ForumModeratedContent implements ModeratedContent {
 
     @Override
     public List<Item> byAuthor(long authorId, int limit) {
-        return store.postsByAuthor(authorId, Math.clamp(limit, 1, 100)).stream().map(this::item).toList();
+        return store.postsByAuthor(authorId, ModeratedContent.historyLimit(limit)).stream().map(this::item).toList();
     }
 
     @Override
     public Outcome apply(long id, String expectedState, Decision decision) {
-        var post = store.post(id);
-        if (post.isEmpty()) {
-            return Outcome.GONE;
-        }
-        PostStatus from;
-        try {
-            from = PostStatus.valueOf(expectedState);
-        } catch (IllegalArgumentException | NullPointerException unknown) {
-            return Outcome.ALREADY_CHANGED;
-        }
-        boolean done = switch (decision.action()) {
-            case APPROVE -> from != PostStatus.PUBLISHED && forum.moderate(id, from, PostStatus.PUBLISHED, decision.reason());
-            case HIDE -> from != PostStatus.HIDDEN && forum.moderate(id, from, PostStatus.HIDDEN, decision.reason());
-            case DELETE -> from != PostStatus.DELETED && forum.moderate(id, from, PostStatus.DELETED, decision.reason());
-            case EDIT -> post.get().status() == from
-                    && forum.moderatorEdit(id, from, post.get().version(), decision.newBody(), decision.reason());
-            case AUTO_HIDE -> from == PostStatus.PUBLISHED && forum.hideAfterReports(id);
-        };
-        return done ? Outcome.DONE : Outcome.ALREADY_CHANGED;
+        return ModeratedContent.applyFrom(store.post(id), expectedState, PostStatus::valueOf, (post, from) ->
+                switch (decision.action()) {
+                    case APPROVE -> from != PostStatus.PUBLISHED && forum.moderate(id, from, PostStatus.PUBLISHED, decision.reason());
+                    case HIDE -> from != PostStatus.HIDDEN && forum.moderate(id, from, PostStatus.HIDDEN, decision.reason());
+                    case DELETE -> from != PostStatus.DELETED && forum.moderate(id, from, PostStatus.DELETED, decision.reason());
+                    case EDIT -> post.status() == from
+                            && forum.moderatorEdit(id, from, post.version(), decision.newBody(), decision.reason());
+                    case AUTO_HIDE -> from == PostStatus.PUBLISHED && forum.hideAfterReports(id);
+                });
     }
 
     @Override

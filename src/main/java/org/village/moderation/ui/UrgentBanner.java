@@ -15,6 +15,7 @@ import java.util.Set;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.village.moderation.UrgentAlerts;
+import org.village.security.RunAs;
 import org.village.shared.InputProblem;
 import org.village.shared.Times;
 
@@ -162,19 +163,7 @@ class UrgentBanner extends Div {
         refresh(false);
         // the push thread has nobody signed in: it reads as the person this page belongs to
         Authentication me = SecurityContextHolder.getContext().getAuthentication();
-        subscription = alerts.subscribe(() -> ui.access(() -> asMe(me, () -> refresh(true))));
-    }
-
-    private static void asMe(Authentication me, Runnable work) {
-        var before = SecurityContextHolder.getContext();
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(me);
-        SecurityContextHolder.setContext(context);
-        try {
-            work.run();
-        } finally {
-            SecurityContextHolder.setContext(before);
-        }
+        subscription = alerts.subscribe(() -> ui.access(() -> RunAs.as(me, () -> refresh(true))));
     }
 
     @Override

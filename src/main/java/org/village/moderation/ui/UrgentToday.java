@@ -17,15 +17,17 @@ import java.time.Duration;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.village.moderation.UrgentAlerts;
+import org.village.security.RunAs;
 import org.village.shared.InputProblem;
 import org.village.shared.Times;
+import org.village.shared.ui.TodayPart;
 
 /**
  * "Urgent" on the Today page: every urgent item nobody has looked at yet, oldest first, each with a link and "I'm
  * looking at it"; then those looked at in the last day with who looked and how long it took from the post. It updates
  * while open (Vaadin push); a polite live region says when something changed.
  */
-class UrgentToday extends Div {
+class UrgentToday extends TodayPart {
 
     private final UrgentAlerts alerts;
     private final UnorderedList open = new UnorderedList();
@@ -35,17 +37,15 @@ class UrgentToday extends Div {
     private Registration subscription;
 
     UrgentToday(UrgentAlerts alerts) {
+        super("urgent", "today.urgent.title");
         this.alerts = alerts;
-        setId("today-urgent");
-        addClassNames("today-section", "today-urgent");
-        var heading = new H2(getTranslation("today.urgent.title"));
         none.setText(getTranslation("today.urgent.none"));
         status.addClassName("visually-hidden");
         status.getElement().setAttribute("role", "status");
         status.getElement().setAttribute("aria-live", "polite");
         open.setId("today-urgent-open");
         done.setId("today-urgent-done");
-        add(heading, none, open, new H2(getTranslation("today.urgent.doneTitle")), done, status);
+        add(none, open, new H2(getTranslation("today.urgent.doneTitle")), done, status);
         refresh(false);
     }
 
@@ -105,17 +105,8 @@ class UrgentToday extends Div {
         super.onAttach(event);
         UI ui = event.getUI();
         Authentication me = SecurityContextHolder.getContext().getAuthentication();
-        subscription = alerts.subscribe(() -> ui.access(() -> {
-            var before = SecurityContextHolder.getContext();
-            var context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(me);
-            SecurityContextHolder.setContext(context);
-            try {
-                refresh(true);
-            } finally {
-                SecurityContextHolder.setContext(before);
-            }
-        }));
+        // the push thread has nobody signed in: it reads as the person this page belongs to
+        subscription = alerts.subscribe(() -> ui.access(() -> RunAs.as(me, () -> refresh(true))));
     }
 
     @Override

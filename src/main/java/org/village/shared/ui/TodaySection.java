@@ -2,6 +2,7 @@ package org.village.shared.ui;
 
 import com.vaadin.flow.component.Component;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A part of a worker's start page ("Today"). Each feature that has something for today contributes a Spring bean:
@@ -17,4 +18,19 @@ public interface TodaySection {
 
     /** The part for the signed-in person, built fresh for each visit, or empty when it is not for them. */
     Optional<Component> build();
+
+    /** A part at {@code order} built by {@code build} (which checks who may see it). */
+    static TodaySection of(int order, Supplier<Optional<Component>> build) {
+        return new TodaySection() {
+            @Override
+            public int order() {
+                return order;
+            }
+
+            @Override
+            public Optional<Component> build() {
+                return build.get();
+            }
+        };
+    }
 }

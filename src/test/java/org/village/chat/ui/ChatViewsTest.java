@@ -1,6 +1,7 @@
 package org.village.chat.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.internal.MockVaadin;
@@ -11,6 +12,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.textfield.TextArea;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -55,18 +57,13 @@ class ChatViewsTest extends SpringBrowserlessTest {
         return navigate("chat/" + roomId, ChatRoomView.class);
     }
 
+    /** Runs the UI's queue (pushed changes) on this thread, the UI's, until {@code done}: at most 10 s. */
     private void until(BooleanSupplier done) {
-        long end = System.nanoTime() + 10_000_000_000L;
-        while (!done.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited too long").isLessThan(end);
-            MockVaadin.runUIQueue();
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        await().atMost(Duration.ofSeconds(10)).pollInSameThread()
+                .pollInterval(Duration.ofMillis(20)).until(() -> {
+                    MockVaadin.runUIQueue();
+                    return done.getAsBoolean();
+                });
     }
 
     private List<Long> storedSeqs(long roomId) {
