@@ -12,6 +12,11 @@ public final class Chat {
     public static final int MAX_CHARS = 1000;
     /** The longest client message id. */
     public static final int CLIENT_ID_MAX = 64;
+
+    /** A client message id: letters, digits and {@code . _ : -}, 1 to {@link #CLIENT_ID_MAX} long. */
+    public static boolean validClientId(String id) {
+        return id != null && ChatService.CLIENT_ID.matcher(id).matches();
+    }
     /** The most messages one history call returns. */
     public static final int HISTORY_MAX = 200;
 

@@ -404,7 +404,7 @@ public class ChatService {
         try {
             Sent sent;
             try {
-                sent = tx.execute(s -> store(me, roomId, clientId, text, verdict, staff));
+                sent = storeRetrying(me, roomId, clientId, text, verdict, staff);
             } catch (DuplicateKeyException sameIdAtOnce) {
                 // two sends with one client id at the same moment: the other one is stored; answer with it
                 return store.byClientId(roomId, me.id(), clientId, false).map(m -> again(me, m, text))
@@ -464,6 +464,19 @@ public class ChatService {
         return new Before(null, verdict, staff);
     }
 
+    /** The database may pick this transaction to undo when two wait for each other: it is tried again, twice. */
+    private Sent storeRetrying(VillageUser me, long roomId, String clientId, String text, Verdict verdict, boolean staff) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tx.execute(s -> store(me, roomId, clientId, text, verdict, staff));
+            } catch (org.springframework.dao.PessimisticLockingFailureException busy) {
+                if (attempt == 3) {
+                    throw busy;
+                }
+            }
+        }
+    }
+
     private Sent again(VillageUser me, Message first, String text) {
         String typed = store.typed(first.id()).orElse("");
         if (!typed.equals(text)) {
@@ -478,8 +491,10 @@ public class ChatService {
             return refuse(Refusal.NOT_ALLOWED, "chat.problem.notAllowed", null); // no such room, or not for this person
         }
         RoomRow r = locked.get();
-        // under the lock, a committed retry with this id is seen (a locking read sees the latest rows)
-        var earlier = store.byClientId(roomId, me.id(), clientId, true);
+        // under the room's lock, a committed retry with this id is seen: this plain read is the transaction's first,
+        // so its snapshot starts after the lock was granted. Not a locking read: with no such row, FOR UPDATE locked
+        // the index gap next to other rooms' rows, and two rooms' sends deadlocked on each other's gaps (decision 087)
+        var earlier = store.byClientId(roomId, me.id(), clientId, false);
         if (earlier.isPresent()) {
             return again(me, earlier.get(), text);
         }

@@ -56,6 +56,8 @@ public final class ChatLoadBenchmark {
     private final AtomicLong fanoutCount = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong unsent = new AtomicLong();
+    /** Client ids answered with an error, and the error's code. */
+    private final java.util.Set<String> refusedIds = ConcurrentHashMap.newKeySet();
     private final AtomicLong reconnects = new AtomicLong();
     private final AtomicLong caughtUp = new AtomicLong();
     private final List<Client> clients = new ArrayList<>();
@@ -161,6 +163,7 @@ public final class ChatLoadBenchmark {
                 }
             } else if (e.get("clientId") != null) {
                 refused.incrementAndGet();
+                refusedIds.add(String.valueOf(e.get("clientId")) + " " + e.get("code"));
             }
         }
 
@@ -440,6 +443,14 @@ public final class ChatLoadBenchmark {
                         String loadAfterSend) throws Exception {
         Map<Long, Long> stored = lastSeqs(jdbcUrl, rooms);
         long storedMessages = stored.values().stream().mapToLong(Long::longValue).sum();
+        // sends that reached nobody live and got no error: in flight at the end, or dropped without a word
+        var answered = new java.util.HashSet<String>(seqOf.keySet());
+        refusedIds.forEach(r -> answered.add(r.substring(0, r.indexOf(' '))));
+        var silent = sentAt.keySet().stream().filter(id -> !answered.contains(id)).sorted().toList();
+        System.out.printf("errors by code: %s; sent with no delivery and no error: %d %s%n",
+                refusedIds.stream().map(r -> r.substring(r.indexOf(' ') + 1))
+                        .collect(java.util.stream.Collectors.groupingBy(c -> c, java.util.stream.Collectors.counting())),
+                silent.size(), silent.stream().limit(5).toList());
         long expected = 0;
         long got = 0;
         long live = 0;

@@ -27,6 +27,7 @@ class ChatStompController {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ChatService chat;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ChatStompController.class);
     private final StompReplies replies;
 
     ChatStompController(ChatService chat, StompReplies replies) {
@@ -75,7 +76,26 @@ class ChatStompController {
 
     /** Anything else that went wrong with one frame: the client is told; the connection and the server carry on. */
     @MessageExceptionHandler
-    void failed(RuntimeException e, SimpMessageHeaderAccessor from) {
-        replies.error(from, null, "bad_request", "chat.problem.badRequest");
+    void failed(RuntimeException e, Message<?> frame, SimpMessageHeaderAccessor from) {
+        // which kind of failure, never the words or who: enough to find it, nothing personal in the log
+        var kinds = new StringBuilder(e.getClass().getSimpleName());
+        for (Throwable cause = e.getCause(); cause != null && kinds.length() < 300; cause = cause.getCause()) {
+            kinds.append(" < ").append(cause.getClass().getSimpleName());
+        }
+        log.warn("A chat frame failed: {}", kinds);
+        // the client id, when the frame has one, so the app knows which message to send again (same id: never twice)
+        String clientId = null;
+        try {
+            String payload = frame.getPayload() instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
+                    : String.valueOf(frame.getPayload());
+            JsonNode json = JSON.readTree(payload);
+            if (json != null && json.path("clientId").isString()
+                    && org.village.chat.Chat.validClientId(json.path("clientId").asString())) {
+                clientId = json.path("clientId").asString();
+            }
+        } catch (RuntimeException unreadable) {
+            // no client id to give
+        }
+        replies.error(from, clientId, "failed", "chat.problem.failed");
     }
 }
