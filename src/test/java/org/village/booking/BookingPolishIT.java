@@ -104,7 +104,9 @@ class BookingPolishIT extends IntegrationTest {
     void sessionsComeAPageAtATimeInOrderWithLaterPagesAndNoneTwice() {
         var type = data.groupType(3);
         var ids = new ArrayList<Long>();
-        Instant base = inDays(9);
+        // ten in the morning, nine days on: the five (the last four hours later) fall on one day whatever the hour
+        // the test runs at (from 8 pm a base of "now" put the last one on the next day)
+        Instant base = LocalDate.now(clock.withZone(Times.ZONE)).plusDays(9).atTime(10, 0).atZone(Times.ZONE).toInstant();
         for (int i = 0; i < 5; i++) {
             // two at the very same time: the page boundary between them must lose neither
             ids.add(data.session(type, sam, base.plus(Duration.ofHours(i == 1 ? 0 : i)), Duration.ofHours(1), 3));
