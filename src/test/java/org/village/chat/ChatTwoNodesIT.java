@@ -1,6 +1,7 @@
 package org.village.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.deque.html.axecore.selenium.AxeBuilder;
 import java.nio.file.Files;
@@ -124,10 +125,8 @@ class ChatTwoNodesIT {
             String clientId = TestText.letters(20);
             String body = TestText.unique("Across the nodes");
             sender.send(roomId, clientId, body);
-            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-            while (onB.stream().noneMatch(m -> clientId.equals(m.get("clientId"))) && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> onB.stream().anyMatch(m -> clientId.equals(m.get("clientId"))));
             assertThat(errors).isEmpty();
             var got = onB.stream().filter(m -> clientId.equals(m.get("clientId"))).toList();
             assertThat(got).as("node B's STOMP client got it once").hasSize(1);
@@ -159,10 +158,8 @@ class ChatTwoNodesIT {
         } finally {
             broker.restore();
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!(fanout(a).connected() && fanout(b).connected()) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                .until(() -> fanout(a).connected() && fanout(b).connected());
         assertThat(fanout(b).connected()).as("node B subscribed again after the broker came back").isTrue();
         for (int i = 0; i < 5; i++) {
             sent.add(send(a, TestText.unique("After the outage")));
@@ -216,10 +213,8 @@ class ChatTwoNodesIT {
                 // nothing reaches node B through the broker now: its catch-up reads the change from the database
                 wait.until(d -> !logText(d).contains(words)
                         && d.findElement(By.id("chat-m-" + seq)).getText().contains("Removed by a moderator."));
-                long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-                while (stompOnB.stream().noneMatch(m -> isRemoved(m, seq)) && System.nanoTime() < deadline) {
-                    Thread.sleep(20);
-                }
+                await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20))
+                        .until(() -> stompOnB.stream().anyMatch(m -> isRemoved(m, seq)));
                 assertThat(stompOnB.stream().filter(m -> isRemoved(m, seq))).as("node B's STOMP client is told once")
                         .hasSize(1).allSatisfy(m -> assertThat(m).containsEntry("body", ""));
                 assertThat(fanout(b).counts().get("changesFromDatabase")).isGreaterThan(fromDatabase);
@@ -227,7 +222,11 @@ class ChatTwoNodesIT {
                 broker.restore();
             }
             assertAccessible(browser);
-            Thread.sleep(1_500); // one more catch-up round: it is not told again
+            // two more catch-up rounds on node B (one begun before this line may have read before the change): the
+            // removal is not told again
+            long rounds = fanout(b).counts().get("catchUps");
+            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> fanout(b).counts().get("catchUps") >= rounds + 2);
             assertThat(stompOnB.stream().filter(m -> isRemoved(m, seq))).hasSize(1);
         } finally {
             browser.quit();
@@ -271,10 +270,7 @@ class ChatTwoNodesIT {
     }
 
     private static void until(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        await(what).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(condition::getAsBoolean);
         assertThat(condition.getAsBoolean()).as(what).isTrue();
     }
 
@@ -351,10 +347,7 @@ class ChatTwoNodesIT {
     }
 
     private static List<Long> waitFor(List<Long> seen, long seq) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!seen.contains(seq) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20)).until(() -> seen.contains(seq));
         assertThat(seen).as("message %d reached node B", seq).contains(seq);
         return List.copyOf(seen);
     }

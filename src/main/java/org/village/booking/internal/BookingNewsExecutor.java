@@ -1,6 +1,5 @@
 package org.village.booking.internal;
 
-import java.util.concurrent.ThreadPoolExecutor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -19,14 +18,6 @@ class BookingNewsExecutor {
 
     @Bean(name = NAME)
     ThreadPoolTaskExecutor bookingNews() {
-        var executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(2);
-        executor.setMaxPoolSize(2);
-        executor.setQueueCapacity(20_000);
-        executor.setThreadNamePrefix("booking-news-");
-        executor.setRejectedExecutionHandler(new ThreadPoolExecutor.CallerRunsPolicy());
-        executor.setWaitForTasksToCompleteOnShutdown(true);
-        executor.setAwaitTerminationSeconds(10);
-        return executor;
+        return org.village.shared.BoundedExecutors.callerRuns("booking-news-", 2, 20_000);
     }
 }

@@ -181,6 +181,7 @@ public class RedisChatFanout implements ChatFanout {
     private void catchUpQuietly() {
         try {
             sequencer.catchUp();
+            catchUps.incrementAndGet();
         } catch (RuntimeException e) {
             log.warn("Chat catch-up failed ({}); it runs again shortly", e.getClass().getSimpleName());
         }
@@ -247,6 +248,9 @@ public class RedisChatFanout implements ChatFanout {
     }
 
     /** Counts for the figures and the fault drills. */
+    /** Catch-up rounds finished (something to wait on instead of a clock). */
+    private final java.util.concurrent.atomic.AtomicLong catchUps = new java.util.concurrent.atomic.AtomicLong();
+
     public Map<String, Long> counts() {
         var m = new LinkedHashMap<String, Long>();
         m.put("published", published.get());
@@ -257,6 +261,7 @@ public class RedisChatFanout implements ChatFanout {
         m.put("filledFromDatabase", sequencer.filledFromDatabase.get());
         m.put("duplicatesDropped", sequencer.duplicatesDropped.get());
         m.put("changesFromDatabase", sequencer.changesFromDatabase.get());
+        m.put("catchUps", catchUps.get());
         return m;
     }
 

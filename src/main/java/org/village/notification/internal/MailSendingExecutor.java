@@ -1,6 +1,5 @@
 package org.village.notification.internal;
 
-import java.util.concurrent.ThreadPoolExecutor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -21,14 +20,6 @@ class MailSendingExecutor {
 
     @Bean(name = NAME)
     ThreadPoolTaskExecutor mailSending() {
-        var executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(4);
-        executor.setMaxPoolSize(4);
-        executor.setQueueCapacity(50_000);
-        executor.setThreadNamePrefix("mail-sending-");
-        executor.setRejectedExecutionHandler(new ThreadPoolExecutor.CallerRunsPolicy());
-        executor.setWaitForTasksToCompleteOnShutdown(true);
-        executor.setAwaitTerminationSeconds(10);
-        return executor;
+        return org.village.shared.BoundedExecutors.callerRuns("mail-sending-", 4, 50_000);
     }
 }
