@@ -58,7 +58,15 @@ class ChatSendBenchmark extends IntegrationTest {
         List<Long> rooms = List.of(data.openRoom(), data.openRoom(), data.openRoom(), data.openRoom());
         // warm-up round, then the measured one, each with its own accounts
         round(data, rooms, "warm-up");
-        round(data, rooms, "measured");
+        round(data, rooms, "warm-up");
+        // a profile of the measured round, to see where the rest goes (target/chat-send.jfr)
+        try (var recording = new jdk.jfr.Recording()) {
+            recording.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(2));
+            recording.start();
+            round(data, rooms, "measured");
+            recording.stop();
+            recording.dump(java.nio.file.Path.of("target", "chat-send.jfr"));
+        }
         statements(data, rooms);
     }
 

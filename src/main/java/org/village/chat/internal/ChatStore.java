@@ -180,7 +180,8 @@ public class ChatStore {
                             instant(rs, "muted_until"), instant(rs, "last_sent_at"), rs.getBoolean("removed"),
                             rs.getLong("last_read_seq"), rs.getInt("shown_count"));
                     long earlier = rs.getLong("earlier_id");
-                    return new SendState(member, rs.getInt("recent"), rs.wasNull() ? null : earlier);
+                    Long earlierId = rs.wasNull() ? null : earlier;
+                    return new SendState(member, rs.getInt("recent"), earlierId);
                 }).single();
     }
 
