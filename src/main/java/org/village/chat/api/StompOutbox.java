@@ -36,7 +36,8 @@ final class StompOutbox {
     private final ConcurrentLinkedQueue<Out> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean writing = new AtomicBoolean();
     private final AtomicLong waitingBytes = new AtomicLong();
-    /** {@code System.nanoTime()} when the write under way started; 0 when none is. */
+    /** Whether a write is under way, and {@code System.nanoTime()} when it started. */
+    private volatile boolean inWrite;
     private volatile long writeStarted;
     private volatile boolean closed;
 
@@ -53,8 +54,7 @@ final class StompOutbox {
         if (closed) {
             return false;
         }
-        long started = writeStarted;
-        if (started != 0 && System.nanoTime() - started > timeLimitNanos) {
+        if (inWrite && System.nanoTime() - writeStarted > timeLimitNanos) {
             cutOff(CloseStatus.SESSION_NOT_RELIABLE.withReason("too slow"));
             return false;
         }
@@ -77,7 +77,8 @@ final class StompOutbox {
                 if (closed) {
                     continue;
                 }
-                writeStarted = Math.max(1, System.nanoTime());
+                writeStarted = System.nanoTime();
+                inWrite = true;
                 try {
                     session.sendMessage(new TextMessage(out.text()));
                 } catch (SessionLimitExceededException e) {
@@ -86,7 +87,7 @@ final class StompOutbox {
                     // the connection went (the client left): its close removes this outbox
                     closed = true;
                 } finally {
-                    writeStarted = 0;
+                    inWrite = false;
                 }
             }
             writing.set(false);

@@ -217,6 +217,11 @@ class StompDeliveryTest {
         int count = 400; // 1.6 MB for the stuck one: over its 1 MB limit
         for (int seq = 1; seq <= count; seq++) {
             fanout.publish(stored(1, seq, body));
+            if (seq % 50 == 0) {
+                // the reading one keeps up (less than 1 MB ever waits for it); the stuck one's frames pile up
+                int upTo = seq;
+                await().atMost(Duration.ofSeconds(30)).until(() -> fine.frames.size() >= upTo);
+            }
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> fine.frames.size() == count);
         await().atMost(Duration.ofSeconds(10)).until(() -> stuck.closed.get() != null);
