@@ -31,8 +31,11 @@ class EmailSender {
     private final MailTransport transport;
     private final Emails emails;
     private final Clock clock;
+    private final org.village.security.People people;
 
-    EmailSender(EmailStore store, MailTransport transport, Emails emails, Clock clock) {
+    EmailSender(EmailStore store, MailTransport transport, Emails emails, Clock clock,
+                org.village.security.People people) {
+        this.people = people;
         this.store = store;
         this.transport = transport;
         this.emails = emails;
@@ -93,5 +96,63 @@ class EmailSender {
             throw e;
         }
         store.markSent(mail.id(), clock.instant());
+    }
+
+    /**
+     * A batch from {@link Emails#sendAll} (decision 100): the e-mails, settings and languages in one read each, then
+     * all over one SMTP connection. No transaction around it: each e-mail is marked sent as soon as the server took
+     * it, so when one fails and this throws (the publication stays in the registry for {@code MailRetry}), the ones
+     * that went are not rolled back and a resubmission sends only the rest. Logs never name a recipient.
+     */
+    @Async("mailSending")
+    @TransactionalEventListener
+    void on(EmailsQueued event) {
+        if (!transport.available()) {
+            return;
+        }
+        var waiting = store.outgoing(event.emailIds()).stream().filter(m -> m.sentAt() == null).toList();
+        if (waiting.isEmpty()) {
+            return;
+        }
+        var accounts = waiting.stream().map(EmailStore.Outgoing::accountId).distinct().toList();
+        var settings = store.settings(accounts);
+        var languages = people.languagesOf(accounts);
+        var mailSettings = transport.settings();
+        var portal = mailSettings.portalUrl().replaceAll("/+$", "");
+        var going = new java.util.ArrayList<EmailStore.Outgoing>();
+        var outbound = new java.util.ArrayList<MailTransport.Outbound>();
+        for (var mail : waiting) {
+            var setting = settings.getOrDefault(mail.accountId(), EmailStore.Setting.OFF);
+            if (!setting.on() || setting.address() == null) {
+                continue; // switched off since it was queued: nothing goes out
+            }
+            String language = languages.get(mail.accountId());
+            var locale = language == null || language.isBlank() ? java.util.Locale.ENGLISH
+                    : java.util.Locale.forLanguageTag(language);
+            String subject = mail.subject() != null ? mail.subject()
+                    : mailSettings.subject() != null && !mailSettings.subject().isBlank() ? mailSettings.subject().strip()
+                    : Texts.text(locale, "notification.email.subject");
+            String body = Texts.text(locale, mail.bodyKey(), mail.bodyArgs().toArray()) + "\n\n" + portal + mail.link()
+                    + "\n\n" + Texts.text(locale, "notification.email.footer");
+            var attached = mail.attachment() == null ? List.<MailTransport.Attached>of()
+                    : List.of(new MailTransport.Attached(mail.attachmentName(), mail.attachmentType(), mail.attachment()));
+            going.add(mail);
+            outbound.add(new MailTransport.Outbound(setting.address(), subject, body, attached));
+        }
+        if (going.isEmpty()) {
+            return;
+        }
+        var failed = transport.sendAll(outbound);
+        var now = clock.instant();
+        for (int i = 0; i < going.size(); i++) {
+            if (!failed.contains(i)) {
+                store.markSent(going.get(i).id(), now);
+            }
+        }
+        if (!failed.isEmpty()) {
+            log.warn("{} of {} e-mails of a batch could not be sent; they stay in the event registry and are tried again"
+                    + " later", failed.size(), going.size());
+            throw new IllegalStateException(failed.size() + " e-mails of a batch could not be sent");
+        }
     }
 }

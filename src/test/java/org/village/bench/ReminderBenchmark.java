@@ -91,9 +91,11 @@ class ReminderBenchmark extends IntegrationTest {
                 (System.nanoTime() - t0) / 1e9);
 
         // the job, as BookingJobs runs it (batches of 200)
+        long[] cpu0 = cpu();
         long j0 = System.nanoTime();
         int sent = bookings.sendReminders(now, 200);
         double jobSeconds = (System.nanoTime() - j0) / 1e9;
+        long[] cpu1 = cpu();
         int ours = ours(type, "b.reminder_sent_at IS NOT NULL");
         System.out.printf("REMINDERS job: %d reminders marked and queued (%d of this run's) in %.1f s = %.0f/s%n", sent,
                 ours, jobSeconds, sent / jobSeconds);
@@ -109,8 +111,14 @@ class ReminderBenchmark extends IntegrationTest {
             Thread.sleep(250);
         }
         double allSeconds = (System.nanoTime() - j0) / 1e9;
+        long[] cpu2 = cpu();
         System.out.printf("REMINDERS delivered: %d of %d e-mails handed to SMTP %.1f s after the job started%n",
                 delivered, made, allSeconds);
+        // CPU time hardly depends on how busy the shared machine is (ticks of 10 ms from /proc/<pid>/stat, user + system)
+        System.out.printf("REMINDERS cpu: job %.1f s portal + %.1f s database; job and sending %.1f s portal + %.1f s"
+                        + " database = %.2f ms per reminder%n", (cpu1[0] - cpu0[0]) / 100.0, (cpu1[1] - cpu0[1]) / 100.0,
+                (cpu2[0] - cpu0[0]) / 100.0, (cpu2[1] - cpu0[1]) / 100.0,
+                (cpu2[0] - cpu0[0] + cpu2[1] - cpu0[1]) * 10.0 / Math.max(1, made));
 
         int again = bookings.sendReminders(now, 200);
         int queued = emailsSent(tag, false);
@@ -130,6 +138,24 @@ class ReminderBenchmark extends IntegrationTest {
         org.assertj.core.api.Assertions.assertThat(twice).isZero();
         org.assertj.core.api.Assertions.assertThat(ours).isEqualTo(made);
         org.assertj.core.api.Assertions.assertThat(queued).isEqualTo(made);
+    }
+
+    /** CPU ticks (10 ms) used so far by this JVM and by the embedded database server (a child process). */
+    private static long[] cpu() {
+        long db = ProcessHandle.current().descendants()
+                .filter(p -> p.info().command().map(c -> c.contains("mariadbd") || c.contains("mysqld")).orElse(false))
+                .mapToLong(p -> ticks(p.pid())).sum();
+        return new long[] {ticks(ProcessHandle.current().pid()), db};
+    }
+
+    private static long ticks(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]); // fields 14 and 15 (utime, stime)
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     private int ours(long type, String condition) {

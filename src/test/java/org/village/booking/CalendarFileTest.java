@@ -101,4 +101,46 @@ class CalendarFileTest {
         assertThat(event.getSummary().getValue()).startsWith("Tea").contains("</script>");
         assertThat(event.getLocation().getValue()).isEqualTo("Room, 2; \"A\"");
     }
+
+    /**
+     * London's VTIMEZONE is written once and put in each file (decision 100): the file is the same, byte for byte
+     * (apart from its DTSTAMP, the moment it was made), as ical4j writes it with the zone as the first component.
+     */
+    @Test
+    void theZoneWrittenOnceGivesTheSameFileIcal4jWrites() throws Exception {
+        var start = Instant.parse("2026-10-25T01:30:00Z");
+        var events = List.of(new CalendarFile.Event(9, 2, start, start.plusSeconds(3600), "Meeting with Sam",
+                        "Video", null),
+                new CalendarFile.Event(10, 0, Instant.parse("2027-03-28T09:00:00Z"),
+                        Instant.parse("2027-03-28T10:00:00Z"), "Meeting with Sam", null, null));
+        for (boolean cancelled : new boolean[] {false, true}) {
+            var zone = net.fortuna.ical4j.model.TimeZoneRegistryFactory.getInstance().createRegistry()
+                    .getTimeZone("Europe/London");
+            var calendar = new Calendar();
+            calendar.withProdId(CalendarFile.PRODUCT).withDefaults()
+                    .withProperty(new net.fortuna.ical4j.model.property.Method(cancelled ? "CANCEL" : "REQUEST"))
+                    .withComponent(zone.getVTimeZone());
+            for (var e : events) {
+                var event = new VEvent(CalendarFile.when(e.start()), CalendarFile.when(e.end()), e.title());
+                event.add(new net.fortuna.ical4j.model.property.Uid(CalendarFile.uid(e.bookingId())));
+                event.add(new net.fortuna.ical4j.model.property.Sequence(e.sequence()));
+                event.add(new net.fortuna.ical4j.model.property.Status(cancelled ? "CANCELLED" : "CONFIRMED"));
+                if (e.location() != null) {
+                    event.add(new net.fortuna.ical4j.model.property.Location(e.location()));
+                }
+                event.add(new net.fortuna.ical4j.model.property.Organizer("mailto:village@localhost"));
+                calendar.add(event);
+            }
+            var out = new java.io.ByteArrayOutputStream();
+            new net.fortuna.ical4j.data.CalendarOutputter(false).output(calendar, out);
+            String ical4j = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+            String ours = CalendarFile.asText(CalendarFile.build(events, cancelled, "village@localhost"));
+            assertThat(withoutStamps(ours)).isEqualTo(withoutStamps(ical4j));
+            assertThat(parse(ours.getBytes(java.nio.charset.StandardCharsets.UTF_8)).getComponents("VTIMEZONE")).hasSize(1);
+        }
+    }
+
+    private static String withoutStamps(String ics) {
+        return ics.replaceAll("DTSTAMP:[0-9TZ]+\\r\\n", "");
+    }
 }

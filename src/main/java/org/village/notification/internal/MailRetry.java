@@ -42,7 +42,8 @@ class MailRetry {
 
     /** One of ours, tried fewer than the most times, and its wait since the last try is over. */
     boolean due(EventPublication p) {
-        if (!(p.getEvent() instanceof EmailQueued) && !(p.getEvent() instanceof org.village.notification.EmailToAddress)) {
+        if (!(p.getEvent() instanceof EmailQueued) && !(p.getEvent() instanceof org.village.notification.EmailsQueued)
+                && !(p.getEvent() instanceof org.village.notification.EmailToAddress)) {
             return false;
         }
         int attempts = Math.max(1, p.getCompletionAttempts());

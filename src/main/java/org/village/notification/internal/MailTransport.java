@@ -114,6 +114,60 @@ public class MailTransport implements DisposableBean {
         if (sender == null) {
             throw new IllegalStateException("e-mail is not set up");
         }
+        MimeMessage message = message(to, subject, body, attachments);
+        sender.send(message);
+    }
+
+    /** One e-mail of a batch: to, subject, plain-text body and attachments. */
+    public record Outbound(String to, String subject, String body, List<Attached> attachments) {
+    }
+
+    /**
+     * Sends these e-mails over one connection (decision 100); one that cannot be put together or that the server
+     * refuses does not stop the others.
+     *
+     * @return the positions (in {@code mails}) of those that were not sent; all of them when the server cannot be reached
+     */
+    public java.util.Set<Integer> sendAll(List<Outbound> mails) {
+        if (sender == null) {
+            throw new IllegalStateException("e-mail is not set up");
+        }
+        var failed = new java.util.TreeSet<Integer>();
+        var built = new java.util.ArrayList<MimeMessage>();
+        var positions = new java.util.IdentityHashMap<MimeMessage, Integer>();
+        for (int i = 0; i < mails.size(); i++) {
+            var m = mails.get(i);
+            try {
+                MimeMessage message = message(m.to(), m.subject(), m.body(), m.attachments());
+                built.add(message);
+                positions.put(message, i);
+            } catch (RuntimeException e) {
+                failed.add(i);
+            }
+        }
+        if (built.isEmpty()) {
+            return failed;
+        }
+        try {
+            sender.send(built.toArray(MimeMessage[]::new));
+        } catch (org.springframework.mail.MailSendException e) {
+            if (e.getFailedMessages().isEmpty()) {
+                positions.values().forEach(failed::add);
+            } else {
+                e.getFailedMessages().keySet().forEach(k -> {
+                    Integer at = positions.get(k);
+                    if (at != null) {
+                        failed.add(at);
+                    }
+                });
+            }
+        } catch (org.springframework.mail.MailException e) {
+            positions.values().forEach(failed::add);
+        }
+        return failed;
+    }
+
+    private MimeMessage message(String to, String subject, String body, List<Attached> attachments) {
         MimeMessage message = sender.createMimeMessage();
         try {
             var helper = new MimeMessageHelper(message, !attachments.isEmpty(), StandardCharsets.UTF_8.name());
@@ -127,7 +181,7 @@ public class MailTransport implements DisposableBean {
         } catch (MessagingException | UnsupportedEncodingException e) {
             throw new IllegalStateException("the e-mail could not be put together", e);
         }
-        sender.send(message);
+        return message;
     }
 
     @Override
