@@ -18,6 +18,8 @@ import org.atmosphere.cpr.AtmosphereFramework;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
@@ -46,6 +48,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <li>Per-message compression is not offered on push connections ({@link #pushWithoutCompression()}): it cost about
  *     24 KB of heap and some 300 KB of zlib's native memory per open page, for messages of a few hundred bytes.
  *     The STOMP endpoint keeps it.</li>
+ * <li>Tomcat's own buffers for every WebSocket (the frame reader's input, the writer's output and its text encoder)
+ *     are {@link #WEBSOCKET_BUFFER} bytes instead of 8,192, and every connection's socket buffers
+ *     {@link #SOCKET_BUFFER} bytes instead of 8,192 (a push connection holds both for as long as the page is open).
+ *     Larger messages still go: they are read and written in several pieces (a text message larger than the
+ *     writer's buffer goes as several WebSocket frames of one message, which every client puts together), and
+ *     Tomcat writes a large HTTP response past its socket buffer directly.</li>
  * </ul>
  */
 @Component
@@ -63,6 +71,12 @@ class PushBuffers {
      * that accepts larger messages sets its own limit when a connection opens (the STOMP endpoint does).
      */
     static final int CONTAINER_DEFAULT = 1024;
+    /** Tomcat's buffers for each WebSocket's frame reader, writer and text encoder (its default is 8,192). */
+    static final int WEBSOCKET_BUFFER = 2048;
+    /** Each connection's socket read and write buffers (Tomcat's default is 8,192). */
+    static final int SOCKET_BUFFER = 4096;
+    /** The system property Tomcat reads, once, when its WebSocket support is first used. */
+    static final String WEBSOCKET_BUFFER_PROPERTY = "org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE";
     /** Where Vaadin's push connections open (Atmosphere's WebSocket endpoint). */
     static final String PUSH_PATH = "/VAADIN/push";
     static final String EXTENSIONS = "Sec-WebSocket-Extensions";
@@ -90,6 +104,23 @@ class PushBuffers {
         } else {
             LOG.warn("No WebSocket container found: WebSockets keep the container's default buffers");
         }
+    }
+
+    /**
+     * Tomcat's WebSocket buffers and every connection's socket buffers, smaller. Runs before the server starts (so
+     * before Tomcat reads the WebSocket size); a size given on the command line is kept.
+     */
+    @Bean
+    static WebServerFactoryCustomizer<TomcatServletWebServerFactory> smallerConnectionBuffers() {
+        return factory -> {
+            if (System.getProperty(WEBSOCKET_BUFFER_PROPERTY) == null) {
+                System.setProperty(WEBSOCKET_BUFFER_PROPERTY, Integer.toString(WEBSOCKET_BUFFER));
+            }
+            factory.addConnectorCustomizers(connector -> {
+                connector.setProperty("socket.appReadBufSize", Integer.toString(SOCKET_BUFFER));
+                connector.setProperty("socket.appWriteBufSize", Integer.toString(SOCKET_BUFFER));
+            });
+        };
     }
 
     /**

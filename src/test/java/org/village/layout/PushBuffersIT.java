@@ -30,6 +30,9 @@ class PushBuffersIT extends IntegrationTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    org.springframework.context.ApplicationContext applicationContext;
+
     /** The response head to a WebSocket handshake that offers per-message compression, as a browser does. */
     private String handshake(String path, String origin) throws IOException {
         try (var socket = new Socket("127.0.0.1", port)) {
@@ -71,6 +74,19 @@ class PushBuffersIT extends IntegrationTest {
         String head = handshake("/ws", null);
         assertThat(head).startsWith("HTTP/1.1 101");
         assertThat(head.toLowerCase()).contains("permessage-deflate");
+    }
+
+    @Test
+    void tomcatsWebSocketAndSocketBuffersAreSmaller() throws Exception {
+        var constants = Class.forName("org.apache.tomcat.websocket.Constants");
+        var size = constants.getDeclaredField("DEFAULT_BUFFER_SIZE");
+        size.setAccessible(true);
+        assertThat(size.getInt(null)).isEqualTo(PushBuffers.WEBSOCKET_BUFFER);
+        var web = (org.springframework.boot.tomcat.TomcatWebServer)
+                ((org.springframework.boot.web.server.context.WebServerApplicationContext) applicationContext).getWebServer();
+        var connector = web.getTomcat().getConnector();
+        assertThat(connector.getProperty("socket.appReadBufSize")).hasToString(Integer.toString(PushBuffers.SOCKET_BUFFER));
+        assertThat(connector.getProperty("socket.appWriteBufSize")).hasToString(Integer.toString(PushBuffers.SOCKET_BUFFER));
     }
 
     @Test
