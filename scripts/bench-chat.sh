@@ -50,10 +50,24 @@ URLS=http://127.0.0.1:18081
 if [ "$NODES" -gt 1 ]; then start_node 2 18082; wait_up 18082; URLS=$URLS,http://127.0.0.1:18082; fi
 echo "nodes up; load $(cat /proc/loadavg)"; rm -f target/bench-chat-client.log
 CUT=""; { [ "$DRILL" = client-cut ] || [ "$DRILL" = all ]; } && CUT=30
-"$JAVA_HOME/bin/java" -Xmx1g -cp "$CP" org.village.bench.ChatLoadBenchmark "$URL&user=root&password=" "$URLS" \
+"$JAVA_HOME/bin/java" -Xmx1g -Dbench.warmup="${WARMUP:-10}" -cp "$CP" org.village.bench.ChatLoadBenchmark "$URL&user=root&password=" "$URLS" \
   "$CLIENTS" "$ROOM" "$RATE" "$SECS" $CUT > >(tee target/bench-chat-client.log) &
 BENCH=$!
-until_sending() { for _ in $(seq 1 600); do grep -q '^connected' target/bench-chat-client.log 2>/dev/null && return 0; sleep 0.5; done; }
+until_sending() { for _ in $(seq 1 600); do grep -q '^measuring' target/bench-chat-client.log 2>/dev/null && return 0; sleep 0.5; done; }
+ticks() { awk '{print $14+$15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# CPU of each process over the measured part (from "measuring" to the report): cores used, and ms of CPU per message
+cpu_figures() {
+  until_sending; local db; db=$(pgrep -x mariadbd || pgrep -x mysqld || echo 0)
+  local t0 n0 c0 d0; t0=$(date +%s.%N); n0=$(for p in "${PIDS[@]}"; do ticks "$p"; done | paste -sd+ | bc); c0=$(ticks "$BENCH"); d0=$(ticks "$db")
+  for _ in $(seq 1 2400); do grep -q '^sent ' target/bench-chat-client.log 2>/dev/null && break; sleep 0.25; done
+  local t1 n1 c1 d1; t1=$(date +%s.%N); n1=$(for p in "${PIDS[@]}"; do ticks "$p"; done | paste -sd+ | bc); c1=$(ticks "$BENCH"); d1=$(ticks "$db")
+  local msgs; msgs=$((RATE * SECS))
+  echo "cpu over the measured part ($(echo "$t1 - $t0" | bc | cut -c1-5) s): node(s) $(echo "scale=2; ($n1 - $n0) / 100 / ($t1 - $t0)" | bc) cores," \
+    "client $(echo "scale=2; ($c1 - $c0) / 100 / ($t1 - $t0)" | bc), database $(echo "scale=2; ($d1 - $d0) / 100 / ($t1 - $t0)" | bc);" \
+    "node CPU per message $(echo "scale=2; ($n1 - $n0) * 10 / $msgs" | bc) ms" | tee -a target/bench-chat-client.log
+}
+cpu_figures &
+CPUJOB=$!
 case "$DRILL" in
   node-restart)   # node 2 stops (SIGKILL: a crash) a third of the way into sending and starts again
     until_sending; sleep $((SECS / 3 + 2)); echo "drill: killing node 2"; kill -9 "${PIDS[2]}"; sleep 2
@@ -70,3 +84,4 @@ case "$DRILL" in
     start_node 2 18082; echo "drill: node 2 starting again" ;;
 esac
 wait "$BENCH"
+wait "$CPUJOB" 2>/dev/null || true

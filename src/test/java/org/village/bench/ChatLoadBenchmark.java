@@ -139,6 +139,10 @@ public final class ChatLoadBenchmark {
                 live++;
                 lastSeq = Math.max(lastSeq, seq);
             }
+            Long at = sentAt.get(clientId);
+            if (at == null) {
+                return; // a warm-up message: counted for lost and duplicated above, not for latency
+            }
             seqOf.putIfAbsent(clientId, (long) seq);
             Object sentAtText = m.get("sentAt");
             if (sentAtText != null) {
@@ -147,12 +151,9 @@ public final class ChatLoadBenchmark {
                     fanoutMillis[(int) j] = System.currentTimeMillis() - java.time.Instant.parse(sentAtText.toString()).toEpochMilli();
                 }
             }
-            Long at = sentAt.get(clientId);
-            if (at != null) {
-                long i = latencyCount.getAndIncrement();
-                if (i < latencies.length) {
-                    latencies[(int) i] = now - at;
-                }
+            long i = latencyCount.getAndIncrement();
+            if (i < latencies.length) {
+                latencies[(int) i] = now - at;
             }
         }
 
@@ -302,42 +303,18 @@ public final class ChatLoadBenchmark {
                 clients.size(), roomCount, nodes.size(), (System.nanoTime() - t0) / 1e9, connectFailures.get(), load());
         Thread.sleep(2000);
 
-        int total = rate * seconds;
         var random = new Random(7);
-        long start = System.nanoTime();
-        long period = 1_000_000_000L / rate;
-        int cutAt = cutSeconds > 0 ? total / 3 : -1;
-        for (int m = 0; m < total; m++) {
-            long due = start + m * period;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
-            if (m == cutAt) {
-                cut(roomSize, cutSeconds);
-            }
-            int room = m % roomCount;
-            // a different member of the room each time (the burst limit is per person)
-            Client sender = null;
-            for (int k = 0; k < roomSize && sender == null; k++) {
-                Client c = clients.get(room * roomSize + ((m / roomCount) + k) % roomSize);
-                if (!c.cut && c.stomp != null && c.stomp.connected()) {
-                    sender = c;
-                }
-            }
-            if (sender == null) {
-                unsent.incrementAndGet(); // nobody of this room connected now (a node restarting)
-                continue;
-            }
-            String clientId = letters(random, 20);
-            sentAt.put(clientId, System.nanoTime());
-            try {
-                sender.stomp.send(rooms.get(room), clientId, "Bench message " + letters(random, 40));
-            } catch (RuntimeException e) {
-                refused.incrementAndGet();
-                sentAt.remove(clientId);
-            }
+        // warm-up: the same rate for a while first (JIT, pools, caches), neither timed nor in the silent count; its
+        // messages are still counted for lost and duplicated against the database
+        int warmup = Math.min(Integer.getInteger("bench.warmup", 10), 60);
+        if (warmup > 0) {
+            sendFor(rooms, roomSize, rate, warmup, -1, random, false);
+            Thread.sleep(3000);
         }
+        System.out.printf("measuring %d s at %d/s after %d s of warm-up; load %s%n", seconds, rate, warmup, load());
+        int total = rate * seconds;
+        long start = System.nanoTime();
+        sendFor(rooms, roomSize, rate, seconds, cutSeconds, random, true);
         double sendSeconds = (System.nanoTime() - start) / 1e9;
         String loadAfterSend = load();
         // wait for the stragglers (sends still queued on the nodes, a cut client's return): at most 60 s
@@ -361,6 +338,53 @@ public final class ChatLoadBenchmark {
         }
         Thread.sleep(500);
         report(jdbcUrl, rooms, total, sendSeconds, drainSeconds, loadAfterSend);
+    }
+
+    /** Sends at {@code rate} for {@code seconds}, each time from another connected member of the next room. */
+    private void sendFor(List<Long> rooms, int roomSize, int rate, int seconds, int cutSeconds, Random random,
+                         boolean measured) throws InterruptedException {
+        int roomCount = rooms.size();
+        int total = rate * seconds;
+        long start = System.nanoTime();
+        long period = 1_000_000_000L / rate;
+        int cutAt = cutSeconds > 0 ? total / 3 : -1;
+        for (int m = 0; m < total; m++) {
+            long due = start + m * period;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            if (m == cutAt) {
+                cut(roomSize, cutSeconds);
+            }
+            int room = m % roomCount;
+            // a different member of the room each time (the burst limit is per person)
+            Client sender = null;
+            for (int k = 0; k < roomSize && sender == null; k++) {
+                Client c = clients.get(room * roomSize + ((m / roomCount) + k) % roomSize);
+                if (!c.cut && c.stomp != null && c.stomp.connected()) {
+                    sender = c;
+                }
+            }
+            if (sender == null) {
+                if (measured) {
+                    unsent.incrementAndGet(); // nobody of this room connected now (a node restarting)
+                }
+                continue;
+            }
+            String clientId = letters(random, 20);
+            if (measured) {
+                sentAt.put(clientId, System.nanoTime());
+            }
+            try {
+                sender.stomp.send(rooms.get(room), clientId, "Bench message " + letters(random, 40));
+            } catch (RuntimeException e) {
+                if (measured) {
+                    refused.incrementAndGet();
+                    sentAt.remove(clientId);
+                }
+            }
+        }
     }
 
     private static void retry(Statement s, String sql) throws Exception {
