@@ -106,7 +106,7 @@ class ChatJourneyIT extends BrowserJourney {
     @SuppressWarnings("unchecked")
     private List<Long> seqsOn(WebDriver browser) {
         var got = (List<Object>) ((JavascriptExecutor) browser).executeScript(
-                "return Array.from(document.querySelectorAll('#chat-messages [data-seq]')).map(e => Number(e.dataset.seq))");
+                "return Array.from(document.querySelectorAll('#chat-messages [id^=\"chat-m-\"]')).map(e => Number(e.id.substring(7)))");
         var out = new ArrayList<Long>();
         got.forEach(o -> out.add(((Number) o).longValue()));
         return out;

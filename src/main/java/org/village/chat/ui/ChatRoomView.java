@@ -63,8 +63,21 @@ import org.village.shared.Roles;
 class ChatRoomView extends Div implements BeforeEnterObserver {
 
     private static final Logger log = LoggerFactory.getLogger(ChatRoomView.class);
-    /** How many messages one "show earlier" (and the first load) brings. */
-    static final int PAGE = 50;
+    /**
+     * How many messages the page opens with (decision 089: each message on the page costs server memory for as long as
+     * the page is open; the rest of the history comes in when the reader scrolls back or asks for it).
+     */
+    static final int FIRST = 20;
+    /** How many messages one "show earlier" (a click, or scrolling to the top of the messages) brings. */
+    static final int PAGE = 30;
+    /** How many messages one catch-up read asks for at a time (at most 20 reads). */
+    static final int CATCH_UP = 50;
+    /**
+     * The most messages live arrivals and catch-up may leave on the page: past it, the oldest leave (they come back
+     * with "show earlier"), so a page open all evening holds no more than this (decision 089). Messages the reader
+     * brought in by scrolling back or jumping to the first new one are not taken away until more arrive.
+     */
+    static final int KEPT = 150;
     /** How long a send may take before the line says "Not sent yet" (if it finishes later, it turns to sent). */
     static final Duration SEND_PATIENCE = Duration.ofSeconds(10);
     /** How long "… is typing" stays without a new sign of typing. */
@@ -353,7 +366,7 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
 
     private void loadLatest() {
         long lastRead = room.lastRead();
-        var got = chat.latest(roomId, PAGE);
+        var got = chat.latest(roomId, FIRST);
         for (var m : got) {
             put(m, false);
         }
@@ -416,18 +429,32 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
             return;
         }
         for (int i = 0; i < 20; i++) {
-            var got = chat.history(roomId, upTo, PAGE);
+            var got = chat.history(roomId, upTo, CATCH_UP);
             for (var m : got) {
                 put(m, true);
             }
             if (!got.isEmpty()) {
                 upTo = Math.max(upTo, got.getLast().seq());
             }
-            if (got.size() < PAGE) {
+            if (got.size() < CATCH_UP) {
                 break;
             }
         }
+        keepWindow();
         markRead();
+    }
+
+    /** Past {@link #KEPT} messages on the page, the oldest leave ("show earlier" brings them back). */
+    private void keepWindow() {
+        if (shown.size() <= KEPT) {
+            return;
+        }
+        while (shown.size() > KEPT) {
+            messages.remove(shown.pollFirstEntry().getValue());
+        }
+        moreOlder = true;
+        older.setVisible(true);
+        markUnread();
     }
 
     /** Tells the service what I have seen (for my unread marker next time); never fails the page. */
@@ -793,6 +820,7 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
                 put(s.message(), true);
                 if (seq == upTo + 1) {
                     upTo = seq;
+                    keepWindow();
                 } else if (seq > upTo + 1) {
                     catchUp(); // a gap: read what is missing, in order
                 }
@@ -938,7 +966,16 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
                 const log = view.querySelector('#chat-log');
                 if (log && !log.__chatScroll) {
                   log.__chatScroll = true;
-                  log.addEventListener('scroll', () => { log.__chatAtEnd = log.scrollHeight - log.scrollTop - log.clientHeight < 80; });
+                  log.addEventListener('scroll', () => {
+                    log.__chatAtEnd = log.scrollHeight - log.scrollTop - log.clientHeight < 80;
+                    // scrolled back to the top: the earlier messages come in, as "Show earlier messages" would
+                    const more = view.querySelector('#chat-older');
+                    const now = Date.now();
+                    if (log.scrollTop < 40 && more && !more.hidden && now - (log.__chatOlderAt || 0) > 1500) {
+                      log.__chatOlderAt = now;
+                      more.click();
+                    }
+                  });
                   log.scrollTop = log.scrollHeight;
                 }
                 if (!view.__chatWake) {

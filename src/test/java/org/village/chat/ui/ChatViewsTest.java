@@ -228,4 +228,68 @@ class ChatViewsTest extends SpringBrowserlessTest {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM notification WHERE account_id = ? AND text_key = 'chat.notify.mentioned' "
                 + "AND link = ?").params(other, "/chat/" + room).query(Long.class).single()).isEqualTo(1L);
     }
+
+    /** Messages 1..count in a room, written by someone else, as if stored earlier. */
+    private void stored(long room, long author, int from, int to) {
+        for (int seq = from; seq <= to; seq++) {
+            jdbc.sql("INSERT INTO chat_message (room_id, seq, client_id, author_id, author_name, typed, body, status, created_at) "
+                    + "VALUES (?, ?, ?, ?, 'Sunflower', ?, ?, 'SHOWN', NOW(6))")
+                    .params(room, seq, "w" + seq, author, "words " + seq, "words " + seq).update();
+        }
+        jdbc.sql("UPDATE chat_room SET last_seq = ? WHERE id = ?").params(to, room).update();
+    }
+
+    private static List<Long> range(long from, long to) {
+        return java.util.stream.LongStream.rangeClosed(from, to).boxed().toList();
+    }
+
+    @Test
+    @WithUserDetails("parent.b")
+    void aRoomOpensWithItsLatestMessagesAndEarlierOnesComeWhenAskedFor() {
+        long room = room(jdbc, true, "EVERYONE");
+        long other = jdbc.sql("SELECT id FROM user_account WHERE username = 'parent.a'").query(Long.class).single();
+        stored(room, other, 1, 45);
+        var view = open(room);
+        // the latest few only (each line on the page is kept on the server while the page is open: decision 089)
+        assertThat(view.shownSeqs()).isEqualTo(range(46 - ChatRoomView.FIRST, 45));
+        var older = $(Button.class).id("chat-older");
+        assertThat(older.isVisible()).isTrue();
+        test(older).click();
+        assertThat(view.shownSeqs()).isEqualTo(range(Math.max(1, 46 - ChatRoomView.FIRST - ChatRoomView.PAGE), 45));
+        while (older.isVisible()) {
+            test(older).click();
+        }
+        assertThat(view.shownSeqs()).isEqualTo(range(1, 45));
+    }
+
+    @Test
+    @WithUserDetails("parent.b")
+    void aPageOpenAllEveningKeepsOnlyTheLatestMessagesAndEarlierOnesComeBack() {
+        long room = room(jdbc, true, "EVERYONE");
+        long other = jdbc.sql("SELECT id FROM user_account WHERE username = 'parent.a'").query(Long.class).single();
+        var view = open(room);
+        assertThat(view.shownSeqs()).isEmpty();
+        int many = ChatRoomView.KEPT + 10;
+        stored(room, other, 1, many);
+        for (long seq = 1; seq <= many; seq++) {
+            view.deliver(new ChatEvent.MessageStored(room, new Chat.Message(seq, room, seq, "w" + seq, other, "Sunflower",
+                    "words " + seq, Instant.EPOCH, Chat.Status.SHOWN)));
+        }
+        // live messages all evening: the page keeps the latest KEPT, in order, once each
+        assertThat(view.shownSeqs()).isEqualTo(range(11, many));
+        assertThat($(MessageLine.class).all()).hasSize(ChatRoomView.KEPT);
+        var older = $(Button.class).id("chat-older");
+        assertThat(older.isVisible()).isTrue();
+        // the ones that left come back when asked for, in order, with nothing twice
+        test(older).click();
+        assertThat(view.shownSeqs()).isEqualTo(range(1, many));
+        assertThat(older.isVisible()).isFalse();
+    }
+
+    @Test
+    void aLinesHtmlIsKeptInLatin1WithTheSameMeaning() {
+        assertThat(MessageLine.latin1("plain <b>text</b> &amp; é")).isEqualTo("plain <b>text</b> &amp; é");
+        assertThat(MessageLine.latin1("Sunflower\u2019s \uD83D\uDE00 <span title=\"\u0142\">x</span>"))
+                .isEqualTo("Sunflower&#8217;s &#128512; <span title=\"&#322;\">x</span>");
+    }
 }
