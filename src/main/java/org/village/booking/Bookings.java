@@ -90,10 +90,10 @@ public class Bookings {
         this.emails = emails;
         this.events = events;
         this.clock = clock;
+        // READ COMMITTED for every transaction here (decision 090), asked for by the first statement of each one
+        // (BookingStore.readCommittedNext, decision 101) rather than by the template: the template set the session's
+        // isolation and set it back after each transaction, two statements where one does
         this.tx = new TransactionTemplate(transactions);
-        // READ COMMITTED: each statement after the family lock sees every booking committed before it (under
-        // REPEATABLE READ a snapshot taken before the lock could hide one); fewer gap locks, fewer deadlocks
-        this.tx.setIsolationLevel(TransactionTemplate.ISOLATION_READ_COMMITTED);
         this.offerTime = offerTime;
         this.organizer = organizer;
     }
@@ -599,7 +599,9 @@ public class Bookings {
         if (!waitingList && sessions.stream().anyMatch(s -> s.placesLeft() < 1)) {
             throw InputProblem.keyed("session", FULL);
         }
-        return new Early(null, sessions, chooseMembers(familyId, request.members(), first));
+        var chosen = chooseMembers(familyId, request.members(), first);
+        recentWorkerName(first.workerId()); // read now, not while the session's row is locked (decision 101)
+        return new Early(null, sessions, chosen);
     }
 
     private BookingView place(BookingRequest request, long familyId, VillageUser by, boolean waitingList, Early early,
@@ -1052,7 +1054,15 @@ public class Bookings {
     private <T> T retrying(Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return tx.execute(status -> work.get());
+                return tx.execute(status -> {
+                    // READ COMMITTED: each statement after the family lock sees every booking committed before it
+                    // (under REPEATABLE READ a snapshot taken before the lock could hide one); fewer gap locks
+                    // (only when this is a new transaction: joining a caller's, it keeps the caller's level)
+                    if (status.isNewTransaction()) {
+                        store.readCommittedNext();
+                    }
+                    return work.get();
+                });
             } catch (PessimisticLockingFailureException e) {
                 if (attempt >= 5) {
                     throw e;
