@@ -984,8 +984,12 @@ public class Bookings {
             }
             return;
         }
+        // the family's parents read once for the notice and the e-mails (decision 101)
+        var parents = people.parentsOf(news.familyId());
         if (news.noticeKey() != null) {
-            tellFamily(news.familyId(), news.noticeKey(), news.noticeLink());
+            for (var parent : parents) {
+                notifications.tell(parent.id(), "booking", news.noticeKey(), news.noticeLink());
+            }
         }
         if (news.mailKey() != null) {
             var sequences = new HashMap<Long, Integer>();
@@ -993,28 +997,26 @@ public class Bookings {
                 sequences.put(news.bookingIds().get(i), news.sequences().get(i));
             }
             var rows = news.bookingIds().stream().map(store::booking).flatMap(Optional::stream).toList();
-            mailFamily(news.familyId(), views(rows), news.cancelled(), news.mailKey(),
-                    v -> sequences.getOrDefault(v.id(), 0));
+            var views = views(rows);
+            if (!views.isEmpty() && !parents.isEmpty()) {
+                mailFamily(news.familyId(), views, news.cancelled(), news.mailKey(),
+                        v -> sequences.getOrDefault(v.id(), 0), store.ownWording(news.familyId()).orElse(null),
+                        parents, people.languagesOf(parents.stream().map(People.Person::id).toList()));
+            }
         }
     }
 
-    /** E-mails each parent of the family (those who switched e-mail on), with the calendar file attached. */
-    private void mailFamily(long familyId, List<BookingView> views, boolean cancelled, String bodyKey,
-                            java.util.function.ToIntFunction<BookingView> sequence) {
-        if (views.isEmpty()) {
-            return;
-        }
-        var parents = people.parentsOf(familyId);
-        mailFamily(familyId, views, cancelled, bodyKey, sequence, store.ownWording(familyId).orElse(null), parents,
-                people.languagesOf(parents.stream().map(People.Person::id).toList()));
-    }
-
-    /** As above, with the family's own wording, its parents and their languages already read. */
+    /**
+     * E-mails each parent of the family (those who switched e-mail on), with the calendar file attached, the family's
+     * own wording, its parents and their languages already read; queued as one batch (decision 101: one settings read
+     * and one outbox statement for all the parents, instead of a read of each account through JPA and an event each).
+     */
     private void mailFamily(long familyId, List<BookingView> views, boolean cancelled, String bodyKey,
                             java.util.function.ToIntFunction<BookingView> sequence, String own,
                             List<People.Person> parents, Map<Long, String> languages) {
-        for (var mail : familyMails(views, cancelled, bodyKey, sequence, own, parents, languages)) {
-            emails.send(mail.accountId(), mail.email());
+        var mails = familyMails(views, cancelled, bodyKey, sequence, own, parents, languages);
+        if (!mails.isEmpty()) {
+            emails.sendAll(mails);
         }
     }
 

@@ -69,7 +69,7 @@ class BookingIsolationIT extends IntegrationTest {
                         .query(String.class).list(), l -> !l.isEmpty());
                 return new Object[] {waiting, booking};
             });
-            assertThat((List<?>) levels[0]).containsOnly("READ COMMITTED");
+            assertThat(((List<?>) levels[0]).stream().map(String::valueOf).toList()).containsOnly("READ COMMITTED");
             @SuppressWarnings("unchecked")
             var booked = ((CompletableFuture<BookingView>) levels[1]).get(30, TimeUnit.SECONDS);
             assertThat(booked.status()).isEqualTo(BookingStatus.BOOKED);
