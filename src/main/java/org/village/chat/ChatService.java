@@ -85,6 +85,12 @@ public class ChatService {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final TransactionTemplate tx;
+    /**
+     * The send path's transaction on plain JDBC (decision 099): the same database and connection pool as {@link #tx},
+     * without opening a Hibernate session for each message. Nothing inside may start a JPA transaction: a message
+     * that raises a moderation case (held, flagged, urgent, a new member's first) is stored with {@link #tx} instead.
+     */
+    private final TransactionTemplate jdbcTx;
     /** No transaction of its own, but one connection for everything inside (Spring binds it to the thread). */
     private final TransactionTemplate oneConnection;
     private final ChatFanout fanout;
@@ -109,7 +115,9 @@ public class ChatService {
         this.currentUser = currentUser;
         this.clock = clock;
         this.tx = tx;
-        this.oneConnection = new TransactionTemplate(java.util.Objects.requireNonNull(tx.getTransactionManager()));
+        var manager = jdbcManager(java.util.Objects.requireNonNull(tx.getTransactionManager()));
+        this.jdbcTx = new TransactionTemplate(manager);
+        this.oneConnection = new TransactionTemplate(manager);
         this.oneConnection.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_SUPPORTS);
         this.fanout = fanout;
         this.presences = presences;
@@ -124,6 +132,27 @@ public class ChatService {
         this.burstWindow = burstWindow;
         for (int i = 0; i < roomLocks.length; i++) {
             roomLocks[i] = new java.util.concurrent.locks.ReentrantLock();
+        }
+    }
+
+    /**
+     * A {@link org.springframework.jdbc.datasource.DataSourceTransactionManager} on the JPA manager's own data source
+     * (so both bind the same connections to a thread), or the given manager when it is not a JPA one.
+     */
+    private static org.springframework.transaction.PlatformTransactionManager jdbcManager(
+            org.springframework.transaction.PlatformTransactionManager manager) {
+        if (manager instanceof org.springframework.orm.jpa.JpaTransactionManager jpa && jpa.getDataSource() != null) {
+            var jdbc = new org.springframework.jdbc.datasource.DataSourceTransactionManager(jpa.getDataSource());
+            jdbc.afterPropertiesSet();
+            return jdbc;
+        }
+        return manager;
+    }
+
+    /** Thrown inside a {@link #jdbcTx} store that must raise a moderation case: undone, and stored with {@link #tx}. */
+    private static final class NeedsQueue extends RuntimeException {
+        NeedsQueue() {
+            super(null, null, false, false);
         }
     }
 
@@ -451,7 +480,8 @@ public class ChatService {
             return Before.answer(refuse(Refusal.TOO_LONG, "chat.problem.tooLong", null, length, Chat.MAX_CHARS));
         }
         try {
-            ContentRenderer.html(text, ContentPolicy.CHAT_MESSAGE);
+            // the same verdict as rendering it, without making HTML nobody reads (readers get the text)
+            ContentRenderer.check(text, ContentPolicy.CHAT_MESSAGE);
         } catch (InputProblem tooDeep) {
             return Before.answer(refuse(Refusal.BAD_TEXT, "chat.problem.tooDeep", null));
         }
@@ -466,9 +496,19 @@ public class ChatService {
 
     /** The database may pick this transaction to undo when two wait for each other: it is tried again, twice. */
     private Sent storeRetrying(VillageUser me, long roomId, String clientId, String text, Verdict verdict, boolean staff) {
+        // a verdict that raises a case goes to the queue's (JPA) transaction at once; otherwise plain JDBC, and back
+        // to the JPA one only when the member turns out to be new in a room that holds new members
+        boolean queue = !staff && raisesCase(verdict);
         for (int attempt = 1; ; attempt++) {
             try {
-                return tx.execute(s -> store(me, roomId, clientId, text, verdict, staff));
+                if (!queue) {
+                    try {
+                        return jdbcTx.execute(s -> store(me, roomId, clientId, text, verdict, staff, false));
+                    } catch (NeedsQueue undone) {
+                        queue = true;
+                    }
+                }
+                return tx.execute(s -> store(me, roomId, clientId, text, verdict, staff, true));
             } catch (org.springframework.dao.PessimisticLockingFailureException busy) {
                 if (attempt == 3) {
                     throw busy;
@@ -485,20 +525,25 @@ public class ChatService {
         return new Stored(first.authorId() == me.id() ? first.forReaders() : first, true, false);
     }
 
-    private Sent store(VillageUser me, long roomId, String clientId, String text, Verdict verdict, boolean staff) {
+    private Sent store(VillageUser me, long roomId, String clientId, String text, Verdict verdict, boolean staff,
+                       boolean mayRaise) {
         var locked = store.lockRoom(roomId).filter(room -> mayJoin(me, room.audience()));
         if (locked.isEmpty()) {
             return refuse(Refusal.NOT_ALLOWED, "chat.problem.notAllowed", null); // no such room, or not for this person
         }
         RoomRow r = locked.get();
+        Instant now = clock.instant();
         // under the room's lock, a committed retry with this id is seen: this plain read is the transaction's first,
         // so its snapshot starts after the lock was granted. Not a locking read: with no such row, FOR UPDATE locked
-        // the index gap next to other rooms' rows, and two rooms' sends deadlocked on each other's gaps (decision 087)
-        var earlier = store.byClientId(roomId, me.id(), clientId, false);
-        if (earlier.isPresent()) {
-            return again(me, earlier.get(), text);
+        // the index gap next to other rooms' rows, and two rooms' sends deadlocked on each other's gaps (decision 087).
+        // One statement reads it with the member's row and their messages in the flood window (decision 099).
+        var state = store.sendState(roomId, me.id(), clientId, now.minus(burstWindow));
+        if (state.earlierId() != null) {
+            var earlier = store.message(state.earlierId());
+            if (earlier.isPresent()) {
+                return again(me, earlier.get(), text);
+            }
         }
-        Instant now = clock.instant();
         OpeningHours hours = hours(r);
         if (!staff) {
             if (r.readOnly()) {
@@ -510,10 +555,9 @@ public class ChatService {
                         : refuse(Refusal.CLOSED, "chat.problem.closedUntil", opens, Times.dateTime(opens));
             }
         }
-        MemberRow m = store.member(roomId, me.id()).orElse(null);
+        MemberRow m = state.member();
         if (m == null) {
-            store.ensureMember(roomId, me.id(), now);
-            m = store.member(roomId, me.id()).orElseThrow();
+            m = store.joinNow(roomId, me.id(), now);
         }
         if (m.removed() && !staff) {
             return refuse(Refusal.NOT_ALLOWED, "chat.problem.notAllowed", null);
@@ -531,11 +575,14 @@ public class ChatService {
                 return refuse(Refusal.SLOW_MODE, "chat.problem.slowMode", next, r.slowModeSeconds(), wait);
             }
         }
-        if (store.sentSince(roomId, me.id(), now.minus(burstWindow)) >= burst) {
+        if (state.recent() >= burst) {
             return refuse(Refusal.RATE_LIMITED, "chat.problem.rateLimited", now.plus(burstWindow));
         }
         boolean newMemberHold = !staff && r.holdNewMembers() && m.shownCount() < NEW_MEMBER_HELD;
         boolean show = staff || (verdict.publishNow() && !newMemberHold);
+        if (!mayRaise && !staff && (raisesCase(verdict) || (newMemberHold && verdict.publishNow()))) {
+            throw new NeedsQueue(); // all undone: stored again in the queue's transaction, which raises the case
+        }
         Long seq = show ? store.takeSeq(roomId, r.lastSeq()) : null;
         String body = verdict.text();
         long id = store.insert(roomId, seq, clientId, me.id(), me.displayName(), text, body,
@@ -557,6 +604,14 @@ public class ChatService {
         var message = new Message(id, roomId, seq, clientId, me.id(), me.displayName(), body, now,
                 show ? Status.SHOWN : Status.HELD);
         return new Stored(message, false, verdict.urgent() && !staff);
+    }
+
+    /** True when storing a member's message with this verdict opens a moderation case. */
+    private static boolean raisesCase(Verdict verdict) {
+        return switch (verdict.outcome()) {
+            case URGENT, HELD, FLAGGED -> true;
+            default -> false;
+        };
     }
 
     /** For moderators only: which filters spoke (not the words themselves). */

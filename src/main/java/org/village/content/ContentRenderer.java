@@ -31,6 +31,35 @@ public final class ContentRenderer {
         return Policies.sanitiser(policy).sanitize(Policies.renderer().render(document));
     }
 
+    /**
+     * Throws the {@link InputProblem} that {@link #html} would throw for this text (too long, or nested too deeply),
+     * without making the HTML: for a caller that keeps the text and renders it later, or never (a chat message is
+     * sent as text, decision 099). Text with at most {@value ContentPolicy#MAX_NESTING} marker characters is not
+     * parsed at all: every list or quote level on a path needs a marker of its own ({@code - + * >}, or {@code . )}
+     * after an ordered item's digits), so such text cannot be nested deeper than that.
+     */
+    public static void check(String markdown, ContentPolicy policy) {
+        String text = markdown == null ? "" : markdown;
+        checkLength(text, policy);
+        if (markers(text) <= ContentPolicy.MAX_NESTING) {
+            return;
+        }
+        checkNesting(Policies.parser().parse(text));
+    }
+
+    /** How many characters could start a list item or a quote: an upper bound on the nesting depth. */
+    static int markers(String text) {
+        int n = 0;
+        for (int i = 0, len = text.length(); i < len; i++) {
+            switch (text.charAt(i)) {
+                case '-', '+', '*', '>', '.', ')' -> n++;
+                default -> {
+                }
+            }
+        }
+        return n;
+    }
+
     /** Throws a kind {@link InputProblem} when the text is longer than the policy allows. */
     public static void checkLength(String text, ContentPolicy policy) {
         if (text != null && text.length() > policy.maxChars()) {

@@ -56,7 +56,9 @@ public class FamilyService implements FamilyGate {
      * (their own family as a parent, an assigned family as a worker, every family as an admin).
      */
     @Override
-    @Transactional(readOnly = true)
+    // no transaction of its own (decision 099): a parent's answer needs no database, and a worker's is one query;
+    // every chat message asks it (the filters hold back the writer's family's names)
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public boolean canSee(long familyId) {
         return currentUser.get().map(u -> (u.can(Capability.SEE_OWN_FAMILY) && u.isParentOf(familyId))
                 || (u.can(Capability.SEE_FAMILY_RECORDS) && u.can(Capability.SEE_EVERY_FAMILY))

@@ -43,6 +43,9 @@ public record Verdict(Outcome outcome, String text, List<Finding> findings, Risk
 
     /** The verdict for these findings (any order); {@code masked} is null when nothing was masked. */
     public static Verdict of(String original, String masked, List<Finding> findings) {
+        if (findings.isEmpty()) {
+            return new Verdict(Outcome.ALLOWED, masked == null ? original : masked, List.of(), null); // most texts
+        }
         var sorted = findings.stream().sorted(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end))
                 .toList();
         var outcome = sorted.stream().map(f -> f.kind().outcome()).max(Comparator.naturalOrder()).orElse(Outcome.ALLOWED);

@@ -144,4 +144,65 @@ class ContentRendererTest {
         assertThatThrownBy(() -> ContentRenderer.html(nested.toString(), ContentPolicy.GUIDE))
                 .isInstanceOf(InputProblem.class).hasMessageContaining("still here");
     }
+
+    /**
+     * {@link ContentRenderer#check} (no HTML made, most text not even parsed) and {@link ContentRenderer#html} agree
+     * on every text: both accept it, or both refuse it with the same words.
+     */
+    @Test
+    void theCheckWithoutHtmlAgreesWithTheRenderer() {
+        var corpus = new java.util.ArrayList<String>(List.of("", "plain words", "a. b. c. d.", "</script><script>x</script>",
+                "[x](javascript:alert(1))", "\u202eevil\u200b", "' OR 1=1; --", "> quote", "1. one\n2. two",
+                "*emphasis* and **strong** - dashes - and + pluses.", "x".repeat(4_000), "x".repeat(4_001),
+                "\uD83D\uDE00".repeat(2_001)));
+        for (int depth = 14; depth <= 19; depth++) {
+            corpus.add(">".repeat(depth) + " quotes");
+            corpus.add("> ".repeat(depth) + "spaced quotes");
+            var bullets = new StringBuilder();
+            var ordered = new StringBuilder();
+            var mixed = new StringBuilder();
+            for (int i = 0; i < depth; i++) {
+                bullets.append("  ".repeat(i)).append("- level ").append(i).append('\n');
+                ordered.append("   ".repeat(i)).append("1. level ").append(i).append('\n');
+                mixed.append("  ".repeat(i)).append(i % 2 == 0 ? "* " : "> ").append("mixed ").append(i).append('\n');
+            }
+            corpus.add(bullets.toString());
+            corpus.add(ordered.toString());
+            corpus.add(mixed.toString());
+            corpus.add("- ".repeat(depth) + "one line of bullets");
+            corpus.add("1) ".repeat(depth) + "one line of numbers");
+            corpus.add("+ > ".repeat(depth / 2) + "plus and quote");
+            corpus.add("Full stops. ".repeat(depth) + "and nothing nested");
+            corpus.add("-".repeat(depth) + "\n" + ">".repeat(depth / 2) + " dashes then quotes");
+        }
+        var random = new java.util.Random(99);
+        String alphabet = "->*+.) 1a\n\t";
+        for (int i = 0; i < 2_000; i++) {
+            var text = new StringBuilder();
+            int length = 10 + random.nextInt(120);
+            for (int c = 0; c < length; c++) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            corpus.add(text.toString());
+        }
+        int refused = 0;
+        for (var policy : List.of(ContentPolicy.CHAT_MESSAGE, ContentPolicy.FORUM_POST)) {
+            for (String text : corpus) {
+                String byRenderer = verdict(() -> ContentRenderer.html(text, policy));
+                String byCheck = verdict(() -> ContentRenderer.check(text, policy));
+                assertThat(byCheck).as("%s: %s", policy, text).isEqualTo(byRenderer);
+                refused += byRenderer.isEmpty() ? 0 : 1;
+            }
+        }
+        assertThat(refused).as("the corpus has texts both ways").isGreaterThan(10);
+    }
+
+    private static String verdict(Runnable call) {
+        try {
+            call.run();
+            return "";
+        } catch (InputProblem problem) {
+            return String.valueOf(problem.getMessage());
+        }
+    }
 }

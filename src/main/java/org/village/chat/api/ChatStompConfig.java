@@ -26,13 +26,16 @@ class ChatStompConfig implements WebSocketMessageBrokerConfigurer {
 
     private final StompGate gate;
     private final org.springframework.beans.factory.ObjectProvider<StompSessions> sessions;
+    private final org.springframework.beans.factory.ObjectProvider<StompOutboxes> outboxes;
     private final String[] allowedOrigins;
     private final int maxFrameBytes;
 
-    ChatStompConfig(StompGate gate, org.springframework.beans.factory.ObjectProvider<StompSessions> sessions, @Value("${village.chat.allowed-origins:}") String allowedOrigins,
+    ChatStompConfig(StompGate gate, org.springframework.beans.factory.ObjectProvider<StompSessions> sessions,
+                    org.springframework.beans.factory.ObjectProvider<StompOutboxes> outboxes, @Value("${village.chat.allowed-origins:}") String allowedOrigins,
                     @Value("${village.chat.max-frame-bytes:32768}") int maxFrameBytes) {
         this.gate = gate;
         this.sessions = sessions;
+        this.outboxes = outboxes;
         this.allowedOrigins = Arrays.stream(allowedOrigins.split(",")).map(String::strip).filter(s -> !s.isEmpty())
                 .toArray(String[]::new);
         this.maxFrameBytes = maxFrameBytes;
@@ -70,9 +73,11 @@ class ChatStompConfig implements WebSocketMessageBrokerConfigurer {
     @Override
     public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
         registration.setMessageSizeLimit(maxFrameBytes);
-        registration.setSendBufferSizeLimit(1024 * 1024);
-        registration.setSendTimeLimit(10_000);
+        registration.setSendBufferSizeLimit(StompOutboxes.SEND_BUFFER_LIMIT);
+        registration.setSendTimeLimit(StompOutboxes.SEND_TIME_LIMIT_MS);
         registration.setTimeToFirstMessage(30_000);
+        // inner: each connection's own thread-safe decorator and the outbox of its room frames (decision 098)
+        registration.addDecoratorFactory(handler -> outboxes.getObject().decorate(handler));
         registration.addDecoratorFactory(handler -> sessions.getObject().decorate(handler, maxFrameBytes));
     }
 }

@@ -97,7 +97,11 @@ class StompGate implements ExecutorChannelInterceptor {
         if (accessor == null || accessor.getCommand() == null) {
             return message;
         }
-        count(accessor);
+        if (accessor.getCommand() != StompCommand.DISCONNECT) {
+            // not the DISCONNECT Spring sends when a connection ends: refused, the broker would keep its
+            // subscriptions (a connection cut off for a flood left them behind)
+            count(accessor);
+        }
         return switch (accessor.getCommand()) {
             case CONNECT, STOMP -> connect(message, accessor);
             case SUBSCRIBE -> subscribe(message, accessor);

@@ -159,6 +159,53 @@ public class ChatStore {
                         rs.getInt("shown_count"))).optional();
     }
 
+    /**
+     * What a send checks under the room's lock, in one statement (decision 099): the member's row (null when they
+     * never joined), how many messages they stored in this room after {@code since} (the flood limit), and the id of
+     * their message with this client id, if any (a retry). A plain read, never a locking one (decision 087).
+     */
+    public SendState sendState(long roomId, long accountId, String clientId, Instant since) {
+        return jdbc.sql("SELECT m.room_id, m.account_id, m.muted_until, m.last_sent_at, m.removed, m.last_read_seq,"
+                        + " m.shown_count,"
+                        + " (SELECT COUNT(*) FROM chat_message x WHERE x.room_id = ? AND x.author_id = ? AND x.created_at > ?)"
+                        + " AS recent,"
+                        + " (SELECT y.id FROM chat_message y WHERE y.room_id = ? AND y.author_id = ? AND y.client_id = ?)"
+                        + " AS earlier_id"
+                        + " FROM (SELECT 1 AS one) AS one"
+                        + " LEFT JOIN chat_member m ON m.room_id = ? AND m.account_id = ?")
+                .params(roomId, accountId, ts(since), roomId, accountId, clientId, roomId, accountId)
+                .query((rs, n) -> {
+                    long room = rs.getLong("room_id");
+                    MemberRow member = rs.wasNull() ? null : new MemberRow(room, rs.getLong("account_id"),
+                            instant(rs, "muted_until"), instant(rs, "last_sent_at"), rs.getBoolean("removed"),
+                            rs.getLong("last_read_seq"), rs.getInt("shown_count"));
+                    long earlier = rs.getLong("earlier_id");
+                    Long earlierId = rs.wasNull() ? null : earlier;
+                    return new SendState(member, rs.getInt("recent"), earlierId);
+                }).single();
+    }
+
+    /** See {@link #sendState}. */
+    public record SendState(MemberRow member, int recent, Long earlierId) {
+    }
+
+    /**
+     * Joins the member to the room now and returns their row: a fresh one, or, when someone else added the row
+     * meanwhile (a moderator muting them), that row as committed (a locking read sees past the transaction's snapshot).
+     */
+    public MemberRow joinNow(long roomId, long accountId, Instant now) {
+        int added = jdbc.sql("INSERT IGNORE INTO chat_member (room_id, account_id, joined_at) VALUES (?, ?, ?)")
+                .params(roomId, accountId, ts(now)).update();
+        if (added == 1) {
+            return new MemberRow(roomId, accountId, null, null, false, 0, 0);
+        }
+        return jdbc.sql("SELECT room_id, account_id, muted_until, last_sent_at, removed, last_read_seq, shown_count"
+                        + " FROM chat_member WHERE room_id = ? AND account_id = ? FOR UPDATE").params(roomId, accountId)
+                .query((rs, n) -> new MemberRow(rs.getLong("room_id"), rs.getLong("account_id"), instant(rs, "muted_until"),
+                        instant(rs, "last_sent_at"), rs.getBoolean("removed"), rs.getLong("last_read_seq"),
+                        rs.getInt("shown_count"))).single();
+    }
+
     /** The member rows of this person, for the room list. */
     public List<MemberRow> memberships(long accountId) {
         return jdbc.sql("SELECT room_id, account_id, muted_until, last_sent_at, removed, last_read_seq, shown_count"

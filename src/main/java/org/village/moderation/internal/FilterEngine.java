@@ -77,15 +77,35 @@ public final class FilterEngine {
             addUnlessOverlapping(personal, Finding.of(FindingKind.SCHOOL, hit.start(), hit.end()));
         }
         if (familyNames != null && !familyNames.isEmpty()) {
-            var names = new PhraseIndex<String>();
-            familyNames.forEach(n -> names.add(Tokens.normalise(n), n));
-            for (var hit : names.find(tokens)) {
+            for (var hit : familyIndex(familyNames).find(tokens)) {
                 addUnlessOverlapping(personal, Finding.of(FindingKind.FULL_NAME, hit.start(), hit.end()));
             }
         }
         findings.addAll(personal);
         return Verdict.of(text, masks.isEmpty() ? null : mask(text, masks), findings);
     }
+
+    /**
+     * The index of a family's names, built once per set of names (decision 099): the same family writes again and
+     * again, and its names change rarely (a changed list is another key). Read-only once built, so shared.
+     */
+    private PhraseIndex<String> familyIndex(Collection<String> familyNames) {
+        List<String> key = new ArrayList<>(familyNames); // names may be null; never changed once a key
+        var index = familyIndexes.get(key);
+        if (index == null) {
+            var built = new PhraseIndex<String>();
+            key.forEach(n -> built.add(Tokens.normalise(n), n));
+            if (familyIndexes.size() >= FAMILY_INDEXES) {
+                familyIndexes.clear();
+            }
+            familyIndexes.put(key, built);
+            index = built;
+        }
+        return index;
+    }
+
+    private static final int FAMILY_INDEXES = 10_000;
+    private final java.util.Map<List<String>, PhraseIndex<String>> familyIndexes = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * A right-to-left override shows "macs" as "scam": each overridden run is also read as it is shown. Findings

@@ -111,20 +111,41 @@ final class PersonalDetails {
     List<Finding> find(Cleaned cleaned) {
         var found = new ArrayList<Finding>();
         String text = cleaned.text;
-        phones(cleaned, found);
+        // what cannot match is not searched (decision 099): a phone kept by either check has 9 or more ASCII digits
+        // (the library's finds are kept only with that many, see looksLikeAPhone; UK_PHONE's \d is ASCII), an e-mail
+        // address has an @, and a postcode or house number has a digit
+        int digits = asciiDigits(text);
+        if (digits >= 9) {
+            phones(cleaned, found);
+        }
         var emails = new ArrayList<Finding>();
-        each(EMAIL, cleaned, FindingKind.EMAIL, emails);
+        if (text.indexOf('@') >= 0) {
+            each(EMAIL, cleaned, FindingKind.EMAIL, emails);
+        }
         each(SPELLED_EMAIL, cleaned, FindingKind.EMAIL, emails);
         found.addAll(emails);
-        postcodes(cleaned, found);
-        each(ADDRESS, cleaned, FindingKind.STREET_ADDRESS, found);
-        var small = ADDRESS_SMALL.matcher(text);
-        while (small.find()) {
-            add(cleaned, FindingKind.STREET_ADDRESS, small.start(1), small.end(1), found);
+        if (digits > 0) {
+            postcodes(cleaned, found);
+            each(ADDRESS, cleaned, FindingKind.STREET_ADDRESS, found);
+            var small = ADDRESS_SMALL.matcher(text);
+            while (small.find()) {
+                add(cleaned, FindingKind.STREET_ADDRESS, small.start(1), small.end(1), found);
+            }
         }
         schools(cleaned, found);
         names(cleaned, found);
         return found;
+    }
+
+    static int asciiDigits(String text) {
+        int n = 0;
+        for (int i = 0, len = text.length(); i < len; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                n++;
+            }
+        }
+        return n;
     }
 
     private void phones(Cleaned cleaned, List<Finding> found) {

@@ -8,6 +8,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.village.moderation.CaseKind;
 import org.village.moderation.CaseLine;
@@ -101,7 +102,8 @@ public class Queue implements ModerationQueue {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    // one read: no transaction of its own, so it also runs inside chat's plain-JDBC send transaction (decision 099)
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Optional<Instant> silencedUntil(long accountId) {
         return store.silencedUntil(accountId, clock.instant());
     }
