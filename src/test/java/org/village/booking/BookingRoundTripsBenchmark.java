@@ -92,6 +92,71 @@ class BookingRoundTripsBenchmark extends IntegrationTest {
         print("book (telling after the commit, incl. polls)", told);
         print("full refusal", refused);
         print("cancel (the call)", cancelled);
+
+        // the statements of one booking, as the server received them (general log to a table, this booking only)
+        long logged = data.session(type, sam, base.plus(Duration.ofHours(2L * ROUNDS)), Duration.ofHours(1), 4);
+        drained();
+        jdbc.sql("SET GLOBAL log_output = 'TABLE'").update();
+        jdbc.sql("TRUNCATE mysql.general_log").update();
+        jdbc.sql("SET GLOBAL general_log = 1").update();
+        var one = bookings.book(new BookingRequest(logged, List.of(f.parentKey(), f.childKey(0)), null, null));
+        drained(); // and the telling after the commit (on other connections: other thread ids)
+        jdbc.sql("SET GLOBAL general_log = 0").update();
+        jdbc.sql("SELECT thread_id, command_type, LEFT(CAST(argument AS CHAR), 160) FROM mysql.general_log")
+                .query((java.sql.ResultSet rs) -> {
+                    System.out.println("BOOKING-STATEMENT " + rs.getLong(1) + " " + rs.getString(2) + " "
+                            + rs.getString(3).replaceAll("\\s+", " "));
+                });
+        bookings.cancel(one.id());
+        drained();
+
+        // CPU per booking (decision 101): the calling thread's CPU (the portal's part of the call, not the telling on
+        // other threads) and the embedded server's CPU (ticks of 10 ms from /proc/<pid>/stat, fields 14 and 15), for
+        // a fixed number of bookings and cancellations, one at a time; CPU hardly depends on the machine's load
+        int n = Integer.getInteger("bench.cpu.bookings", 300);
+        var sessions = new java.util.ArrayList<Long>();
+        for (int i = 0; i < n; i++) {
+            sessions.add(data.session(type, sam, base.plus(Duration.ofDays(20)).plus(Duration.ofHours(2L * i)),
+                    Duration.ofHours(1), 4));
+        }
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        drained();
+        long bookNanos = 0;
+        long cancelNanos = 0;
+        long db0 = databaseTicks();
+        var ids = new java.util.ArrayList<Long>();
+        for (long s : sessions) {
+            long t0 = threads.getCurrentThreadCpuTime();
+            ids.add(bookings.book(new BookingRequest(s, List.of(f.parentKey(), f.childKey(0)), null, null)).id());
+            bookNanos += threads.getCurrentThreadCpuTime() - t0;
+        }
+        drained();
+        long db1 = databaseTicks();
+        for (long id : ids) {
+            long t0 = threads.getCurrentThreadCpuTime();
+            bookings.cancel(id);
+            cancelNanos += threads.getCurrentThreadCpuTime() - t0;
+        }
+        drained();
+        long db2 = databaseTicks();
+        System.out.printf("BOOKING-CPU %d bookings: calling thread %.3f ms per booking, database %.3f ms per booking"
+                        + " (incl. the telling's statements); cancellations: %.3f ms and %.3f ms%n", n,
+                bookNanos / 1e6 / n, (db1 - db0) * 10.0 / n, cancelNanos / 1e6 / n, (db2 - db1) * 10.0 / n);
+    }
+
+    /** CPU ticks (10 ms) used so far by the embedded database server (a child process of this JVM). */
+    private static long databaseTicks() {
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().command().map(c -> c.contains("mariadbd") || c.contains("mysqld")).orElse(false))
+                .mapToLong(p -> {
+                    try {
+                        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + p.pid() + "/stat"));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    } catch (java.io.IOException | RuntimeException e) {
+                        return 0;
+                    }
+                }).sum();
     }
 
     private void drained() {

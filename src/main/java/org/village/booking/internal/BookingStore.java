@@ -149,6 +149,16 @@ public class BookingStore {
      * Locks the family's row until the transaction ends (making it if needed). Every path that gives someone in this
      * family a place takes it first, so the overlap check that follows cannot race another booking of theirs.
      */
+    /**
+     * Makes the transaction about to start READ COMMITTED, and only it: MariaDB's {@code SET TRANSACTION} without
+     * SESSION applies to the next transaction, so this must be the transaction's first statement (autocommit is already
+     * off; nothing has been read). One statement, where setting the session's isolation through JDBC took two: one to
+     * set it, one (from the pool or the transaction manager) to set it back afterwards (decision 101).
+     */
+    public void readCommittedNext() {
+        jdbc.sql("SET TRANSACTION ISOLATION LEVEL READ COMMITTED").update();
+    }
+
     public void lockFamily(long familyId) {
         jdbc.sql("INSERT INTO booking_family (family_id) VALUES (?) ON DUPLICATE KEY UPDATE version = version + 1")
                 .param(familyId).update();
