@@ -73,7 +73,8 @@ class WorkerCalendarJourneyIT extends BrowserJourney {
         jdbc.sql("UPDATE booking_session SET starts_at = ?, ends_at = ? WHERE id = ?")
                 .params(java.sql.Timestamp.from(now.minusSeconds(1800)), java.sql.Timestamp.from(now.plusSeconds(3600)), session)
                 .update();
-        LocalDate today = LocalDate.now(clock.withZone(Times.ZONE));
+        // the day it starts on, not today: from midnight to half past, the session began yesterday
+        LocalDate today = now.minusSeconds(1800).atZone(Times.ZONE).toLocalDate();
 
         phoneSize();
         signIn("worker.sam", "green-kettle-morning");
