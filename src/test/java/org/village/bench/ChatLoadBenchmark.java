@@ -1,5 +1,7 @@
 package org.village.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -309,7 +312,9 @@ public final class ChatLoadBenchmark {
         int warmup = Math.min(Integer.getInteger("bench.warmup", 10), 60);
         if (warmup > 0) {
             sendFor(rooms, roomSize, rate, warmup, -1, random, false);
-            Thread.sleep(3000);
+            // measuring starts once every client holds every warm-up message (at most 30 s)
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                    .until(() -> allIn(jdbcUrl, rooms));
         }
         System.out.printf("measuring %d s at %d/s after %d s of warm-up; load %s%n", seconds, rate, warmup, load());
         int total = rate * seconds;

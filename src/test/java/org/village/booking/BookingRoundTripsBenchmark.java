@@ -18,6 +18,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.village.IntegrationTest;
 import org.village.shared.InputProblem;
+import org.village.ServerStatements;
 
 /**
  * Not a test (the name matches neither *Test nor *IT): counts the statements the embedded MariaDB receives for one
@@ -67,25 +68,25 @@ class BookingRoundTripsBenchmark extends IntegrationTest {
         for (int i = 0; i < ROUNDS; i++) {
             long session = data.session(type, sam, base.plus(Duration.ofHours(2L * i)), Duration.ofHours(1), 4);
             drained();
-            var a = counters();
+            var a = ServerStatements.now(jdbc);
             var view = bookings.book(new BookingRequest(session, List.of(f.parentKey(), f.childKey(0)), null, null));
-            var b = counters();
+            var b = ServerStatements.now(jdbc);
             drained();
-            var c = counters();
-            add(booked, a, b);
-            add(told, b, c);
-            a = counters();
+            var c = ServerStatements.now(jdbc);
+            ServerStatements.addDifference(booked, a, b);
+            ServerStatements.addDifference(told, b, c);
+            a = ServerStatements.now(jdbc);
             try {
                 bookings.book(new BookingRequest(full, List.of(f.parentKey()), null, null));
             } catch (InputProblem expected) {
                 assertThat(expected.key()).isEqualTo(Bookings.FULL);
             }
-            b = counters();
-            add(refused, a, b);
-            a = counters();
+            b = ServerStatements.now(jdbc);
+            ServerStatements.addDifference(refused, a, b);
+            a = ServerStatements.now(jdbc);
             bookings.cancel(view.id());
-            b = counters();
-            add(cancelled, a, b);
+            b = ServerStatements.now(jdbc);
+            ServerStatements.addDifference(cancelled, a, b);
             drained();
         }
         print("book (the call)", booked);
@@ -162,27 +163,6 @@ class BookingRoundTripsBenchmark extends IntegrationTest {
     private void drained() {
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION"
                 + " WHERE COMPLETION_DATE IS NULL").query(Integer.class).single() == 0);
-    }
-
-    private Map<String, Long> counters() {
-        var out = new TreeMap<String, Long>();
-        jdbc.sql("SHOW GLOBAL STATUS WHERE Variable_name LIKE 'Com\\_%' OR Variable_name = 'Questions'")
-                .query((java.sql.ResultSet rs) -> {
-                    out.put(rs.getString(1), rs.getLong(2));
-                });
-        return out;
-    }
-
-    private static void add(Map<String, Long> into, Map<String, Long> before, Map<String, Long> after) {
-        after.forEach((k, v) -> {
-            long d = v - before.getOrDefault(k, 0L);
-            if (k.equals("Com_show_status") || k.equals("Questions")) {
-                d -= 1; // the counters' own query
-            }
-            if (d != 0) {
-                into.merge(k, d, Long::sum);
-            }
-        });
     }
 
     private static void print(String what, Map<String, Long> sums) {

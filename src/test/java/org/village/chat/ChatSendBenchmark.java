@@ -22,6 +22,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.village.IntegrationTest;
 import org.village.chat.internal.ChatStore;
+import org.village.ServerStatements;
 
 /**
  * Not a test (the name matches neither *Test nor *IT): the CPU and the database statements one chat message costs
@@ -130,11 +131,11 @@ class ChatSendBenchmark extends IntegrationTest {
         for (int a = 0; a < COUNTED / PER_ACCOUNT; a++) {
             signIn(userDetails.loadUserByUsername(data.parent()));
             for (int i = 0; i < PER_ACCOUNT; i++, n++) {
-                var before = counters();
+                var before = ServerStatements.now(jdbc);
                 var sent = chat.send(rooms.get(n % rooms.size()), "s-" + n + "-" + System.nanoTime(), "Counted message " + n);
-                var after = counters();
+                var after = ServerStatements.now(jdbc);
                 assertThat(sent).isInstanceOf(Chat.Stored.class);
-                add(sums, before, after);
+                ServerStatements.addDifference(sums, before, after);
             }
         }
         var sb = new StringBuilder("CHAT-SEND statements per message:");
@@ -146,26 +147,5 @@ class ChatSendBenchmark extends IntegrationTest {
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         SecurityContextHolder.setContext(context);
-    }
-
-    private Map<String, Long> counters() {
-        var out = new TreeMap<String, Long>();
-        jdbc.sql("SHOW GLOBAL STATUS WHERE Variable_name LIKE 'Com\\_%' OR Variable_name = 'Questions'")
-                .query((java.sql.ResultSet rs) -> {
-                    out.put(rs.getString(1), rs.getLong(2));
-                });
-        return out;
-    }
-
-    private static void add(Map<String, Long> into, Map<String, Long> before, Map<String, Long> after) {
-        after.forEach((k, v) -> {
-            long d = v - before.getOrDefault(k, 0L);
-            if (k.equals("Com_show_status") || k.equals("Questions")) {
-                d -= 1; // the counters' own query
-            }
-            if (d != 0) {
-                into.merge(k, d, Long::sum);
-            }
-        });
     }
 }
