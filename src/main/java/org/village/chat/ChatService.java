@@ -422,7 +422,17 @@ public class ChatService {
         String text = HiddenMarks.strip(raw).replace("\r\n", "\n").replace('\r', '\n').strip();
         // the reads before the room's lock share one connection: under load, each separate read queued again for
         // the pool behind every other send's reads (decision 087)
+        // where the time goes, for a JFR recording only (decision 054): no clock is read unless one asks for it
+        var timing = new org.village.chat.internal.ChatSendEvent();
+        Timer t = timing.isEnabled() ? new Timer(timing) : null;
+        if (t != null) {
+            timing.begin();
+            timing.room = roomId;
+        }
         Before before = oneConnection.execute(s -> before(me, roomId, clientId, text));
+        if (t != null) {
+            timing.before = t.lap();
+        }
         if (before.answer() != null) {
             return before.answer();
         }
@@ -430,21 +440,48 @@ public class ChatService {
         boolean staff = before.staff();
         var inOrder = roomLock(roomId);
         inOrder.lock();
+        if (t != null) {
+            timing.lockWait = t.lap();
+        }
         try {
             Sent sent;
             try {
-                sent = storeRetrying(me, roomId, clientId, text, verdict, staff);
+                sent = storeRetrying(me, roomId, clientId, text, verdict, staff, t);
             } catch (DuplicateKeyException sameIdAtOnce) {
                 // two sends with one client id at the same moment: the other one is stored; answer with it
                 return store.byClientId(roomId, me.id(), clientId, false).map(m -> again(me, m, text))
                         .orElseThrow(() -> sameIdAtOnce);
             }
+            if (t != null) {
+                timing.commit = t.lap();
+            }
             if (sent instanceof Stored stored && stored.message().status() == Status.SHOWN && !stored.again()) {
                 afterCommit(() -> fanout.publish(new ChatEvent.MessageStored(roomId, stored.message())));
+            }
+            if (t != null) {
+                timing.publish = t.lap();
+                timing.commit();
             }
             return sent;
         } finally {
             inOrder.unlock();
+        }
+    }
+
+    /** Laps of one send's {@link org.village.chat.internal.ChatSendEvent}, taken only while a recording wants it. */
+    private static final class Timer {
+        final org.village.chat.internal.ChatSendEvent event;
+        long last = System.nanoTime();
+
+        Timer(org.village.chat.internal.ChatSendEvent event) {
+            this.event = event;
+        }
+
+        long lap() {
+            long now = System.nanoTime();
+            long lap = now - last;
+            last = now;
+            return lap;
         }
     }
 
@@ -495,20 +532,24 @@ public class ChatService {
     }
 
     /** The database may pick this transaction to undo when two wait for each other: it is tried again, twice. */
-    private Sent storeRetrying(VillageUser me, long roomId, String clientId, String text, Verdict verdict, boolean staff) {
+    private Sent storeRetrying(VillageUser me, long roomId, String clientId, String text, Verdict verdict, boolean staff,
+                               Timer t) {
         // a verdict that raises a case goes to the queue's (JPA) transaction at once; otherwise plain JDBC, and back
         // to the JPA one only when the member turns out to be new in a room that holds new members
         boolean queue = !staff && raisesCase(verdict);
         for (int attempt = 1; ; attempt++) {
+            if (t != null) {
+                t.event.attempts = attempt;
+            }
             try {
                 if (!queue) {
                     try {
-                        return jdbcTx.execute(s -> store(me, roomId, clientId, text, verdict, staff, false));
+                        return jdbcTx.execute(s -> store(me, roomId, clientId, text, verdict, staff, false, t));
                     } catch (NeedsQueue undone) {
                         queue = true;
                     }
                 }
-                return tx.execute(s -> store(me, roomId, clientId, text, verdict, staff, true));
+                return tx.execute(s -> store(me, roomId, clientId, text, verdict, staff, true, t));
             } catch (org.springframework.dao.PessimisticLockingFailureException busy) {
                 if (attempt == 3) {
                     throw busy;
@@ -526,8 +567,15 @@ public class ChatService {
     }
 
     private Sent store(VillageUser me, long roomId, String clientId, String text, Verdict verdict, boolean staff,
-                       boolean mayRaise) {
-        var locked = store.lockRoom(roomId).filter(room -> mayJoin(me, room.audience()));
+                       boolean mayRaise, Timer laps) {
+        if (laps != null) {
+            laps.event.connection += laps.lap();
+        }
+        var lockedRow = store.lockRoom(roomId);
+        if (laps != null) {
+            laps.event.rowLock += laps.lap();
+        }
+        var locked = lockedRow.filter(room -> mayJoin(me, room.audience()));
         if (locked.isEmpty()) {
             return refuse(Refusal.NOT_ALLOWED, "chat.problem.notAllowed", null); // no such room, or not for this person
         }
@@ -603,6 +651,9 @@ public class ChatService {
         }
         var message = new Message(id, roomId, seq, clientId, me.id(), me.displayName(), body, now,
                 show ? Status.SHOWN : Status.HELD);
+        if (laps != null) {
+            laps.event.statements += laps.lap();
+        }
         return new Stored(message, false, verdict.urgent() && !staff);
     }
 
