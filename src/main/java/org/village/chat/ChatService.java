@@ -503,12 +503,25 @@ public class ChatService {
     }
 
     private Before before(VillageUser me, long roomId, String clientId, String text) {
-        // a retry of something already stored gets the first one back, whatever changed since (room closed, muted)
-        var earlier = store.byClientId(roomId, me.id(), clientId, false);
-        if (earlier.isPresent()) {
-            return Before.answer(again(me, earlier.get(), text));
-        }
         // whether this person may write in the room is decided under the room's lock, from the locked row
+        Before checked = checked(me, text);
+        if (checked.answer() != null) {
+            // a retry of something already stored gets the first one back, whatever changed since (a filter now
+            // blocks it). Read only when the answer would be a refusal: a message that goes on is checked for an
+            // earlier copy under the room's lock (store), so the usual send makes no read, and takes no pooled
+            // connection, before the lock (decision 054)
+            return earlier(me, roomId, clientId, text).map(Before::answer).orElse(checked);
+        }
+        return checked;
+    }
+
+    /** A retry's answer: the message stored earlier with this client id, or a refusal when the text differs. */
+    private Optional<Sent> earlier(VillageUser me, long roomId, String clientId, String text) {
+        return store.byClientId(roomId, me.id(), clientId, false).map(m -> again(me, m, text));
+    }
+
+    /** The text's own checks and the filters' verdict: a refusal, or the verdict to store with. */
+    private Before checked(VillageUser me, String text) {
         if (text.isEmpty()) {
             return Before.answer(refuse(Refusal.EMPTY, "chat.problem.empty", null));
         }
@@ -577,7 +590,9 @@ public class ChatService {
         }
         var locked = lockedRow.filter(room -> mayJoin(me, room.audience()));
         if (locked.isEmpty()) {
-            return refuse(Refusal.NOT_ALLOWED, "chat.problem.notAllowed", null); // no such room, or not for this person
+            // no such room, or not for this person (any more): a retry of a message stored earlier still gets it back
+            return earlier(me, roomId, clientId, text)
+                    .orElseGet(() -> refuse(Refusal.NOT_ALLOWED, "chat.problem.notAllowed", null));
         }
         RoomRow r = locked.get();
         Instant now = clock.instant();
