@@ -438,33 +438,57 @@ public class ChatService {
         }
         Verdict verdict = before.verdict();
         boolean staff = before.staff();
-        var inOrder = roomLock(roomId);
-        inOrder.lock();
-        if (t != null) {
-            timing.lockWait = t.lap();
-        }
         try {
-            Sent sent;
-            try {
-                sent = storeRetrying(me, roomId, clientId, text, verdict, staff, t);
-            } catch (DuplicateKeyException sameIdAtOnce) {
-                // two sends with one client id at the same moment: the other one is stored; answer with it
-                return store.byClientId(roomId, me.id(), clientId, false).map(m -> again(me, m, text))
-                        .orElseThrow(() -> sameIdAtOnce);
-            }
+            Sent sent = storeRetrying(me, roomId, clientId, text, verdict, staff, t);
             if (t != null) {
-                timing.commit = t.lap();
-            }
-            if (sent instanceof Stored stored && stored.message().status() == Status.SHOWN && !stored.again()) {
-                afterCommit(() -> fanout.publish(new ChatEvent.MessageStored(roomId, stored.message())));
-            }
-            if (t != null) {
-                timing.publish = t.lap();
+                timing.commit = t.lap(); // the commit, and the hand-off to the fan-out after it
                 timing.commit();
             }
             return sent;
+        } catch (DuplicateKeyException sameIdAtOnce) {
+            // two sends with one client id at the same moment: the other one is stored; answer with it
+            return store.byClientId(roomId, me.id(), clientId, false).map(m -> again(me, m, text))
+                    .orElseThrow(() -> sameIdAtOnce);
+        }
+    }
+
+    /**
+     * Runs a send's store in its transaction under this node's lock of the room, taken once the transaction holds its
+     * pooled connection and held until the stored message was handed to the fan-out after the commit (so one node
+     * publishes a room's messages in their stored order). Taking the lock first made a room's next sends wait, lock
+     * held, for the holder's turn at the pool, behind every other frame (decision 054).
+     */
+    private Sent inRoomOrder(long roomId, Timer laps, java.util.function.Supplier<Sent> work) {
+        if (laps != null) {
+            laps.event.connection += laps.lap();
+        }
+        var inOrder = roomLock(roomId);
+        inOrder.lock();
+        if (laps != null) {
+            laps.event.lockWait += laps.lap();
+        }
+        boolean handedOver = false;
+        try {
+            Sent sent = work.get();
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    try {
+                        if (status == STATUS_COMMITTED && sent instanceof Stored stored
+                                && stored.message().status() == Status.SHOWN && !stored.again()) {
+                            fanout.publish(new ChatEvent.MessageStored(roomId, stored.message()));
+                        }
+                    } finally {
+                        inOrder.unlock();
+                    }
+                }
+            });
+            handedOver = true;
+            return sent;
         } finally {
-            inOrder.unlock();
+            if (!handedOver) {
+                inOrder.unlock();
+            }
         }
     }
 
@@ -557,12 +581,14 @@ public class ChatService {
             try {
                 if (!queue) {
                     try {
-                        return jdbcTx.execute(s -> store(me, roomId, clientId, text, verdict, staff, false, t));
+                        return jdbcTx.execute(s -> inRoomOrder(roomId, t,
+                                () -> store(me, roomId, clientId, text, verdict, staff, false, t)));
                     } catch (NeedsQueue undone) {
                         queue = true;
                     }
                 }
-                return tx.execute(s -> store(me, roomId, clientId, text, verdict, staff, true, t));
+                return tx.execute(s -> inRoomOrder(roomId, t,
+                        () -> store(me, roomId, clientId, text, verdict, staff, true, t)));
             } catch (org.springframework.dao.PessimisticLockingFailureException busy) {
                 if (attempt == 3) {
                     throw busy;
@@ -581,9 +607,6 @@ public class ChatService {
 
     private Sent store(VillageUser me, long roomId, String clientId, String text, Verdict verdict, boolean staff,
                        boolean mayRaise, Timer laps) {
-        if (laps != null) {
-            laps.event.connection += laps.lap();
-        }
         var lockedRow = store.lockRoom(roomId);
         if (laps != null) {
             laps.event.rowLock += laps.lap();
