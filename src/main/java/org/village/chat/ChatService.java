@@ -422,29 +422,90 @@ public class ChatService {
         String text = HiddenMarks.strip(raw).replace("\r\n", "\n").replace('\r', '\n').strip();
         // the reads before the room's lock share one connection: under load, each separate read queued again for
         // the pool behind every other send's reads (decision 087)
+        // where the time goes, for a JFR recording only (decision 054): no clock is read unless one asks for it
+        var timing = new org.village.chat.internal.ChatSendEvent();
+        Timer t = timing.isEnabled() ? new Timer(timing) : null;
+        if (t != null) {
+            timing.begin();
+            timing.room = roomId;
+        }
         Before before = oneConnection.execute(s -> before(me, roomId, clientId, text));
+        if (t != null) {
+            timing.before = t.lap();
+        }
         if (before.answer() != null) {
             return before.answer();
         }
         Verdict verdict = before.verdict();
         boolean staff = before.staff();
-        var inOrder = roomLock(roomId);
-        inOrder.lock();
         try {
-            Sent sent;
-            try {
-                sent = storeRetrying(me, roomId, clientId, text, verdict, staff);
-            } catch (DuplicateKeyException sameIdAtOnce) {
-                // two sends with one client id at the same moment: the other one is stored; answer with it
-                return store.byClientId(roomId, me.id(), clientId, false).map(m -> again(me, m, text))
-                        .orElseThrow(() -> sameIdAtOnce);
-            }
-            if (sent instanceof Stored stored && stored.message().status() == Status.SHOWN && !stored.again()) {
-                afterCommit(() -> fanout.publish(new ChatEvent.MessageStored(roomId, stored.message())));
+            Sent sent = storeRetrying(me, roomId, clientId, text, verdict, staff, t);
+            if (t != null) {
+                timing.commit = t.lap(); // the commit, and the hand-off to the fan-out after it
+                timing.commit();
             }
             return sent;
+        } catch (DuplicateKeyException sameIdAtOnce) {
+            // two sends with one client id at the same moment: the other one is stored; answer with it
+            return store.byClientId(roomId, me.id(), clientId, false).map(m -> again(me, m, text))
+                    .orElseThrow(() -> sameIdAtOnce);
+        }
+    }
+
+    /**
+     * Runs a send's store in its transaction under this node's lock of the room, taken once the transaction holds its
+     * pooled connection and held until the stored message was handed to the fan-out after the commit (so one node
+     * publishes a room's messages in their stored order). Taking the lock first made a room's next sends wait, lock
+     * held, for the holder's turn at the pool, behind every other frame (decision 054).
+     */
+    private Sent inRoomOrder(long roomId, Timer laps, java.util.function.Supplier<Sent> work) {
+        if (laps != null) {
+            laps.event.connection += laps.lap();
+        }
+        var inOrder = roomLock(roomId);
+        inOrder.lock();
+        if (laps != null) {
+            laps.event.lockWait += laps.lap();
+        }
+        boolean handedOver = false;
+        try {
+            Sent sent = work.get();
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    try {
+                        if (status == STATUS_COMMITTED && sent instanceof Stored stored
+                                && stored.message().status() == Status.SHOWN && !stored.again()) {
+                            fanout.publish(new ChatEvent.MessageStored(roomId, stored.message()));
+                        }
+                    } finally {
+                        inOrder.unlock();
+                    }
+                }
+            });
+            handedOver = true;
+            return sent;
         } finally {
-            inOrder.unlock();
+            if (!handedOver) {
+                inOrder.unlock();
+            }
+        }
+    }
+
+    /** Laps of one send's {@link org.village.chat.internal.ChatSendEvent}, taken only while a recording wants it. */
+    private static final class Timer {
+        final org.village.chat.internal.ChatSendEvent event;
+        long last = System.nanoTime();
+
+        Timer(org.village.chat.internal.ChatSendEvent event) {
+            this.event = event;
+        }
+
+        long lap() {
+            long now = System.nanoTime();
+            long lap = now - last;
+            last = now;
+            return lap;
         }
     }
 
@@ -466,12 +527,25 @@ public class ChatService {
     }
 
     private Before before(VillageUser me, long roomId, String clientId, String text) {
-        // a retry of something already stored gets the first one back, whatever changed since (room closed, muted)
-        var earlier = store.byClientId(roomId, me.id(), clientId, false);
-        if (earlier.isPresent()) {
-            return Before.answer(again(me, earlier.get(), text));
-        }
         // whether this person may write in the room is decided under the room's lock, from the locked row
+        Before checked = checked(me, text);
+        if (checked.answer() != null) {
+            // a retry of something already stored gets the first one back, whatever changed since (a filter now
+            // blocks it). Read only when the answer would be a refusal: a message that goes on is checked for an
+            // earlier copy under the room's lock (store), so the usual send makes no read, and takes no pooled
+            // connection, before the lock (decision 054)
+            return earlier(me, roomId, clientId, text).map(Before::answer).orElse(checked);
+        }
+        return checked;
+    }
+
+    /** A retry's answer: the message stored earlier with this client id, or a refusal when the text differs. */
+    private Optional<Sent> earlier(VillageUser me, long roomId, String clientId, String text) {
+        return store.byClientId(roomId, me.id(), clientId, false).map(m -> again(me, m, text));
+    }
+
+    /** The text's own checks and the filters' verdict: a refusal, or the verdict to store with. */
+    private Before checked(VillageUser me, String text) {
         if (text.isEmpty()) {
             return Before.answer(refuse(Refusal.EMPTY, "chat.problem.empty", null));
         }
@@ -495,20 +569,26 @@ public class ChatService {
     }
 
     /** The database may pick this transaction to undo when two wait for each other: it is tried again, twice. */
-    private Sent storeRetrying(VillageUser me, long roomId, String clientId, String text, Verdict verdict, boolean staff) {
+    private Sent storeRetrying(VillageUser me, long roomId, String clientId, String text, Verdict verdict, boolean staff,
+                               Timer t) {
         // a verdict that raises a case goes to the queue's (JPA) transaction at once; otherwise plain JDBC, and back
         // to the JPA one only when the member turns out to be new in a room that holds new members
         boolean queue = !staff && raisesCase(verdict);
         for (int attempt = 1; ; attempt++) {
+            if (t != null) {
+                t.event.attempts = attempt;
+            }
             try {
                 if (!queue) {
                     try {
-                        return jdbcTx.execute(s -> store(me, roomId, clientId, text, verdict, staff, false));
+                        return jdbcTx.execute(s -> inRoomOrder(roomId, t,
+                                () -> store(me, roomId, clientId, text, verdict, staff, false, t)));
                     } catch (NeedsQueue undone) {
                         queue = true;
                     }
                 }
-                return tx.execute(s -> store(me, roomId, clientId, text, verdict, staff, true));
+                return tx.execute(s -> inRoomOrder(roomId, t,
+                        () -> store(me, roomId, clientId, text, verdict, staff, true, t)));
             } catch (org.springframework.dao.PessimisticLockingFailureException busy) {
                 if (attempt == 3) {
                     throw busy;
@@ -526,10 +606,16 @@ public class ChatService {
     }
 
     private Sent store(VillageUser me, long roomId, String clientId, String text, Verdict verdict, boolean staff,
-                       boolean mayRaise) {
-        var locked = store.lockRoom(roomId).filter(room -> mayJoin(me, room.audience()));
+                       boolean mayRaise, Timer laps) {
+        var lockedRow = store.lockRoom(roomId);
+        if (laps != null) {
+            laps.event.rowLock += laps.lap();
+        }
+        var locked = lockedRow.filter(room -> mayJoin(me, room.audience()));
         if (locked.isEmpty()) {
-            return refuse(Refusal.NOT_ALLOWED, "chat.problem.notAllowed", null); // no such room, or not for this person
+            // no such room, or not for this person (any more): a retry of a message stored earlier still gets it back
+            return earlier(me, roomId, clientId, text)
+                    .orElseGet(() -> refuse(Refusal.NOT_ALLOWED, "chat.problem.notAllowed", null));
         }
         RoomRow r = locked.get();
         Instant now = clock.instant();
@@ -603,6 +689,9 @@ public class ChatService {
         }
         var message = new Message(id, roomId, seq, clientId, me.id(), me.displayName(), body, now,
                 show ? Status.SHOWN : Status.HELD);
+        if (laps != null) {
+            laps.event.statements += laps.lap();
+        }
         return new Stored(message, false, verdict.urgent() && !staff);
     }
 

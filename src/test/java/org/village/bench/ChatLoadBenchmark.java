@@ -52,6 +52,16 @@ public final class ChatLoadBenchmark {
     private final WebSocketStompClient engine = StompChatClient.engine();
     private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
     private final Map<String, Long> seqOf = new ConcurrentHashMap<>();
+    /** The wall clock (ms) at each measured SEND, to split the latency at the server's stored time (sentAt). */
+    private final Map<String, Long> sentWall = new ConcurrentHashMap<>();
+    /** Per measured SEND: ms from the client's SEND to the server's sentAt (the send side: queues before the store). */
+    private final long[] sendSideMillis = new long[400_000];
+    private final AtomicLong sendSideCount = new AtomicLong();
+    /** Per measured SEND: how long the client's own stomp.send call took (its write, in this JVM), in ns. */
+    private final long[] sendCallNanos = new long[400_000];
+    private int sendCalls;
+    /** Per measured SEND: how late the sending loop was against its schedule, in ns (a load client behind). */
+    private final long[] lateNanos = new long[400_000];
     private final long[] latencies = new long[4_000_000];
     private final AtomicLong latencyCount = new AtomicLong();
     /** Stored (the message's sentAt, the server's clock on this machine) to delivered: the fan-out alone, in ms. */
@@ -146,8 +156,15 @@ public final class ChatLoadBenchmark {
             if (at == null) {
                 return; // a warm-up message: counted for lost and duplicated above, not for latency
             }
-            seqOf.putIfAbsent(clientId, (long) seq);
+            boolean first = seqOf.putIfAbsent(clientId, (long) seq) == null;
             Object sentAtText = m.get("sentAt");
+            Long wall = first && sentAtText != null ? sentWall.get(clientId) : null;
+            if (wall != null) {
+                long k = sendSideCount.getAndIncrement();
+                if (k < sendSideMillis.length) {
+                    sendSideMillis[(int) k] = java.time.Instant.parse(sentAtText.toString()).toEpochMilli() - wall;
+                }
+            }
             if (sentAtText != null) {
                 long j = fanoutCount.getAndIncrement();
                 if (j < fanoutMillis.length) {
@@ -378,11 +395,17 @@ public final class ChatLoadBenchmark {
                 continue;
             }
             String clientId = letters(random, 20);
+            long called = System.nanoTime();
             if (measured) {
-                sentAt.put(clientId, System.nanoTime());
+                sentWall.put(clientId, System.currentTimeMillis());
+                sentAt.put(clientId, called);
             }
             try {
                 sender.stomp.send(rooms.get(room), clientId, "Bench message " + letters(random, 40));
+                if (measured && sendCalls < sendCallNanos.length) {
+                    sendCallNanos[sendCalls] = System.nanoTime() - called;
+                    lateNanos[sendCalls++] = Math.max(0, called - due);
+                }
             } catch (RuntimeException e) {
                 if (measured) {
                     refused.incrementAndGet();
@@ -506,6 +529,20 @@ public final class ChatLoadBenchmark {
             System.out.printf("latency ms (send to live delivery): p50 %.1f  p95 %.1f  p99 %.1f  max %.1f  (%d samples,"
                             + " %.0f deliveries/s over the run); load after sending %s%n", pct(sorted, 50), pct(sorted, 95),
                     pct(sorted, 99), sorted[n - 1] / 1e6, n, n / (sendSeconds + drainSeconds), loadAfterSend);
+        }
+        int ss = (int) Math.min(sendSideCount.get(), sendSideMillis.length);
+        if (ss > 0 && sendCalls > 0) {
+            long[] side = Arrays.copyOf(sendSideMillis, ss);
+            Arrays.sort(side);
+            long[] calls = Arrays.copyOf(sendCallNanos, sendCalls);
+            Arrays.sort(calls);
+            long[] late = Arrays.copyOf(lateNanos, sendCalls);
+            Arrays.sort(late);
+            System.out.printf("send side ms (client SEND to the server's stored time, per message): p50 %.0f  p95 %.0f"
+                            + "  p99 %.0f  max %d; the client's own stomp.send call: p50 %.2f  p99 %.2f  max %.1f;"
+                            + " the sending loop behind its schedule: p99 %.1f  max %.1f%n",
+                    pctMillis(side, 50), pctMillis(side, 95), pctMillis(side, 99), side[ss - 1],
+                    pct(calls, 50), pct(calls, 99), calls[sendCalls - 1] / 1e6, pct(late, 99), late[sendCalls - 1] / 1e6);
         }
         int f = (int) Math.min(fanoutCount.get(), fanoutMillis.length);
         if (f > 0) {

@@ -63,11 +63,13 @@ class ChatSendBenchmark extends IntegrationTest {
         // a profile of the measured round, to see where the rest goes (target/chat-send.jfr)
         try (var recording = new jdk.jfr.Recording()) {
             recording.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(2));
+            recording.enable("village.ChatSend"); // where each send waited (decision 054)
             recording.start();
             round(data, rooms, "measured");
             recording.stop();
             recording.dump(java.nio.file.Path.of("target", "chat-send.jfr"));
         }
+        timings(java.nio.file.Path.of("target", "chat-send.jfr"));
         statements(data, rooms);
     }
 
@@ -122,6 +124,31 @@ class ChatSendBenchmark extends IntegrationTest {
         System.out.printf("CHAT-SEND %s: %d messages from %d threads in %d ms; sending threads' CPU %.3f ms/msg;"
                         + " process CPU %.3f ms/msg%n", what, total, THREADS, wall / 1_000_000, threadCpu.get() / 1e6 / total,
                 process / 1e6 / total);
+    }
+
+    /** Per step of a send (the village.ChatSend events of the measured round): p50, p99 and mean in ms. */
+    private static void timings(java.nio.file.Path jfr) throws java.io.IOException {
+        var byField = new java.util.LinkedHashMap<String, List<Long>>();
+        for (String f : List.of("before", "lockWait", "connection", "rowLock", "statements", "commit", "publish")) {
+            byField.put(f, new ArrayList<>());
+        }
+        byField.put("total", new ArrayList<>());
+        for (var e : jdk.jfr.consumer.RecordingFile.readAllEvents(jfr)) {
+            if (!e.getEventType().getName().equals("village.ChatSend")) {
+                continue;
+            }
+            byField.forEach((f, values) -> values.add(f.equals("total") ? e.getDuration().toNanos() : e.getLong(f)));
+        }
+        var sb = new StringBuilder("CHAT-SEND steps (ms p50/p99/mean) of " + byField.get("total").size() + " sends:");
+        byField.forEach((f, values) -> {
+            long[] v = values.stream().mapToLong(Long::longValue).sorted().toArray();
+            if (v.length > 0) {
+                sb.append(String.format(" %s %.2f/%.2f/%.2f;", f, v[v.length / 2] / 1e6,
+                        v[Math.min(v.length - 1, (int) (v.length * 0.99))] / 1e6,
+                        java.util.Arrays.stream(v).average().orElse(0) / 1e6));
+            }
+        });
+        System.out.println(sb);
     }
 
     /** Statements per message, one send at a time (the server's counters are global: nothing else should run). */

@@ -171,6 +171,29 @@ class ChatServiceIT extends IntegrationTest {
     }
 
     @Test
+    void aRetryGetsTheFirstMessageBackWhateverChangedSince() {
+        // the earlier copy is looked for under the room's lock (decision 054), before any refusal of the room or person
+        long room = data.openRoom();
+        users.as(data.parent());
+        String clientId = id();
+        var first = stored(chat.send(room, clientId, "Hello again"));
+        jdbc.sql("UPDATE chat_room SET read_only = TRUE WHERE id = ?").param(room).update();
+        var whileReadOnly = chat.send(room, clientId, "Hello again");
+        assertThat(((Stored) whileReadOnly).again()).isTrue();
+        assertThat(((Stored) whileReadOnly).message().id()).isEqualTo(first.id());
+        // the room now for staff only: not for this parent any more, but their retry still gets its answer
+        jdbc.sql("UPDATE chat_room SET audience = 'STAFF', read_only = FALSE WHERE id = ?").param(room).update();
+        var notForThemNow = chat.send(room, clientId, "Hello again");
+        assertThat(((Stored) notForThemNow).message().id()).isEqualTo(first.id());
+        assertThat(refusal(chat.send(room, clientId, "Other words"))).isEqualTo(Refusal.CLIENT_ID_REUSED);
+        assertThat(refusal(chat.send(room, id(), "A new message"))).isEqualTo(Refusal.NOT_ALLOWED);
+        // a retry of text the rules refuse before the lock (here: empty) is refused; nothing was stored under it
+        assertThat(refusal(chat.send(room, id(), "   "))).isEqualTo(Refusal.EMPTY);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM chat_message WHERE room_id = ?").param(room).query(Integer.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
     void badInputIsRefusedWithACodeAndKindWordsAndHostileTextIsKeptAsText() {
         long room = data.openRoom();
         users.as(data.parent());

@@ -48,6 +48,11 @@ class StompGate implements ExecutorChannelInterceptor {
     static final String LANGUAGE = "chat.language";
     /** On a frame whose token was just checked: the account's stamp as that read found it. */
     static final String STAMP_READ = "village.stampRead";
+    /** On a SEND while a JFR recording wants {@link org.village.chat.internal.ChatFrameEvent}: System.nanoTime()s. */
+    static final String GATE_START = "village.gateStart";
+    static final String GATE_END = "village.gateEnd";
+    /** Asked only whether the event is enabled (a recording with it runs); never committed. */
+    static final org.village.chat.internal.ChatFrameEvent FRAME_TIMING = new org.village.chat.internal.ChatFrameEvent();
 
     private final ApiTokens tokens;
     private final ChatService chat;
@@ -96,6 +101,10 @@ class StompGate implements ExecutorChannelInterceptor {
         StompHeaderAccessor accessor = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
         if (accessor == null || accessor.getCommand() == null) {
             return message;
+        }
+        if (accessor.getCommand() == StompCommand.SEND && FRAME_TIMING.isEnabled()) {
+            // a JFR recording wants the frame's timings (decision 054): the gate's start, its end is set by send()
+            accessor.setHeader(GATE_START, System.nanoTime());
         }
         if (accessor.getCommand() != StompCommand.DISCONNECT) {
             // not the DISCONNECT Spring sends when a connection ends: refused, the broker would keep its
@@ -158,6 +167,9 @@ class StompGate implements ExecutorChannelInterceptor {
             throw new StompRefused("send_not_allowed", "You can send to /app/rooms.{id}.send only.");
         }
         current(accessor);
+        if (accessor.getHeader(GATE_START) != null) {
+            accessor.setHeader(GATE_END, System.nanoTime());
+        }
         return message;
     }
 
