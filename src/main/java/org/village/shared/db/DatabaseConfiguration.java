@@ -27,11 +27,12 @@ class DatabaseConfiguration {
     /** Given to an external database too (a URL that names one of them keeps its own value). */
     static final String PERFORMANCE_OPTIONS = "rewriteBatchedStatements=true&useLocalSessionState=true&cachePrepStmts=true"
             + "&prepStmtCacheSize=250&prepStmtCacheSqlLimit=2048"
-            // decision 055: statements prepared once per connection on the server (kept by cachePrepStmts) and their
-            // values sent in binary, so neither the server nor the driver parses and formats each statement's text
-            // again (the driver made a SimpleDateFormat for every timestamp it wrote as text); and no OpenTelemetry
-            // span per statement (the API is on the class path through the actuator, but nothing here collects traces)
-            + "&useServerPrepStmts=true&openTelemetry=DISABLED";
+            // decision 055: no OpenTelemetry span per statement (the API is on the class path through the actuator,
+            // but nothing here collects traces). Server-side prepared statements (useServerPrepStmts) were part of
+            // what cut booking's CPU per attempt, but made chat's sends wait: at 2,000 clients the time from SEND to
+            // stored went from p50 21 ms to 569 ms (docs/benchmarks.md, "After merging helpers booking and
+            // chatp99"), so they are off again
+            + "&openTelemetry=DISABLED";
 
     @Bean(destroyMethod = "close")
     EmbeddedMariaDbHolder embeddedMariaDb(DatabaseSettings settings) {
