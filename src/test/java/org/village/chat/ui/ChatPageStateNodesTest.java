@@ -30,7 +30,7 @@ class ChatPageStateNodesTest extends SpringBrowserlessTest {
     @Autowired
     JdbcClient jdbc;
 
-    static final int FRAME_BUDGET = 45;
+    static final int FRAME_BUDGET = 30;
     static final int PAGE_BUDGET = 90;
 
     @Test
