@@ -8,9 +8,8 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.Scroller;
-import com.vaadin.flow.component.sidenav.SideNav;
-import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -26,7 +25,9 @@ import org.village.security.CurrentUser;
  */
 @Layout
 @AnonymousAllowed
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
+
+    private final SideLinks nav;
 
     /** Pages parents and staff share, named for staff in staff words (a worker has no "my child"). */
     static final java.util.Map<String, String> STAFF_TITLES = java.util.Map.of(
@@ -56,12 +57,13 @@ public class MainLayout extends AppLayout {
         chrome.orderedStream().sorted(java.util.Comparator.comparingInt(org.village.shared.ui.PageChrome::order))
                 .forEach(part -> part.build().ifPresent(this::addToNavbar));
 
-        var nav = new SideNav();
-        nav.setLabel(getTranslation("layout.nav"));
+        // one element for the whole menu, not a component per link (decision 053: heap per open page)
         boolean staff = currentUser.get().map(u -> u.isStaff()).orElse(false);
-        MenuConfiguration.getMenuEntries().forEach(entry -> nav.addItem(new SideNavItem(
-                menuTitle(staff ? STAFF_TITLES.getOrDefault(entry.title(), entry.title()) : entry.title()),
-                entry.path())));
+        nav = new SideLinks(getTranslation("layout.nav"), MenuConfiguration.getMenuEntries().stream()
+                .map(entry -> new SideLinks.Link(
+                        menuTitle(staff ? STAFF_TITLES.getOrDefault(entry.title(), entry.title()) : entry.title()),
+                        entry.path()))
+                .toList());
         var userBox = new Div();
         userBox.addClassName("user-box");
         currentUser.get().ifPresentOrElse(user -> {
@@ -69,7 +71,7 @@ public class MainLayout extends AppLayout {
             signOut.addThemeVariants(ButtonVariant.TERTIARY);
             userBox.add(new Span(getTranslation("layout.signedInAs", user.displayName())), signOut);
         }, () -> userBox.add(new Anchor("/login", getTranslation("layout.signIn"))));
-        addToDrawer(new Scroller(nav), userBox);
+        addToDrawer(nav, userBox);
     }
 
     /**
@@ -102,6 +104,12 @@ public class MainLayout extends AppLayout {
         button.getElement().setAttribute("lang", other.code());
         button.getElement().setAttribute("aria-label", getTranslation("layout.language", other.name()));
         return button;
+    }
+
+    /** The menu marks the page now open (aria-current), in the browser, after every navigation. */
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        nav.show(event.getLocation().getPath());
     }
 
     @Override

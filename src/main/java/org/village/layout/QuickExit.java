@@ -2,7 +2,6 @@ package org.village.layout;
 
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Span;
 import java.util.function.UnaryOperator;
 
 /**
@@ -35,11 +34,15 @@ final class QuickExit {
         exit.getElement().setAttribute("data-quick-exit", true);
         exit.getElement().setAttribute("rel", "nofollow noreferrer");
         exit.getElement().setAttribute("aria-label", text.apply("layout.exit.label"));
-        var label = new Span(text.apply("layout.exit"));
-        var dots = new Div(dot(), dot(), dot());
-        dots.addClassName("village-exit-dots");
-        dots.getElement().setAttribute("aria-hidden", "true");
-        exit.add(label, dots);
+        // its words and the three dots quick-exit.js lights as HTML of the one element: six fewer state nodes on
+        // every page (decision 053); the words are escaped by jsoup
+        var html = SideLinks.fragment();
+        html.appendElement("span").text(text.apply("layout.exit"));
+        var dots = html.appendElement("div").addClass("village-exit-dots").attr("aria-hidden", "true");
+        for (int i = 0; i < 3; i++) {
+            dots.appendElement("span").addClass("village-exit-dot");
+        }
+        exit.getElement().setProperty("innerHTML", html.html());
         return exit;
     }
 
@@ -59,11 +62,5 @@ final class QuickExit {
         status.getElement().setAttribute("role", "status");
         status.getElement().setAttribute("aria-live", "polite");
         return status;
-    }
-
-    private static Span dot() {
-        var dot = new Span();
-        dot.addClassName("village-exit-dot");
-        return dot;
     }
 }

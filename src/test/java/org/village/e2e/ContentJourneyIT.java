@@ -121,7 +121,7 @@ class ContentJourneyIT extends BrowserJourney {
             const out = [];
             const seen = new Set();
             for (const el of document.querySelectorAll('a[href], button, vaadin-button, [role=button], vaadin-checkbox,'
-                + ' vaadin-side-nav-item, input, select')) {
+                + ' input, select')) {
               const r = el.getBoundingClientRect();
               const style = getComputedStyle(el);
               if (r.width === 0 || r.height === 0 || style.visibility === 'hidden' || style.display === 'none') continue;

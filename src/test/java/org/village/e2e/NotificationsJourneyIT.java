@@ -156,7 +156,7 @@ class NotificationsJourneyIT extends BrowserJourney {
 
         signIn("admin", "quiet-harbour-lamp");
         open("");
-        assertThat(driver.findElements(By.xpath("//vaadin-side-nav-item[normalize-space(.)='Sent e-mails']"))).hasSize(1);
+        assertThat(driver.findElements(By.xpath("//nav[contains(@class,'side-links')]//a[normalize-space(.)='Sent e-mails']"))).hasSize(1);
         open("admin/sent-emails");
         waitForText("test mail server");
         assertAccessible();

@@ -87,8 +87,7 @@ class PeerSupporterTest extends SpringBrowserlessTest {
         long familyA = familyId(DemoFamilies.FAMILY_A);
         long familyB = familyId(DemoFamilies.FAMILY_B);
         UI.getCurrent().navigate("");
-        assertThat($(com.vaadin.flow.component.sidenav.SideNav.class).single().getItems().stream()
-                .map(com.vaadin.flow.component.sidenav.SideNavItem::getLabel).toList())
+        assertThat($(org.village.layout.SideLinks.class).single().labels())
                 .as("no family pages in the menu").doesNotContain("My child's team", "Tell it once", "Families");
         for (String address : List.of("team/" + familyA, "team/" + familyB, "team", "profile/" + familyA, "profile",
                 "families", "families/new")) {

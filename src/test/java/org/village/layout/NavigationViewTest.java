@@ -3,8 +3,6 @@ package org.village.layout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
-import com.vaadin.flow.component.sidenav.SideNav;
-import com.vaadin.flow.component.sidenav.SideNavItem;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -17,7 +15,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
 class NavigationViewTest extends SpringBrowserlessTest {
 
     private List<String> menu() {
-        return $(SideNav.class).single().getItems().stream().map(SideNavItem::getLabel).toList();
+        return $(SideLinks.class).single().labels();
     }
 
     @Test

@@ -7,8 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.sidenav.SideNav;
-import com.vaadin.flow.component.sidenav.SideNavItem;
+import org.village.layout.SideLinks;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.ArrayList;
 import java.util.List;
@@ -226,7 +225,7 @@ class FilterListsTest extends SpringBrowserlessTest {
     }
 
     private List<String> menu() {
-        return $(SideNav.class).single().getItems().stream().map(SideNavItem::getLabel).toList();
+        return $(SideLinks.class).single().labels();
     }
 
     private static InputProblem problem(Runnable r) {

@@ -9,8 +9,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.sidenav.SideNav;
-import com.vaadin.flow.component.sidenav.SideNavItem;
+import org.village.layout.SideLinks;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,7 +76,7 @@ class ChatViewsTest extends SpringBrowserlessTest {
         long room = room(jdbc, true, "EVERYONE");
         long staffRoom = room(jdbc, true, "STAFF");
         navigate(ChatRoomsView.class);
-        assertThat($(SideNav.class).single().getItems().stream().map(SideNavItem::getLabel)).contains("Chat");
+        assertThat($(SideLinks.class).single().labels().stream()).contains("Chat");
         String text = $(ChatRoomsView.class).single().getElement().getOuterHTML();
         assertThat(text).contains("data-room=\"" + room + "\"").doesNotContain("data-room=\"" + staffRoom + "\"");
         assertThat($(HelpNowBox.class).all()).hasSize(1);
