@@ -83,5 +83,6 @@ case "$DRILL" in
     sleep $((SECS / 3 - 14)); echo "drill: killing node 2"; kill -9 "${PIDS[2]}"; sleep 2
     start_node 2 18082; echo "drill: node 2 starting again" ;;
 esac
-wait "$BENCH"
+# a client that fails ends the run; the CPU figures would otherwise wait minutes for its report
+wait "$BENCH" || { kill "$CPUJOB" 2>/dev/null; exit 1; }
 wait "$CPUJOB" 2>/dev/null || true

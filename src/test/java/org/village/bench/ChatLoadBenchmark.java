@@ -330,8 +330,13 @@ public final class ChatLoadBenchmark {
         if (warmup > 0) {
             sendFor(rooms, roomSize, rate, warmup, -1, random, false);
             // measuring starts once every client holds every warm-up message (at most 30 s)
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-                    .until(() -> allIn(jdbcUrl, rooms));
+            try {
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                        .until(() -> allIn(jdbcUrl, rooms));
+            } catch (org.awaitility.core.ConditionTimeoutException behind) {
+                // the nodes have not caught up with the warm-up: measure anyway (the run's lost count says the rest)
+                System.out.printf("warm-up: not every client holds every warm-up message 30 s after it; load %s%n", load());
+            }
         }
         System.out.printf("measuring %d s at %d/s after %d s of warm-up; load %s%n", seconds, rate, warmup, load());
         int total = rate * seconds;
