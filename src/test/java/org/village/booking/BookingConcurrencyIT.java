@@ -27,6 +27,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.village.IntegrationTest;
+import org.village.ProcessCpu;
 import org.village.shared.InputProblem;
 
 /**
@@ -111,8 +112,8 @@ class BookingConcurrencyIT extends IntegrationTest {
         var all = new ArrayList<Long>(many);
         all.add(hot);
 
-        long portal0 = portalCpuNanos();
-        long db0 = databaseTicks();
+        long portal0 = ProcessCpu.portalNanos();
+        long db0 = ProcessCpu.databaseTicks();
         var hotRun = run("hot", THREADS, HOT_ATTEMPTS_PER_THREAD, families, auths, worker, List.of(hot));
         var mixedRun = run("mixed", THREADS, MIXED_ATTEMPTS_PER_THREAD, families, auths, worker, all);
         int attempts = hotRun.attempts + mixedRun.attempts;
@@ -125,7 +126,7 @@ class BookingConcurrencyIT extends IntegrationTest {
         // CPU per attempt over both runs and the telling after them (decision 055): the portal process (this JVM, so
         // also the test's own reads) and the embedded MariaDB, which share the machine's cores
         System.out.printf("BOOKING-CONCURRENCY CPU per attempt (both runs and the telling): portal %.2f ms, database %.2f ms%n",
-                (portalCpuNanos() - portal0) / 1e6 / attempts, (databaseTicks() - db0) * 10.0 / attempts);
+                (ProcessCpu.portalNanos() - portal0) / 1e6 / attempts, (ProcessCpu.databaseTicks() - db0) * 10.0 / attempts);
         assertThat(attempts).isGreaterThanOrEqualTo(10_000);
         assertThat(hotRun.outcomes.booked.get()).as("some bookings succeeded").isPositive();
         assertThat(hotRun.outcomes.full.get()).as("the hot session was full for many").isPositive();
@@ -290,8 +291,8 @@ class BookingConcurrencyIT extends IntegrationTest {
             });
         }
         long t0 = System.nanoTime();
-        long portal0 = portalCpuNanos();
-        long db0 = databaseTicks();
+        long portal0 = ProcessCpu.portalNanos();
+        long db0 = ProcessCpu.databaseTicks();
         start.countDown();
         pool.shutdown();
         assertThat(pool.awaitTermination(5, TimeUnit.MINUTES)).as("bounded in time").isTrue();
@@ -300,31 +301,12 @@ class BookingConcurrencyIT extends IntegrationTest {
         var sorted = Arrays.copyOf(latencies, n);
         Arrays.sort(sorted);
         System.out.printf("BOOKING-CONCURRENCY %s CPU per attempt while it ran (the telling partly after): portal %.2f ms,"
-                + " database %.2f ms%n", name, (portalCpuNanos() - portal0) / 1e6 / n, (databaseTicks() - db0) * 10.0 / n);
+                + " database %.2f ms%n", name, (ProcessCpu.portalNanos() - portal0) / 1e6 / n, (ProcessCpu.databaseTicks() - db0) * 10.0 / n);
         return new Run(name, n, seconds, n / seconds, sorted[n / 2] / 1e6, sorted[(int) Math.min(n - 1, Math.ceil(n * 0.99) - 1)] / 1e6,
                 outcomes);
     }
 
-    /** This JVM's CPU time so far. */
-    private static long portalCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
-    }
 
-    /** CPU ticks (10 ms) used so far by the embedded database server (a child process of this JVM). */
-    private static long databaseTicks() {
-        return ProcessHandle.current().descendants()
-                .filter(p -> p.info().command().map(c -> c.contains("mariadbd") || c.contains("mysqld")).orElse(false))
-                .mapToLong(p -> {
-                    try {
-                        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + p.pid() + "/stat"));
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                    } catch (java.io.IOException | RuntimeException e) {
-                        return 0;
-                    }
-                }).sum();
-    }
 
     /** One attempt: mostly booking, with cancelling, the waiting list, offers and capacity changes mixed in. */
     private void attempt(int dice, BookingFixture.Fam f, Authentication as, java.util.function.LongFunction<Authentication> worker, long session,

@@ -17,6 +17,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.village.IntegrationTest;
+import org.village.ProcessCpu;
 import org.village.shared.InputProblem;
 import org.village.ServerStatements;
 
@@ -125,7 +126,7 @@ class BookingRoundTripsBenchmark extends IntegrationTest {
         drained();
         long bookNanos = 0;
         long cancelNanos = 0;
-        long db0 = databaseTicks();
+        long db0 = ProcessCpu.databaseTicks();
         long portal0 = process.getProcessCpuTime();
         var ids = new java.util.ArrayList<Long>();
         for (long s : sessions) {
@@ -134,7 +135,7 @@ class BookingRoundTripsBenchmark extends IntegrationTest {
             bookNanos += threads.getCurrentThreadCpuTime() - t0;
         }
         drained();
-        long db1 = databaseTicks();
+        long db1 = ProcessCpu.databaseTicks();
         long portal1 = process.getProcessCpuTime();
         for (long id : ids) {
             long t0 = threads.getCurrentThreadCpuTime();
@@ -142,7 +143,7 @@ class BookingRoundTripsBenchmark extends IntegrationTest {
             cancelNanos += threads.getCurrentThreadCpuTime() - t0;
         }
         drained();
-        long db2 = databaseTicks();
+        long db2 = ProcessCpu.databaseTicks();
         long portal2 = process.getProcessCpuTime();
         System.out.printf("BOOKING-CPU %d bookings: calling thread %.3f ms per booking, database %.3f ms per booking"
                         + " (incl. the telling's statements); cancellations: %.3f ms and %.3f ms%n", n,
@@ -153,20 +154,6 @@ class BookingRoundTripsBenchmark extends IntegrationTest {
                 + " cancellation%n", (portal1 - portal0) / 1e6 / n, (portal2 - portal1) / 1e6 / n);
     }
 
-    /** CPU ticks (10 ms) used so far by the embedded database server (a child process of this JVM). */
-    private static long databaseTicks() {
-        return ProcessHandle.current().descendants()
-                .filter(p -> p.info().command().map(c -> c.contains("mariadbd") || c.contains("mysqld")).orElse(false))
-                .mapToLong(p -> {
-                    try {
-                        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + p.pid() + "/stat"));
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                    } catch (java.io.IOException | RuntimeException e) {
-                        return 0;
-                    }
-                }).sum();
-    }
 
     private void drained() {
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION"
