@@ -246,4 +246,58 @@ class ChatJourneyIT extends BrowserJourney {
         waitFor(By.id("chat-m-" + firstSeq));
         assertThat(logText(driver)).doesNotContain(first).contains(answer);
     }
+
+    /**
+     * Decision 056: the header is one element built as HTML on the server and the lines live only in the browser, so
+     * hostile words in a room's name and description, a writer's display name and a message must still be only text;
+     * the jump to the first unread message brings the earlier lines in, in order, with the marker before it.
+     */
+    @Test
+    void hostileNamesAndWordsAreOnlyTextAndTheJumpToUnreadBringsEarlierLines() {
+        String suffix = TestText.letters(8);
+        String hostileName = "<img src=x onerror=window.__pwned=1> Rowan \u202E" + suffix;
+        long writer = TestAccounts.copy(jdbc, "parent.a", "chat.h." + suffix, hostileName, "PARENT");
+        String hostileRoom = "</script><img src=x onerror=window.__pwned=2> Room " + suffix;
+        String code = "hostile-" + suffix;
+        jdbc.sql("INSERT INTO chat_room (code, name, description, audience, always_open, hours_text, created_at) "
+                + "VALUES (?, ?, ?, 'EVERYONE', TRUE, '', NOW(6))")
+                .params(code, hostileRoom, "<a href=\"javascript:window.__pwned=3\">about</a> " + suffix).update();
+        long hostile = jdbc.sql("SELECT id FROM chat_room WHERE code = ?").param(code).query(Long.class).single();
+        for (int seq = 1; seq <= 45; seq++) {
+            String body = seq == 1 ? "<img src=x onerror=window.__pwned=4> first " + suffix : "words " + seq + " " + suffix;
+            jdbc.sql("INSERT INTO chat_message (room_id, seq, client_id, author_id, author_name, typed, body, status, created_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, 'SHOWN', NOW(6))")
+                    .params(hostile, seq, "h" + seq, writer, hostileName, body, body).update();
+        }
+        jdbc.sql("UPDATE chat_room SET last_seq = 45 WHERE id = ?").param(hostile).update();
+
+        phoneSize();
+        signIn(parentA[0], PARENT_PASSWORD);
+        open("chat/" + hostile);
+        waitFor(By.id("chat-input"));
+        assertThat(driver.findElement(By.id("chat-title")).getText()).isEqualTo(hostileRoom.replace("\u202E", ""));
+        assertThat(pageText()).contains("<img src=x onerror=window.__pwned=2>");
+        waitForLog(driver, "words 45 " + suffix);
+        assertThat(seqsOn(driver)).isEqualTo(java.util.stream.LongStream.rangeClosed(26, 45).boxed().toList());
+        assertThat(driver.findElement(By.cssSelector("#chat-m-45 .chat-author")).getText()).contains("<img src=x");
+
+        // jump to the first new message: the earlier lines come in, in order, the marker just before the first
+        driver.findElement(By.id("chat-jump-unread")).click();
+        wait.until(d -> seqsOn(d).size() == 45);
+        assertThat(seqsOn(driver)).isEqualTo(java.util.stream.LongStream.rangeClosed(1, 45).boxed().toList());
+        wait.until(d -> !d.findElements(By.cssSelector("#chat-unread + #chat-m-1")).isEmpty());
+        assertThat(logText(driver)).contains("<img src=x onerror=window.__pwned=4> first " + suffix);
+
+        // nothing hostile became an element or ran, in the header or the lines; a reload shows the same
+        for (int round = 0; round < 2; round++) {
+            assertThat(driver.findElements(By.cssSelector("#chat-room img, #chat-room script"))).isEmpty();
+            assertThat(driver.findElements(By.cssSelector("#chat-room a[href^='javascript']"))).isEmpty();
+            assertThat(((JavascriptExecutor) driver).executeScript("return window.__pwned === undefined")).isEqualTo(true);
+            assertAccessible();
+            driver.navigate().refresh();
+            settle();
+            waitFor(By.id("chat-input"));
+            waitForLog(driver, "words 45 " + suffix);
+        }
+    }
 }

@@ -7,10 +7,8 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -19,8 +17,10 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +36,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.context.SecurityContext;
@@ -115,8 +117,15 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
     private final TextArea input = new TextArea();
     private final Button send = new Button();
 
-    /** Shown messages by sequence number: the one truth of what is on screen. */
-    private final TreeMap<Long, MessageLine> shown = new TreeMap<>();
+    /**
+     * Shown messages by sequence number, without their words: the one truth of what is on screen. Their lines live
+     * only in the browser (decision 056): the server sends each line's HTML once and keeps this small record for
+     * catch-up, the unread marker and the buttons in a line (report, remove, pause), which are checked again here and
+     * in the service.
+     */
+    private final TreeMap<Long, Chat.Message> shown = new TreeMap<>();
+    /** Tests only ({@link #KEEP_HTML_FOR_TESTS}): each shown line's HTML as sent to the browser. */
+    private final Map<Long, String> htmlForTests = KEEP_HTML_FOR_TESTS ? new TreeMap<>() : null;
     /** My messages waiting for a moderator (no number yet), by id. */
     private final Map<Long, MessageLine> waiting = new LinkedHashMap<>();
     /** My messages not stored yet, by client id. */
@@ -147,6 +156,49 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
     private boolean sendWired;
     private boolean actionsWired;
     private RoomTools roomTools;
+    /**
+     * The browser's side of the lines (decision 056), one object per window: {@code put} adds or replaces a line in
+     * stored order (a line's HTML is set as {@code innerHTML}, exactly as a server element's property would be: it is
+     * made safe on the server), {@code drop} takes lines away, {@code unread} puts the "new messages" marker before a
+     * line, {@code clear} empties the list when another room opens in the same view.
+     */
+    private static final String LINES_JS = """
+            window.villageChat = window.villageChat || {
+              put(list, seq, mine, html) {
+                const n = Number(seq);
+                let li = list.querySelector('#chat-m-' + seq);
+                if (!li) {
+                  li = document.createElement('li');
+                  li.id = 'chat-m-' + seq;
+                  li.className = mine ? 'chat-message chat-mine' : 'chat-message';
+                  li.dataset.seq = seq;
+                  const last = list.lastElementChild;
+                  let next = null;
+                  if (last && !(last.dataset.seq && Number(last.dataset.seq) < n)) {
+                    for (const c of list.children) { if (c.dataset.seq && Number(c.dataset.seq) > n) { next = c; break; } }
+                    const before = next && next.previousElementSibling;
+                    if (before && before.id === 'chat-unread') next = before;
+                  }
+                  list.insertBefore(li, next);
+                }
+                li.innerHTML = html;
+              },
+              drop(list, seqs) {
+                for (const s of seqs) { const li = list.querySelector('#chat-m-' + s); if (li) li.remove(); }
+              },
+              unread(list, seq, text) {
+                const old = list.querySelector('#chat-unread'); if (old) old.remove();
+                const li = seq ? list.querySelector('#chat-m-' + seq) : null;
+                if (!li) return;
+                const m = document.createElement('li');
+                m.id = 'chat-unread'; m.className = 'chat-unread-marker'; m.tabIndex = -1; m.textContent = text;
+                list.insertBefore(m, li);
+              },
+              clear(list) { list.replaceChildren(); }
+            };
+            """;
+    /** Set by browserless tests before a room opens, to read the lines' HTML the browser would get. */
+    static volatile boolean KEEP_HTML_FOR_TESTS;
     private static final String ACT = "event.target.closest('[data-act]').dataset.act";
     private static final String ACT_ID = "event.target.closest('[data-act]').dataset.id";
 
@@ -208,21 +260,7 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
     private void build() {
         header.removeAll();
         header.addClassName("chat-header");
-        var back = new RouterLink(getTranslation("chat.view.allRooms"), ChatRoomsView.class);
-        back.addClassName("chat-back");
-        var help = new Anchor("help-now", getTranslation("chat.view.helpNow"));
-        help.setId("chat-help-now");
-        help.addClassName("chat-help-link");
-        var nav = new Div(back, help);
-        nav.addClassName("chat-nav");
-        var title = new H1(room.name());
-        title.setId("chat-title");
-        header.add(nav, title);
-        if (room.description() != null && !room.description().isBlank()) {
-            var about = new Paragraph(room.description());
-            about.addClassName("chat-about");
-            header.add(about);
-        }
+        header.setId("chat-header");
         showState();
 
         tools.removeAll();
@@ -260,6 +298,11 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
         pendingList.addClassName("chat-messages");
         logBox.removeAll();
         logBox.add(older, messages, mineWaiting, pendingList);
+        // the lines of a room opened before in this view go (they live only in the browser: decision 056)
+        messages.getElement().executeJs(LINES_JS + "window.villageChat.clear(this);");
+        if (htmlForTests != null) {
+            htmlForTests.clear();
+        }
         if (!actionsWired) {
             actionsWired = true;
             // one listener for every message's buttons (each message is one element: decision 083)
@@ -281,37 +324,53 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
         add(header, tools, presence, jump, logBox, actionPanel, typing, announce, composer);
     }
 
+    /**
+     * The room's header as ONE element (decision 056): the links back to all rooms and to help now, the room's name
+     * and description, whether it is open (or when it opens), the worker on duty and slow mode, built as HTML by
+     * jsoup (every text from data escaped, as {@code layout.SideLinks} does) and set as one property. Rebuilt whole
+     * when the room changes.
+     */
     private void showState() {
-        header.getChildren().filter(c -> c.hasClassName("chat-state")).toList().forEach(header::remove);
-        var state = new Div();
-        state.addClassName("chat-state");
-        state.setId("chat-state");
+        header.getElement().setProperty("innerHTML", headerHtml());
+    }
+
+    private String headerHtml() {
+        var doc = Document.createShell("");
+        doc.outputSettings().prettyPrint(false).charset(StandardCharsets.US_ASCII);
+        var body = doc.body();
+        var nav = body.appendElement("div").addClass("chat-nav");
+        nav.appendElement("a").addClass("chat-back").attr("href", RouteConfiguration.forSessionScope().getUrl(ChatRoomsView.class))
+                .attr("router-link", "").text(getTranslation("chat.view.allRooms"));
+        nav.appendElement("a").id("chat-help-now").addClass("chat-help-link").attr("href", "help-now")
+                .text(getTranslation("chat.view.helpNow"));
+        body.appendElement("h1").id("chat-title").text(room.name());
+        if (room.description() != null && !room.description().isBlank()) {
+            body.appendElement("p").addClass("chat-about").text(room.description());
+        }
+        var state = body.appendElement("div").addClass("chat-state").id("chat-state");
         if (room.open()) {
-            var open = new Paragraph(room.closesAt() == null ? getTranslation("chat.view.openNow")
+            state.appendElement("p").addClass("chat-open").text(room.closesAt() == null ? getTranslation("chat.view.openNow")
                     : getTranslation("chat.view.openUntil", ChatUi.when(this, room.closesAt(), clock.instant())));
-            open.addClassName("chat-open");
-            state.add(open);
         } else if (!room.readOnly()) {
-            var closed = new Paragraph(room.opensAt() == null ? getTranslation("chat.view.closedNoTime")
-                    : getTranslation("chat.view.closedUntil", ChatUi.when(this, room.opensAt(), clock.instant())));
-            closed.addClassNames("notice", "warning", "chat-closed");
-            closed.setId("chat-closed");
-            state.add(closed);
+            state.appendElement("p").id("chat-closed").addClass("notice").addClass("warning").addClass("chat-closed")
+                    .text(room.opensAt() == null ? getTranslation("chat.view.closedNoTime")
+                            : getTranslation("chat.view.closedUntil", ChatUi.when(this, room.opensAt(), clock.instant())));
         }
         List<String> duty = onDuty();
         if (!duty.isEmpty()) {
-            var banner = new Paragraph(getTranslation("chat.view.onDuty", String.join(", ", duty)));
-            banner.addClassNames("notice", "chat-duty");
-            banner.setId("chat-duty");
-            state.add(banner);
+            state.appendElement("p").id("chat-duty").addClass("notice").addClass("chat-duty")
+                    .text(getTranslation("chat.view.onDuty", String.join(", ", duty)));
         }
         if (room.slowModeSeconds() > 0) {
-            var slow = new Paragraph(getTranslation("chat.view.slowMode", room.slowModeSeconds()));
-            slow.addClassName("chat-slow");
-            slow.setId("chat-slow");
-            state.add(slow);
+            state.appendElement("p").id("chat-slow").addClass("chat-slow")
+                    .text(getTranslation("chat.view.slowMode", room.slowModeSeconds()));
         }
-        header.add(state);
+        return body.html();
+    }
+
+    /** The room's name as the header shows it (tests). */
+    String title() {
+        return Jsoup.parseBodyFragment(header.getElement().getProperty("innerHTML", "")).select("#chat-title").text();
     }
 
     private List<String> onDuty() {
@@ -449,9 +508,16 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
         if (shown.size() <= KEPT) {
             return;
         }
+        var gone = new ArrayList<String>();
         while (shown.size() > KEPT) {
-            messages.remove(shown.pollFirstEntry().getValue());
+            long seq = shown.pollFirstEntry().getKey();
+            gone.add(Long.toString(seq));
+            if (htmlForTests != null) {
+                htmlForTests.remove(seq);
+            }
         }
+        messages.getElement().executeJs("window.villageChat.drop(this, JSON.parse($0))",
+                gone.stream().map(g -> "\"" + g + "\"").collect(java.util.stream.Collectors.joining(",", "[", "]")));
         moreOlder = true;
         older.setVisible(true);
         markUnread();
@@ -486,19 +552,14 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
         if (wasWaiting != null) {
             mineWaiting.remove(wasWaiting);
         }
-        var existing = shown.get(m.seq());
-        if (existing != null) {
-            existing.update(m, html(m));
+        var before = shown.put(m.seq(), MessageLine.compact(m));
+        if (before != null) {
+            if (before.status() != m.status()) {
+                showLine(m);
+            }
             return;
         }
-        var line = new MessageLine(m, m.authorId() == myId, html(m), clock.instant(), moderator);
-        var after = shown.higherKey(m.seq());
-        shown.put(m.seq(), line);
-        if (after == null) {
-            messages.add(line);
-        } else {
-            messages.addComponentAtIndex(messages.indexOf(shown.get(after)), line);
-        }
+        showLine(m);
         // my own message, stored: the pending line goes
         if (m.authorId() == myId && m.clientId() != null) {
             var p = pending.remove(m.clientId());
@@ -508,6 +569,16 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
         }
         if (live && m.authorId() != myId && !m.deleted()) {
             announce.setText(getTranslation("chat.view.announce", m.author(), plain(m.body())));
+        }
+    }
+
+    /** Sends one stored line's HTML to the browser, which puts it in stored order or replaces it. */
+    private void showLine(Chat.Message m) {
+        boolean mine = m.authorId() == myId;
+        String inner = MessageLine.inner(this, m, mine, html(m), clock.instant(), moderator);
+        messages.getElement().executeJs("window.villageChat.put(this, $0, $1, $2)", Long.toString(m.seq()), mine, inner);
+        if (htmlForTests != null) {
+            htmlForTests.put(m.seq(), inner);
         }
     }
 
@@ -538,17 +609,10 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
     }
 
     private void markUnread() {
-        messages.getChildren().filter(c -> c.getId().filter("chat-unread"::equals).isPresent()).toList()
-                .forEach(messages::remove);
         jump.setVisible(firstUnread > 0);
-        var line = shown.get(firstUnread);
-        if (line != null) {
-            var marker = new ListItem(getTranslation("chat.view.unreadMarker"));
-            marker.setId("chat-unread");
-            marker.addClassName("chat-unread-marker");
-            marker.getElement().setAttribute("tabindex", "-1");
-            messages.addComponentAtIndex(messages.indexOf(line), marker);
-        }
+        boolean there = shown.containsKey(firstUnread);
+        messages.getElement().executeJs("window.villageChat.unread(this, $0, $1)", there ? Long.toString(firstUnread) : "",
+                getTranslation("chat.view.unreadMarker"));
     }
 
     /** People known in this room (writers seen, people here), for the worker tools. */
@@ -725,11 +789,10 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
      * page (an id from elsewhere does nothing), and the service checks again who may do what.
      */
     void act(String what, long messageId) {
-        var line = shown.values().stream().filter(l -> l.message().id() == messageId).findFirst().orElse(null);
-        if (line == null || line.message().deleted()) {
+        var m = shown.values().stream().filter(x -> x.id() == messageId).findFirst().orElse(null);
+        if (m == null || m.deleted()) {
             return;
         }
-        var m = line.message();
         switch (what) {
             case "report" -> {
                 if (m.authorId() != myId) {
@@ -829,9 +892,10 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
                 markReadSoon();
             }
             case ChatEvent.MessageChanged c -> {
-                var line = c.message().seq() == null ? null : shown.get(c.message().seq());
-                if (line != null) {
-                    line.update(c.message(), html(c.message()));
+                Long seq = c.message().seq();
+                if (seq != null && shown.containsKey(seq)) {
+                    shown.put(seq, MessageLine.compact(c.message()));
+                    showLine(c.message());
                 }
             }
             case ChatEvent.RoomChanged r -> reloadRoom();
@@ -1023,6 +1087,16 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
     /** The sequence numbers on screen, in order. */
     List<Long> shownSeqs() {
         return List.copyOf(shown.keySet());
+    }
+
+    /** The lines' HTML as sent to the browser, in stored order (only with {@link #KEEP_HTML_FOR_TESTS}). */
+    String linesHtml() {
+        return String.join("", htmlForTests.values());
+    }
+
+    /** How many stored lines the browser holds (only with {@link #KEEP_HTML_FOR_TESTS}). */
+    int linesOnPage() {
+        return htmlForTests.size();
     }
 
     Map<String, PendingLine.State> pendingStates() {

@@ -1,5 +1,6 @@
 package org.village.chat.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.ListItem;
 import java.time.Instant;
 import org.village.chat.Chat;
@@ -62,46 +63,59 @@ final class MessageLine extends ListItem {
     void update(Chat.Message m, String html) {
         // what the buttons and tools need; the words are in the HTML already (decision 089: each line is kept on the
         // server for as long as the page is open)
-        this.message = new Chat.Message(m.id(), m.roomId(), m.seq(), null, m.authorId(), m.author(), "", m.sentAt(),
-                m.status());
+        this.message = compact(m);
+        getElement().setProperty("innerHTML", inner(this, m, mine, html, now, moderator));
+    }
+
+    /** The message without its words (they are in the HTML already): what the buttons and tools need. */
+    static Chat.Message compact(Chat.Message m) {
+        return new Chat.Message(m.id(), m.roomId(), m.seq(), null, m.authorId(), m.author(), "", m.sentAt(), m.status());
+    }
+
+    /**
+     * One line's inner HTML (decision 056: the room's stored lines are sent to the browser as this, and not kept as
+     * elements on the server). Every text from data is escaped; {@code html} is the words as {@link ChatRendering}
+     * made them safe. Words a person reads come from the bundles through {@code words}.
+     */
+    static String inner(Component words, Chat.Message m, boolean mine, String html, Instant now, boolean moderator) {
         var out = new StringBuilder(256 + (html == null ? 0 : html.length()));
         out.append("<div class=\"chat-head\"><span class=\"chat-author\">").append(esc(m.author()))
-                .append("</span> <span class=\"chat-when\">").append(esc(ChatUi.when(this, m.sentAt(), now))).append("</span>");
+                .append("</span> <span class=\"chat-when\">").append(esc(ChatUi.when(words, m.sentAt(), now))).append("</span>");
         if (mine) {
-            out.append(" <span class=\"chat-you\">").append(esc(getTranslation("chat.view.you"))).append("</span>");
+            out.append(" <span class=\"chat-you\">").append(esc(words.getTranslation("chat.view.you"))).append("</span>");
         }
         out.append("</div>");
         if (m.deleted()) {
-            out.append("<div class=\"chat-body chat-removed\">").append(esc(getTranslation("chat.view.removed"))).append("</div>");
-            getElement().setProperty("innerHTML", latin1(out));
-            return;
+            out.append("<div class=\"chat-body chat-removed\">").append(esc(words.getTranslation("chat.view.removed")))
+                    .append("</div>");
+            return latin1(out);
         }
         out.append("<div class=\"chat-body\">").append(html == null ? "" : html).append("</div>");
         if (m.waiting()) {
-            out.append("<div class=\"chat-held\">").append(esc(getTranslation("chat.view.heldYours"))).append("</div>");
-            getElement().setProperty("innerHTML", latin1(out));
-            return;
+            out.append("<div class=\"chat-held\">").append(esc(words.getTranslation("chat.view.heldYours"))).append("</div>");
+            return latin1(out);
         }
         if (mine) {
-            out.append("<div><span class=\"chat-status\">").append(esc(getTranslation("chat.view.sent"))).append("</span></div>");
+            out.append("<div><span class=\"chat-status\">").append(esc(words.getTranslation("chat.view.sent")))
+                    .append("</span></div>");
         }
         var actions = new StringBuilder();
         if (!mine) {
-            action(actions, "report", "chat-report-open", m, getTranslation("moderation.report.open"),
-                    getTranslation("chat.view.reportWho", m.author()));
+            action(actions, "report", "chat-report-open", m, words.getTranslation("moderation.report.open"),
+                    words.getTranslation("chat.view.reportWho", m.author()));
         }
         if (moderator) {
-            action(actions, "delete", "chat-delete", m, getTranslation("chat.tools.delete"),
-                    getTranslation("chat.tools.deleteWho", m.author()));
+            action(actions, "delete", "chat-delete", m, words.getTranslation("chat.tools.delete"),
+                    words.getTranslation("chat.tools.deleteWho", m.author()));
             if (!mine) {
-                action(actions, "mute", "chat-mute", m, getTranslation("chat.tools.mute"),
-                        getTranslation("chat.tools.muteWho", m.author()));
+                action(actions, "mute", "chat-mute", m, words.getTranslation("chat.tools.mute"),
+                        words.getTranslation("chat.tools.muteWho", m.author()));
             }
         }
         if (!actions.isEmpty()) {
             out.append("<div class=\"chat-actions\">").append(actions).append("</div>");
         }
-        getElement().setProperty("innerHTML", latin1(out));
+        return latin1(out);
     }
 
     /**
