@@ -16,6 +16,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.village.notification.NotificationBell;
+import org.village.shared.ui.TextAsHtml;
 import org.village.notification.Notifications;
 import org.village.security.CurrentUser;
 
@@ -40,14 +41,16 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         setPrimarySection(Section.NAVBAR);
         // Vaadin's <base href> would turn "#main-content" into the home page: quick-exit.js moves focus to
         // the element named by data-skip-to instead. The second skip link leaves at once, like the button.
-        var skip = new Anchor("#main-content", getTranslation("layout.skip.main"));
+        // words as the elements' own HTML, not text nodes: each text node is a state node kept on the server for as
+        // long as the page is open (decisions 053 and 056)
+        var skip = TextAsHtml.set(new Anchor("#main-content", ""), getTranslation("layout.skip.main"));
         skip.addClassName("skip-link");
         skip.getElement().setAttribute("router-ignore", true);
         skip.getElement().setAttribute("data-skip-to", "main-content");
         var skipExit = QuickExit.skipLink(this::text);
         var toggle = new DrawerToggle();
         toggle.setAriaLabel(getTranslation("layout.menu"));
-        var brand = new RouterLink("Village", HomeView.class);
+        var brand = TextAsHtml.set(new RouterLink("", HomeView.class), "Village");
         brand.addClassName("brand");
         addToNavbar(skip, skipExit, toggle, brand, languageButton(language));
         // the bell with a count, for signed-in people (notification module, decision 070)
@@ -67,9 +70,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         var userBox = new Div();
         userBox.addClassName("user-box");
         currentUser.get().ifPresentOrElse(user -> {
-            var signOut = new Button(getTranslation("layout.signOut"), e -> authentication.logout());
+            var signOut = TextAsHtml.set(new Button("", e -> authentication.logout()), getTranslation("layout.signOut"));
             signOut.addThemeVariants(ButtonVariant.TERTIARY);
-            userBox.add(new Span(getTranslation("layout.signedInAs", user.displayName())), signOut);
+            userBox.add(TextAsHtml.set(new Span(), getTranslation("layout.signedInAs", user.displayName())), signOut);
         }, () -> userBox.add(new Anchor("/login", getTranslation("layout.signIn"))));
         addToDrawer(nav, userBox);
     }
@@ -97,7 +100,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private Button languageButton(InterfaceLanguage language) {
         var current = InterfaceLanguage.current(com.vaadin.flow.component.UI.getCurrent());
         var other = InterfaceLanguage.CHOICES.stream().filter(c -> !c.equals(current)).findFirst().orElseThrow();
-        var button = new Button(other.name(), e -> e.getSource().getUI().ifPresent(ui -> language.choose(ui, other.code())));
+        var button = TextAsHtml.set(new Button("", e -> e.getSource().getUI().ifPresent(ui -> language.choose(ui, other.code()))),
+                other.name());
         button.addThemeVariants(ButtonVariant.TERTIARY);
         button.addClassName("language-choice");
         button.setId("language-choice");

@@ -18,7 +18,7 @@ final class QuickExit {
 
     /** The second skip link: Enter on it leaves at once, as its words promise (decision 033). */
     static Anchor skipLink(UnaryOperator<String> text) {
-        var skip = new Anchor(ADDRESS, text.apply("layout.skip.exit"));
+        var skip = org.village.shared.ui.TextAsHtml.set(new Anchor(ADDRESS, ""), text.apply("layout.skip.exit"));
         skip.addClassName("skip-link");
         skip.getElement().setAttribute("router-ignore", true);
         skip.getElement().setAttribute("data-quick-exit", true);

@@ -49,6 +49,7 @@ import org.village.chat.ChatService;
 import org.village.helpnow.HelpNowService;
 import org.village.security.CurrentUser;
 import org.village.shared.InputProblem;
+import org.village.shared.ui.TextAsHtml;
 import org.village.shared.Roles;
 
 /**
@@ -276,11 +277,11 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
         typing.setId("chat-typing");
         typing.addClassName("chat-typing");
 
-        older.setText(getTranslation("chat.view.older"));
+        TextAsHtml.set(older, getTranslation("chat.view.older"));
         older.setId("chat-older");
         older.addThemeVariants(ButtonVariant.TERTIARY);
         older.addClickListener(e -> loadOlder());
-        jump.setText(getTranslation("chat.view.jumpUnread"));
+        TextAsHtml.set(jump, getTranslation("chat.view.jumpUnread"));
         jump.setId("chat-jump-unread");
         jump.addThemeVariants(ButtonVariant.TERTIARY);
         jump.addClickListener(e -> jumpToUnread());
@@ -409,7 +410,7 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
         input.setMaxLength(Chat.MAX_CHARS + 1000); // over the limit is told kindly, not cut off
         input.setValueChangeMode(ValueChangeMode.ON_CHANGE);
         input.addClassName("chat-input");
-        send.setText(getTranslation("chat.view.send"));
+        TextAsHtml.set(send, getTranslation("chat.view.send"));
         send.setId("chat-send");
         send.addThemeVariants(ButtonVariant.PRIMARY);
         if (!sendWired) {
@@ -936,7 +937,7 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
     }
 
     private void showPresence() {
-        presence.setText(here.isEmpty() ? "" : getTranslation("chat.view.here", String.join(", ", here.values())));
+        TextAsHtml.set(presence, here.isEmpty() ? "" : getTranslation("chat.view.here", String.join(", ", here.values())));
     }
 
     private void showTyping(long accountId, String who) {
@@ -959,7 +960,7 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
         long now = clock.millis();
         typingUntil.values().removeIf(until -> until < now);
         var who = new ArrayList<>(typingUntil.keySet());
-        typing.setText(who.isEmpty() ? "" : who.size() == 1 ? getTranslation("chat.view.typingOne", who.getFirst())
+        TextAsHtml.set(typing, who.isEmpty() ? "" : who.size() == 1 ? getTranslation("chat.view.typingOne", who.getFirst())
                 : getTranslation("chat.view.typingMany", String.join(", ", who)));
     }
 

@@ -30,8 +30,8 @@ class ChatPageStateNodesTest extends SpringBrowserlessTest {
     @Autowired
     JdbcClient jdbc;
 
-    static final int FRAME_BUDGET = 30;
-    static final int PAGE_BUDGET = 60;
+    static final int FRAME_BUDGET = 20;
+    static final int PAGE_BUDGET = 45;
 
     @Test
     @WithUserDetails("parent.b")
