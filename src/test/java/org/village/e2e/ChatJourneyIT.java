@@ -255,16 +255,16 @@ class ChatJourneyIT extends BrowserJourney {
     @Test
     void hostileNamesAndWordsAreOnlyTextAndTheJumpToUnreadBringsEarlierLines() {
         String suffix = TestText.letters(8);
-        String hostileName = "<img src=x onerror=window.__pwned=1> Rowan \u202E" + suffix;
+        String hostileName = "<img src=x onerror=__p=1>\u202E" + suffix; // display names are short
         long writer = TestAccounts.copy(jdbc, "parent.a", "chat.h." + suffix, hostileName, "PARENT");
-        String hostileRoom = "</script><img src=x onerror=window.__pwned=2> Room " + suffix;
+        String hostileRoom = "</script><img src=x onerror=__p=2> Room " + suffix;
         String code = "hostile-" + suffix;
         jdbc.sql("INSERT INTO chat_room (code, name, description, audience, always_open, hours_text, created_at) "
                 + "VALUES (?, ?, ?, 'EVERYONE', TRUE, '', NOW(6))")
-                .params(code, hostileRoom, "<a href=\"javascript:window.__pwned=3\">about</a> " + suffix).update();
+                .params(code, hostileRoom, "<a href=\"javascript:__p=3\">about</a> " + suffix).update();
         long hostile = jdbc.sql("SELECT id FROM chat_room WHERE code = ?").param(code).query(Long.class).single();
         for (int seq = 1; seq <= 45; seq++) {
-            String body = seq == 1 ? "<img src=x onerror=window.__pwned=4> first " + suffix : "words " + seq + " " + suffix;
+            String body = seq == 1 ? "<img src=x onerror=__p=4> first " + suffix : "words " + seq + " " + suffix;
             jdbc.sql("INSERT INTO chat_message (room_id, seq, client_id, author_id, author_name, typed, body, status, created_at) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, 'SHOWN', NOW(6))")
                     .params(hostile, seq, "h" + seq, writer, hostileName, body, body).update();
@@ -276,7 +276,7 @@ class ChatJourneyIT extends BrowserJourney {
         open("chat/" + hostile);
         waitFor(By.id("chat-input"));
         assertThat(driver.findElement(By.id("chat-title")).getText()).isEqualTo(hostileRoom.replace("\u202E", ""));
-        assertThat(pageText()).contains("<img src=x onerror=window.__pwned=2>");
+        assertThat(pageText()).contains("<img src=x onerror=__p=2>");
         waitForLog(driver, "words 45 " + suffix);
         assertThat(seqsOn(driver)).isEqualTo(java.util.stream.LongStream.rangeClosed(26, 45).boxed().toList());
         assertThat(driver.findElement(By.cssSelector("#chat-m-45 .chat-author")).getText()).contains("<img src=x");
@@ -286,13 +286,13 @@ class ChatJourneyIT extends BrowserJourney {
         wait.until(d -> seqsOn(d).size() == 45);
         assertThat(seqsOn(driver)).isEqualTo(java.util.stream.LongStream.rangeClosed(1, 45).boxed().toList());
         wait.until(d -> !d.findElements(By.cssSelector("#chat-unread + #chat-m-1")).isEmpty());
-        assertThat(logText(driver)).contains("<img src=x onerror=window.__pwned=4> first " + suffix);
+        assertThat(logText(driver)).contains("<img src=x onerror=__p=4> first " + suffix);
 
         // nothing hostile became an element or ran, in the header or the lines; a reload shows the same
         for (int round = 0; round < 2; round++) {
             assertThat(driver.findElements(By.cssSelector("#chat-room img, #chat-room script"))).isEmpty();
             assertThat(driver.findElements(By.cssSelector("#chat-room a[href^='javascript']"))).isEmpty();
-            assertThat(((JavascriptExecutor) driver).executeScript("return window.__pwned === undefined")).isEqualTo(true);
+            assertThat(((JavascriptExecutor) driver).executeScript("return window.__p === undefined")).isEqualTo(true);
             assertAccessible();
             driver.navigate().refresh();
             settle();

@@ -297,8 +297,10 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
         mineWaiting.addClassName("chat-messages");
         pendingList.setId("chat-pending");
         pendingList.addClassName("chat-messages");
+        // my waiting and my pending lines, the tools and the action panel join the page when there is something in
+        // them (decision 056: each element of an open page is kept on the server for as long as it is open)
         logBox.removeAll();
-        logBox.add(older, messages, mineWaiting, pendingList);
+        logBox.add(older, messages);
         // the lines of a room opened before in this view go (they live only in the browser: decision 056)
         messages.getElement().executeJs(LINES_JS + "window.villageChat.clear(this);");
         if (htmlForTests != null) {
@@ -322,7 +324,11 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
         announce.getElement().setAttribute("aria-atomic", "true");
 
         buildComposer();
-        add(header, tools, presence, jump, logBox, actionPanel, typing, announce, composer);
+        add(header);
+        if (moderator) {
+            add(tools);
+        }
+        add(presence, jump, logBox, typing, announce, composer);
     }
 
     /**
@@ -593,6 +599,9 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
         }
         var line = new MessageLine(m, true, html(m), clock.instant(), false);
         waiting.put(m.id(), line);
+        if (mineWaiting.getParent().isEmpty()) {
+            logBox.addComponentAtIndex(logBox.indexOf(messages) + 1, mineWaiting);
+        }
         mineWaiting.add(line);
     }
 
@@ -654,6 +663,9 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
         String clientId = UUID.randomUUID().toString();
         var line = new PendingLine(clientId, text, myName, () -> trySend(pending.get(clientId)));
         pending.put(clientId, line);
+        if (pendingList.getParent().isEmpty()) {
+            logBox.add(pendingList);
+        }
         pendingList.add(line);
         scrollToEnd();
         trySend(line);
@@ -816,6 +828,9 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
     }
 
     private void openPanel(Component panel) {
+        if (actionPanel.getParent().isEmpty()) {
+            addComponentAtIndex(indexOf(logBox) + 1, actionPanel);
+        }
         actionPanel.removeAll();
         actionPanel.add(panel);
         panel.getElement().executeJs("const h = this.querySelector('[tabindex=\"-1\"]'); if (h) { h.scrollIntoView({block: 'center'}); h.focus(); }");

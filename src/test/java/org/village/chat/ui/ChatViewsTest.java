@@ -1,6 +1,7 @@
 package org.village.chat.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -26,6 +27,9 @@ import org.village.TestText;
 import org.village.chat.Chat;
 import org.village.chat.ChatEvent;
 import org.village.helpnow.HelpNowBox;
+import org.village.moderation.ReportReason;
+import org.village.shared.InputProblem;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
  * Browserless: who sees chat, a room's first page, a send that shows as pending and then sent (hostile text shown as
@@ -46,6 +50,9 @@ class ChatViewsTest extends SpringBrowserlessTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    org.village.chat.ChatService chat;
 
     /** A room of our own: always open (or never), for everyone or staff only. */
     static long room(JdbcClient jdbc, boolean alwaysOpen, String audience) {
@@ -295,5 +302,40 @@ class ChatViewsTest extends SpringBrowserlessTest {
         assertThat(MessageLine.latin1("plain <b>text</b> &amp; é")).isEqualTo("plain <b>text</b> &amp; é");
         assertThat(MessageLine.latin1("Sunflower\u2019s \uD83D\uDE00 <span title=\"\u0142\">x</span>"))
                 .isEqualTo("Sunflower&#8217;s &#128512; <span title=\"&#322;\">x</span>");
+    }
+
+    /**
+     * Decision 056: a line's buttons reach the server as an action and a message id from the browser. A parent's forged
+     * ids and actions do nothing on the page, and the service says no again (not a moderator; a room they may not join).
+     */
+    @Test
+    @WithUserDetails("parent.b")
+    void aParentsForgedActionsFromTheBrowserDoNothing() {
+        long room = room(jdbc, true, "EVERYONE");
+        long staffRoom = room(jdbc, true, "STAFF");
+        long other = jdbc.sql("SELECT id FROM user_account WHERE username = 'parent.a'").query(Long.class).single();
+        for (long r : List.of(room, staffRoom)) {
+            jdbc.sql("UPDATE chat_room SET last_seq = 1 WHERE id = ?").param(r).update();
+            jdbc.sql("INSERT INTO chat_message (room_id, seq, client_id, author_id, author_name, typed, body, status, created_at) "
+                    + "VALUES (?, 1, 'f1', ?, 'Sunflower', 'some words', 'some words', 'SHOWN', NOW(6))").params(r, other).update();
+        }
+        long visible = jdbc.sql("SELECT id FROM chat_message WHERE room_id = ?").param(room).query(Long.class).single();
+        long hidden = jdbc.sql("SELECT id FROM chat_message WHERE room_id = ?").param(staffRoom).query(Long.class).single();
+        var view = open(room);
+        assertThat(view.linesHtml()).contains("data-act=\"report\"").doesNotContain("data-act=\"delete\"", "data-act=\"mute\"");
+        view.act("delete", visible);
+        view.act("mute", visible);
+        view.act("report", hidden);
+        view.act("report", -1);
+        assertThat($(ChatReport.class).all()).isEmpty();
+        assertThat($(MutePanel.class).all()).isEmpty();
+        assertThat(jdbc.sql("SELECT status FROM chat_message WHERE id = ?").param(visible).query(String.class).single())
+                .isEqualTo("SHOWN");
+        // the service checks again, whatever the page did
+        assertThatThrownBy(() -> chat.delete(visible, null)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> chat.report(hidden, ReportReason.UNKIND, null)).isInstanceOf(InputProblem.class);
+        // what the parent may do works: a report form for the message they can see
+        view.act("report", visible);
+        assertThat($(ChatReport.class).all()).hasSize(1);
     }
 }
