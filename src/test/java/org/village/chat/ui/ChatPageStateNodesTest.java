@@ -31,7 +31,7 @@ class ChatPageStateNodesTest extends SpringBrowserlessTest {
     JdbcClient jdbc;
 
     static final int FRAME_BUDGET = 20;
-    static final int PAGE_BUDGET = 45;
+    static final int PAGE_BUDGET = 40;
 
     @Test
     @WithUserDetails("parent.b")
