@@ -101,18 +101,20 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
     private final Clock clock;
 
     private final Div header = new Div();
-    private final Div tools = new Div();
+    /** The worker tools (a moderator only), created when needed (decision 056). */
+    private Div tools;
     private final Paragraph presence = new Paragraph();
     private final Paragraph typing = new Paragraph();
     private final Button older = new Button();
     private final Button jump = new Button();
     private final Div logBox = new Div();
     private final OrderedList messages = new OrderedList();
-    private final OrderedList mineWaiting = new OrderedList();
-    private final OrderedList pendingList = new OrderedList();
+    /** My lines waiting for a moderator, and my lines not stored yet: created when there is one (decision 056). */
+    private OrderedList mineWaiting;
+    private OrderedList pendingList;
     private final Div announce = new Div();
     /** Where a message's report form or a moderator's pause choice opens (one at a time). */
-    private final Div actionPanel = new Div();
+    private Div actionPanel;
     private final Div composer = new Div();
     private final Div composerNotice = new Div();
     private final TextArea input = new TextArea();
@@ -227,8 +229,12 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
         here.clear();
         names.clear();
         messages.removeAll();
-        mineWaiting.removeAll();
-        pendingList.removeAll();
+        if (mineWaiting != null) {
+            mineWaiting.removeAll();
+        }
+        if (pendingList != null) {
+            pendingList.removeAll();
+        }
         upTo = 0;
         lastMarked = 0;
         roomId = number(event.getRouteParameters().get("room").orElse(""));
@@ -264,10 +270,13 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
         header.setId("chat-header");
         showState();
 
-        tools.removeAll();
-        tools.setId("chat-tools");
         roomTools = null;
         if (moderator) {
+            if (tools == null) {
+                tools = new Div();
+                tools.setId("chat-tools");
+            }
+            tools.removeAll();
             roomTools = new RoomTools(chat, room, clock, this::knownPeople, this::reloadRoom);
             tools.add(roomTools);
         }
@@ -293,10 +302,6 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
         logBox.getElement().setAttribute("tabindex", "0");
         messages.setId("chat-messages");
         messages.addClassName("chat-messages");
-        mineWaiting.setId("chat-waiting");
-        mineWaiting.addClassName("chat-messages");
-        pendingList.setId("chat-pending");
-        pendingList.addClassName("chat-messages");
         // my waiting and my pending lines, the tools and the action panel join the page when there is something in
         // them (decision 056: each element of an open page is kept on the server for as long as it is open)
         logBox.removeAll();
@@ -313,8 +318,9 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
                             number(e.getEventData().path(ACT_ID).asString(""))))
                     .addEventData(ACT).addEventData(ACT_ID).setFilter("event.target.closest('[data-act]') !== null");
         }
-        actionPanel.setId("chat-action");
-        actionPanel.removeAll();
+        if (actionPanel != null) {
+            actionPanel.removeAll();
+        }
 
         // one small polite region: what is put here is read out, not the history around it
         announce.setId("chat-announce");
@@ -557,7 +563,7 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
         // my message that waited for a moderator is approved: it leaves the waiting list
         var wasWaiting = waiting.remove(m.id());
         if (wasWaiting != null) {
-            mineWaiting.remove(wasWaiting);
+            mineWaiting().remove(wasWaiting);
         }
         var before = shown.put(m.seq(), MessageLine.compact(m));
         if (before != null) {
@@ -571,12 +577,30 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
         if (m.authorId() == myId && m.clientId() != null) {
             var p = pending.remove(m.clientId());
             if (p != null) {
-                pendingList.remove(p);
+                pendingList().remove(p);
             }
         }
         if (live && m.authorId() != myId && !m.deleted()) {
             announce.setText(getTranslation("chat.view.announce", m.author(), plain(m.body())));
         }
+    }
+
+    private OrderedList mineWaiting() {
+        if (mineWaiting == null) {
+            mineWaiting = new OrderedList();
+            mineWaiting.setId("chat-waiting");
+            mineWaiting.addClassName("chat-messages");
+        }
+        return mineWaiting;
+    }
+
+    private OrderedList pendingList() {
+        if (pendingList == null) {
+            pendingList = new OrderedList();
+            pendingList.setId("chat-pending");
+            pendingList.addClassName("chat-messages");
+        }
+        return pendingList;
     }
 
     /** Sends one stored line's HTML to the browser, which puts it in stored order or replaces it. */
@@ -592,14 +616,14 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
     private void putWaiting(Chat.Message m) {
         var p = pending.remove(m.clientId());
         if (p != null) {
-            pendingList.remove(p);
+            pendingList().remove(p);
         }
         if (waiting.containsKey(m.id())) {
             return;
         }
         var line = new MessageLine(m, true, html(m), clock.instant(), false);
         waiting.put(m.id(), line);
-        if (mineWaiting.getParent().isEmpty()) {
+        if (mineWaiting().getParent().isEmpty()) {
             logBox.addComponentAtIndex(logBox.indexOf(messages) + 1, mineWaiting);
         }
         mineWaiting.add(line);
@@ -663,7 +687,7 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
         String clientId = UUID.randomUUID().toString();
         var line = new PendingLine(clientId, text, myName, () -> trySend(pending.get(clientId)));
         pending.put(clientId, line);
-        if (pendingList.getParent().isEmpty()) {
+        if (pendingList().getParent().isEmpty()) {
             logBox.add(pendingList);
         }
         pendingList.add(line);
@@ -708,7 +732,7 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
         switch (answer) {
             case Chat.Stored stored -> {
                 if (pending.remove(line.clientId()) != null) {
-                    pendingList.remove(line);
+                    pendingList().remove(line);
                 }
                 put(stored.message(), false);
                 if (stored.message().seq() != null && stored.message().seq() == upTo + 1) {
@@ -725,7 +749,7 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
             case Chat.Refused refused -> {
                 // refused (muted, slow mode, too long, closed…): the words go back into the box, with the reason
                 if (pending.remove(line.clientId()) != null) {
-                    pendingList.remove(line);
+                    pendingList().remove(line);
                 }
                 if (input.getValue().isEmpty()) {
                     input.setValue(line.text());
@@ -828,6 +852,10 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
     }
 
     private void openPanel(Component panel) {
+        if (actionPanel == null) {
+            actionPanel = new Div();
+            actionPanel.setId("chat-action");
+        }
         if (actionPanel.getParent().isEmpty()) {
             addComponentAtIndex(indexOf(logBox) + 1, actionPanel);
         }
@@ -837,6 +865,9 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
     }
 
     private void closePanel(String said) {
+        if (actionPanel == null) {
+            return;
+        }
         actionPanel.removeAll();
         if (said != null && !said.isEmpty()) {
             var thanks = new Paragraph(said);
