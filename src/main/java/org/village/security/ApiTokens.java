@@ -142,11 +142,20 @@ public class ApiTokens {
         if (token == null || token.isBlank() || token.length() > 200) {
             return Optional.empty();
         }
+        return authenticateByHash(hash(token));
+    }
+
+    /** {@link #authenticate} for a token already {@link #hash hashed} (an open connection keeps only the hash). */
+    @Transactional(readOnly = true)
+    public Optional<VillageUser> authenticateByHash(String tokenHash) {
+        if (tokenHash == null) {
+            return Optional.empty();
+        }
         Optional<Long> account = jdbc.sql("""
                 SELECT t.account_id FROM api_token t JOIN user_account a ON a.id = t.account_id
                 WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ?
                   AND a.enabled = TRUE AND a.security_stamp = t.security_stamp""")
-                .params(Tokens.sha256(token.strip()), Timestamp.from(clock.instant()))
+                .params(tokenHash, Timestamp.from(clock.instant()))
                 .query(Long.class).optional();
         return account.flatMap(accounts::findById).map(a -> new VillageUser(a.getId(), a.getUsername(),
                 a.getDisplayName(), a.getRoles(), a.getFamilyId(), a.isEnabled(), a.getSecurityStamp(), null));
@@ -161,11 +170,24 @@ public class ApiTokens {
         if (token == null || token.isBlank() || token.length() > 200) {
             return false;
         }
+        return stillGoodByHash(hash(token), accountId);
+    }
+
+    /** What a token is stored as: an open connection keeps this, so each frame's check need not hash it again. */
+    public static String hash(String token) {
+        return Tokens.sha256(token.strip());
+    }
+
+    /** {@link #stillGood} for a token already {@link #hash hashed}. */
+    public boolean stillGoodByHash(String tokenHash, long accountId) {
+        if (tokenHash == null) {
+            return false;
+        }
         return jdbc.sql("""
                 SELECT COUNT(*) FROM api_token t JOIN user_account a ON a.id = t.account_id
                 WHERE t.token_hash = ? AND t.account_id = ? AND t.revoked_at IS NULL AND t.expires_at > ?
                   AND a.enabled = TRUE AND a.security_stamp = t.security_stamp""")
-                .params(Tokens.sha256(token.strip()), accountId, Timestamp.from(clock.instant()))
+                .params(tokenHash, accountId, Timestamp.from(clock.instant()))
                 .query(Integer.class).single() > 0;
     }
 
