@@ -203,6 +203,25 @@ public class ChatService {
         return currentUser.get().map(ChatService::moderates).orElse(false);
     }
 
+    /**
+     * Who may join which room, as the database says now, for checking many open connections at once (the sweep of
+     * STOMP connections, decision 104): two reads in all, and then the same rules as {@link #mayJoin(long)} for each
+     * person, whose roles come from their checked token. Only for this node's own housekeeping: it answers for
+     * anyone, so it is never given to a page or an API.
+     */
+    public java.util.function.BiPredicate<VillageUser, Long> whoMayJoinNow() {
+        Map<Long, RoomRow> rooms = store.rooms().stream().collect(Collectors.toMap(RoomRow::id, Function.identity()));
+        java.util.Set<String> removed = store.removals();
+        return (person, roomId) -> {
+            if (!(person.isParent() || person.isPeerSupporter() || person.isStaff())) {
+                return false;
+            }
+            RoomRow r = rooms.get(roomId);
+            return r != null && mayJoin(person, r.audience())
+                    && (moderates(person) || !removed.contains(roomId + ":" + person.id()));
+        };
+    }
+
     /** True when the signed-in person may join this room now. */
     public boolean mayJoin(long roomId) {
         return currentUser.get().filter(u -> u.isParent() || u.isPeerSupporter() || u.isStaff())

@@ -46,6 +46,8 @@ class StompGate implements ExecutorChannelInterceptor {
     /** The connection's token, as its hash (never the token itself). */
     static final String TOKEN = "chat.token";
     static final String CHECKED = "chat.checkedAt";
+    /** The person the token named at CONNECT (the sweep of open connections checks them without loading anyone). */
+    static final String USER = "chat.user";
     static final String LANGUAGE = "chat.language";
     /** On a frame whose token was just checked: the account's stamp as that read found it. */
     static final String STAMP_READ = "village.stampRead";
@@ -135,6 +137,7 @@ class StompGate implements ExecutorChannelInterceptor {
         Map<String, Object> session = accessor.getSessionAttributes();
         if (session != null) {
             session.put(TOKEN, ApiTokens.hash(token)); // only its hash is kept: each frame's check reads by it
+            session.put(USER, user);
             session.put(CHECKED, System.nanoTime());
             String language = accessor.getFirstNativeHeader("accept-language");
             session.put(LANGUAGE, language != null && language.strip().toLowerCase(Locale.ROOT).startsWith("pl") ? "pl" : "en");
