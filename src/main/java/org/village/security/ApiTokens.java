@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.security.SecureRandom;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -142,11 +143,20 @@ public class ApiTokens {
         if (token == null || token.isBlank() || token.length() > 200) {
             return Optional.empty();
         }
+        return authenticateByHash(hash(token));
+    }
+
+    /** {@link #authenticate} for a token already {@link #hash hashed} (an open connection keeps only the hash). */
+    @Transactional(readOnly = true)
+    public Optional<VillageUser> authenticateByHash(String tokenHash) {
+        if (tokenHash == null) {
+            return Optional.empty();
+        }
         Optional<Long> account = jdbc.sql("""
                 SELECT t.account_id FROM api_token t JOIN user_account a ON a.id = t.account_id
                 WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ?
                   AND a.enabled = TRUE AND a.security_stamp = t.security_stamp""")
-                .params(Tokens.sha256(token.strip()), Timestamp.from(clock.instant()))
+                .params(tokenHash, Timestamp.from(clock.instant()))
                 .query(Long.class).optional();
         return account.flatMap(accounts::findById).map(a -> new VillageUser(a.getId(), a.getUsername(),
                 a.getDisplayName(), a.getRoles(), a.getFamilyId(), a.isEnabled(), a.getSecurityStamp(), null));
@@ -161,11 +171,45 @@ public class ApiTokens {
         if (token == null || token.isBlank() || token.length() > 200) {
             return false;
         }
+        return stillGoodByHash(hash(token), accountId);
+    }
+
+    /** What a token is stored as: an open connection keeps this, so each frame's check need not hash it again. */
+    public static String hash(String token) {
+        return Tokens.sha256(token.strip());
+    }
+
+    /**
+     * Of these token hashes, the ones that still work, each with its account: as {@link #stillGood}, for many open
+     * connections at once (one read per 500 hashes instead of one per connection).
+     */
+    public Map<String, Long> stillGoodByHash(java.util.Collection<String> tokenHashes) {
+        var good = new java.util.HashMap<String, Long>();
+        var all = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(tokenHashes));
+        Timestamp now = Timestamp.from(clock.instant());
+        for (int from = 0; from < all.size(); from += 500) {
+            var chunk = all.subList(from, Math.min(all.size(), from + 500));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            var params = new java.util.ArrayList<Object>(chunk);
+            params.add(now);
+            jdbc.sql("SELECT t.token_hash, t.account_id FROM api_token t JOIN user_account a ON a.id = t.account_id"
+                            + " WHERE t.token_hash IN (" + marks + ") AND t.revoked_at IS NULL AND t.expires_at > ?"
+                            + " AND a.enabled = TRUE AND a.security_stamp = t.security_stamp")
+                    .params(params).query((rs, n) -> good.put(rs.getString(1), rs.getLong(2))).list();
+        }
+        return good;
+    }
+
+    /** {@link #stillGood} for a token already {@link #hash hashed}. */
+    public boolean stillGoodByHash(String tokenHash, long accountId) {
+        if (tokenHash == null) {
+            return false;
+        }
         return jdbc.sql("""
                 SELECT COUNT(*) FROM api_token t JOIN user_account a ON a.id = t.account_id
                 WHERE t.token_hash = ? AND t.account_id = ? AND t.revoked_at IS NULL AND t.expires_at > ?
                   AND a.enabled = TRUE AND a.security_stamp = t.security_stamp""")
-                .params(Tokens.sha256(token.strip()), accountId, Timestamp.from(clock.instant()))
+                .params(tokenHash, accountId, Timestamp.from(clock.instant()))
                 .query(Integer.class).single() > 0;
     }
 

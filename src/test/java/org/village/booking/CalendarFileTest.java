@@ -140,6 +140,42 @@ class CalendarFileTest {
         }
     }
 
+    /**
+     * DTSTART and DTEND are written by CalendarFile itself (decision 102), not by ical4j's date properties: every
+     * half hour across both of 2026/27's clock changes and an ordinary day, the file is still ical4j's, byte for byte,
+     * and parses back to the instants booked.
+     */
+    @Test
+    void theTimesWrittenByHandAreIcal4jsAcrossBothClockChanges() throws Exception {
+        var zone = net.fortuna.ical4j.model.TimeZoneRegistryFactory.getInstance().createRegistry()
+                .getTimeZone("Europe/London");
+        for (String day : List.of("2026-10-24T12:00:00Z", "2027-03-27T12:00:00Z", "2027-07-01T00:00:00Z")) {
+            for (int half = 0; half < 48; half++) {
+                var start = Instant.parse(day).plusSeconds(half * 1800L);
+                var end = start.plusSeconds(5400);
+                var calendar = new Calendar();
+                calendar.withProdId(CalendarFile.PRODUCT).withDefaults()
+                        .withProperty(new net.fortuna.ical4j.model.property.Method("REQUEST"))
+                        .withComponent(zone.getVTimeZone());
+                var event = new VEvent(CalendarFile.when(start), CalendarFile.when(end), "Meeting");
+                event.add(new net.fortuna.ical4j.model.property.Uid(CalendarFile.uid(5)));
+                event.add(new net.fortuna.ical4j.model.property.Sequence(1));
+                event.add(new net.fortuna.ical4j.model.property.Status("CONFIRMED"));
+                calendar.add(event);
+                var out = new java.io.ByteArrayOutputStream();
+                new net.fortuna.ical4j.data.CalendarOutputter(false).output(calendar, out);
+                byte[] ours = CalendarFile.build(List.of(new CalendarFile.Event(5, 1, start, end, "Meeting", null, null)),
+                        false, null);
+                assertThat(withoutStamps(CalendarFile.asText(ours)))
+                        .as("file for %s", start)
+                        .isEqualTo(withoutStamps(out.toString(java.nio.charset.StandardCharsets.UTF_8)));
+                var parsed = event(parse(ours));
+                assertThat(Instant.from(parsed.getDateTimeStart().getDate())).as("start %s", start).isEqualTo(start);
+                assertThat(Instant.from(parsed.getDateTimeEnd().getDate())).as("end %s", end).isEqualTo(end);
+            }
+        }
+    }
+
     private static String withoutStamps(String ics) {
         return ics.replaceAll("DTSTAMP:[0-9TZ]+\\r\\n", "");
     }

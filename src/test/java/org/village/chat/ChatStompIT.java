@@ -255,16 +255,20 @@ class ChatStompIT extends IntegrationTest {
         String revokedToken = token(revokedLater);
         var v = connect(revokedToken);
         var topicV = v.subscribe("/topic/rooms." + room);
+        // a second connection on the same token: the sweep asks once per token, and must close both
+        var v2 = connect(revokedToken);
+        var topicV2 = v2.subscribe("/topic/rooms." + room);
         var s = connect(token(stays));
         var topic = s.subscribe("/topic/rooms." + room);
-        awaitSubscribed(topicR, topicV, topic);
+        awaitSubscribed(topicR, topicV, topicV2, topic);
         users.as(data.worker());
         chat.remove(room, data.id(removed), true);
         users.anonymous();
         tokens.revoke(revokedToken);
-        assertThat(sessions.sweep()).isGreaterThanOrEqualTo(2);
+        assertThat(sessions.sweep()).isGreaterThanOrEqualTo(3);
         r.closed.get(10, TimeUnit.SECONDS);
         v.closed.get(10, TimeUnit.SECONDS);
+        v2.closed.get(10, TimeUnit.SECONDS);
         assertThat(s.connected()).isTrue();
         s.send("/app/rooms." + room + ".send", StompTestClient.message(clientId(), "still here"));
         assertThat(next(topic).get("body")).isEqualTo("still here");

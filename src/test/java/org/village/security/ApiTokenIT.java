@@ -165,6 +165,27 @@ class ApiTokenIT extends IntegrationTest {
 
     // ---- helpers ----
 
+    @Test
+    void manyHashesAreCheckedAtOnceAndOnlyTheGoodOnesComeBackWithTheirAccounts() {
+        long one = parent("token.parent.batch1");
+        long two = parent("token.parent.batch2");
+        String good = tokens.issue("token.parent.batch1", PASSWORD, "127.0.0.31").token();
+        String revoked = tokens.issue("token.parent.batch2", PASSWORD, "127.0.0.31").token();
+        String alsoGood = tokens.issue("token.parent.batch2", PASSWORD, "127.0.0.31").token();
+        tokens.revoke(revoked);
+        var hashes = new java.util.ArrayList<String>();
+        for (int i = 0; i < 700; i++) { // more than one read's worth (500), with the good ones in both reads
+            hashes.add(Tokens.sha256("nobody's token " + i));
+        }
+        hashes.add(3, ApiTokens.hash(good));
+        hashes.add(ApiTokens.hash(revoked));
+        hashes.add(ApiTokens.hash(alsoGood));
+        hashes.add(ApiTokens.hash(good)); // the same one twice
+        assertThat(tokens.stillGoodByHash(hashes))
+                .isEqualTo(Map.of(ApiTokens.hash(good), one, ApiTokens.hash(alsoGood), two));
+        assertThat(tokens.stillGoodByHash(java.util.List.of())).isEmpty();
+    }
+
     private long parent(String username) {
         return TestAccounts.copy(jdbc, "parent.a", username, "Tester " + username, "PARENT");
     }

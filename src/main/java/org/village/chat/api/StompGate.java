@@ -43,8 +43,11 @@ class StompGate implements ExecutorChannelInterceptor {
 
     static final Pattern ROOM_TOPIC = Pattern.compile("/topic/rooms\\.(\\d{1,18})");
     static final Pattern ROOM_SEND = Pattern.compile("/app/rooms\\.(\\d{1,18})\\.send");
+    /** The connection's token, as its hash (never the token itself). */
     static final String TOKEN = "chat.token";
     static final String CHECKED = "chat.checkedAt";
+    /** The person the token named at CONNECT (the sweep of open connections checks them without loading anyone). */
+    static final String USER = "chat.user";
     static final String LANGUAGE = "chat.language";
     /** On a frame whose token was just checked: the account's stamp as that read found it. */
     static final String STAMP_READ = "village.stampRead";
@@ -133,7 +136,8 @@ class StompGate implements ExecutorChannelInterceptor {
         }
         Map<String, Object> session = accessor.getSessionAttributes();
         if (session != null) {
-            session.put(TOKEN, token);
+            session.put(TOKEN, ApiTokens.hash(token)); // only its hash is kept: each frame's check reads by it
+            session.put(USER, user);
             session.put(CHECKED, System.nanoTime());
             String language = accessor.getFirstNativeHeader("accept-language");
             session.put(LANGUAGE, language != null && language.strip().toLowerCase(Locale.ROOT).startsWith("pl") ? "pl" : "en");
@@ -190,7 +194,7 @@ class StompGate implements ExecutorChannelInterceptor {
         // the person is the one the token named at CONNECT (as a web session keeps who signed in); whether the token
         // still works is one read (a revoked or expired token, a switched-off account or a new password end it)
         Object token = session.get(TOKEN);
-        if (!(token instanceof String t) || !tokens.stillGood(t, user.id())) {
+        if (!(token instanceof String hash) || !tokens.stillGoodByHash(hash, user.id())) {
             throw new StompRefused("unauthorized",
                     "This token does not work any more: it expired, was revoked, or the password changed. Please sign in again.");
         }

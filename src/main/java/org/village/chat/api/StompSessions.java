@@ -1,8 +1,11 @@
 package org.village.chat.api;
 
 import java.io.IOException;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import org.slf4j.Logger;
@@ -70,13 +73,36 @@ public class StompSessions {
         return open.size();
     }
 
-    /** Closes every connection that may not go on; returns how many it closed. */
+    /**
+     * Closes every connection that may not go on; returns how many it closed. One sweep makes a few reads however
+     * many connections are open (decision 104): the tokens in one read per 500, then the rooms and the removals from
+     * rooms once; before, each connection cost a token read, an account load and two or three reads per room.
+     */
     @Scheduled(fixedDelayString = "${village.chat.token-sweep:PT30S}", initialDelayString = "${village.chat.token-sweep:PT30S}")
     public int sweep() {
+        List<WebSocketSession> sessions = List.copyOf(open.values());
+        Set<String> hashes = new HashSet<>();
+        for (WebSocketSession session : sessions) {
+            if (session.getAttributes().get(StompGate.TOKEN) instanceof String hash) {
+                hashes.add(hash);
+            }
+        }
+        if (hashes.isEmpty()) {
+            return 0;
+        }
+        Map<String, Long> good;
+        BiPredicate<VillageUser, Long> mayJoin;
+        try {
+            good = tokens.stillGoodByHash(hashes);
+            mayJoin = chat.whoMayJoinNow();
+        } catch (RuntimeException e) {
+            log.warn("Chat connections could not be checked this time ({})", e.getClass().getSimpleName());
+            return 0;
+        }
         int closed = 0;
-        for (WebSocketSession session : open.values()) {
+        for (WebSocketSession session : sessions) {
             try {
-                if (!mayGoOn(session)) {
+                if (!mayGoOn(session, good, mayJoin)) {
                     session.close(NOT_ANY_MORE);
                     closed++;
                 }
@@ -87,22 +113,23 @@ public class StompSessions {
         return closed;
     }
 
-    private boolean mayGoOn(WebSocketSession session) {
+    private boolean mayGoOn(WebSocketSession session, Map<String, Long> good, BiPredicate<VillageUser, Long> mayJoin) {
         Object token = session.getAttributes().get(StompGate.TOKEN);
-        if (!(token instanceof String t)) {
+        if (!(token instanceof String hash)) {
             return true; // not connected with STOMP yet: the first-frame time limit closes it
         }
-        Optional<VillageUser> user = tokens.authenticate(t);
-        if (user.isEmpty()) {
+        Long account = good.get(hash);
+        if (account == null || !(session.getAttributes().get(StompGate.USER) instanceof VillageUser user)
+                || user.id() != account) {
             return false;
         }
-        SimpSession stomp = sessionOf(user.get(), session.getId());
+        SimpSession stomp = sessionOf(user, session.getId());
         if (stomp == null) {
             return true;
         }
         for (SimpSubscription subscription : stomp.getSubscriptions()) {
             Matcher room = StompGate.ROOM_TOPIC.matcher(subscription.getDestination());
-            if (room.matches() && !StompGate.as(user.get(), () -> chat.mayJoin(Long.parseLong(room.group(1))))) {
+            if (room.matches() && !mayJoin.test(user, Long.parseLong(room.group(1)))) {
                 return false;
             }
         }

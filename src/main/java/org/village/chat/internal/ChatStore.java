@@ -75,6 +75,12 @@ public class ChatStore {
         return jdbc.sql("SELECT " + ROOM_COLUMNS + " FROM chat_room ORDER BY position, name, id").query(ChatStore::room).list();
     }
 
+    /** Every removal from a room, as {@code roomId:accountId}: few, read once per sweep of the open connections. */
+    public java.util.Set<String> removals() {
+        return new java.util.HashSet<>(jdbc.sql("SELECT room_id, account_id FROM chat_member WHERE removed = TRUE")
+                .query((rs, n) -> rs.getLong(1) + ":" + rs.getLong(2)).list());
+    }
+
     public Optional<RoomRow> room(long id) {
         return jdbc.sql("SELECT " + ROOM_COLUMNS + " FROM chat_room WHERE id = ?").param(id).query(ChatStore::room).optional();
     }
