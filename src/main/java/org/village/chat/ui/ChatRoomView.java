@@ -142,6 +142,8 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
 
     private long roomId;
     private Chat.Room room;
+    /** Attached before: a later attach means the browser has built this page afresh (see {@link #onAttach}). */
+    private boolean attachedBefore;
     private boolean moderator;
     private long myId;
     private String myName = "";
@@ -603,6 +605,32 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
         return pendingList;
     }
 
+    /** Draws every line this view has shown again, in stored order, with the unread marker: the browser lost them. */
+    private void redrawLines() {
+        if (room == null) {
+            return;
+        }
+        messages.getElement().executeJs(LINES_JS + "window.villageChat.clear(this);");
+        if (htmlForTests != null) {
+            htmlForTests.clear();
+        }
+        if (shown.isEmpty()) {
+            markUnread();
+            return;
+        }
+        // the view keeps no words (decision 056): they are read again, the shown numbers only, as this person
+        long first = shown.firstKey();
+        int span = (int) Math.min(Chat.HISTORY_MAX, shown.lastKey() - first + 1);
+        Map<Long, Chat.Message> words = new HashMap<>();
+        try {
+            chat.history(roomId, first - 1, span).forEach(m -> words.put(m.seq(), m));
+        } catch (RuntimeException e) {
+            log.debug("Chat lines could not be read again after the page was rebuilt ({})", e.getClass().getSimpleName());
+        }
+        shown.forEach((seq, kept) -> showLine(words.getOrDefault(seq, kept)));
+        markUnread();
+    }
+
     /** Sends one stored line's HTML to the browser, which puts it in stored order or replaces it. */
     private void showLine(Chat.Message m) {
         boolean mine = m.authorId() == myId;
@@ -1054,6 +1082,13 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
         startListening(event.getUI());
+        if (attachedBefore) {
+            // attached again: Vaadin rebuilt the page in the browser (a resynchronisation after a lost message, as on
+            // a phone waking up, detaches and attaches every component, and calls it an initial attach), and the
+            // lines live only in the browser (decision 056), so they are drawn again from what this view has shown
+            redrawLines();
+        }
+        attachedBefore = true;
         // Enter sends (Shift and Enter: a new line); typing is told at most every three seconds; when the push
         // connection comes back or the tab wakes up, the page asks for what it missed
         getElement().executeJs("""

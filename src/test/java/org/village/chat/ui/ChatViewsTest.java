@@ -273,6 +273,32 @@ class ChatViewsTest extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails("parent.b")
+    void whenVaadinRebuildsThePageInTheBrowserTheLinesAreDrawnAgainOnceEach() {
+        long room = room(jdbc, true, "EVERYONE");
+        long other = jdbc.sql("SELECT id FROM user_account WHERE username = 'parent.a'").query(Long.class).single();
+        stored(room, other, 1, 12);
+        var view = open(room);
+        assertThat(view.linesOnPage()).isEqualTo(12);
+        String before = view.linesHtml();
+        // what Vaadin does when a browser asks to be resynchronised (a lost message, a phone waking up): every
+        // component is detached and attached again and the browser builds the page afresh, without the lines that
+        // live only in it (decision 056)
+        var internals = com.vaadin.flow.component.UI.getCurrent().getInternals();
+        internals.getStateTree().runExecutionsBeforeClientResponse();
+        internals.dumpPendingJavaScriptInvocations(); // what the browser already has
+        internals.getStateTree().prepareForResync();
+        internals.getStateTree().runExecutionsBeforeClientResponse(); // as the response to the browser is written
+        var sentAgain = internals.dumpPendingJavaScriptInvocations().stream()
+                .map(i -> i.getInvocation().getExpression()).toList();
+        assertThat(sentAgain).filteredOn(js -> js.contains("villageChat.clear(")).hasSize(1);
+        assertThat(sentAgain).filteredOn(js -> js.contains("villageChat.put(")).hasSize(12);
+        assertThat(view.linesOnPage()).isEqualTo(12);
+        assertThat(view.linesHtml()).isEqualTo(before);
+        assertThat(view.shownSeqs()).isEqualTo(range(1, 12));
+    }
+
+    @Test
+    @WithUserDetails("parent.b")
     void aPageOpenAllEveningKeepsOnlyTheLatestMessagesAndEarlierOnesComeBack() {
         long room = room(jdbc, true, "EVERYONE");
         long other = jdbc.sql("SELECT id FROM user_account WHERE username = 'parent.a'").query(Long.class).single();
