@@ -6,7 +6,7 @@
 #     NODES 1 (no broker) or 2 (Redis pub/sub between them)
 #     DRILL: none | client-cut | node-restart | broker-restart | all (two nodes: half a room cut for 30 s from a third
 #     of the way in, Redis stopped for 10 s soon after, node 2 killed at two thirds and started again)
-# Environment: SKIP_BUILD=1 (use target/classes as built), WARMUP=seconds (10; at most 60), NODE_GC (the nodes' collector, -XX:+UseZGC),
+# Environment: SKIP_BUILD=1 (use target/classes as built), WARMUP=seconds (10; at most 60), NODE_GC (the nodes' collector: -XX:+UseG1GC, the JVM's default as in docker/Dockerfile; it was -XX:+UseZGC before stop 23),
 #   NODE_JAVA_OPTS (more JVM options for the nodes, e.g. a JFR recording).
 # e.g. scripts/bench-chat.sh 1 2000 50 200 30      scripts/bench-chat.sh 2 2000 50 200 30 broker-restart
 set -euo pipefail
@@ -32,7 +32,7 @@ URL="jdbc:mysql://127.0.0.1:3306/$DB?connectionTimeZone=UTC&forceConnectionTimeZ
 BROKER=none; [ "$NODES" -gt 1 ] && BROKER=redis
 PIDS=()
 start_node() { # index port
-  "$JAVA_HOME/bin/java" -Xmx1g ${NODE_GC:--XX:+UseZGC} ${NODE_JAVA_OPTS:-} -cp "$CP" org.village.Application --spring.profiles.active=demo \
+  "$JAVA_HOME/bin/java" -Xmx1g ${NODE_GC:--XX:+UseG1GC} ${NODE_JAVA_OPTS:-} -cp "$CP" org.village.Application --spring.profiles.active=demo \
     --server.port="$2" --village.db.url="$URL" --village.db.user=root --village.db.password= \
     --village.chat.broker=$BROKER --village.chat.node-name="node-$1" --village.chat.catch-up-every=PT2S \
     --village.accounts.max-failures-per-address=1000 --logging.level.root=WARN \
