@@ -72,9 +72,9 @@ class PushBuffers {
      */
     static final int CONTAINER_DEFAULT = 1024;
     /** Tomcat's buffers for each WebSocket's frame reader, writer and text encoder (its default is 8,192). */
-    static final int WEBSOCKET_BUFFER = 2048;
+    static final int WEBSOCKET_BUFFER = 1024;
     /** Each connection's socket read and write buffers (Tomcat's default is 8,192). */
-    static final int SOCKET_BUFFER = 4096;
+    static final int SOCKET_BUFFER = 2048;
     /** The system property Tomcat reads, once, when its WebSocket support is first used. */
     static final String WEBSOCKET_BUFFER_PROPERTY = "org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE";
     /** Where Vaadin's push connections open (Atmosphere's WebSocket endpoint). */
