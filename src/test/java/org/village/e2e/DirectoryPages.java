@@ -18,10 +18,26 @@ final class DirectoryPages {
      * inside the app layout, where a plain click can land on the element above it.
      */
     static void press(BrowserJourney j, String text) {
-        var element = j.wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
-                "//vaadin-button[normalize-space(.)=\"" + text + "\"] | //a[normalize-space(.)=\"" + text + "\"]")));
-        reveal(j, element).click();
+        reveal(j, By.xpath("//vaadin-button[normalize-space(.)=\"" + text + "\"] | //a[normalize-space(.)=\""
+                + text + "\"]")).click();
         j.settle();
+    }
+
+    /**
+     * The element found by {@code where}, scrolled into view and clickable. Found again each time it is looked at: a
+     * live refresh (a push after the change just made) may draw the list again, and an element found before that is
+     * gone from the page for good (it never becomes visible, and waiting on it only times out).
+     */
+    static WebElement reveal(BrowserJourney j, By where) {
+        return j.wait.until(d -> {
+            try {
+                var element = d.findElement(where);
+                ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+                return element.isDisplayed() && element.isEnabled() ? element : null;
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+                return null;
+            }
+        });
     }
 
     static WebElement reveal(BrowserJourney j, WebElement element) {
@@ -116,9 +132,7 @@ final class DirectoryPages {
 
         /** Presses Remove on one service's card and confirms in the dialog that follows. */
         void removeByMistake(String service, String child) {
-            var remove = j.wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(card(service)
-                    + "//vaadin-button[normalize-space(.)='Remove']")));
-            reveal(j, remove).click();
+            reveal(j, By.xpath(card(service) + "//vaadin-button[normalize-space(.)='Remove']")).click();
             j.settle();
             j.waitForText("Take " + service + " off " + child + "'s team?");
             focusIsOn(j, "Keep it"); // the safe choice: a stray Enter removes nothing
