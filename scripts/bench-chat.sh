@@ -77,11 +77,11 @@ case "$DRILL" in
   broker-restart) # Redis stops a third of the way in and starts again 10 s later (it keeps nothing on disk)
     until_sending; sleep $((SECS / 3 + 2)); echo "drill: stopping Redis"; redis-cli -h 127.0.0.1 shutdown nosave || true; sleep 10
     redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no --dir /var/lib/redis \
-      --logfile /var/log/redis/ci.log; echo "drill: Redis back" ;;
+      --logfile /var/log/redis/ci.log 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&-; echo "drill: Redis back" ;;
   all)
     until_sending; sleep $((SECS / 3 + 4)); echo "drill: stopping Redis"; redis-cli -h 127.0.0.1 shutdown nosave || true
     sleep 10; redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no \
-      --dir /var/lib/redis --logfile /var/log/redis/ci.log; echo "drill: Redis back"
+      --dir /var/lib/redis --logfile /var/log/redis/ci.log 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&-; echo "drill: Redis back"
     sleep $((SECS / 3 - 14)); echo "drill: killing node 2"; kill -9 "${PIDS[2]}"; sleep 2
     start_node 2 18082; echo "drill: node 2 starting again" ;;
 esac

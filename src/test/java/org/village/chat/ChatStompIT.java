@@ -124,6 +124,15 @@ class ChatStompIT extends IntegrationTest {
         var refusal = refusals.poll(10, TimeUnit.SECONDS);
         assertThat(refusal).containsEntry("code", "unauthorized").containsEntry("clientId", id);
         assertThat(String.valueOf(refusal.get("message"))).contains("sign in again");
+        // a new password (the account's stamp changes) while connected: the same refusal, not a "failed"
+        String other = data.parent();
+        var d = connect(token(other));
+        var refusalsD = d.subscribe("/user/queue/errors");
+        awaitSubscribed(refusalsD);
+        jdbc.sql("UPDATE user_account SET security_stamp = security_stamp + 1 WHERE username = ?").param(other).update();
+        String idD = clientId();
+        d.send("/app/rooms." + room + ".send", StompTestClient.message(idD, "after a new password"));
+        assertThat(refusalsD.poll(10, TimeUnit.SECONDS)).containsEntry("code", "unauthorized").containsEntry("clientId", idD);
         // a SUBSCRIBE is refused at the door as before: an ERROR frame
         c.subscribe("/topic/rooms." + room);
         assertThat(c.errors.poll(10, TimeUnit.SECONDS)).contains("unauthorized");
