@@ -27,6 +27,7 @@ import org.village.booking.internal.BookingStore;
 import org.village.booking.internal.BookingStore.BookingRow;
 import org.village.booking.internal.BookingStore.NewBooking;
 import org.village.booking.internal.BookingStore.SessionRow;
+import org.village.booking.internal.BookingStore.Telling;
 import org.village.families.FamilyService;
 import org.village.notification.Email;
 import org.village.notification.Emails;
@@ -71,14 +72,25 @@ public class Bookings {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate tx;
+    /** The booking paths' transactions: plain JDBC, no Hibernate session (decision 105). */
+    private final TransactionTemplate jdbcTx;
+    /** The telling's own transaction (JPA: e-mails are queued through the event publication registry). */
+    private final TransactionTemplate newsTx;
+    private final java.util.concurrent.Executor news;
     private final Duration offerTime;
     private final String organizer;
     private static final Duration NAME_KEPT = Duration.ofMinutes(1);
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Bookings.class);
+    /** The e-mail that offers a freed place (no calendar file: the place is not theirs yet). */
+    static final String OFFER_MAIL = "booking.email.offer.body";
+    /** When the job may take a telling the after-commit thread has not (decision 105). */
+    static final Duration TELLING_JOB_AFTER = Duration.ofMinutes(1);
     private final Map<Long, RecentName> recentNames = new java.util.concurrent.ConcurrentHashMap<>();
 
     Bookings(BookingStore store, FamilyService families, People people, CurrentUser currentUser, AuditLog audit,
              Notifications notifications, Emails emails, ApplicationEventPublisher events, Clock clock,
              PlatformTransactionManager transactions,
+             @org.springframework.beans.factory.annotation.Qualifier("bookingNews") java.util.concurrent.Executor news,
              @Value("${village.booking.offer-time:PT24H}") Duration offerTime,
              @Value("${village.mail.from:village@localhost}") String organizer) {
         this.store = store;
@@ -94,6 +106,10 @@ public class Bookings {
         // (BookingStore.readCommittedNext, decision 101) rather than by the template: the template set the session's
         // isolation and set it back after each transaction, two statements where one does
         this.tx = new TransactionTemplate(transactions);
+        this.jdbcTx = new TransactionTemplate(jdbcManager(transactions));
+        this.newsTx = new TransactionTemplate(transactions);
+        this.newsTx.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.news = news;
         this.offerTime = offerTime;
         this.organizer = organizer;
     }
@@ -507,7 +523,7 @@ public class Bookings {
             if (due.isEmpty()) {
                 return sent;
             }
-            Integer n = retrying(() -> {
+            Integer n = retryingJpa(() -> {
                 // the rows still due, locked (rows another node is on are skipped), then marked in one statement:
                 // a reminder is queued only by the transaction that marked it, so each goes once (decision 096)
                 var mine = store.lockDueReminders(due);
@@ -676,7 +692,7 @@ public class Bookings {
                 events.publishEvent(new SessionBooked(ids.get(i), sessions.get(i).id(), familyId, status));
             }
             // e-mails and their calendar files are made after the commit, outside the locks (decision 096)
-            events.publishEvent(new FamilyToBeTold(familyId, ids, ids.stream().map(id -> 0).toList(), false,
+            tellLater(new Telling(familyId, ids, ids.stream().map(id -> 0).toList(), false,
                     status == BookingStatus.BOOKED ? "booking.email.booked.body" : "booking.email.requested.body",
                     null, null));
         }
@@ -727,7 +743,7 @@ public class Bookings {
                 continue;
             }
             audit.record(AuditLog.Actor.SYSTEM, "booking.offered", "booking:" + w.id(), "session:" + sessionId);
-            tellLater(w.familyId(), List.of(w), false, FamilyToBeTold.OFFER_MAIL, "booking.notice.offer", "/my-sessions");
+            tellLater(w.familyId(), List.of(w), false, OFFER_MAIL, "booking.notice.offer", "/my-sessions");
         }
     }
 
@@ -950,20 +966,85 @@ public class Bookings {
 
     /**
      * After this transaction commits, the family is told (notice and/or e-mails with the calendar file), on another
-     * thread and transaction; the event publication registry keeps it until it worked (decision 096).
+     * thread and transaction; the row written here keeps it until it was done (decision 105).
      */
     private void tellLater(long familyId, List<BookingRow> rows, boolean cancelled, String mailKey, String noticeKey,
                            String noticeLink) {
-        events.publishEvent(new FamilyToBeTold(familyId, rows.stream().map(BookingRow::id).toList(),
+        tellLater(new Telling(familyId, rows.stream().map(BookingRow::id).toList(),
                 rows.stream().map(BookingRow::sequence).toList(), cancelled, mailKey, noticeKey, noticeLink));
     }
 
+    /**
+     * The telling's row is written in the change's own transaction (an outbox: it exists exactly when the change
+     * committed, and survives a stop); after the commit one of the booking-news threads takes it and tells the family.
+     * A row nobody took (the portal stopped, the queue was full, the telling failed) is taken by
+     * {@link #tellOutstanding} (the booking-tellings job), a minute after the change at the earliest.
+     */
+    private void tellLater(Telling telling) {
+        Instant now = clock.instant();
+        long id = store.queueTelling(telling, now, now.plus(TELLING_JOB_AFTER));
+        Runnable tellNow = () -> tellNow(id, telling, 0);
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            hand(tellNow);
+                        }
+                    });
+        } else {
+            hand(tellNow);
+        }
+    }
+
+    /** To a booking-news thread; when their queue is full the row waits for the job (never run here, in the commit). */
+    private void hand(Runnable telling) {
+        try {
+            news.execute(telling);
+        } catch (java.util.concurrent.RejectedExecutionException full) {
+            log.warn("The booking-news queue is full; the booking-tellings job tells the family instead");
+        }
+    }
+
+    /**
+     * Takes the telling's row and tells the family, in one transaction: the row goes exactly when the notices and the
+     * e-mail outbox rows are written. Whoever takes the row tells (the after-commit thread or the job, never both).
+     * When it fails the row stays, and the job tries again later (a minute, then doubling, at most six hours).
+     */
+    private void tellNow(long id, Telling telling, int attempts) {
+        try {
+            newsTx.executeWithoutResult(status -> {
+                if (store.takeTelling(id)) {
+                    tell(telling);
+                }
+            });
+        } catch (RuntimeException e) {
+            log.warn("Telling a family about booking change {} failed ({}); tried again later", id,
+                    e.getClass().getSimpleName());
+            try {
+                long minutes = Math.min(360, 1L << Math.min(attempts, 9));
+                store.tellingFailed(id, clock.instant().plus(Duration.ofMinutes(minutes)));
+            } catch (RuntimeException alsoFailed) {
+                log.warn("Could not put off telling {} ({})", id, alsoFailed.getClass().getSimpleName());
+            }
+        }
+    }
+
+    /**
+     * The booking-tellings job (after a stop, a full queue or a failed telling): tells the families whose rows are
+     * due, oldest first, each in its own transaction. Returns how many rows it took up.
+     */
+    public int tellOutstanding(Instant now, int limit) {
+        var due = store.tellingsDue(now, limit);
+        for (var t : due) {
+            tellNow(t.id(), t.telling(), t.attempts());
+        }
+        return due.size();
+    }
+
     /** Tells the family what a committed change means for them: the notice, then the e-mails. */
-    @org.springframework.scheduling.annotation.Async("bookingNews")
-    @org.springframework.transaction.annotation.Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
-    @org.springframework.transaction.event.TransactionalEventListener
-    void tell(FamilyToBeTold news) {
-        if (news.mailKey() != null && FamilyToBeTold.OFFER_MAIL.equals(news.mailKey())) {
+    private void tell(Telling news) {
+        if (news.mailKey() != null && OFFER_MAIL.equals(news.mailKey())) {
             // an offer that was taken, turned down or ran out before this ran is not offered again in words
             var offer = news.bookingIds().stream().map(store::booking).flatMap(Optional::stream)
                     .filter(b -> b.status() == BookingStatus.OFFERED).findFirst().orElse(null);
@@ -978,7 +1059,7 @@ public class Bookings {
                 Locale locale = languageOf(parent.id());
                 String title = Wording.title(own, worker, locale);
                 int year = clock.instant().atZone(Times.ZONE).getYear();
-                emails.send(parent.id(), new Email(title, FamilyToBeTold.OFFER_MAIL, List.of(title,
+                emails.send(parent.id(), new Email(title, OFFER_MAIL, List.of(title,
                         Wording.when(session.startsAt(), session.endsAt(), locale, year),
                         Wording.moment(offer.offerExpiresAt(), locale, year)), "/my-sessions", null));
             }
@@ -1052,11 +1133,27 @@ public class Bookings {
         }
     }
 
-    /** Runs in a transaction, again (up to five times in all) when the database picked it to lose a deadlock. */
+    /**
+     * Runs in a transaction, again (up to five times in all) when the database picked it to lose a deadlock. A plain
+     * JDBC transaction (decision 105: no Hibernate session; nothing inside starts a JPA transaction: the store is
+     * JdbcClient, {@code AuditLog.record} joins with SUPPORTS, the telling is a row of ours), or the caller's
+     * transaction when one is on (a JDBC one could not join a JPA one).
+     */
     private <T> T retrying(Supplier<T> work) {
+        return retrying(
+                org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()
+                        ? tx : jdbcTx, work);
+    }
+
+    /** {@link #retrying} in a JPA transaction: for work that queues e-mails (the registry's insert is JPA-managed). */
+    private <T> T retryingJpa(Supplier<T> work) {
+        return retrying(tx, work);
+    }
+
+    private <T> T retrying(TransactionTemplate template, Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return tx.execute(status -> {
+                return template.execute(status -> {
                     // READ COMMITTED: each statement after the family lock sees every booking committed before it
                     // (under REPEATABLE READ a snapshot taken before the lock could hide one); fewer gap locks
                     // (only when this is a new transaction: joining a caller's, it keeps the caller's level)
@@ -1072,6 +1169,20 @@ public class Bookings {
                 Thread.onSpinWait();
             }
         }
+    }
+
+    /**
+     * A {@link org.springframework.jdbc.datasource.DataSourceTransactionManager} on the JPA manager's own data source
+     * (both bind the same connection to a thread; as chat's send path, decision 099), or the given manager when it is
+     * not a JPA one.
+     */
+    private static PlatformTransactionManager jdbcManager(PlatformTransactionManager manager) {
+        if (manager instanceof org.springframework.orm.jpa.JpaTransactionManager jpa && jpa.getDataSource() != null) {
+            var jdbc = new org.springframework.jdbc.datasource.DataSourceTransactionManager(jpa.getDataSource());
+            jdbc.afterPropertiesSet();
+            return jdbc;
+        }
+        return manager;
     }
 
     /** A kind of session, for choosing. */

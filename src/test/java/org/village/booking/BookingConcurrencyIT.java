@@ -216,8 +216,7 @@ class BookingConcurrencyIT extends IntegrationTest {
     /** Waits (at most two minutes) until every family has been told of its booking changes, after their commits. */
     private void familiesAllTold() {
         org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
-                .until(() -> jdbc.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE COMPLETION_DATE IS NULL"
-                        + " AND EVENT_TYPE LIKE '%FamilyToBeTold'").query(Integer.class).single() == 0);
+                .until(() -> jdbc.sql("SELECT COUNT(*) FROM booking_telling").query(Integer.class).single() == 0);
     }
 
     /** The naive path: read, decide, write, with nothing in the database holding the decision true. */

@@ -2,8 +2,9 @@ package org.village.booking.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -361,6 +362,71 @@ public class BookingStore {
         return out;
     }
 
+    // ---- tellings: the family is told after the commit (decision 105) -----------------------------------------
+
+    /**
+     * Writes what the family is to be told, in the caller's transaction (so it exists exactly when the change
+     * committed); the job may take it from {@code firstJobTry} on if the after-commit telling has not.
+     */
+    public long queueTelling(Telling t, Instant now, Instant firstJobTry) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO booking_telling (family_id, booking_ids, sequences, cancelled, mail_key, notice_key,"
+                        + " notice_link, created_at, next_try_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(t.familyId(), joined(t.bookingIds()), joined(t.sequences()), t.cancelled(), t.mailKey(),
+                        t.noticeKey(), t.noticeLink(), ts(now), ts(firstJobTry))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    /**
+     * Takes the telling: deletes its row in the caller's transaction, which then tells the family. False when it is
+     * gone (told already, by the after-commit thread or the job): whoever deletes it tells, once. A second taker waits
+     * on the row lock until the first commits (then finds nothing) or rolls back (then takes it).
+     */
+    public boolean takeTelling(long id) {
+        return jdbc.sql("DELETE FROM booking_telling WHERE id = ?").param(id).update() == 1;
+    }
+
+    /** Tellings the job may take now (the after-commit telling has not, or it failed), oldest first. */
+    public List<QueuedTelling> tellingsDue(Instant now, int limit) {
+        return jdbc.sql("SELECT id, family_id, booking_ids, sequences, cancelled, mail_key, notice_key, notice_link,"
+                        + " attempts FROM booking_telling WHERE next_try_at <= ? ORDER BY next_try_at, id LIMIT ?")
+                .params(ts(now), limit)
+                .query((rs, n) -> new QueuedTelling(rs.getLong("id"), new Telling(rs.getLong("family_id"),
+                        longs(rs.getString("booking_ids")), ints(rs.getString("sequences")), rs.getBoolean("cancelled"),
+                        rs.getString("mail_key"), rs.getString("notice_key"), rs.getString("notice_link")),
+                        rs.getInt("attempts"))).list();
+    }
+
+    /** A telling that failed waits until {@code nextTry} (its own statement: the telling's transaction rolled back). */
+    public void tellingFailed(long id, Instant nextTry) {
+        jdbc.sql("UPDATE booking_telling SET attempts = attempts + 1, next_try_at = ? WHERE id = ?")
+                .params(ts(nextTry), id).update();
+    }
+
+    /** What a family is to be told about a booking change. */
+    public record Telling(long familyId, List<Long> bookingIds, List<Integer> sequences, boolean cancelled,
+                          String mailKey, String noticeKey, String noticeLink) {
+    }
+
+    /** A telling waiting in its row. */
+    public record QueuedTelling(long id, Telling telling, int attempts) {
+    }
+
+    private static String joined(List<? extends Number> values) {
+        return values.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    private static List<Long> longs(String joined) {
+        return joined == null || joined.isBlank() ? List.of()
+                : Arrays.stream(joined.split(",")).map(Long::valueOf).toList();
+    }
+
+    private static List<Integer> ints(String joined) {
+        return joined == null || joined.isBlank() ? List.of()
+                : Arrays.stream(joined.split(",")).map(Integer::valueOf).toList();
+    }
+
     // ---- reminders ---------------------------------------------------------------------------------------------
 
     /** Booked places in open sessions starting in (now, until] whose reminder has not gone yet. */
@@ -408,13 +474,18 @@ public class BookingStore {
 
     // ---- rows --------------------------------------------------------------------------------------------------
 
-    private static Timestamp ts(Instant i) {
-        return i == null ? null : Timestamp.from(i);
+    /**
+     * An instant as the UTC wall-clock time the DATETIME columns hold (the connection's zone is UTC). Bound as a
+     * {@link LocalDateTime}, which the driver writes with a shared formatter; a {@code Timestamp} made it build a
+     * {@code SimpleDateFormat} for every value bound (decision 105).
+     */
+    private static LocalDateTime ts(Instant i) {
+        return i == null ? null : LocalDateTime.ofInstant(i, ZoneOffset.UTC);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
-        var t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
+        var t = rs.getObject(column, LocalDateTime.class);
+        return t == null ? null : t.toInstant(ZoneOffset.UTC);
     }
 
     private static SessionRow sessionRow(ResultSet rs, int n) throws SQLException {
