@@ -32,7 +32,7 @@ INSERT INTO booking_telling (family_id, booking_ids, sequences, cancelled, mail_
 SELECT f.id,
        REPLACE(REPLACE(REPLACE(JSON_EXTRACT(e.SERIALIZED_EVENT, '$.bookingIds'), '[', ''), ']', ''), ' ', ''),
        REPLACE(REPLACE(REPLACE(JSON_EXTRACT(e.SERIALIZED_EVENT, '$.sequences'), '[', ''), ']', ''), ' ', ''),
-       -- JSON_VALUE gives MariaDB's true as '1'; the unquoted text is 'true' on MariaDB and MySQL alike
+       -- JSON_VALUE gives MariaDB's true as '1', the unquoted text is 'true' on MariaDB and MySQL alike
        JSON_UNQUOTE(JSON_EXTRACT(e.SERIALIZED_EVENT, '$.cancelled')) IN ('true', '1'),
        JSON_VALUE(e.SERIALIZED_EVENT, '$.mailKey'),
        JSON_VALUE(e.SERIALIZED_EVENT, '$.noticeKey'),
