@@ -946,10 +946,6 @@ public class Bookings {
         return Wording.title(store.ownWording(familyId).orElse(null), workerName, locale);
     }
 
-    private Locale languageOf(long accountId) {
-        return people.languageOf(accountId).filter(s -> !s.isBlank()).map(Locale::forLanguageTag).orElse(Locale.ENGLISH);
-    }
-
     private List<CalendarFile.Event> events(List<BookingView> views, String title) {
         return events(views, title, v -> sequenceOf(v.id()));
     }
@@ -1046,23 +1042,38 @@ public class Bookings {
     private void tell(Telling news) {
         if (news.mailKey() != null && OFFER_MAIL.equals(news.mailKey())) {
             // an offer that was taken, turned down or ran out before this ran is not offered again in words
-            var offer = news.bookingIds().stream().map(store::booking).flatMap(Optional::stream)
+            var offer = store.bookings(news.bookingIds()).stream()
                     .filter(b -> b.status() == BookingStatus.OFFERED).findFirst().orElse(null);
             if (offer == null) {
                 return;
             }
-            tellFamily(news.familyId(), news.noticeKey(), news.noticeLink());
-            var session = store.session(offer.sessionId()).orElseThrow();
-            String worker = Wording.firstName(workerName(session.workerId()));
-            String own = store.ownWording(news.familyId()).orElse(null);
-            for (var parent : people.parentsOf(news.familyId())) {
-                Locale locale = languageOf(parent.id());
-                String title = Wording.title(own, worker, locale);
-                int year = clock.instant().atZone(Times.ZONE).getYear();
-                emails.send(parent.id(), new Email(title, OFFER_MAIL, List.of(title,
-                        Wording.when(session.startsAt(), session.endsAt(), locale, year),
-                        Wording.moment(offer.offerExpiresAt(), locale, year)), "/my-sessions", null));
+            var parents = people.parentsOf(news.familyId());
+            if (news.noticeKey() != null) {
+                for (var parent : parents) {
+                    notifications.tell(parent.id(), "booking", news.noticeKey(), news.noticeLink());
+                }
             }
+            // the session, names, wording and languages only when a parent wants e-mail, all parents' in one go
+            // (decision 105; it was a JPA read of each parent's account and an e-mail queued each)
+            emails.sendAllWanted(parents.stream().map(People.Person::id).toList(), wanted -> {
+                var session = store.session(offer.sessionId()).orElseThrow();
+                String worker = Wording.firstName(workerName(session.workerId()));
+                String own = store.ownWording(news.familyId()).orElse(null);
+                var to = parents.stream().filter(p -> wanted.contains(p.id())).toList();
+                var languages = people.languagesOf(to.stream().map(People.Person::id).toList());
+                int year = clock.instant().atZone(Times.ZONE).getYear();
+                var mails = new ArrayList<Emails.Addressed>(to.size());
+                for (var parent : to) {
+                    String language = languages.get(parent.id());
+                    Locale locale = language == null || language.isBlank() ? Locale.ENGLISH
+                            : Locale.forLanguageTag(language);
+                    String title = Wording.title(own, worker, locale);
+                    mails.add(new Emails.Addressed(parent.id(), new Email(title, OFFER_MAIL, List.of(title,
+                            Wording.when(session.startsAt(), session.endsAt(), locale, year),
+                            Wording.moment(offer.offerExpiresAt(), locale, year)), "/my-sessions", null)));
+                }
+                return mails;
+            });
             return;
         }
         // the family's parents read once for the notice and the e-mails (decision 101)
@@ -1072,32 +1083,20 @@ public class Bookings {
                 notifications.tell(parent.id(), "booking", news.noticeKey(), news.noticeLink());
             }
         }
-        if (news.mailKey() != null) {
-            var sequences = new HashMap<Long, Integer>();
-            for (int i = 0; i < news.bookingIds().size(); i++) {
-                sequences.put(news.bookingIds().get(i), news.sequences().get(i));
-            }
-            var rows = news.bookingIds().stream().map(store::booking).flatMap(Optional::stream).toList();
-            var views = views(rows);
-            if (!views.isEmpty() && !parents.isEmpty()) {
-                mailFamily(news.familyId(), views, news.cancelled(), news.mailKey(),
-                        v -> sequences.getOrDefault(v.id(), 0), store.ownWording(news.familyId()).orElse(null),
-                        parents, people.languagesOf(parents.stream().map(People.Person::id).toList()));
-            }
-        }
-    }
-
-    /**
-     * E-mails each parent of the family (those who switched e-mail on), with the calendar file attached, the family's
-     * own wording, its parents and their languages already read; queued as one batch (decision 101: one settings read
-     * and one outbox statement for all the parents, instead of a read of each account through JPA and an event each).
-     */
-    private void mailFamily(long familyId, List<BookingView> views, boolean cancelled, String bodyKey,
-                            java.util.function.ToIntFunction<BookingView> sequence, String own,
-                            List<People.Person> parents, Map<Long, String> languages) {
-        var mails = familyMails(views, cancelled, bodyKey, sequence, own, parents, languages);
-        if (!mails.isEmpty()) {
-            emails.sendAll(mails);
+        if (news.mailKey() != null && !parents.isEmpty()) {
+            // who wants e-mail is read first: when no parent does (e-mail is off unless switched on), the bookings,
+            // sessions, names, wording and languages are not read at all (decision 105)
+            emails.sendAllWanted(parents.stream().map(People.Person::id).toList(), wanted -> {
+                var to = parents.stream().filter(p -> wanted.contains(p.id())).toList();
+                var sequences = new HashMap<Long, Integer>();
+                for (int i = 0; i < news.bookingIds().size(); i++) {
+                    sequences.put(news.bookingIds().get(i), news.sequences().get(i));
+                }
+                var views = views(store.bookings(news.bookingIds()));
+                return familyMails(views, news.cancelled(), news.mailKey(), v -> sequences.getOrDefault(v.id(), 0),
+                        store.ownWording(news.familyId()).orElse(null), to,
+                        people.languagesOf(to.stream().map(People.Person::id).toList()));
+            });
         }
     }
 
@@ -1125,12 +1124,6 @@ public class Bookings {
                     new Email.Attachment("session.ics", CalendarFile.contentType(cancelled), ics))));
         }
         return out;
-    }
-
-    private void tellFamily(long familyId, String key, String link) {
-        for (var parent : people.parentsOf(familyId)) {
-            notifications.tell(parent.id(), "booking", key, link);
-        }
     }
 
     /**
