@@ -725,6 +725,12 @@ public class Bookings {
 
     /** Offers freed places in this session to the families waiting, first in line first. */
     private void offerFreedPlaces(long sessionId, Instant now) {
+        // whether anyone waits comes first: mostly nobody does, and then the session is not read at all (decision 105;
+        // the session read takes no lock, so the lock order of decision 090 is unchanged)
+        var next = store.firstWaitingUnlocked(sessionId);
+        if (next.isEmpty()) {
+            return;
+        }
         var session = store.session(sessionId).orElse(null);
         if (session == null || !session.open() || !session.startsAt().isAfter(now)) {
             return;
@@ -733,7 +739,9 @@ public class Bookings {
         // shorter near the session: never more than half the time left, so someone else can still come
         Duration time = offerTime.compareTo(untilStart.dividedBy(2)) < 0 ? offerTime : untilStart.dividedBy(2);
         for (int guard = 0; guard < 50; guard++) {
-            var next = store.firstWaitingUnlocked(sessionId);
+            if (guard > 0) {
+                next = store.firstWaitingUnlocked(sessionId);
+            }
             if (next.isEmpty() || !store.takePlaces(sessionId, 1, now)) {
                 return;
             }
