@@ -334,10 +334,17 @@ public class Bookings {
             }
             audit.record(me.actor(), "booking.offer.accepted", "booking:" + b.id(), "session:" + b.sessionId());
             events.publishEvent(new SessionBooked(b.id(), b.sessionId(), b.familyId(), to));
-            var row = store.booking(b.id()).orElseThrow();
-            tellLater(b.familyId(), List.of(row), false, to == BookingStatus.BOOKED
+            // the row and the answer as the accepting update left them, from what was read above (decision 105): the
+            // update raised SEQUENCE by one and only runs while the offer stands, and nothing else changes an offer's
+            // SEQUENCE, so it is the one read plus one; the session and who comes were read in this transaction
+            tellLater(b.familyId(), List.of(new BookingRow(b.id(), b.sessionId(), b.familyId(), to, b.places(), b.note(),
+                    b.idempotencyKey(), b.bookedBy(), b.groupId(), b.sequence() + 1, b.waitingSince(), null,
+                    null, b.createdAt())), false, to == BookingStatus.BOOKED
                     ? "booking.email.booked.body" : "booking.email.requested.body", null, null);
-            return views(List.of(row)).getFirst();
+            return new BookingView(b.id(), session.id(), b.familyId(), to, session.startsAt(), session.endsAt(),
+                    session.typeCode(), session.typeName(), Wording.firstName(recentWorkerName(session.workerId())),
+                    session.placeKind(), placeShown(session, to), members, b.note(), 0, null, b.groupId(),
+                    !session.open());
         });
     }
 
