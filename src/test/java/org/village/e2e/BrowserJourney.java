@@ -160,11 +160,32 @@ public abstract class BrowserJourney extends IntegrationTest {
      * sticky quick-exit and help bars cover the bottom edge, and a real person would scroll before tapping.
      */
     protected void click(String buttonText) {
-        var element = waitFor(By.xpath(
+        clickWhenReady(By.xpath(
                 "//vaadin-button[normalize-space(.)=\"" + buttonText + "\"] | //a[normalize-space(.)=\"" + buttonText + "\"]"));
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        wait.until(ExpectedConditions.elementToBeClickable(element)).click();
         settle();
+    }
+
+    /**
+     * Finds the element, scrolls it to the middle of the screen and clicks it, trying again until the click lands. A
+     * live refresh may draw a list again between finding a button and clicking it, and an overlay (a select's list)
+     * may still be moving into place: Chrome then refuses the click ("not interactable", "intercepted") and nothing
+     * was clicked, so trying again cannot click twice.
+     */
+    public void clickWhenReady(By where) {
+        wait.until(d -> {
+            try {
+                var element = d.findElement(where);
+                ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+                if (!element.isDisplayed() || !element.isEnabled()) {
+                    return false;
+                }
+                element.click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException
+                    | org.openqa.selenium.ElementNotInteractableException e) {
+                return false;
+            }
+        });
     }
 
     protected void signIn(String username, String password) {

@@ -18,8 +18,8 @@ final class DirectoryPages {
      * inside the app layout, where a plain click can land on the element above it.
      */
     static void press(BrowserJourney j, String text) {
-        reveal(j, By.xpath("//vaadin-button[normalize-space(.)=\"" + text + "\"] | //a[normalize-space(.)=\""
-                + text + "\"]")).click();
+        j.clickWhenReady(By.xpath("//vaadin-button[normalize-space(.)=\"" + text + "\"] | //a[normalize-space(.)=\""
+                + text + "\"]"));
         j.settle();
     }
 
@@ -132,7 +132,7 @@ final class DirectoryPages {
 
         /** Presses Remove on one service's card and confirms in the dialog that follows. */
         void removeByMistake(String service, String child) {
-            reveal(j, By.xpath(card(service) + "//vaadin-button[normalize-space(.)='Remove']")).click();
+            j.clickWhenReady(By.xpath(card(service) + "//vaadin-button[normalize-space(.)='Remove']"));
             j.settle();
             j.waitForText("Take " + service + " off " + child + "'s team?");
             focusIsOn(j, "Keep it"); // the safe choice: a stray Enter removes nothing

@@ -81,8 +81,7 @@ class QueueTopicToolsJourneyIT extends BrowserJourney {
         tap(By.id("queue-place-move"));
         waitForText("The topic is in this group already.");
         tap(By.id("queue-place-move-to"));
-        wait.until(ExpectedConditions.elementToBeClickable(
-                By.xpath("//vaadin-select-item[normalize-space(.)='Police and court']"))).click();
+        clickWhenReady(By.xpath("//vaadin-select-item[normalize-space(.)='Police and court']"));
         settle();
         tap(By.id("queue-place-move"));
         waitForText("The topic is in Police and court now.");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -33,8 +32,7 @@ class WatchedWordsJourneyIT extends BrowserJourney {
         assertThat(field("Word or phrase").getAttribute("value")).as("nothing typed is lost").isEqualTo(word);
 
         waitFor(By.id("watched-action")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(
-                By.xpath("//vaadin-select-item[normalize-space(.)='Hold it for a moderator']"))).click();
+        clickWhenReady(By.xpath("//vaadin-select-item[normalize-space(.)='Hold it for a moderator']"));
         settle();
         click("Add");
         waitForText("Added. The filters use it now.");
