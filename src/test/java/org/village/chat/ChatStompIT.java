@@ -110,16 +110,67 @@ class ChatStompIT extends IntegrationTest {
         assertThat(tokens.revoke(revoked)).isTrue();
         assertThat(connect(revoked).connected()).isFalse();
 
-        // a good token connects; revoked while connected, the next SEND is refused
+        // a good token connects; revoked while connected, the next SEND is refused with its client id (the check is
+        // made on a frame thread, decision 107), and nothing is stored
         String good = token(parent);
         var c = connect(good);
         assertThat(c.connected()).isTrue();
         long room = data.openRoom();
+        var refusals = c.subscribe("/user/queue/errors");
+        awaitSubscribed(refusals);
         tokens.revoke(good);
-        c.send("/app/rooms." + room + ".send", StompTestClient.message(clientId(), "after revoking"));
+        String id = clientId();
+        c.send("/app/rooms." + room + ".send", StompTestClient.message(id, "after revoking"));
+        var refusal = refusals.poll(10, TimeUnit.SECONDS);
+        assertThat(refusal).containsEntry("code", "unauthorized").containsEntry("clientId", id);
+        assertThat(String.valueOf(refusal.get("message"))).contains("sign in again");
+        // a SUBSCRIBE is refused at the door as before: an ERROR frame
+        c.subscribe("/topic/rooms." + room);
         assertThat(c.errors.poll(10, TimeUnit.SECONDS)).contains("unauthorized");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM chat_message WHERE room_id = ?").param(room).query(Integer.class).single())
                 .isZero();
+    }
+
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("clientInboundChannel")
+    org.springframework.messaging.support.ExecutorSubscribableChannel inbound;
+
+    @Test
+    void framesAreHandledOnAFewThreadsOfTheirOwnAndABurstFromManyConnectionsIsAllStored() throws Exception {
+        // decision 107: not Spring Boot's executor (a virtual thread per frame, every one waiting at the pool)
+        assertThat(inbound.getExecutor()).isInstanceOfSatisfying(
+                org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor.class,
+                frames -> assertThat(frames.getMaxPoolSize()).isEqualTo(10));
+
+        long room = data.openRoom();
+        var listener = connect(token(data.parent()));
+        var topic = listener.subscribe("/topic/rooms." + room);
+        awaitSubscribed(topic);
+        var senders = new java.util.ArrayList<StompTestClient>();
+        for (int i = 0; i < 30; i++) {
+            senders.add(connect(token(data.parent())));
+        }
+        try {
+            var ids = new java.util.HashSet<String>();
+            for (var sender : senders) {
+                String id = clientId();
+                ids.add(id);
+                sender.send("/app/rooms." + room + ".send", StompTestClient.message(id, "All at once"));
+            }
+            var seen = new java.util.HashSet<String>();
+            var seqs = new java.util.TreeSet<Long>();
+            for (int i = 0; i < 30; i++) {
+                var m = next(topic);
+                seen.add((String) m.get("clientId"));
+                seqs.add(((Number) m.get("seq")).longValue());
+            }
+            assertThat(seen).isEqualTo(ids);
+            assertThat(seqs).hasSize(30).first().isEqualTo(1L);
+            assertThat(seqs.last()).isEqualTo(30L);
+            assertThat(senders).allSatisfy(c -> assertThat(c.connected()).isTrue());
+        } finally {
+            senders.forEach(StompTestClient::close);
+        }
     }
 
     @Test

@@ -29,16 +29,19 @@ class ChatStompConfig implements WebSocketMessageBrokerConfigurer {
     private final org.springframework.beans.factory.ObjectProvider<StompOutboxes> outboxes;
     private final String[] allowedOrigins;
     private final int maxFrameBytes;
+    private final int frameThreads;
 
     ChatStompConfig(StompGate gate, org.springframework.beans.factory.ObjectProvider<StompSessions> sessions,
                     org.springframework.beans.factory.ObjectProvider<StompOutboxes> outboxes, @Value("${village.chat.allowed-origins:}") String allowedOrigins,
-                    @Value("${village.chat.max-frame-bytes:32768}") int maxFrameBytes) {
+                    @Value("${village.chat.max-frame-bytes:32768}") int maxFrameBytes,
+                    @Value("${village.chat.frame-threads:10}") int frameThreads) {
         this.gate = gate;
         this.sessions = sessions;
         this.outboxes = outboxes;
         this.allowedOrigins = Arrays.stream(allowedOrigins.split(",")).map(String::strip).filter(s -> !s.isEmpty())
                 .toArray(String[]::new);
         this.maxFrameBytes = maxFrameBytes;
+        this.frameThreads = Math.max(1, frameThreads);
     }
 
     @Override
@@ -68,6 +71,20 @@ class ChatStompConfig implements WebSocketMessageBrokerConfigurer {
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
         registration.interceptors(gate);
+        // frames are handled (the send and its token check) on a few threads of their own, about as many as the pool's
+        // connections, and wait in memory beyond that (decision 107). On Spring Boot's executor each frame had a
+        // virtual thread of its own: under a burst or on a cold node they all queued at the pool, timed out together
+        // after 30 s and cut their connections, and every reconnect added reads to the queue. Spring Boot's own
+        // configurer sets its executor first; this one, called after it, wins.
+        var frames = new org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor();
+        frames.setCorePoolSize(frameThreads);
+        frames.setMaxPoolSize(frameThreads);
+        frames.setThreadNamePrefix("chat-frame-");
+        frames.setDaemon(true); // not a bean: nothing shuts it down with the context, and it must not keep the JVM up
+        frames.setWaitForTasksToCompleteOnShutdown(true);
+        frames.setAwaitTerminationSeconds(10);
+        frames.initialize();
+        registration.executor(frames);
     }
 
     @Override

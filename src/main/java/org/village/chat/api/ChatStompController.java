@@ -30,9 +30,12 @@ class ChatStompController {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ChatStompController.class);
     private final StompReplies replies;
 
-    ChatStompController(ChatService chat, StompReplies replies) {
+    private final StompGate gate;
+
+    ChatStompController(ChatService chat, StompReplies replies, StompGate gate) {
         this.chat = chat;
         this.replies = replies;
+        this.gate = gate;
     }
 
     @MessageMapping("rooms.{roomId}.send")
@@ -70,6 +73,12 @@ class ChatStompController {
             }
         } catch (RuntimeException unreadable) {
             replies.error(from, null, "bad_request", "chat.problem.badRequest");
+            return;
+        }
+        // the token, when due, is checked here on a frame thread, not at the gate (decision 107); a failed read goes to
+        // failed() below, which answers "failed" with the client id: the app sends it again, nothing is stored twice
+        if (!gate.stillGood(frame.getHeaders(), from.getSessionAttributes())) {
+            replies.errorText(from, clientId, "unauthorized", StompGate.TOKEN_GONE);
             return;
         }
         if (clientId == null || body == null) {

@@ -49,8 +49,11 @@ class StompGate implements ExecutorChannelInterceptor {
     /** The person the token named at CONNECT (the sweep of open connections checks them without loading anyone). */
     static final String USER = "chat.user";
     static final String LANGUAGE = "chat.language";
-    /** On a frame whose token was just checked: the account's stamp as that read found it. */
-    static final String STAMP_READ = "village.stampRead";
+    /** On a SEND whose token is due to be checked again: the token's hash and the account, for the frame thread. */
+    static final String RECHECK = "village.recheck";
+    static final String RECHECK_USER = "village.recheckUser";
+    static final String TOKEN_GONE =
+            "This token does not work any more: it expired, was revoked, or the password changed. Please sign in again.";
     /** On a SEND while a JFR recording wants {@link org.village.chat.internal.ChatFrameEvent}: System.nanoTime()s. */
     static final String GATE_START = "village.gateStart";
     static final String GATE_END = "village.gateEnd";
@@ -129,8 +132,7 @@ class StompGate implements ExecutorChannelInterceptor {
             throw new StompRefused("unauthorized", "Please sign in first: send the header Authorization: Bearer and a token"
                     + " from POST /api/auth/token.");
         }
-        VillageUser user = tokens.authenticate(token).orElseThrow(() -> new StompRefused("unauthorized",
-                "This token does not work any more: it expired, was revoked, or the password changed. Please sign in again."));
+        VillageUser user = tokens.authenticate(token).orElseThrow(() -> new StompRefused("unauthorized", TOKEN_GONE));
         if (!user.isParent() && !user.isPeerSupporter() && !user.isStaff()) {
             throw new StompRefused("not_allowed", "Chat is for families and staff.");
         }
@@ -170,38 +172,72 @@ class StompGate implements ExecutorChannelInterceptor {
         if (!ROOM_SEND.matcher(destination).matches()) {
             throw new StompRefused("send_not_allowed", "You can send to /app/rooms.{id}.send only.");
         }
-        current(accessor);
+        VillageUser user = person(accessor);
+        Map<String, Object> session = accessor.getSessionAttributes();
+        if (session != null && recheckDue(session)) {
+            // the token's read is left to the frame's handling on the bounded frame threads (decision 107): here, on
+            // the connection's own (unbounded) thread, a read waited for the pool with every other frame's, and a cold
+            // or busy node's frames all timed out together and closed their connections
+            if (!(session.get(TOKEN) instanceof String hash)) {
+                throw new StompRefused("unauthorized", TOKEN_GONE);
+            }
+            accessor.setHeader(RECHECK, hash);
+            accessor.setHeader(RECHECK_USER, user.id());
+        }
         if (accessor.getHeader(GATE_START) != null) {
             accessor.setHeader(GATE_END, System.nanoTime());
         }
         return message;
     }
 
-    /** The person on this connection, with their token checked again. */
-    private VillageUser current(StompHeaderAccessor accessor) {
+    /** The person on this connection, as the token named them at CONNECT; no read. */
+    private static VillageUser person(StompHeaderAccessor accessor) {
         Principal principal = accessor.getUser();
         if (!(principal instanceof UsernamePasswordAuthenticationToken auth) || !(auth.getPrincipal() instanceof VillageUser user)) {
             throw new StompRefused("unauthorized", "Please send CONNECT with a token first.");
         }
+        return user;
+    }
+
+    private boolean recheckDue(Map<String, Object> session) {
+        return !(session.get(CHECKED) instanceof Long at && System.nanoTime() - at < recheckNanos);
+    }
+
+    /** The person on this connection, with their token checked again. */
+    private VillageUser current(StompHeaderAccessor accessor) {
+        VillageUser user = person(accessor);
         Map<String, Object> session = accessor.getSessionAttributes();
-        if (session == null) {
-            return user;
-        }
-        Object checked = session.get(CHECKED);
-        if (checked instanceof Long at && System.nanoTime() - at < recheckNanos) {
+        if (session == null || !recheckDue(session)) {
             return user;
         }
         // the person is the one the token named at CONNECT (as a web session keeps who signed in); whether the token
         // still works is one read (a revoked or expired token, a switched-off account or a new password end it)
         Object token = session.get(TOKEN);
         if (!(token instanceof String hash) || !tokens.stillGoodByHash(hash, user.id())) {
-            throw new StompRefused("unauthorized",
-                    "This token does not work any more: it expired, was revoked, or the password changed. Please sign in again.");
+            throw new StompRefused("unauthorized", TOKEN_GONE);
         }
         session.put(CHECKED, System.nanoTime());
-        // the read just made compared the account's stamp too: the frame's handling need not read it again
-        accessor.setHeader(STAMP_READ, user.securityStamp());
         return user;
+    }
+
+    /**
+     * A SEND's token check, made by its handling on a frame thread (see {@link #send}): true when the frame may go on.
+     * The read compares the account's stamp too, so the handling's own check need not read it again.
+     */
+    boolean stillGood(org.springframework.messaging.MessageHeaders headers, Map<String, Object> session) {
+        if (!(headers.get(RECHECK) instanceof String hash) || !(headers.get(RECHECK_USER) instanceof Long userId)) {
+            return true; // checked recently enough
+        }
+        if (!tokens.stillGoodByHash(hash, userId)) {
+            return false;
+        }
+        if (session != null) {
+            session.put(CHECKED, System.nanoTime());
+            if (session.get(USER) instanceof VillageUser user && user.id() == userId) {
+                org.village.security.SessionStamps.vouch(userId, user.securityStamp());
+            }
+        }
+        return true;
     }
 
     static Optional<String> bearer(String header) {
@@ -233,9 +269,6 @@ class StompGate implements ExecutorChannelInterceptor {
             var context = SecurityContextHolder.createEmptyContext();
             context.setAuthentication(auth);
             SecurityContextHolder.setContext(context);
-            if (accessor.getHeader(STAMP_READ) instanceof Long stamp) {
-                org.village.security.SessionStamps.vouch(user.id(), stamp);
-            }
         }
         return message;
     }
