@@ -62,8 +62,8 @@ class TableOwnershipTest {
             // forum and moderation polish (P10 adds here)
             Map.entry("forum", Set.<String>of("forum_topic_count")),
             Map.entry("moderation", Set.<String>of("urgent_alert_change")),
-            // booking polish (P13 adds here)
-            Map.entry("booking", Set.<String>of()),
+            // booking polish (P13 adds here; booking4's outbox of tellings, decision 105)
+            Map.entry("booking", Set.<String>of("booking_telling")),
             //
             //
             Map.entry("booking", Set.of("booking_type", "booking_session")),

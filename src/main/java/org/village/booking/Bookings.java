@@ -27,6 +27,7 @@ import org.village.booking.internal.BookingStore;
 import org.village.booking.internal.BookingStore.BookingRow;
 import org.village.booking.internal.BookingStore.NewBooking;
 import org.village.booking.internal.BookingStore.SessionRow;
+import org.village.booking.internal.BookingStore.Telling;
 import org.village.families.FamilyService;
 import org.village.notification.Email;
 import org.village.notification.Emails;
@@ -71,14 +72,25 @@ public class Bookings {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate tx;
+    /** The booking paths' transactions: plain JDBC, no Hibernate session (decision 105). */
+    private final TransactionTemplate jdbcTx;
+    /** The telling's own transaction (JPA: e-mails are queued through the event publication registry). */
+    private final TransactionTemplate newsTx;
+    private final java.util.concurrent.Executor news;
     private final Duration offerTime;
     private final String organizer;
     private static final Duration NAME_KEPT = Duration.ofMinutes(1);
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Bookings.class);
+    /** The e-mail that offers a freed place (no calendar file: the place is not theirs yet). */
+    static final String OFFER_MAIL = "booking.email.offer.body";
+    /** When the job may take a telling the after-commit thread has not (decision 105). */
+    static final Duration TELLING_JOB_AFTER = Duration.ofMinutes(1);
     private final Map<Long, RecentName> recentNames = new java.util.concurrent.ConcurrentHashMap<>();
 
     Bookings(BookingStore store, FamilyService families, People people, CurrentUser currentUser, AuditLog audit,
              Notifications notifications, Emails emails, ApplicationEventPublisher events, Clock clock,
              PlatformTransactionManager transactions,
+             @org.springframework.beans.factory.annotation.Qualifier("bookingNews") java.util.concurrent.Executor news,
              @Value("${village.booking.offer-time:PT24H}") Duration offerTime,
              @Value("${village.mail.from:village@localhost}") String organizer) {
         this.store = store;
@@ -94,6 +106,10 @@ public class Bookings {
         // (BookingStore.readCommittedNext, decision 101) rather than by the template: the template set the session's
         // isolation and set it back after each transaction, two statements where one does
         this.tx = new TransactionTemplate(transactions);
+        this.jdbcTx = new TransactionTemplate(jdbcManager(transactions));
+        this.newsTx = new TransactionTemplate(transactions);
+        this.newsTx.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.news = news;
         this.offerTime = offerTime;
         this.organizer = organizer;
     }
@@ -271,8 +287,8 @@ public class Bookings {
         }
         retrying(() -> {
             store.lockFamily(booking.familyId());
-            var all = booking.groupId() == null ? List.of(store.booking(bookingId).orElseThrow())
-                    : store.group(booking.groupId());
+            // (one booking: the row read before is enough to name it; its status is read again, locked, below)
+            var all = booking.groupId() == null ? List.of(booking) : store.group(booking.groupId());
             var ended = new ArrayList<BookingRow>();
             for (var seen : all) {
                 // the status as it is now, locked: an offer may have been made or have run out since it was read
@@ -287,7 +303,7 @@ public class Bookings {
                 }
             }
             if (!ended.isEmpty() && ended.stream().anyMatch(b -> b.status().holdsPlace())) {
-                tellLater(booking.familyId(), refreshedRows(ended), true, "booking.email.cancelled.body", null, null);
+                tellLater(booking.familyId(), afterMove(ended), true, "booking.email.cancelled.body", null, null);
             }
             for (var b : ended) {
                 if (b.status().holdsPlace()) {
@@ -318,10 +334,17 @@ public class Bookings {
             }
             audit.record(me.actor(), "booking.offer.accepted", "booking:" + b.id(), "session:" + b.sessionId());
             events.publishEvent(new SessionBooked(b.id(), b.sessionId(), b.familyId(), to));
-            var row = store.booking(b.id()).orElseThrow();
-            tellLater(b.familyId(), List.of(row), false, to == BookingStatus.BOOKED
+            // the row and the answer as the accepting update left them, from what was read above (decision 105): the
+            // update raised SEQUENCE by one and only runs while the offer stands, and nothing else changes an offer's
+            // SEQUENCE, so it is the one read plus one; the session and who comes were read in this transaction
+            tellLater(b.familyId(), List.of(new BookingRow(b.id(), b.sessionId(), b.familyId(), to, b.places(), b.note(),
+                    b.idempotencyKey(), b.bookedBy(), b.groupId(), b.sequence() + 1, b.waitingSince(), null,
+                    null, b.createdAt())), false, to == BookingStatus.BOOKED
                     ? "booking.email.booked.body" : "booking.email.requested.body", null, null);
-            return views(List.of(row)).getFirst();
+            return new BookingView(b.id(), session.id(), b.familyId(), to, session.startsAt(), session.endsAt(),
+                    session.typeCode(), session.typeName(), Wording.firstName(recentWorkerName(session.workerId())),
+                    session.placeKind(), placeShown(session, to), members, b.note(), 0, null, b.groupId(),
+                    !session.open());
         });
     }
 
@@ -463,8 +486,8 @@ public class Bookings {
                 var b = store.lockBooking(seen.id()).orElseThrow();
                 if (b.status().active() && store.move(b.id(), BookingStatus.ACTIVE, BookingStatus.CANCELLED, now)) {
                     events.publishEvent(new BookingCancelled(b.id(), sessionId, b.familyId()));
-                    tellLater(b.familyId(), b.status().holdsPlace() ? List.of(store.booking(b.id()).orElseThrow())
-                                    : List.of(), true, b.status().holdsPlace() ? "booking.email.sessionCancelled.body" : null,
+                    tellLater(b.familyId(), b.status().holdsPlace() ? afterMove(List.of(b)) : List.of(), true,
+                            b.status().holdsPlace() ? "booking.email.sessionCancelled.body" : null,
                             "booking.notice.sessionCancelled", "/sessions?type=" + session.typeCode());
                 }
             }
@@ -507,7 +530,7 @@ public class Bookings {
             if (due.isEmpty()) {
                 return sent;
             }
-            Integer n = retrying(() -> {
+            Integer n = retryingJpa(() -> {
                 // the rows still due, locked (rows another node is on are skipped), then marked in one statement:
                 // a reminder is queued only by the transaction that marked it, so each goes once (decision 096)
                 var mine = store.lockDueReminders(due);
@@ -676,7 +699,7 @@ public class Bookings {
                 events.publishEvent(new SessionBooked(ids.get(i), sessions.get(i).id(), familyId, status));
             }
             // e-mails and their calendar files are made after the commit, outside the locks (decision 096)
-            events.publishEvent(new FamilyToBeTold(familyId, ids, ids.stream().map(id -> 0).toList(), false,
+            tellLater(new Telling(familyId, ids, ids.stream().map(id -> 0).toList(), false,
                     status == BookingStatus.BOOKED ? "booking.email.booked.body" : "booking.email.requested.body",
                     null, null));
         }
@@ -709,6 +732,12 @@ public class Bookings {
 
     /** Offers freed places in this session to the families waiting, first in line first. */
     private void offerFreedPlaces(long sessionId, Instant now) {
+        // whether anyone waits comes first: mostly nobody does, and then the session is not read at all (decision 105;
+        // the session read takes no lock, so the lock order of decision 090 is unchanged)
+        var next = store.firstWaitingUnlocked(sessionId);
+        if (next.isEmpty()) {
+            return;
+        }
         var session = store.session(sessionId).orElse(null);
         if (session == null || !session.open() || !session.startsAt().isAfter(now)) {
             return;
@@ -717,7 +746,9 @@ public class Bookings {
         // shorter near the session: never more than half the time left, so someone else can still come
         Duration time = offerTime.compareTo(untilStart.dividedBy(2)) < 0 ? offerTime : untilStart.dividedBy(2);
         for (int guard = 0; guard < 50; guard++) {
-            var next = store.firstWaitingUnlocked(sessionId);
+            if (guard > 0) {
+                next = store.firstWaitingUnlocked(sessionId);
+            }
             if (next.isEmpty() || !store.takePlaces(sessionId, 1, now)) {
                 return;
             }
@@ -727,7 +758,7 @@ public class Bookings {
                 continue;
             }
             audit.record(AuditLog.Actor.SYSTEM, "booking.offered", "booking:" + w.id(), "session:" + sessionId);
-            tellLater(w.familyId(), List.of(w), false, FamilyToBeTold.OFFER_MAIL, "booking.notice.offer", "/my-sessions");
+            tellLater(w.familyId(), List.of(w), false, OFFER_MAIL, "booking.notice.offer", "/my-sessions");
         }
     }
 
@@ -880,8 +911,14 @@ public class Bookings {
                 : s.placeDetail();
     }
 
-    private List<BookingRow> refreshedRows(List<BookingRow> rows) {
-        return rows.stream().map(r -> store.booking(r.id()).orElseThrow()).toList();
+    /**
+     * The rows as {@link BookingStore#move} left them, for the telling: SEQUENCE one higher (the rows are locked, so
+     * nothing else changed it), without reading each again (decision 105).
+     */
+    private static List<BookingRow> afterMove(List<BookingRow> rows) {
+        return rows.stream().map(r -> new BookingRow(r.id(), r.sessionId(), r.familyId(), BookingStatus.CANCELLED,
+                r.places(), r.note(), r.idempotencyKey(), r.bookedBy(), r.groupId(), r.sequence() + 1, r.waitingSince(),
+                null, r.reminderSentAt(), r.createdAt())).toList();
     }
 
     private SessionSlot slot(SessionRow r, Map<Long, String> names) {
@@ -930,10 +967,6 @@ public class Bookings {
         return Wording.title(store.ownWording(familyId).orElse(null), workerName, locale);
     }
 
-    private Locale languageOf(long accountId) {
-        return people.languageOf(accountId).filter(s -> !s.isBlank()).map(Locale::forLanguageTag).orElse(Locale.ENGLISH);
-    }
-
     private List<CalendarFile.Event> events(List<BookingView> views, String title) {
         return events(views, title, v -> sequenceOf(v.id()));
     }
@@ -950,38 +983,118 @@ public class Bookings {
 
     /**
      * After this transaction commits, the family is told (notice and/or e-mails with the calendar file), on another
-     * thread and transaction; the event publication registry keeps it until it worked (decision 096).
+     * thread and transaction; the row written here keeps it until it was done (decision 105).
      */
     private void tellLater(long familyId, List<BookingRow> rows, boolean cancelled, String mailKey, String noticeKey,
                            String noticeLink) {
-        events.publishEvent(new FamilyToBeTold(familyId, rows.stream().map(BookingRow::id).toList(),
+        tellLater(new Telling(familyId, rows.stream().map(BookingRow::id).toList(),
                 rows.stream().map(BookingRow::sequence).toList(), cancelled, mailKey, noticeKey, noticeLink));
     }
 
+    /**
+     * The telling's row is written in the change's own transaction (an outbox: it exists exactly when the change
+     * committed, and survives a stop); after the commit one of the booking-news threads takes it and tells the family.
+     * A row nobody took (the portal stopped, the queue was full, the telling failed) is taken by
+     * {@link #tellOutstanding} (the booking-tellings job), a minute after the change at the earliest.
+     */
+    private void tellLater(Telling telling) {
+        Instant now = clock.instant();
+        long id = store.queueTelling(telling, now, now.plus(TELLING_JOB_AFTER));
+        Runnable tellNow = () -> tellNow(id, telling, 0);
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            hand(tellNow);
+                        }
+                    });
+        } else {
+            hand(tellNow);
+        }
+    }
+
+    /** To a booking-news thread; when their queue is full the row waits for the job (never run here, in the commit). */
+    private void hand(Runnable telling) {
+        try {
+            news.execute(telling);
+        } catch (java.util.concurrent.RejectedExecutionException full) {
+            log.warn("The booking-news queue is full; the booking-tellings job tells the family instead");
+        }
+    }
+
+    /**
+     * Takes the telling's row and tells the family, in one transaction: the row goes exactly when the notices and the
+     * e-mail outbox rows are written. Whoever takes the row tells (the after-commit thread or the job, never both).
+     * When it fails the row stays, and the job tries again later (a minute, then doubling, at most six hours).
+     */
+    private void tellNow(long id, Telling telling, int attempts) {
+        try {
+            newsTx.executeWithoutResult(status -> {
+                if (store.takeTelling(id)) {
+                    tell(telling);
+                }
+            });
+        } catch (RuntimeException e) {
+            log.warn("Telling a family about booking change {} failed ({}); tried again later", id,
+                    e.getClass().getSimpleName());
+            try {
+                long minutes = Math.min(360, 1L << Math.min(attempts, 9));
+                store.tellingFailed(id, clock.instant().plus(Duration.ofMinutes(minutes)));
+            } catch (RuntimeException alsoFailed) {
+                log.warn("Could not put off telling {} ({})", id, alsoFailed.getClass().getSimpleName());
+            }
+        }
+    }
+
+    /**
+     * The booking-tellings job (after a stop, a full queue or a failed telling): tells the families whose rows are
+     * due, oldest first, each in its own transaction. Returns how many rows it took up.
+     */
+    public int tellOutstanding(Instant now, int limit) {
+        var due = store.tellingsDue(now, limit);
+        for (var t : due) {
+            tellNow(t.id(), t.telling(), t.attempts());
+        }
+        return due.size();
+    }
+
     /** Tells the family what a committed change means for them: the notice, then the e-mails. */
-    @org.springframework.scheduling.annotation.Async("bookingNews")
-    @org.springframework.transaction.annotation.Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
-    @org.springframework.transaction.event.TransactionalEventListener
-    void tell(FamilyToBeTold news) {
-        if (news.mailKey() != null && FamilyToBeTold.OFFER_MAIL.equals(news.mailKey())) {
+    private void tell(Telling news) {
+        if (news.mailKey() != null && OFFER_MAIL.equals(news.mailKey())) {
             // an offer that was taken, turned down or ran out before this ran is not offered again in words
-            var offer = news.bookingIds().stream().map(store::booking).flatMap(Optional::stream)
+            var offer = store.bookings(news.bookingIds()).stream()
                     .filter(b -> b.status() == BookingStatus.OFFERED).findFirst().orElse(null);
             if (offer == null) {
                 return;
             }
-            tellFamily(news.familyId(), news.noticeKey(), news.noticeLink());
-            var session = store.session(offer.sessionId()).orElseThrow();
-            String worker = Wording.firstName(workerName(session.workerId()));
-            String own = store.ownWording(news.familyId()).orElse(null);
-            for (var parent : people.parentsOf(news.familyId())) {
-                Locale locale = languageOf(parent.id());
-                String title = Wording.title(own, worker, locale);
-                int year = clock.instant().atZone(Times.ZONE).getYear();
-                emails.send(parent.id(), new Email(title, FamilyToBeTold.OFFER_MAIL, List.of(title,
-                        Wording.when(session.startsAt(), session.endsAt(), locale, year),
-                        Wording.moment(offer.offerExpiresAt(), locale, year)), "/my-sessions", null));
+            var parents = people.parentsOf(news.familyId());
+            if (news.noticeKey() != null) {
+                for (var parent : parents) {
+                    notifications.tell(parent.id(), "booking", news.noticeKey(), news.noticeLink());
+                }
             }
+            // the session, names, wording and languages only when a parent wants e-mail, all parents' in one go
+            // (decision 105; it was a JPA read of each parent's account and an e-mail queued each)
+            emails.sendAllWanted(parents.stream().map(People.Person::id).toList(), wanted -> {
+                var session = store.session(offer.sessionId()).orElseThrow();
+                String worker = Wording.firstName(workerName(session.workerId()));
+                String own = store.ownWording(news.familyId()).orElse(null);
+                var to = parents.stream().filter(p -> wanted.contains(p.id())).toList();
+                var languages = people.languagesOf(to.stream().map(People.Person::id).toList());
+                int year = clock.instant().atZone(Times.ZONE).getYear();
+                var mails = new ArrayList<Emails.Addressed>(to.size());
+                for (var parent : to) {
+                    String language = languages.get(parent.id());
+                    Locale locale = language == null || language.isBlank() ? Locale.ENGLISH
+                            : Locale.forLanguageTag(language);
+                    String title = Wording.title(own, worker, locale);
+                    mails.add(new Emails.Addressed(parent.id(), new Email(title, OFFER_MAIL, List.of(title,
+                            Wording.when(session.startsAt(), session.endsAt(), locale, year),
+                            Wording.moment(offer.offerExpiresAt(), locale, year)), "/my-sessions", null)));
+                }
+                return mails;
+            });
             return;
         }
         // the family's parents read once for the notice and the e-mails (decision 101)
@@ -991,32 +1104,20 @@ public class Bookings {
                 notifications.tell(parent.id(), "booking", news.noticeKey(), news.noticeLink());
             }
         }
-        if (news.mailKey() != null) {
-            var sequences = new HashMap<Long, Integer>();
-            for (int i = 0; i < news.bookingIds().size(); i++) {
-                sequences.put(news.bookingIds().get(i), news.sequences().get(i));
-            }
-            var rows = news.bookingIds().stream().map(store::booking).flatMap(Optional::stream).toList();
-            var views = views(rows);
-            if (!views.isEmpty() && !parents.isEmpty()) {
-                mailFamily(news.familyId(), views, news.cancelled(), news.mailKey(),
-                        v -> sequences.getOrDefault(v.id(), 0), store.ownWording(news.familyId()).orElse(null),
-                        parents, people.languagesOf(parents.stream().map(People.Person::id).toList()));
-            }
-        }
-    }
-
-    /**
-     * E-mails each parent of the family (those who switched e-mail on), with the calendar file attached, the family's
-     * own wording, its parents and their languages already read; queued as one batch (decision 101: one settings read
-     * and one outbox statement for all the parents, instead of a read of each account through JPA and an event each).
-     */
-    private void mailFamily(long familyId, List<BookingView> views, boolean cancelled, String bodyKey,
-                            java.util.function.ToIntFunction<BookingView> sequence, String own,
-                            List<People.Person> parents, Map<Long, String> languages) {
-        var mails = familyMails(views, cancelled, bodyKey, sequence, own, parents, languages);
-        if (!mails.isEmpty()) {
-            emails.sendAll(mails);
+        if (news.mailKey() != null && !parents.isEmpty()) {
+            // who wants e-mail is read first: when no parent does (e-mail is off unless switched on), the bookings,
+            // sessions, names, wording and languages are not read at all (decision 105)
+            emails.sendAllWanted(parents.stream().map(People.Person::id).toList(), wanted -> {
+                var to = parents.stream().filter(p -> wanted.contains(p.id())).toList();
+                var sequences = new HashMap<Long, Integer>();
+                for (int i = 0; i < news.bookingIds().size(); i++) {
+                    sequences.put(news.bookingIds().get(i), news.sequences().get(i));
+                }
+                var views = views(store.bookings(news.bookingIds()));
+                return familyMails(views, news.cancelled(), news.mailKey(), v -> sequences.getOrDefault(v.id(), 0),
+                        store.ownWording(news.familyId()).orElse(null), to,
+                        people.languagesOf(to.stream().map(People.Person::id).toList()));
+            });
         }
     }
 
@@ -1046,17 +1147,27 @@ public class Bookings {
         return out;
     }
 
-    private void tellFamily(long familyId, String key, String link) {
-        for (var parent : people.parentsOf(familyId)) {
-            notifications.tell(parent.id(), "booking", key, link);
-        }
+    /**
+     * Runs in a transaction, again (up to five times in all) when the database picked it to lose a deadlock. A plain
+     * JDBC transaction (decision 105: no Hibernate session; nothing inside starts a JPA transaction: the store is
+     * JdbcClient, {@code AuditLog.record} joins with SUPPORTS, the telling is a row of ours), or the caller's
+     * transaction when one is on (a JDBC one could not join a JPA one).
+     */
+    private <T> T retrying(Supplier<T> work) {
+        return retrying(
+                org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()
+                        ? tx : jdbcTx, work);
     }
 
-    /** Runs in a transaction, again (up to five times in all) when the database picked it to lose a deadlock. */
-    private <T> T retrying(Supplier<T> work) {
+    /** {@link #retrying} in a JPA transaction: for work that queues e-mails (the registry's insert is JPA-managed). */
+    private <T> T retryingJpa(Supplier<T> work) {
+        return retrying(tx, work);
+    }
+
+    private <T> T retrying(TransactionTemplate template, Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return tx.execute(status -> {
+                return template.execute(status -> {
                     // READ COMMITTED: each statement after the family lock sees every booking committed before it
                     // (under REPEATABLE READ a snapshot taken before the lock could hide one); fewer gap locks
                     // (only when this is a new transaction: joining a caller's, it keeps the caller's level)
@@ -1072,6 +1183,20 @@ public class Bookings {
                 Thread.onSpinWait();
             }
         }
+    }
+
+    /**
+     * A {@link org.springframework.jdbc.datasource.DataSourceTransactionManager} on the JPA manager's own data source
+     * (both bind the same connection to a thread; as chat's send path, decision 099), or the given manager when it is
+     * not a JPA one.
+     */
+    private static PlatformTransactionManager jdbcManager(PlatformTransactionManager manager) {
+        if (manager instanceof org.springframework.orm.jpa.JpaTransactionManager jpa && jpa.getDataSource() != null) {
+            var jdbc = new org.springframework.jdbc.datasource.DataSourceTransactionManager(jpa.getDataSource());
+            jdbc.afterPropertiesSet();
+            return jdbc;
+        }
+        return manager;
     }
 
     /** A kind of session, for choosing. */

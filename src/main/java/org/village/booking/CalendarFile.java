@@ -106,7 +106,7 @@ final class CalendarFile {
             if (e.description() != null && !e.description().isBlank()) {
                 event.add(new Description(clean(e.description(), 1000)));
             }
-            if (organizerAddress != null && organizerAddress.matches("[^@\\s:]+@[^@\\s:]+")) {
+            if (organizerAddress != null && ORGANIZER.matcher(organizerAddress).matches()) {
                 event.add(new Organizer("mailto:" + organizerAddress));
             }
             calendar.add(event);
@@ -155,8 +155,11 @@ final class CalendarFile {
     }
 
     /** Text for a calendar: no control characters (line breaks become spaces), at most {@code max} characters. */
+    private static final java.util.regex.Pattern ORGANIZER = java.util.regex.Pattern.compile("[^@\\s:]+@[^@\\s:]+");
+    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("[\\p{Cntrl}&&[^\\n]]");
+
     private static String clean(String s, int max) {
-        String t = s.replaceAll("[\\p{Cntrl}&&[^\\n]]", "").replace('\n', ' ').strip();
+        String t = CONTROL.matcher(s).replaceAll("").replace('\n', ' ').strip();
         return t.length() <= max ? t : t.substring(0, max);
     }
 

@@ -26,9 +26,13 @@ public final class Wording {
         if (displayName == null) {
             return "";
         }
-        String first = displayName.strip().split("[\\s(]+", 2)[0];
-        return first.replaceAll("[^\\p{L}\\p{M}'’-]", "");
+        // patterns compiled once (decision 105: this runs for every booking's answer and every e-mail)
+        String first = FIRST_WORD_END.split(displayName.strip(), 2)[0];
+        return NOT_IN_A_NAME.matcher(first).replaceAll("");
     }
+
+    private static final java.util.regex.Pattern FIRST_WORD_END = java.util.regex.Pattern.compile("[\\s(]+");
+    private static final java.util.regex.Pattern NOT_IN_A_NAME = java.util.regex.Pattern.compile("[^\\p{L}\\p{M}'’-]");
 
     /** The title a calendar and a subject show: the family's own words if they chose some, else the discreet default. */
     public static String title(String ownWording, String workerDisplayName, Locale locale) {

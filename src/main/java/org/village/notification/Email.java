@@ -27,9 +27,10 @@ public record Email(String subject, String bodyKey, List<String> bodyArgs, Strin
      */
     public record Attachment(String fileName, String contentType, byte[] bytes) {
         public static final int MAX_BYTES = 256 * 1024;
+        private static final java.util.regex.Pattern PLAIN_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
         public Attachment {
-            if (fileName == null || !fileName.matches("[A-Za-z0-9._-]{1,100}") || contentType == null
+            if (fileName == null || !PLAIN_NAME.matcher(fileName).matches() || contentType == null
                     || contentType.length() > 100 || contentType.contains("\n") || contentType.contains("\r")
                     || bytes == null || bytes.length > MAX_BYTES) {
                 throw new IllegalArgumentException("an attachment needs a plain file name, a content type and a small body");

@@ -85,13 +85,50 @@ public class Emails {
         if (mails.isEmpty() || !transport.available()) {
             return queued;
         }
-        var settings = store.settings(mails.stream().map(Addressed::accountId).toList());
+        return queue(mails, wanting(mails.stream().map(Addressed::accountId).toList()), queued);
+    }
+
+    /**
+     * {@link #sendAll} for e-mails that cost something to make (calendar files, reads of what they are about): first,
+     * in one read, which of these accounts switched e-mail on with an address; only for those is {@code mailsFor}
+     * asked for the e-mails (decision 105: most parents have e-mail off, and the telling after a booking then reads
+     * nothing more). The same rules and the same transaction as {@link #sendAll}; e-mails {@code mailsFor} makes for
+     * anyone else are not sent.
+     *
+     * @return how many were queued
+     */
+    public int sendAllWanted(java.util.Collection<Long> accountIds,
+                             java.util.function.Function<Set<Long>, List<Addressed>> mailsFor) {
+        if (accountIds.isEmpty() || !transport.available()) {
+            return 0;
+        }
+        var wanted = wanting(accountIds);
+        if (wanted.isEmpty()) {
+            return 0;
+        }
+        var mails = mailsFor.apply(Collections.unmodifiableSet(wanted)).stream()
+                .filter(m -> wanted.contains(m.accountId())).toList();
+        mails.forEach(m -> Links.check(m.email().link()));
+        var queued = queue(mails, wanted, new ArrayList<>(Collections.nCopies(mails.size(), Boolean.FALSE)));
+        return (int) queued.stream().filter(Boolean::booleanValue).count();
+    }
+
+    /** Of these accounts, those who switched e-mail on with an address (one read). */
+    private Set<Long> wanting(java.util.Collection<Long> accountIds) {
+        var settings = store.settings(accountIds);
         var wanted = new LinkedHashSet<Long>();
         settings.forEach((id, s) -> {
             if (s.on() && s.address() != null) {
                 wanted.add(id);
             }
         });
+        return wanted;
+    }
+
+    private List<Boolean> queue(List<Addressed> mails, Set<Long> wanted, List<Boolean> queued) {
+        if (mails.isEmpty() || wanted.isEmpty()) {
+            return queued;
+        }
         var active = activeOf(wanted);
         var rows = new ArrayList<EmailStore.ToQueue>();
         var positions = new ArrayList<Integer>();

@@ -26,8 +26,12 @@ public class AuditLog {
         this.clock = clock;
     }
 
-    /** Records as part of the caller's transaction: if the action rolls back, so does its entry. */
-    @Transactional
+    /**
+     * Records as part of the caller's transaction: if the action rolls back, so does its entry. SUPPORTS (one insert
+     * needs no transaction of its own): it joins a plain JDBC transaction as well as a JPA one (decision 105; with
+     * REQUIRED the JPA manager tried to start a second transaction inside a JDBC one and failed).
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public void record(Actor actor, String action, String target, String detail) {
         insert(actor, action, target, detail);
     }
@@ -43,7 +47,9 @@ public class AuditLog {
 
     private void insert(Actor actor, String action, String target, String detail) {
         jdbc.sql("INSERT INTO audit_log (at, actor_id, actor, action, target, detail) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(Timestamp.from(clock.instant()), actor.id(), cut(actor.label(), 60), cut(action, 40),
+                // the UTC wall-clock time (the connection's zone) as a LocalDateTime: a Timestamp made the driver
+                // build a SimpleDateFormat for each row (decision 105)
+                .params(java.time.LocalDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC), actor.id(), cut(actor.label(), 60), cut(action, 40),
                         cut(target, 120), cut(detail, 500))
                 .update();
     }

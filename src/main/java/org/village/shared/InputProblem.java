@@ -27,11 +27,29 @@ public class InputProblem extends RuntimeException {
     }
 
     private InputProblem(String field, String key, Object[] args) {
-        super(Texts.text(Locale.ENGLISH, key, args), null, false, false);
+        // the English words are made when first asked for (decision 105): most refusals are shown in the reader's
+        // language, or only their key is looked at (the booking API's 409s), so making them for each refusal was waste
+        super(null, null, false, false);
         this.field = field;
         this.key = key;
         this.args = args.clone();
     }
+
+    /** The English text: as given, or the bundle's words for the key (made once, when first asked for). */
+    @Override
+    public String getMessage() {
+        if (key == null) {
+            return super.getMessage();
+        }
+        String english = this.english;
+        if (english == null) {
+            english = Texts.text(Locale.ENGLISH, key, args);
+            this.english = english;
+        }
+        return english;
+    }
+
+    private transient volatile String english;
 
     /** A problem whose words are the interface bundle's {@code key}, with {0}, {1}… filled from {@code args}. */
     public static InputProblem keyed(String field, String key, Object... args) {

@@ -30,6 +30,25 @@ public final class Texts {
                 return key;
             }
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, wanted).format(args);
+        if (args.length == 0) {
+            return pattern;
+        }
+        // a parsed MessageFormat per pattern and language, kept (decision 105: parsing one for each message was a few
+        // per cent of a refused booking); MessageFormat is not safe to share between threads, so each use has a copy
+        var parsed = FORMATS.get(new FormatKey(pattern, wanted));
+        if (parsed == null) {
+            parsed = new MessageFormat(pattern, wanted);
+            if (FORMATS.size() < MAX_FORMATS) {
+                FORMATS.put(new FormatKey(pattern, wanted), parsed);
+            }
+        }
+        return ((MessageFormat) parsed.clone()).format(args);
+    }
+
+    private static final int MAX_FORMATS = 5_000;
+    private static final java.util.concurrent.ConcurrentHashMap<FormatKey, MessageFormat> FORMATS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record FormatKey(String pattern, Locale locale) {
     }
 }

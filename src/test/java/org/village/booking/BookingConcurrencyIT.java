@@ -97,6 +97,7 @@ class BookingConcurrencyIT extends IntegrationTest {
         for (int i = 0; i < 48; i++) {
             var f = data.family("Ana" + i, "Ben" + i);
             families.add(f);
+            LOADED.add(f.id());
             auths.add(auth(f.username()));
         }
         // a worker changes capacities only on sessions they run (Bookings.requireRunsSession)
@@ -119,7 +120,7 @@ class BookingConcurrencyIT extends IntegrationTest {
         int attempts = hotRun.attempts + mixedRun.attempts;
 
         long drainStart = System.nanoTime();
-        familiesAllTold();
+        familiesAllTold(families.stream().map(BookingFixture.Fam::id).toList());
         System.out.printf("BOOKING-CONCURRENCY hot: %s%nBOOKING-CONCURRENCY mixed: %s%n", hotRun, mixedRun);
         System.out.printf("BOOKING-CONCURRENCY after the runs, every family told (e-mails queued, notices) within %.1f s%n",
                 (System.nanoTime() - drainStart) / 1e9);
@@ -142,7 +143,7 @@ class BookingConcurrencyIT extends IntegrationTest {
 
     @Test
     void theChecksCatchANaiveCheckThenInsertPath() throws Exception {
-        familiesAllTold(); // the other test's e-mails and notices are made on other threads; let them finish first
+        familiesAllTold(LOADED); // the other test's e-mails and notices are made on other threads; let them finish first
         var data = new BookingFixture(jdbc);
         long sam = data.workerId("worker.sam");
         Instant base = clock.instant().plus(Duration.ofDays(30)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
@@ -213,11 +214,20 @@ class BookingConcurrencyIT extends IntegrationTest {
                 .isPositive();
     }
 
-    /** Waits (at most two minutes) until every family has been told of its booking changes, after their commits. */
-    private void familiesAllTold() {
+    /** The families of the run under load, for the other test to wait for their tellings. */
+    private static final List<Long> LOADED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Waits (at most two minutes) until these families have been told of their booking changes, after their commits:
+     * their rows in booking_telling are gone (decision 105).
+     */
+    private void familiesAllTold(List<Long> families) {
+        if (families.isEmpty()) {
+            return;
+        }
         org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
-                .until(() -> jdbc.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE COMPLETION_DATE IS NULL"
-                        + " AND EVENT_TYPE LIKE '%FamilyToBeTold'").query(Integer.class).single() == 0);
+                .until(() -> jdbc.sql("SELECT COUNT(*) FROM booking_telling WHERE family_id IN (" + in(families) + ")")
+                        .query(Integer.class).single() == 0);
     }
 
     /** The naive path: read, decide, write, with nothing in the database holding the decision true. */

@@ -35,6 +35,20 @@ class BookingJobs {
         }
     }
 
+    /**
+     * Families not yet told of a committed change (the portal stopped before the booking-news thread ran, its queue
+     * was full, or the telling failed): decision 105. Each row is taken by deleting it in the telling's transaction,
+     * so a family is told once even if the after-commit thread gets there at the same moment.
+     */
+    @Scheduled(fixedDelayString = "${village.booking.tellings-every:60s}", initialDelayString = "${village.booking.tellings-every:60s}")
+    @SchedulerLock(name = "booking-tellings", lockAtMostFor = "PT10M")
+    public void tellOutstanding() {
+        int n = bookings.tellOutstanding(clock.instant(), 500);
+        if (n > 0) {
+            log.info("{} booking changes told by the job", n);
+        }
+    }
+
     @Scheduled(fixedDelayString = "${village.booking.reminders-every:5m}", initialDelayString = "${village.booking.reminders-every:5m}")
     @SchedulerLock(name = "booking-reminders", lockAtMostFor = "PT30M")
     public void sendReminders() {

@@ -2,8 +2,9 @@ package org.village.booking.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -26,11 +27,13 @@ import org.village.booking.Member;
 @Repository
 public class BookingStore {
 
+    /** Read by position ({@link #sessionRow}): add columns only at the end. */
     private static final String SESSION_COLUMNS = "s.id, s.type_id, s.worker_id, s.starts_at, s.ends_at, s.capacity,"
             + " s.places_taken, s.status, s.series_id, s.video_link, t.code, t.name, t.description, t.attendees,"
             + " t.place_kind, t.place_detail, t.confirm_required, t.min_notice_minutes, t.cancel_cutoff_minutes,"
             + " t.series_length";
 
+    /** Read by position ({@link #bookingRow}): add columns only at the end. */
     private static final String BOOKING_COLUMNS = "b.id, b.session_id, b.family_id, b.status, b.places, b.note,"
             + " b.idempotency_key, b.booked_by, b.group_id, b.sequence, b.waiting_since, b.offer_expires_at,"
             + " b.reminder_sent_at, b.created_at";
@@ -56,7 +59,7 @@ public class BookingStore {
         return jdbc.sql("SELECT " + SESSION_COLUMNS + ", EXISTS (SELECT 1 FROM booking b WHERE b.active_session_id = s.id"
                         + " AND b.family_id = ?) AS family_in FROM booking_session s JOIN booking_type t ON t.id = s.type_id"
                         + " WHERE s.id = ?").params(familyId, id)
-                .query((rs, n) -> new SessionLook(sessionRow(rs, n), rs.getBoolean("family_in"))).optional();
+                .query((rs, n) -> new SessionLook(sessionRow(rs, n), rs.getBoolean(21))).optional();
     }
 
     /** A session and whether the family asking is in it already. */
@@ -361,6 +364,71 @@ public class BookingStore {
         return out;
     }
 
+    // ---- tellings: the family is told after the commit (decision 105) -----------------------------------------
+
+    /**
+     * Writes what the family is to be told, in the caller's transaction (so it exists exactly when the change
+     * committed); the job may take it from {@code firstJobTry} on if the after-commit telling has not.
+     */
+    public long queueTelling(Telling t, Instant now, Instant firstJobTry) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO booking_telling (family_id, booking_ids, sequences, cancelled, mail_key, notice_key,"
+                        + " notice_link, created_at, next_try_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(t.familyId(), joined(t.bookingIds()), joined(t.sequences()), t.cancelled(), t.mailKey(),
+                        t.noticeKey(), t.noticeLink(), ts(now), ts(firstJobTry))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    /**
+     * Takes the telling: deletes its row in the caller's transaction, which then tells the family. False when it is
+     * gone (told already, by the after-commit thread or the job): whoever deletes it tells, once. A second taker waits
+     * on the row lock until the first commits (then finds nothing) or rolls back (then takes it).
+     */
+    public boolean takeTelling(long id) {
+        return jdbc.sql("DELETE FROM booking_telling WHERE id = ?").param(id).update() == 1;
+    }
+
+    /** Tellings the job may take now (the after-commit telling has not, or it failed), oldest first. */
+    public List<QueuedTelling> tellingsDue(Instant now, int limit) {
+        return jdbc.sql("SELECT id, family_id, booking_ids, sequences, cancelled, mail_key, notice_key, notice_link,"
+                        + " attempts FROM booking_telling WHERE next_try_at <= ? ORDER BY next_try_at, id LIMIT ?")
+                .params(ts(now), limit)
+                .query((rs, n) -> new QueuedTelling(rs.getLong("id"), new Telling(rs.getLong("family_id"),
+                        longs(rs.getString("booking_ids")), ints(rs.getString("sequences")), rs.getBoolean("cancelled"),
+                        rs.getString("mail_key"), rs.getString("notice_key"), rs.getString("notice_link")),
+                        rs.getInt("attempts"))).list();
+    }
+
+    /** A telling that failed waits until {@code nextTry} (its own statement: the telling's transaction rolled back). */
+    public void tellingFailed(long id, Instant nextTry) {
+        jdbc.sql("UPDATE booking_telling SET attempts = attempts + 1, next_try_at = ? WHERE id = ?")
+                .params(ts(nextTry), id).update();
+    }
+
+    /** What a family is to be told about a booking change. */
+    public record Telling(long familyId, List<Long> bookingIds, List<Integer> sequences, boolean cancelled,
+                          String mailKey, String noticeKey, String noticeLink) {
+    }
+
+    /** A telling waiting in its row. */
+    public record QueuedTelling(long id, Telling telling, int attempts) {
+    }
+
+    private static String joined(List<? extends Number> values) {
+        return values.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    private static List<Long> longs(String joined) {
+        return joined == null || joined.isBlank() ? List.of()
+                : Arrays.stream(joined.split(",")).map(Long::valueOf).toList();
+    }
+
+    private static List<Integer> ints(String joined) {
+        return joined == null || joined.isBlank() ? List.of()
+                : Arrays.stream(joined.split(",")).map(Integer::valueOf).toList();
+    }
+
     // ---- reminders ---------------------------------------------------------------------------------------------
 
     /** Booked places in open sessions starting in (now, until] whose reminder has not gone yet. */
@@ -408,37 +476,58 @@ public class BookingStore {
 
     // ---- rows --------------------------------------------------------------------------------------------------
 
-    private static Timestamp ts(Instant i) {
-        return i == null ? null : Timestamp.from(i);
+    /**
+     * An instant as the UTC wall-clock time the DATETIME columns hold (the connection's zone is UTC). Bound as a
+     * {@link LocalDateTime}, which the driver writes with a shared formatter; a {@code Timestamp} made it build a
+     * {@code SimpleDateFormat} for every value bound (decision 105).
+     */
+    private static LocalDateTime ts(Instant i) {
+        return i == null ? null : LocalDateTime.ofInstant(i, ZoneOffset.UTC);
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        var t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        var t = rs.getObject(column, LocalDateTime.class);
+        return t == null ? null : t.toInstant(ZoneOffset.UTC);
     }
 
+    /** A type's attendees ("PARENTS,SIBLINGS"), parsed once per distinct text: a handful of types, read for every session. */
+    private static Set<String> attendees(String text) {
+        var known = ATTENDEES.get(text);
+        if (known != null) {
+            return known;
+        }
+        var parsed = Arrays.stream(text.split(",")).map(String::strip).filter(a -> !a.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+        if (ATTENDEES.size() < 1_000) {
+            ATTENDEES.put(text, parsed);
+        }
+        return parsed;
+    }
+
+    private static final Map<String, Set<String>> ATTENDEES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A row of {@link #SESSION_COLUMNS}, which every session query selects first, read by position (decision 105: by
+     * name, the driver built a map of the result's column names for each result).
+     */
     private static SessionRow sessionRow(ResultSet rs, int n) throws SQLException {
-        long series = rs.getLong("series_id");
+        long series = rs.getLong(9);
         Long seriesId = rs.wasNull() ? null : series;
-        var attendees = Arrays.stream(rs.getString("attendees").split(",")).map(String::strip)
-                .filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
-        return new SessionRow(rs.getLong("id"), rs.getLong("type_id"), rs.getLong("worker_id"), instant(rs, "starts_at"),
-                instant(rs, "ends_at"), rs.getInt("capacity"), rs.getInt("places_taken"), rs.getString("status"),
-                seriesId, rs.getString("video_link"), rs.getString("code"), rs.getString("name"),
-                rs.getString("description"), attendees, rs.getString("place_kind"), rs.getString("place_detail"),
-                rs.getBoolean("confirm_required"), rs.getInt("min_notice_minutes"), rs.getInt("cancel_cutoff_minutes"),
-                rs.getInt("series_length"));
+        return new SessionRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), instant(rs, 4), instant(rs, 5), rs.getInt(6),
+                rs.getInt(7), rs.getString(8), seriesId, rs.getString(10), rs.getString(11), rs.getString(12),
+                rs.getString(13), attendees(rs.getString(14)), rs.getString(15), rs.getString(16), rs.getBoolean(17),
+                rs.getInt(18), rs.getInt(19), rs.getInt(20));
     }
 
+    /** A row of {@link #BOOKING_COLUMNS}, which every booking query selects first, read by position. */
     private static BookingRow bookingRow(ResultSet rs, int n) throws SQLException {
-        long by = rs.getLong("booked_by");
+        long by = rs.getLong(8);
         Long bookedBy = rs.wasNull() ? null : by;
-        long g = rs.getLong("group_id");
+        long g = rs.getLong(9);
         Long groupId = rs.wasNull() ? null : g;
-        return new BookingRow(rs.getLong("id"), rs.getLong("session_id"), rs.getLong("family_id"),
-                BookingStatus.valueOf(rs.getString("status")), rs.getInt("places"), rs.getString("note"),
-                rs.getString("idempotency_key"), bookedBy, groupId, rs.getInt("sequence"), instant(rs, "waiting_since"),
-                instant(rs, "offer_expires_at"), instant(rs, "reminder_sent_at"), instant(rs, "created_at"));
+        return new BookingRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), BookingStatus.valueOf(rs.getString(4)),
+                rs.getInt(5), rs.getString(6), rs.getString(7), bookedBy, groupId, rs.getInt(10), instant(rs, 11),
+                instant(rs, 12), instant(rs, 13), instant(rs, 14));
     }
 
     public record SessionRow(long id, long typeId, long workerId, Instant startsAt, Instant endsAt, int capacity,
