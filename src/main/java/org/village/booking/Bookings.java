@@ -106,7 +106,7 @@ public class Bookings {
         // (BookingStore.readCommittedNext, decision 101) rather than by the template: the template set the session's
         // isolation and set it back after each transaction, two statements where one does
         this.tx = new TransactionTemplate(transactions);
-        this.jdbcTx = new TransactionTemplate(jdbcManager(transactions));
+        this.jdbcTx = new TransactionTemplate(org.village.shared.JdbcTransactions.beside(transactions));
         this.newsTx = new TransactionTemplate(transactions);
         this.newsTx.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.news = news;
@@ -1183,20 +1183,6 @@ public class Bookings {
                 Thread.onSpinWait();
             }
         }
-    }
-
-    /**
-     * A {@link org.springframework.jdbc.datasource.DataSourceTransactionManager} on the JPA manager's own data source
-     * (both bind the same connection to a thread; as chat's send path, decision 099), or the given manager when it is
-     * not a JPA one.
-     */
-    private static PlatformTransactionManager jdbcManager(PlatformTransactionManager manager) {
-        if (manager instanceof org.springframework.orm.jpa.JpaTransactionManager jpa && jpa.getDataSource() != null) {
-            var jdbc = new org.springframework.jdbc.datasource.DataSourceTransactionManager(jpa.getDataSource());
-            jdbc.afterPropertiesSet();
-            return jdbc;
-        }
-        return manager;
     }
 
     /** A kind of session, for choosing. */

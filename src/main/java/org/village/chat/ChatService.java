@@ -115,7 +115,7 @@ public class ChatService {
         this.currentUser = currentUser;
         this.clock = clock;
         this.tx = tx;
-        var manager = jdbcManager(java.util.Objects.requireNonNull(tx.getTransactionManager()));
+        var manager = org.village.shared.JdbcTransactions.beside(java.util.Objects.requireNonNull(tx.getTransactionManager()));
         this.jdbcTx = new TransactionTemplate(manager);
         this.oneConnection = new TransactionTemplate(manager);
         this.oneConnection.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_SUPPORTS);
@@ -133,20 +133,6 @@ public class ChatService {
         for (int i = 0; i < roomLocks.length; i++) {
             roomLocks[i] = new java.util.concurrent.locks.ReentrantLock();
         }
-    }
-
-    /**
-     * A {@link org.springframework.jdbc.datasource.DataSourceTransactionManager} on the JPA manager's own data source
-     * (so both bind the same connections to a thread), or the given manager when it is not a JPA one.
-     */
-    private static org.springframework.transaction.PlatformTransactionManager jdbcManager(
-            org.springframework.transaction.PlatformTransactionManager manager) {
-        if (manager instanceof org.springframework.orm.jpa.JpaTransactionManager jpa && jpa.getDataSource() != null) {
-            var jdbc = new org.springframework.jdbc.datasource.DataSourceTransactionManager(jpa.getDataSource());
-            jdbc.afterPropertiesSet();
-            return jdbc;
-        }
-        return manager;
     }
 
     /** Thrown inside a {@link #jdbcTx} store that must raise a moderation case: undone, and stored with {@link #tx}. */
