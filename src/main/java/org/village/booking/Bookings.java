@@ -89,7 +89,7 @@ public class Bookings {
 
     Bookings(BookingStore store, FamilyService families, People people, CurrentUser currentUser, AuditLog audit,
              Notifications notifications, Emails emails, ApplicationEventPublisher events, Clock clock,
-             PlatformTransactionManager transactions,
+             PlatformTransactionManager transactions, org.village.shared.ReadCommittedTransactions readCommitted,
              @org.springframework.beans.factory.annotation.Qualifier("bookingNews") java.util.concurrent.Executor news,
              @Value("${village.booking.offer-time:PT24H}") Duration offerTime,
              @Value("${village.mail.from:village@localhost}") String organizer) {
@@ -102,11 +102,12 @@ public class Bookings {
         this.emails = emails;
         this.events = events;
         this.clock = clock;
-        // READ COMMITTED for every transaction here (decision 090), asked for by the first statement of each one
-        // (BookingStore.readCommittedNext, decision 101) rather than by the template: the template set the session's
-        // isolation and set it back after each transaction, two statements where one does
+        // READ COMMITTED for every transaction here (decision 090). The booking paths' own transactions run on
+        // connections that are READ COMMITTED with autocommit off already (decision 108: no SET statements around
+        // them); a JPA one (joining a caller's, or queueing e-mails) asks for it with its first statement
+        // (BookingStore.readCommittedNext, decision 101)
         this.tx = new TransactionTemplate(transactions);
-        this.jdbcTx = new TransactionTemplate(org.village.shared.JdbcTransactions.beside(transactions));
+        this.jdbcTx = new TransactionTemplate(readCommitted.manager());
         this.newsTx = new TransactionTemplate(transactions);
         this.newsTx.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.news = news;
@@ -1171,7 +1172,7 @@ public class Bookings {
                     // READ COMMITTED: each statement after the family lock sees every booking committed before it
                     // (under REPEATABLE READ a snapshot taken before the lock could hide one); fewer gap locks
                     // (only when this is a new transaction: joining a caller's, it keeps the caller's level)
-                    if (status.isNewTransaction()) {
+                    if (status.isNewTransaction() && template != jdbcTx) {
                         store.readCommittedNext();
                     }
                     return work.get();

@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import org.springframework.util.FileSystemUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.village.shared.ReadCommittedTransactions;
 
 /**
  * Chooses the database: the external MySQL 8 / MariaDB named by {@code village.db.url}
@@ -54,6 +55,28 @@ class DatabaseConfiguration {
 
     @Bean
     DataSource dataSource(DatabaseSettings settings, EmbeddedMariaDbHolder embedded) {
+        var ds = connectedTo(settings, embedded);
+        ds.setPoolName("village");
+        ds.setMaximumPoolSize(settings.poolSize());
+        return ds;
+    }
+
+    /**
+     * Decision 108: a second small pool on the same database, its connections set up once with autocommit off and
+     * READ COMMITTED, for the transactions that want exactly that (booking's): no statements around each one.
+     */
+    @Bean(destroyMethod = "close")
+    ReadCommittedTransactions readCommittedTransactions(DataSource dataSource, DatabaseSettings settings,
+                                                        EmbeddedMariaDbHolder embedded) {
+        var pool = connectedTo(settings, embedded);
+        pool.setPoolName("village-read-committed");
+        pool.setMaximumPoolSize(settings.poolSize());
+        pool.setMinimumIdle(Math.min(2, settings.poolSize()));
+        return new ReadCommittedTransactions(dataSource, pool);
+    }
+
+    /** A pool (not started yet) on the database the settings name, with the driver settings of decision 097. */
+    private static HikariDataSource connectedTo(DatabaseSettings settings, EmbeddedMariaDbHolder embedded) {
         var ds = new HikariDataSource();
         ds.setDriverClassName("com.mysql.cj.jdbc.Driver");
         if (settings.external()) {
@@ -73,8 +96,6 @@ class DatabaseConfiguration {
             ds.setUsername("root");
             ds.setPassword("");
         }
-        ds.setPoolName("village");
-        ds.setMaximumPoolSize(settings.poolSize());
         return ds;
     }
 
