@@ -16,18 +16,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
 import org.village.booking.BookingStatus;
 import org.village.booking.Member;
 
 /**
  * The SQL of bookings (decision 090). Every rule that must hold under concurrency is one statement here: the family
  * lock, the conditional place update, the conditional status changes. Callers run these inside one transaction.
- * A plain component, not a {@code @Repository} (decision 108): everything here goes through {@link JdbcClient}, which
- * already turns SQL errors into Spring's exceptions ({@code DuplicateKeyException}, the deadlock's
- * {@code PessimisticLockingFailureException}), so the exception-translation proxy around each of a booking's dozen
- * calls only cost time.
  */
-@org.springframework.stereotype.Component
+@Repository
 public class BookingStore {
 
     /** Read by position ({@link #sessionRow}): add columns only at the end. */
