@@ -7,7 +7,7 @@
 #     DRILL: none | client-cut | node-restart | broker-restart | all (two nodes: half a room cut for 30 s from a third
 #     of the way in, Redis stopped for 10 s soon after, node 2 killed at two thirds and started again)
 # Environment: SKIP_BUILD=1 (use target/classes as built), WARMUP=seconds (10; at most 60), NODE_GC (the nodes' collector: -XX:+UseG1GC, the JVM's default as in docker/Dockerfile; it was -XX:+UseZGC before stop 23),
-#   NODE_JAVA_OPTS (more JVM options for the nodes, e.g. a JFR recording).
+#   NODE_JAVA_OPTS (more JVM options for the nodes, e.g. a JFR recording), CLIENT_JAVA_OPTS (the same for the load client).
 # e.g. scripts/bench-chat.sh 1 2000 50 200 30      scripts/bench-chat.sh 2 2000 50 200 30 broker-restart
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,21 +52,27 @@ URLS=http://127.0.0.1:18081
 if [ "$NODES" -gt 1 ]; then start_node 2 18082; wait_up 18082; URLS=$URLS,http://127.0.0.1:18082; fi
 echo "nodes up; load $(cat /proc/loadavg)"; rm -f target/bench-chat-client.log
 CUT=""; { [ "$DRILL" = client-cut ] || [ "$DRILL" = all ]; } && CUT=30
-"$JAVA_HOME/bin/java" -Xmx1g -Dbench.warmup="${WARMUP:-10}" -cp "$CP" org.village.bench.ChatLoadBenchmark "$URL&user=root&password=" "$URLS" \
+"$JAVA_HOME/bin/java" -Xmx1g ${CLIENT_JAVA_OPTS:-} -Dbench.warmup="${WARMUP:-10}" -cp "$CP" org.village.bench.ChatLoadBenchmark "$URL&user=root&password=" "$URLS" \
   "$CLIENTS" "$ROOM" "$RATE" "$SECS" $CUT > >(tee target/bench-chat-client.log) &
 BENCH=$!
 until_sending() { for _ in $(seq 1 600); do grep -q '^measuring' target/bench-chat-client.log 2>/dev/null && return 0; sleep 0.5; done; }
 ticks() { awk '{print $14+$15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# the server's statement counters (Questions and the Com_ kinds that move), sorted for join
+statements() { mariadb -uroot -h127.0.0.1 -N -e "SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions','Com_select','Com_insert','Com_update','Com_delete','Com_commit','Com_rollback','Com_set_option','Com_begin','Com_stmt_execute')" | sort; }
 # CPU of each process over the measured part (from "measuring" to the report): cores used, and ms of CPU per message
 cpu_figures() {
   until_sending; local db; db=$(pgrep -x mariadbd || pgrep -x mysqld || echo 0)
+  local q0; q0=$(statements)
   local t0 n0 c0 d0; t0=$(date +%s.%N); n0=$(for p in "${PIDS[@]}"; do ticks "$p"; done | paste -sd+ | bc); c0=$(ticks "$BENCH"); d0=$(ticks "$db")
   for _ in $(seq 1 2400); do grep -q '^sent ' target/bench-chat-client.log 2>/dev/null && break; sleep 0.25; done
   local t1 n1 c1 d1; t1=$(date +%s.%N); n1=$(for p in "${PIDS[@]}"; do ticks "$p"; done | paste -sd+ | bc); c1=$(ticks "$BENCH"); d1=$(ticks "$db")
-  local msgs; msgs=$((RATE * SECS))
+  local msgs; msgs=$((RATE * SECS)); local q1; q1=$(statements)
   echo "cpu over the measured part ($(echo "$t1 - $t0" | bc | cut -c1-5) s): node(s) $(echo "scale=2; ($n1 - $n0) / 100 / ($t1 - $t0)" | bc) cores," \
     "client $(echo "scale=2; ($c1 - $c0) / 100 / ($t1 - $t0)" | bc), database $(echo "scale=2; ($d1 - $d0) / 100 / ($t1 - $t0)" | bc);" \
     "node CPU per message $(echo "scale=2; ($n1 - $n0) * 10 / $msgs" | bc) ms" | tee -a target/bench-chat-client.log
+  # statements the server ran per message sent (all sessions: every node's sends, sweeps and catch-up reads)
+  echo "statements per message: $(join <(echo "$q0") <(echo "$q1") | awk -v m="$msgs" '$3 > $2 { printf "%s %.2f  ", $1, ($3 - $2) / m }')" \
+    | tee -a target/bench-chat-client.log
 }
 cpu_figures &
 CPUJOB=$!

@@ -693,11 +693,13 @@ public class ChatService {
         if (!mayRaise && !staff && (raisesCase(verdict) || (newMemberHold && verdict.publishNow()))) {
             throw new NeedsQueue(); // all undone: stored again in the queue's transaction, which raises the case
         }
-        Long seq = show ? store.takeSeq(roomId, r.lastSeq()) : null;
+        Long seq = show ? store.takeSeqAndSent(roomId, r.lastSeq(), me.id(), now) : null;
+        if (!show) {
+            store.sent(roomId, me.id(), now, false);
+        }
         String body = verdict.text();
         long id = store.insert(roomId, seq, clientId, me.id(), me.displayName(), text, body,
                 show ? Status.SHOWN : Status.HELD, now);
-        store.sent(roomId, me.id(), now, show);
         Subject subject = Subject.chatMessage(id);
         if (!staff) {
             switch (verdict.outcome()) {

@@ -101,9 +101,19 @@ public class ChatStore {
      * The room's next number, when the caller holds the room's row lock ({@link #lockRoom}) and read
      * {@code lockedLastSeq} under it: one statement instead of an update and a read.
      */
-    public long takeSeq(long roomId, long lockedLastSeq) {
+    /**
+     * A shown message's two updates in one statement: the room's next number (the room's row is locked, so the number
+     * read with it is the last) and the member's last send and shown count. One round trip where there were two, on
+     * the path every message takes.
+     */
+    public long takeSeqAndSent(long roomId, long lockedLastSeq, long accountId, Instant at) {
         long next = lockedLastSeq + 1;
-        jdbc.sql("UPDATE chat_room SET last_seq = ? WHERE id = ?").params(next, roomId).update();
+        int rows = jdbc.sql("UPDATE chat_room r JOIN chat_member m ON m.room_id = r.id AND m.account_id = ?"
+                        + " SET r.last_seq = ?, m.last_sent_at = ?, m.shown_count = m.shown_count + 1 WHERE r.id = ?")
+                .params(accountId, next, ts(at), roomId).update();
+        if (rows != 2) {
+            throw new IllegalStateException("a chat message's room or member row was not there to update");
+        }
         return next;
     }
 
