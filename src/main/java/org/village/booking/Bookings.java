@@ -76,6 +76,8 @@ public class Bookings {
     private final TransactionTemplate jdbcTx;
     /** The telling's own transaction (JPA: e-mails are queued through the event publication registry). */
     private final TransactionTemplate newsTx;
+    /** A telling that writes nothing but takes its row: plain JDBC, READ COMMITTED, a new transaction (decision 108). */
+    private final TransactionTemplate quietNewsTx;
     private final java.util.concurrent.Executor news;
     private final Duration offerTime;
     private final String organizer;
@@ -110,6 +112,8 @@ public class Bookings {
         this.jdbcTx = new TransactionTemplate(readCommitted.manager());
         this.newsTx = new TransactionTemplate(transactions);
         this.newsTx.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.quietNewsTx = new TransactionTemplate(readCommitted.manager());
+        this.quietNewsTx.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.news = news;
         this.offerTime = offerTime;
         this.organizer = organizer;
@@ -1031,6 +1035,9 @@ public class Bookings {
      */
     private void tellNow(long id, Telling telling, int attempts) {
         try {
+            if (takenWithNothingToTell(id, telling)) {
+                return;
+            }
             newsTx.executeWithoutResult(status -> {
                 if (store.takeTelling(id)) {
                     tell(telling);
@@ -1046,6 +1053,34 @@ public class Bookings {
                 log.warn("Could not put off telling {} ({})", id, alsoFailed.getClass().getSimpleName());
             }
         }
+    }
+
+    /**
+     * Decision 108: a telling with no notice, for a family where no parent wants e-mail (e-mail is off unless a parent
+     * switches it on), writes nothing: it only takes its row. That is done here in a plain JDBC transaction (the row's
+     * DELETE, the parents, their e-mail settings, COMMIT: no Hibernate session and no SET statements, where the JPA
+     * telling had both). When a parent does want e-mail the transaction is rolled back, the row is still there, and
+     * {@link #tell} makes the e-mails in a JPA transaction as before (they are queued through the registry). True when
+     * the row is gone (taken here, or by another taker, who tells).
+     */
+    private boolean takenWithNothingToTell(long id, Telling telling) {
+        if (telling.noticeKey() != null
+                || org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            return false;
+        }
+        return Boolean.TRUE.equals(quietNewsTx.execute(status -> {
+            if (!store.takeTelling(id)) {
+                return true;
+            }
+            if (telling.mailKey() != null) {
+                var parents = people.parentsOf(telling.familyId());
+                if (emails.anyWanting(parents.stream().map(People.Person::id).toList())) {
+                    status.setRollbackOnly();
+                    return false;
+                }
+            }
+            return true;
+        }));
     }
 
     /**

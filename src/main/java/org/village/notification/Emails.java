@@ -113,6 +113,16 @@ public class Emails {
         return (int) queued.stream().filter(Boolean::booleanValue).count();
     }
 
+    /**
+     * Whether any of these accounts would be e-mailed now (switched on, with an address, and the portal can send): one
+     * read, with no transaction of its own (it joins the caller's of any kind, a plain JDBC one too). Booking's telling
+     * asks it first and makes its e-mails with {@link #sendAllWanted} only when the answer is yes (decision 108).
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS, readOnly = true)
+    public boolean anyWanting(java.util.Collection<Long> accountIds) {
+        return !accountIds.isEmpty() && transport.available() && !wanting(accountIds).isEmpty();
+    }
+
     /** Of these accounts, those who switched e-mail on with an address (one read). */
     private Set<Long> wanting(java.util.Collection<Long> accountIds) {
         var settings = store.settings(accountIds);

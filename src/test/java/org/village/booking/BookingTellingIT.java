@@ -138,6 +138,23 @@ class BookingTellingIT extends IntegrationTest {
     }
 
     @Test
+    void aBookingIsToldOnceWhetherOrNotAParentWantsEmail() {
+        // decision 108: with nobody wanting e-mail the telling only takes its row (a plain JDBC transaction); with
+        // e-mail on, that transaction is rolled back and the e-mail is made in the JPA one: once, in both cases
+        long session = data.session(data.groupType(4), sam, inDays(8), Duration.ofHours(1), 4);
+        var quiet = family("Wes");
+        users.as(quiet.username());
+        bookings.book(new BookingRequest(session, List.of(quiet.parentKey()), null, null));
+        var mailed = familyWithMail("Vic");
+        bookings.book(new BookingRequest(session, List.of(mailed.parentKey()), null, null));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> tellingRows(quiet) == 0 && tellingRows(mailed) == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> mailsFor(mailed) == 1);
+        assertThat(mailsFor(quiet)).isZero();
+        assertThat(mailsFor(mailed)).as("told once").isEqualTo(1);
+    }
+
+    @Test
     void twoTakersAtOnceTellTheFamilyOnce() throws Exception {
         var fam = family("Uma");
         for (int round = 0; round < 5; round++) {
