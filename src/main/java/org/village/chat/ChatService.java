@@ -108,7 +108,7 @@ public class ChatService {
 
     ChatService(ChatStore store, CurrentUser currentUser, Clock clock, TransactionTemplate tx, ChatFanout fanout,
                 Presences presences, RoomListeners listeners, TextFilters filters, ModerationQueue queue, ModerationDesk desk, DutyRota rota,
-                Notifications notifications, AuditLog audit,
+                Notifications notifications, AuditLog audit, org.village.shared.ReadCommittedTransactions readCommitted,
                 @Value("${village.chat.burst:6}") int burst,
                 @Value("${village.chat.burst-window:PT10S}") Duration burstWindow) {
         this.store = store;
@@ -116,7 +116,10 @@ public class ChatService {
         this.clock = clock;
         this.tx = tx;
         var manager = org.village.shared.JdbcTransactions.beside(java.util.Objects.requireNonNull(tx.getTransactionManager()));
-        this.jdbcTx = new TransactionTemplate(manager);
+        // a send's store: on the pool whose connections stay in autocommit off (decision 109), so a send costs no
+        // SET autocommit before and after it; the room's locking read comes first, so every read after it sees the
+        // latest committed state at READ COMMITTED as it did at the first read under REPEATABLE READ
+        this.jdbcTx = new TransactionTemplate(readCommitted.manager());
         this.oneConnection = new TransactionTemplate(manager);
         this.oneConnection.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_SUPPORTS);
         this.fanout = fanout;

@@ -56,11 +56,12 @@ class ChatSequenceIT extends IntegrationTest {
     @Autowired DutyRota rota;
     @Autowired Notifications notifications;
     @Autowired AuditLog audit;
+    @Autowired org.village.shared.ReadCommittedTransactions readCommitted;
 
     /** The service without the flood limit (every thread sends as fast as it can). */
     private ChatService unlimited() {
         return new ChatService(store, currentUser, clock, tx, fanout, presences, listeners, filters, queue, desk, rota, notifications,
-                audit, 1_000_000, Duration.ofSeconds(1));
+                audit, readCommitted, 1_000_000, Duration.ofSeconds(1));
     }
 
     @Test
@@ -127,7 +128,7 @@ class ChatSequenceIT extends IntegrationTest {
         users.anonymous();
         String person = data.parent();
         var limited = new ChatService(store, currentUser, clock, tx, fanout, presences, listeners, filters, queue, desk, rota,
-                notifications, audit, 3, Duration.ofMinutes(5));
+                notifications, audit, readCommitted, 3, Duration.ofMinutes(5));
         assertThat(storedAtOnce(limited, person, slowRoom, 8)).as("slow mode: one message a minute").isEqualTo(1);
         assertThat(storedAtOnce(limited, person, floodRoom, 8)).as("flood limit: 3 in the window").isEqualTo(3);
     }

@@ -66,6 +66,7 @@ class ChatServiceIT extends IntegrationTest {
     @Autowired DutyRota rota;
     @Autowired Notifications notifications;
     @Autowired AuditLog audit;
+    @Autowired org.village.shared.ReadCommittedTransactions readCommitted;
     @Autowired FilterLists lists;
     @Autowired List<ModeratedContent> contents;
 
@@ -78,7 +79,7 @@ class ChatServiceIT extends IntegrationTest {
         data = new ChatFixture(jdbc, store);
         clock = new MovableClock(Instant.parse("2026-06-10T12:00:00Z"));
         timed = new ChatService(store, currentUser, clock, tx, fanout, presences, listeners, filters, queue, desk, rota,
-                notifications, audit, 3, Duration.ofSeconds(10));
+                notifications, audit, readCommitted, 3, Duration.ofSeconds(10));
     }
 
     @AfterEach
