@@ -696,9 +696,11 @@ public class ChatService {
         if (!mayRaise && !staff && (raisesCase(verdict) || (newMemberHold && verdict.publishNow()))) {
             throw new NeedsQueue(); // all undone: stored again in the queue's transaction, which raises the case
         }
-        Long seq = show ? store.takeSeqAndSent(roomId, r.lastSeq(), me.id(), now) : null;
-        if (!show) {
-            store.sent(roomId, me.id(), now, false);
+        Long seq = null;
+        if (show) {
+            seq = store.takeSeqAndSent(roomId, r.lastSeq(), me.id(), now);
+        } else {
+            store.sentHeld(roomId, me.id(), now);
         }
         String body = verdict.text();
         long id = store.insert(roomId, seq, clientId, me.id(), me.displayName(), text, body,

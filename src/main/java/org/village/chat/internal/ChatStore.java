@@ -96,15 +96,10 @@ public class ChatStore {
                 .query(ChatStore::room).optional();
     }
 
-    /** The room's next sequence number; call with the room locked, in the transaction that stores the message. */
     /**
-     * The room's next number, when the caller holds the room's row lock ({@link #lockRoom}) and read
-     * {@code lockedLastSeq} under it: one statement instead of an update and a read.
-     */
-    /**
-     * A shown message's two updates in one statement: the room's next number (the room's row is locked, so the number
-     * read with it is the last) and the member's last send and shown count. One round trip where there were two, on
-     * the path every message takes.
+     * A shown message's two updates in one statement, in the transaction that stores it: the room's next number (the
+     * caller holds the room's row lock, {@link #lockRoom}, and read {@code lockedLastSeq} under it) and the member's
+     * last send and shown count. One round trip where there were two, on the path every message takes.
      */
     public long takeSeqAndSent(long roomId, long lockedLastSeq, long accountId, Instant at) {
         long next = lockedLastSeq + 1;
@@ -236,9 +231,10 @@ public class ChatStore {
                 .params(roomId, accountId, ts(now)).update();
     }
 
-    public void sent(long roomId, long accountId, Instant at, boolean shown) {
-        jdbc.sql("UPDATE chat_member SET last_sent_at = ?, shown_count = shown_count + ? WHERE room_id = ? AND account_id = ?")
-                .params(ts(at), shown ? 1 : 0, roomId, accountId).update();
+    /** A held message's update: the member's last send (a shown one is counted by {@link #takeSeqAndSent}). */
+    public void sentHeld(long roomId, long accountId, Instant at) {
+        jdbc.sql("UPDATE chat_member SET last_sent_at = ? WHERE room_id = ? AND account_id = ?")
+                .params(ts(at), roomId, accountId).update();
     }
 
     public void countShown(long roomId, long accountId) {

@@ -63,7 +63,8 @@ class DatabaseConfiguration {
 
     /**
      * Decision 108: a second small pool on the same database, its connections set up once with autocommit off and
-     * READ COMMITTED, for the transactions that want exactly that (booking's): no statements around each one.
+     * READ COMMITTED, for the transactions that want exactly that (booking's, and chat's send: decision 109): no
+     * statements around each one.
      */
     @Bean(destroyMethod = "close")
     ReadCommittedTransactions readCommittedTransactions(DataSource dataSource, DatabaseSettings settings,
