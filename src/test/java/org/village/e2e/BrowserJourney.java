@@ -225,6 +225,18 @@ public abstract class BrowserJourney extends IntegrationTest {
               if (document.documentElement.scrollWidth > window.innerWidth) {
                 found.push('page: ' + document.documentElement.scrollWidth + ' > ' + window.innerWidth);
               }
+              // the page's own scrollers too: the app layout scrolls its content itself, so a page wider than the
+              // screen shows there, not on the document (a scroller narrower than most of the screen, a code block or
+              // a table that scrolls on purpose, is left alone)
+              const layout = document.querySelector('vaadin-app-layout');
+              const scrollers = layout ? [layout, ...layout.shadowRoot.querySelectorAll('*'), ...layout.querySelectorAll('*')] : [];
+              for (const e of scrollers) {
+                const x = getComputedStyle(e).overflowX;
+                if ((x === 'auto' || x === 'scroll') && e.clientWidth >= window.innerWidth * 0.8
+                    && e.scrollWidth > e.clientWidth + 1) {
+                  found.push('scroller ' + (e.id || e.getAttribute('part') || e.localName) + ': ' + e.scrollWidth + ' > ' + e.clientWidth);
+                }
+              }
               for (const g of document.querySelectorAll('vaadin-grid')) {
                 const t = g.$ && g.$.table;
                 if (g.offsetParent !== null && t && t.scrollWidth > t.clientWidth + 1) {

@@ -143,7 +143,8 @@ class ModerationJourneyIT extends BrowserJourney {
     @Test
     void threeParentsReportAPostItIsHiddenForAFourthReaderAndTheQueueShowsItReported() throws Exception {
         users.as("parent.a");
-        String title = TestText.unique("Reported journey");
+        // long enough that its place in the queue ("Introductions › …") has to wrap on a phone
+        String title = TestText.unique("Reported journey, with a title long enough to wrap on a phone");
         var post = forum.startTopic(new NewTopic(introductions(), title, "Words some people find unkind.",
                 UUID.randomUUID().toString()));
         users.anonymous();
@@ -208,5 +209,12 @@ class ModerationJourneyIT extends BrowserJourney {
         assertThat(pageText()).doesNotContain("Family:");
         assertAccessible();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("queue-approve")));
+
+        // on a phone the long place wraps: the page never scrolls sideways (it did: a button's label does not wrap)
+        phoneSize();
+        open("moderation/queue?tab=reported");
+        waitFor(By.id("queue-case-" + caseId));
+        assertNoSidewaysScroll();
+        assertAccessible();
     }
 }
