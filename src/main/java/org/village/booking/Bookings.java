@@ -312,13 +312,11 @@ public class Bookings {
                 var b = store.lockBooking(seen.id()).orElseThrow();
                 if (b.status().active() && store.move(b.id(), BookingStatus.ACTIVE, BookingStatus.CANCELLED, now)) {
                     ended.add(b);
-                    // the audit row before the place goes back: the session's row is then locked for one statement
-                    // fewer (decision 110; the same rows in the same transaction)
-                    audit.record(me.actor(), "booking.cancelled", "booking:" + b.id(), "session:" + b.sessionId());
-                    events.publishEvent(new BookingCancelled(b.id(), b.sessionId(), b.familyId()));
                     if (b.status().holdsPlace()) {
                         store.givePlacesBack(b.sessionId(), b.places());
                     }
+                    audit.record(me.actor(), "booking.cancelled", "booking:" + b.id(), "session:" + b.sessionId());
+                    events.publishEvent(new BookingCancelled(b.id(), b.sessionId(), b.familyId()));
                 }
             }
             if (!ended.isEmpty() && ended.stream().anyMatch(b -> b.status().holdsPlace())
