@@ -341,8 +341,10 @@ public class Bookings {
         boolean nobodyToMail = booking.status() == BookingStatus.OFFERED && nobodyToMail(booking.familyId());
         return retrying(() -> {
             store.lockFamily(booking.familyId());
-            var b = store.booking(bookingId).orElseThrow(BookingNotFound::new);
-            var session = store.session(b.sessionId()).orElseThrow(BookingNotFound::new);
+            // the booking and its session in one read (decision 110)
+            var both = store.bookingAndSession(bookingId).orElseThrow(BookingNotFound::new);
+            var b = both.booking();
+            var session = both.session();
             if (b.status() != BookingStatus.OFFERED) {
                 throw InputProblem.keyed(null, "booking.problem.noOffer");
             }
