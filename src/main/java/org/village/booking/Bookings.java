@@ -299,11 +299,12 @@ public class Bookings {
             throw InputProblem.keyed(null, "booking.problem.tooLateToCancel",
                     Wording.firstName(workerNames(List.of(session.workerId())).get(session.workerId())));
         }
-        // only a place given back is told (by e-mail, no notice): whether anyone is to be e-mailed, asked before any
-        // lock when the booking held a place as read; otherwise unknown, and the telling's row is written (decision 110)
-        Boolean nobodyToMail = booking.status().holdsPlace() ? nobodyToMail(booking.familyId()) : null;
         retrying(() -> {
             store.lockFamily(booking.familyId());
+            // only a place given back is told (by e-mail, no notice): whether anyone is to be e-mailed, asked here, before
+            // any booking's or session's row is locked, when the booking held a place as read; otherwise unknown, and the
+            // telling's row is written (decision 110)
+            Boolean nobodyToMail = booking.status().holdsPlace() ? nobodyToMail(booking.familyId()) : null;
             // (one booking: the row read before is enough to name it; its status is read again, locked, below)
             var all = booking.groupId() == null ? List.of(booking) : store.group(booking.groupId());
             var ended = new ArrayList<BookingRow>();
@@ -337,8 +338,6 @@ public class Bookings {
         var me = currentUser.require();
         var booking = mine(bookingId);
         Instant now = clock.instant();
-        // an accepted offer is told by e-mail only (decision 110: no row when nobody is to be e-mailed)
-        boolean nobodyToMail = booking.status() == BookingStatus.OFFERED && nobodyToMail(booking.familyId());
         return retrying(() -> {
             store.lockFamily(booking.familyId());
             // the booking and its session in one read (decision 110)
@@ -350,6 +349,8 @@ public class Bookings {
             }
             var members = store.members(List.of(b.id())).getOrDefault(b.id(), List.of());
             checkNoOverlap(b.familyId(), members, session);
+            // an accepted offer is told by e-mail only (decision 110: no row when nobody is to be e-mailed)
+            boolean nobodyToMail = nobodyToMail(b.familyId());
             var to = session.confirmRequired() ? BookingStatus.REQUESTED : BookingStatus.BOOKED;
             if (!store.accept(b.id(), to, now)) {
                 throw InputProblem.keyed(null, "booking.problem.offerEnded");
@@ -610,7 +611,7 @@ public class Bookings {
      * What the early look found: a booking made before with the same retry key (then nothing else), or the sessions
      * (first first) and the members chosen.
      */
-    private record Early(BookingView earlier, List<SessionRow> sessions, List<Member> chosen, boolean nobodyToMail) {
+    private record Early(BookingView earlier, List<SessionRow> sessions, List<Member> chosen, List<Long> parentIds) {
     }
 
     /**
@@ -632,7 +633,7 @@ public class Bookings {
         if (key != null) {
             var earlier = store.byIdempotencyKey(familyId, key);
             if (earlier.isPresent()) {
-                return new Early(views(List.of(earlier.get())).getFirst(), List.of(), List.of(), false);
+                return new Early(views(List.of(earlier.get())).getFirst(), List.of(), List.of(), List.of());
             }
         }
         var sessions = first.seriesId() == null ? List.of(first) : store.series(first.seriesId());
@@ -649,8 +650,8 @@ public class Bookings {
         var family = families.members(familyId);
         var chosen = chooseMembers(members(family), request.members(), first);
         recentWorkerName(first.workerId()); // read now, not while the session's row is locked (decision 101)
-        // whether the family is to be e-mailed about it, from the parents just read (decision 110)
-        return new Early(null, sessions, chosen, nobodyToMail(family.parents().stream().map(FamilyService.Person::id).toList()));
+        // the parents just read: whether any is to be e-mailed is asked in the transaction (decision 110)
+        return new Early(null, sessions, chosen, family.parents().stream().map(FamilyService.Person::id).toList());
     }
 
     private BookingView place(BookingRequest request, long familyId, VillageUser by, boolean waitingList, Early early,
@@ -691,6 +692,9 @@ public class Bookings {
         }
         BookingStatus status = waitingList ? BookingStatus.WAITING
                 : first.confirmRequired() ? BookingStatus.REQUESTED : BookingStatus.BOOKED;
+        // whether any parent is to be e-mailed about the place, on this transaction's connection, before the session's
+        // row is locked (decision 110)
+        boolean nobodyToMail = status.holdsPlace() && nobodyToMail(early.parentIds());
         // the places first, in session order (all or none): the row lock on each session is then taken once, as an
         // exclusive lock, before the booking's foreign key asks for a shared one (no lock upgrade, so no deadlock)
         if (status.holdsPlace()) {
@@ -727,7 +731,7 @@ public class Bookings {
             // e-mails and their calendar files are made after the commit, outside the locks (decision 096); a family
             // none of whose parents is to be e-mailed has nothing to be told about a place (no notice): no row
             // (decision 110)
-            if (!early.nobodyToMail()) {
+            if (!nobodyToMail) {
                 tellLater(new Telling(familyId, ids, ids.stream().map(id -> 0).toList(), false,
                         status == BookingStatus.BOOKED ? "booking.email.booked.body" : "booking.email.requested.body",
                         null, null));
@@ -864,7 +868,8 @@ public class Bookings {
      * Decision 110: true when none of these parents would be e-mailed now (e-mail is off unless a parent switches it
      * on with an address, and the portal can send). A change whose telling would be an e-mail and nothing else (a
      * place booked, requested, taken from an offer or given back: no notice) then writes no telling row: the telling
-     * after the commit would only have taken the row and found nobody to write to. Read before any lock.
+     * after the commit would only have taken the row and found nobody to write to. Read in the change's transaction
+     * (on its connection), before any session's row is locked.
      */
     private boolean nobodyToMail(List<Long> parentIds) {
         return !emails.anyWanting(parentIds);
