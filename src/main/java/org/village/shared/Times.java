@@ -38,6 +38,14 @@ public class Times {
         return instant == null ? "" : DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", locale).withZone(ZONE).format(instant);
     }
 
+    /**
+     * The locale to write dates and times in for a reader of {@code language}: English here is British English
+     * ("1 Dec 2026, 19:00", days before months), which Java's plain English is not ("Dec 1, 2026, 7:00 PM").
+     */
+    public static Locale forDates(Locale language) {
+        return language == null || "en".equals(language.getLanguage()) ? Locale.UK : language;
+    }
+
     public static String time(Instant instant) {
         return instant == null ? "" : TIME.format(instant);
     }

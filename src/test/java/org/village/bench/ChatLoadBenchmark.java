@@ -72,6 +72,9 @@ public final class ChatLoadBenchmark {
     /** Client ids answered with an error, and the error's code. */
     private final java.util.Set<String> refusedIds = ConcurrentHashMap.newKeySet();
     private final AtomicLong reconnects = new AtomicLong();
+    /** SENDs sent again after a reconnect (no echo, no error), and those answered as already stored ({@code /queue/sent}). */
+    private final AtomicLong resent = new AtomicLong();
+    private final AtomicLong resentWereStored = new AtomicLong();
     private final AtomicLong caughtUp = new AtomicLong();
     private final List<Client> clients = new ArrayList<>();
     private volatile boolean stopping;
@@ -106,6 +109,12 @@ public final class ChatLoadBenchmark {
         long duplicates;
         long overlap;
         volatile boolean cut;
+        /**
+         * This client's SENDs with no answer yet (client id → body): neither its echo in the room nor an error. After a
+         * reconnect they are sent again with the same id, as the API asks of an app (README: a SEND in flight when the
+         * connection or its node went away may or may not be stored; the same id is never stored twice).
+         */
+        final Map<String, String> pending = new ConcurrentHashMap<>();
         /** One reconnect loop at a time (a failed attempt reports a lost connection too). */
         final java.util.concurrent.atomic.AtomicBoolean reconnecting = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -127,7 +136,8 @@ public final class ChatLoadBenchmark {
             synchronized (this) {
                 liveSeen = mine;
             }
-            stomp = StompChatClient.connect(engine, ws(), token, roomId, m -> onMessage(m, mine), this::onError);
+            stomp = StompChatClient.connect(engine, ws(), token, roomId, m -> onMessage(m, mine), this::onError,
+                    this::onSent);
         }
 
         void onMessage(Map<String, Object> m, java.util.BitSet liveSeen) {
@@ -138,6 +148,7 @@ public final class ChatLoadBenchmark {
             }
             int seq = ((Number) seqValue).intValue();
             String clientId = String.valueOf(m.get("clientId"));
+            pending.remove(clientId); // this client's own message back (other clients never held it)
             synchronized (this) {
                 if (liveSeen.get(seq)) {
                     duplicates++; // the server sent this number twice on one subscription
@@ -185,8 +196,34 @@ public final class ChatLoadBenchmark {
                     Thread.ofVirtual().start(this::reconnect);
                 }
             } else if (e.get("clientId") != null) {
+                pending.remove(String.valueOf(e.get("clientId")));
                 refused.incrementAndGet();
                 refusedIds.add(String.valueOf(e.get("clientId")) + " " + e.get("code"));
+            }
+        }
+
+        /** A resent SEND's answer: its client id was stored before (the first SEND got in before the drop). */
+        void onSent(Map<String, Object> m) {
+            String clientId = String.valueOf(m.get("clientId"));
+            if (pending.remove(clientId) != null && m.get("seq") instanceof Number seq) {
+                resentWereStored.incrementAndGet();
+                seqOf.putIfAbsent(clientId, seq.longValue());
+            }
+        }
+
+        /** After a reconnect and catch-up: every SEND still unanswered goes again, with its own client id. */
+        void resendPending() {
+            for (var p : pending.entrySet()) {
+                if (seqOf.containsKey(p.getKey())) {
+                    pending.remove(p.getKey()); // stored and delivered (another client saw it live)
+                    continue;
+                }
+                try {
+                    stomp.send(roomId, p.getKey(), p.getValue());
+                    resent.incrementAndGet();
+                } catch (RuntimeException e) {
+                    return; // the connection went again: the next reconnect sends them
+                }
             }
         }
 
@@ -217,6 +254,7 @@ public final class ChatLoadBenchmark {
                     connect();
                     reconnects.incrementAndGet();
                     catchUp();
+                    resendPending();
                     return;
                 } catch (Exception e) {
                     // the node is still away: try again
@@ -407,13 +445,16 @@ public final class ChatLoadBenchmark {
                 sentWall.put(clientId, System.currentTimeMillis());
                 sentAt.put(clientId, called);
             }
+            String text = "Bench message " + letters(random, 40);
+            sender.pending.put(clientId, text);
             try {
-                sender.stomp.send(rooms.get(room), clientId, "Bench message " + letters(random, 40));
+                sender.stomp.send(rooms.get(room), clientId, text);
                 if (measured && sendCalls < sendCallNanos.length) {
                     sendCallNanos[sendCalls] = System.nanoTime() - called;
                     lateNanos[sendCalls++] = Math.max(0, called - due);
                 }
             } catch (RuntimeException e) {
+                sender.pending.remove(clientId);
                 if (measured) {
                     refused.incrementAndGet();
                     sentAt.remove(clientId);
@@ -529,9 +570,11 @@ public final class ChatLoadBenchmark {
         Arrays.sort(sorted);
         System.out.printf("sent %d in %.1f s (%.0f/s; %d not sent: no member connected), stored %d (database), refused %d;"
                         + " drained %.1f s after sending; deliveries expected %d, live %d, caught up %d, lost %d,"
-                        + " duplicated %d (live after catch-up, dropped by seq: %d); reconnects %d%n", total - unsent.get(),
+                        + " duplicated %d (live after catch-up, dropped by seq: %d); reconnects %d, unanswered SENDs sent again"
+                        + " %d (of which already stored: %d)%n", total - unsent.get(),
                 sendSeconds, (total - unsent.get()) / sendSeconds, unsent.get(), storedMessages, refused.get(), drainSeconds,
-                expected, live, caughtUp.get(), expected - got, dup, overlap, reconnects.get());
+                expected, live, caughtUp.get(), expected - got, dup, overlap, reconnects.get(), resent.get(),
+                resentWereStored.get());
         if (n > 0) {
             System.out.printf("latency ms (send to live delivery): p50 %.1f  p95 %.1f  p99 %.1f  max %.1f  (%d samples,"
                             + " %.0f deliveries/s over the run); load after sending %s%n", pct(sorted, 50), pct(sorted, 95),

@@ -51,6 +51,17 @@ public final class StompChatClient implements AutoCloseable {
     public static StompChatClient connect(WebSocketStompClient engine, String wsUrl, String token, long roomId,
                                           Consumer<Map<String, Object>> onMessage,
                                           Consumer<Map<String, Object>> onError) throws Exception {
+        return connect(engine, wsUrl, token, roomId, onMessage, onError, null);
+    }
+
+    /**
+     * As above, and {@code onSent} (when given) gets the answers on {@code /user/queue/sent}: the stored message, when a
+     * SEND repeated a client id already stored (a resend after a lost connection).
+     */
+    public static StompChatClient connect(WebSocketStompClient engine, String wsUrl, String token, long roomId,
+                                          Consumer<Map<String, Object>> onMessage,
+                                          Consumer<Map<String, Object>> onError,
+                                          Consumer<Map<String, Object>> onSent) throws Exception {
         var connect = new StompHeaders();
         connect.add("Authorization", "Bearer " + token);
         var subscribed = new CompletableFuture<StompSession>();
@@ -58,6 +69,9 @@ public final class StompChatClient implements AutoCloseable {
             @Override
             public void afterConnected(StompSession session, StompHeaders headers) {
                 session.subscribe("/user/queue/errors", handler(onError));
+                if (onSent != null) {
+                    session.subscribe("/user/queue/sent", handler(onSent));
+                }
                 var room = new StompHeaders();
                 room.setDestination("/topic/rooms." + roomId);
                 room.setReceipt("subscribed");

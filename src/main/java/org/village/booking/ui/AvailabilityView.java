@@ -234,13 +234,13 @@ public class AvailabilityView extends Div implements HasDynamicTitle {
     }
 
     private String dayName(DayOfWeek d) {
-        Locale locale = getLocale() == null || "en".equals(getLocale().getLanguage()) ? Locale.UK : getLocale();
+        Locale locale = org.village.shared.Times.forDates(getLocale());
         String name = d.getDisplayName(TextStyle.FULL_STANDALONE, locale);
         return name.substring(0, 1).toUpperCase(locale) + name.substring(1);
     }
 
     private String date(LocalDate d) {
-        Locale locale = getLocale() == null || "en".equals(getLocale().getLanguage()) ? Locale.UK : getLocale();
+        Locale locale = org.village.shared.Times.forDates(getLocale());
         return d.format(DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", locale));
     }
 

@@ -162,7 +162,7 @@ public class CalendarView extends Div implements BeforeEnterObserver, HasDynamic
     }
 
     private String longDay(LocalDate day) {
-        Locale locale = getLocale() == null || "en".equals(getLocale().getLanguage()) ? Locale.UK : getLocale();
+        Locale locale = org.village.shared.Times.forDates(getLocale());
         return day.format(DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", locale));
     }
 

@@ -47,7 +47,8 @@ class SessionsView extends Div implements HasDynamicTitle, BeforeEnterObserver {
     private final Clock clock;
     private static final int PAGE = 20;
     private final Select<String> type = new Select<>();
-    private final DatePicker from = new DatePicker();
+    // British dates (4/12/2026 is 4 December), the page's language's words: as every date picker (LocalDates)
+    private final DatePicker from = org.village.shared.ui.LocalDates.inReadersLanguage(new DatePicker());
     private final Div message = new Div();
     private final Div list = new Div();
     private final Button later = new Button();

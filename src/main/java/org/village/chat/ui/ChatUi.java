@@ -36,7 +36,7 @@ final class ChatUi {
 
     /** "14:05" today, "1 Dec, 14:05" on another day (UK time, as everywhere in the portal). */
     static String when(Component c, Instant at, Instant now) {
-        Locale locale = locale(c);
+        Locale locale = Times.forDates(locale(c));
         LocalDate day = at.atZone(Times.ZONE).toLocalDate();
         if (day.equals(now.atZone(Times.ZONE).toLocalDate())) {
             return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).withZone(Times.ZONE).format(at);

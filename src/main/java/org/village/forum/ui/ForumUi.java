@@ -41,8 +41,8 @@ final class ForumUi {
     static String when(Component c, Instant at) {
         Locale locale = c.getUI().map(com.vaadin.flow.component.UI::getLocale)
                 .orElse(com.vaadin.flow.component.UI.getCurrent() == null ? Locale.UK : com.vaadin.flow.component.UI.getCurrent().getLocale());
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
-                .withZone(Times.ZONE).format(at);
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(Times.forDates(locale)).withZone(Times.ZONE).format(at);
     }
 
     static Div searchBox(Component c, String value) {

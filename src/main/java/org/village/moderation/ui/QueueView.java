@@ -221,8 +221,8 @@ class QueueView extends Div implements BeforeEnterObserver {
     }
 
     private String when(Instant at) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(getLocale())
-                .withZone(Times.ZONE).format(at);
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(Times.forDates(getLocale())).withZone(Times.ZONE).format(at);
     }
 
     private void showDetail() {

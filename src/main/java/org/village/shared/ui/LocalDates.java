@@ -27,7 +27,7 @@ public final class LocalDates {
 
     static void apply(DatePicker picker, Locale locale) {
         // English here is British English: days before months (31/12/2026), as the message says
-        Locale language = locale == null || "en".equals(locale.getLanguage()) ? Locale.UK : locale;
+        Locale language = org.village.shared.Times.forDates(locale);
         picker.setLocale(language);
         picker.setI18n(words(language));
     }
