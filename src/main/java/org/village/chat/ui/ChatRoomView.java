@@ -304,6 +304,8 @@ class ChatRoomView extends Div implements BeforeEnterObserver {
         logBox.getElement().setAttribute("tabindex", "0");
         messages.setId("chat-messages");
         messages.addClassName("chat-messages");
+        // an empty room says so (the lines live only in the browser, so the words are shown by CSS while it has none)
+        messages.getElement().setAttribute("data-empty", getTranslation("chat.view.noMessages"));
         // my waiting and my pending lines, the tools and the action panel join the page when there is something in
         // them (decision 056: each element of an open page is kept on the server for as long as it is open)
         logBox.removeAll();

@@ -7,7 +7,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -33,6 +33,7 @@ class UrgentToday extends TodayPart {
     private final UnorderedList open = new UnorderedList();
     private final UnorderedList done = new UnorderedList();
     private final Paragraph none = new Paragraph();
+    private final Paragraph noneDone = new Paragraph();
     private final Div status = new Div();
     private Registration subscription;
 
@@ -40,12 +41,14 @@ class UrgentToday extends TodayPart {
         super("urgent", "today.urgent.title");
         this.alerts = alerts;
         none.setText(getTranslation("today.urgent.none"));
+        noneDone.setText(getTranslation("today.urgent.doneNone"));
         status.addClassName("visually-hidden");
         status.getElement().setAttribute("role", "status");
         status.getElement().setAttribute("aria-live", "polite");
         open.setId("today-urgent-open");
         done.setId("today-urgent-done");
-        add(none, open, new H2(getTranslation("today.urgent.doneTitle")), done, status);
+        // a part of "Urgent" (this section's heading), so one level below it
+        add(none, open, new H3(getTranslation("today.urgent.doneTitle")), noneDone, done, status);
         refresh(false);
     }
 
@@ -76,6 +79,7 @@ class UrgentToday extends TodayPart {
             item.getElement().setAttribute("data-alert", Long.toString(alert.id()));
             done.add(item);
         }
+        noneDone.setVisible(done.getComponentCount() == 0);
         if (live) {
             status.setText(getTranslation("today.urgent.changed", waiting.size()));
         }
