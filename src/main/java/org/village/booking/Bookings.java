@@ -282,8 +282,17 @@ public class Bookings {
      */
     public void cancel(long bookingId) {
         var me = currentUser.require();
-        var booking = me.can(Capability.RUN_SESSIONS) && !me.isParent() ? ofMySession(bookingId) : mine(bookingId);
-        var session = store.session(booking.sessionId()).orElseThrow(BookingNotFound::new);
+        BookingRow booking;
+        SessionRow session;
+        if (me.can(Capability.RUN_SESSIONS) && !me.isParent()) {
+            booking = ofMySession(bookingId);
+            session = store.session(booking.sessionId()).orElseThrow(BookingNotFound::new);
+        } else {
+            // the booking and its session in one read (decision 110)
+            var both = mineWithSession(bookingId);
+            booking = both.booking();
+            session = both.session();
+        }
         Instant now = clock.instant();
         if (!me.can(Capability.RUN_SESSIONS) && booking.status().holdsPlace()
                 && now.isAfter(session.startsAt().minus(Duration.ofMinutes(session.cancelCutoffMinutes())))) {
@@ -292,6 +301,10 @@ public class Bookings {
         }
         retrying(() -> {
             store.lockFamily(booking.familyId());
+            // only a place given back is told (by e-mail, no notice): whether anyone is to be e-mailed, asked here, before
+            // any booking's or session's row is locked, when the booking held a place as read; otherwise unknown, and the
+            // telling's row is written (decision 110)
+            Boolean nobodyToMail = booking.status().holdsPlace() ? nobodyToMail(booking.familyId()) : null;
             // (one booking: the row read before is enough to name it; its status is read again, locked, below)
             var all = booking.groupId() == null ? List.of(booking) : store.group(booking.groupId());
             var ended = new ArrayList<BookingRow>();
@@ -307,7 +320,8 @@ public class Bookings {
                     events.publishEvent(new BookingCancelled(b.id(), b.sessionId(), b.familyId()));
                 }
             }
-            if (!ended.isEmpty() && ended.stream().anyMatch(b -> b.status().holdsPlace())) {
+            if (!ended.isEmpty() && ended.stream().anyMatch(b -> b.status().holdsPlace())
+                    && !Boolean.TRUE.equals(nobodyToMail)) {
                 tellLater(booking.familyId(), afterMove(ended), true, "booking.email.cancelled.body", null, null);
             }
             for (var b : ended) {
@@ -326,13 +340,17 @@ public class Bookings {
         Instant now = clock.instant();
         return retrying(() -> {
             store.lockFamily(booking.familyId());
-            var b = store.booking(bookingId).orElseThrow(BookingNotFound::new);
-            var session = store.session(b.sessionId()).orElseThrow(BookingNotFound::new);
+            // the booking and its session in one read (decision 110)
+            var both = store.bookingAndSession(bookingId).orElseThrow(BookingNotFound::new);
+            var b = both.booking();
+            var session = both.session();
             if (b.status() != BookingStatus.OFFERED) {
                 throw InputProblem.keyed(null, "booking.problem.noOffer");
             }
             var members = store.members(List.of(b.id())).getOrDefault(b.id(), List.of());
             checkNoOverlap(b.familyId(), members, session);
+            // an accepted offer is told by e-mail only (decision 110: no row when nobody is to be e-mailed)
+            boolean nobodyToMail = nobodyToMail(b.familyId());
             var to = session.confirmRequired() ? BookingStatus.REQUESTED : BookingStatus.BOOKED;
             if (!store.accept(b.id(), to, now)) {
                 throw InputProblem.keyed(null, "booking.problem.offerEnded");
@@ -342,10 +360,12 @@ public class Bookings {
             // the row and the answer as the accepting update left them, from what was read above (decision 105): the
             // update raised SEQUENCE by one and only runs while the offer stands, and nothing else changes an offer's
             // SEQUENCE, so it is the one read plus one; the session and who comes were read in this transaction
-            tellLater(b.familyId(), List.of(new BookingRow(b.id(), b.sessionId(), b.familyId(), to, b.places(), b.note(),
-                    b.idempotencyKey(), b.bookedBy(), b.groupId(), b.sequence() + 1, b.waitingSince(), null,
-                    null, b.createdAt())), false, to == BookingStatus.BOOKED
-                    ? "booking.email.booked.body" : "booking.email.requested.body", null, null);
+            if (!nobodyToMail) {
+                tellLater(b.familyId(), List.of(new BookingRow(b.id(), b.sessionId(), b.familyId(), to, b.places(),
+                        b.note(), b.idempotencyKey(), b.bookedBy(), b.groupId(), b.sequence() + 1, b.waitingSince(), null,
+                        null, b.createdAt())), false, to == BookingStatus.BOOKED
+                        ? "booking.email.booked.body" : "booking.email.requested.body", null, null);
+            }
             return new BookingView(b.id(), session.id(), b.familyId(), to, session.startsAt(), session.endsAt(),
                     session.typeCode(), session.typeName(), Wording.firstName(recentWorkerName(session.workerId())),
                     session.placeKind(), placeShown(session, to), members, b.note(), 0, null, b.groupId(),
@@ -591,7 +611,7 @@ public class Bookings {
      * What the early look found: a booking made before with the same retry key (then nothing else), or the sessions
      * (first first) and the members chosen.
      */
-    private record Early(BookingView earlier, List<SessionRow> sessions, List<Member> chosen) {
+    private record Early(BookingView earlier, List<SessionRow> sessions, List<Member> chosen, List<Long> parentIds) {
     }
 
     /**
@@ -613,7 +633,7 @@ public class Bookings {
         if (key != null) {
             var earlier = store.byIdempotencyKey(familyId, key);
             if (earlier.isPresent()) {
-                return new Early(views(List.of(earlier.get())).getFirst(), List.of(), List.of());
+                return new Early(views(List.of(earlier.get())).getFirst(), List.of(), List.of(), List.of());
             }
         }
         var sessions = first.seriesId() == null ? List.of(first) : store.series(first.seriesId());
@@ -627,9 +647,11 @@ public class Bookings {
         if (!waitingList && sessions.stream().anyMatch(s -> s.placesLeft() < 1)) {
             throw InputProblem.keyed("session", FULL);
         }
-        var chosen = chooseMembers(familyId, request.members(), first);
+        var family = families.members(familyId);
+        var chosen = chooseMembers(members(family), request.members(), first);
         recentWorkerName(first.workerId()); // read now, not while the session's row is locked (decision 101)
-        return new Early(null, sessions, chosen);
+        // the parents just read: whether any is to be e-mailed is asked in the transaction (decision 110)
+        return new Early(null, sessions, chosen, family.parents().stream().map(FamilyService.Person::id).toList());
     }
 
     private BookingView place(BookingRequest request, long familyId, VillageUser by, boolean waitingList, Early early,
@@ -670,6 +692,9 @@ public class Bookings {
         }
         BookingStatus status = waitingList ? BookingStatus.WAITING
                 : first.confirmRequired() ? BookingStatus.REQUESTED : BookingStatus.BOOKED;
+        // whether any parent is to be e-mailed about the place, on this transaction's connection, before the session's
+        // row is locked (decision 110)
+        boolean nobodyToMail = status.holdsPlace() && nobodyToMail(early.parentIds());
         // the places first, in session order (all or none): the row lock on each session is then taken once, as an
         // exclusive lock, before the booking's foreign key asks for a shared one (no lock upgrade, so no deadlock)
         if (status.holdsPlace()) {
@@ -703,10 +728,14 @@ public class Bookings {
             for (int i = 0; i < ids.size(); i++) {
                 events.publishEvent(new SessionBooked(ids.get(i), sessions.get(i).id(), familyId, status));
             }
-            // e-mails and their calendar files are made after the commit, outside the locks (decision 096)
-            tellLater(new Telling(familyId, ids, ids.stream().map(id -> 0).toList(), false,
-                    status == BookingStatus.BOOKED ? "booking.email.booked.body" : "booking.email.requested.body",
-                    null, null));
+            // e-mails and their calendar files are made after the commit, outside the locks (decision 096); a family
+            // none of whose parents is to be e-mailed has nothing to be told about a place (no notice): no row
+            // (decision 110)
+            if (!nobodyToMail) {
+                tellLater(new Telling(familyId, ids, ids.stream().map(id -> 0).toList(), false,
+                        status == BookingStatus.BOOKED ? "booking.email.booked.body" : "booking.email.requested.body",
+                        null, null));
+            }
         }
         // the answer is made from what this transaction wrote, without reading it back
         var s0 = sessions.getFirst();
@@ -811,6 +840,17 @@ public class Bookings {
         return b.get();
     }
 
+    /** {@link #mine} and the booking's session, in one read (decision 110). */
+    private BookingStore.BookingAndSession mineWithSession(long id) {
+        long family = myFamily();
+        var b = store.bookingAndSession(id).filter(x -> x.booking().familyId() == family);
+        if (b.isEmpty()) {
+            audit.recordAlways(currentUser.actor(), "access.denied", "booking:" + id, null);
+            throw new BookingNotFound();
+        }
+        return b.get();
+    }
+
     /** A booking in a session the signed-in worker runs. */
     private BookingRow ofMySession(long id) {
         var b = existing(id);
@@ -824,22 +864,40 @@ public class Bookings {
 
     // ==== members, notes, keys ================================================================================
 
+    /**
+     * Decision 110: true when none of these parents would be e-mailed now (e-mail is off unless a parent switches it
+     * on with an address, and the portal can send). A change whose telling would be an e-mail and nothing else (a
+     * place booked, requested, taken from an offer or given back: no notice) then writes no telling row: the telling
+     * after the commit would only have taken the row and found nobody to write to. Read in the change's transaction
+     * (on its connection), before any session's row is locked.
+     */
+    private boolean nobodyToMail(List<Long> parentIds) {
+        return !emails.anyWanting(parentIds);
+    }
+
+    private boolean nobodyToMail(long familyId) {
+        return nobodyToMail(people.parentNames(familyId).stream().map(People.Person::id).toList());
+    }
+
     private List<Member> members(long familyId) {
         // ids and names in two plain reads (decision 097): the JPA family load read the family, its children and
         // its parents in a read-only transaction of its own
-        var f = families.members(familyId);
+        return members(families.members(familyId));
+    }
+
+    private static List<Member> members(FamilyService.Members f) {
         var list = new ArrayList<Member>();
         f.parents().forEach(p -> list.add(new Member(Member.accountKey(p.id()), p.displayName())));
         f.children().forEach(c -> list.add(new Member(Member.childKey(c.id()), c.displayName())));
         return list;
     }
 
-    private List<Member> chooseMembers(long familyId, List<String> keys, SessionRow session) {
+    private static List<Member> chooseMembers(List<Member> family, List<String> keys, SessionRow session) {
         if (keys.isEmpty()) {
             throw InputProblem.keyed("members", "booking.problem.noMembers");
         }
         var known = new LinkedHashMap<String, Member>();
-        members(familyId).forEach(m -> known.put(m.key(), m));
+        family.forEach(m -> known.put(m.key(), m));
         var chosen = new ArrayList<Member>();
         for (String k : new LinkedHashSet<>(keys)) {
             var m = k == null ? null : known.get(k.strip());

@@ -300,6 +300,7 @@ class BookingConcurrencyIT extends IntegrationTest {
                 return null;
             });
         }
+        var server0 = serverCounters();
         long t0 = System.nanoTime();
         long portal0 = ProcessCpu.portalNanos();
         long db0 = ProcessCpu.databaseTicks();
@@ -308,6 +309,15 @@ class BookingConcurrencyIT extends IntegrationTest {
         assertThat(pool.awaitTermination(5, TimeUnit.MINUTES)).as("bounded in time").isTrue();
         double seconds = (System.nanoTime() - t0) / 1e9;
         int n = index.get();
+        var server1 = serverCounters();
+        // what the server saw while it ran (the telling partly after; the test's own reads of ids included)
+        System.out.printf("BOOKING-CONCURRENCY %s server: %.1f statements per attempt, %d deadlocks, %d row lock waits"
+                        + " (%.1f ms each on average)%n", name,
+                (server1.get("Questions") - server0.get("Questions")) / (double) n,
+                server1.get("Innodb_deadlocks") - server0.get("Innodb_deadlocks"),
+                server1.get("Innodb_row_lock_waits") - server0.get("Innodb_row_lock_waits"),
+                (server1.get("Innodb_row_lock_time") - server0.get("Innodb_row_lock_time"))
+                        / (double) Math.max(1, server1.get("Innodb_row_lock_waits") - server0.get("Innodb_row_lock_waits")));
         var sorted = Arrays.copyOf(latencies, n);
         Arrays.sort(sorted);
         System.out.printf("BOOKING-CONCURRENCY %s CPU per attempt while it ran (the telling partly after): portal %.2f ms,"
@@ -317,6 +327,17 @@ class BookingConcurrencyIT extends IntegrationTest {
     }
 
 
+
+    /** The server's statement, deadlock and row-lock-wait counters (decision 110's figures). */
+    private Map<String, Long> serverCounters() {
+        var out = new java.util.HashMap<String, Long>();
+        jdbc.sql("SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions', 'Innodb_deadlocks', 'Innodb_row_lock_waits',"
+                + " 'Innodb_row_lock_time')").query((java.sql.ResultSet rs) -> {
+                    out.put(rs.getString(1), rs.getLong(2));
+                });
+        out.putIfAbsent("Innodb_deadlocks", 0L);
+        return out;
+    }
 
     /** One attempt: mostly booking, with cancelling, the waiting list, offers and capacity changes mixed in. */
     private void attempt(int dice, BookingFixture.Fam f, Authentication as, java.util.function.LongFunction<Authentication> worker, long session,

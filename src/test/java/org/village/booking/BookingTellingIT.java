@@ -154,6 +154,55 @@ class BookingTellingIT extends IntegrationTest {
         assertThat(mailsFor(mailed)).as("told once").isEqualTo(1);
     }
 
+    /**
+     * Decision 110: a change whose telling is an e-mail and nothing else (a place booked, an offer taken, a place given
+     * back) writes no telling row when none of the family's parents is to be e-mailed, and nobody is e-mailed; with
+     * e-mail on, each of the same changes is told once, as before. Inside a caller's transaction the row (if any) is
+     * there until the commit, so "no row" is seen for certain, not raced against the after-commit thread.
+     */
+    @Test
+    void aChangeNobodyIsToBeEmailedAboutWritesNoTellingRow() {
+        for (boolean mailOn : List.of(false, true)) {
+            long session = data.session(data.groupType(1), sam, inDays(mailOn ? 10 : 9), Duration.ofHours(1), 1);
+            var first = family("Yan");
+            var fam = mailOn ? familyWithMail("Zoe") : family("Zak");
+            int before = mailsFor(fam); // switching e-mail on may have sent one of its own
+            users.as(first.username());
+            var firstBooking = bookings.book(new BookingRequest(session, List.of(first.parentKey()), null, null));
+            users.as(fam.username());
+            var waiting = bookings.joinWaitingList(new BookingRequest(session, List.of(fam.parentKey()), null, null));
+            assertThat(waiting.status()).isEqualTo(BookingStatus.WAITING);
+            users.as(first.username());
+            bookings.cancel(firstBooking.id()); // the place is offered to fam: a notice (and an e-mail when on)
+            await().atMost(Duration.ofSeconds(10)).until(() -> tellingRows(fam) == 0 && tellingRows(first) == 0
+                    && notices(fam, "booking.notice.offer") == 1);
+            int offerMails = mailsFor(fam);
+            // (the offer's telling, unchanged here, has a notice too, which may bring an e-mail of its own)
+            assertThat(offerMails - before > 0).as("the offer e-mailed, e-mail " + mailOn).isEqualTo(mailOn);
+
+            users.as(fam.username());
+            transactions.executeWithoutResult(s -> {
+                assertThat(bookings.acceptOffer(waiting.id()).status()).isEqualTo(BookingStatus.BOOKED);
+                assertThat(tellingRows(fam)).as("taking the offer, e-mail " + mailOn).isEqualTo(mailOn ? 1 : 0);
+            });
+            await().atMost(Duration.ofSeconds(10)).until(() -> tellingRows(fam) == 0 && mailsFor(fam) == offerMails + (mailOn ? 1 : 0));
+            transactions.executeWithoutResult(s -> {
+                bookings.cancel(waiting.id());
+                assertThat(tellingRows(fam)).as("giving the place back, e-mail " + mailOn).isEqualTo(mailOn ? 1 : 0);
+            });
+            await().atMost(Duration.ofSeconds(10)).until(() -> tellingRows(fam) == 0 && mailsFor(fam) == offerMails + (mailOn ? 2 : 0));
+
+            long other = data.session(data.groupType(4), sam, inDays(mailOn ? 12 : 11), Duration.ofHours(1), 4);
+            transactions.executeWithoutResult(s -> {
+                bookings.book(new BookingRequest(other, List.of(fam.parentKey()), null, null));
+                assertThat(tellingRows(fam)).as("booking, e-mail " + mailOn).isEqualTo(mailOn ? 1 : 0);
+            });
+            await().atMost(Duration.ofSeconds(10)).until(() -> tellingRows(fam) == 0 && mailsFor(fam) == offerMails + (mailOn ? 3 : 0));
+            assertThat(mailsFor(fam) - offerMails).as("each told once, e-mail " + mailOn).isEqualTo(mailOn ? 3 : 0);
+            assertThat(mailsFor(first)).isZero();
+        }
+    }
+
     @Test
     void twoTakersAtOnceTellTheFamilyOnce() throws Exception {
         var fam = family("Uma");

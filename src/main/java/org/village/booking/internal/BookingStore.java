@@ -38,6 +38,9 @@ public class BookingStore {
             + " b.idempotency_key, b.booked_by, b.group_id, b.sequence, b.waiting_since, b.offer_expires_at,"
             + " b.reminder_sent_at, b.created_at";
 
+    /** How many columns {@link #BOOKING_COLUMNS} names. */
+    private static final int BOOKING_COLUMN_COUNT = 14;
+
     private final JdbcClient jdbc;
 
     BookingStore(JdbcClient jdbc) {
@@ -198,6 +201,19 @@ public class BookingStore {
     public Optional<BookingRow> booking(long id) {
         return jdbc.sql("SELECT " + BOOKING_COLUMNS + " FROM booking b WHERE b.id = ?").param(id)
                 .query(BookingStore::bookingRow).optional();
+    }
+
+    /** The booking and its session, in one read (decision 110). */
+    public Optional<BookingAndSession> bookingAndSession(long id) {
+        return jdbc.sql("SELECT " + BOOKING_COLUMNS + ", " + SESSION_COLUMNS + " FROM booking b"
+                        + " JOIN booking_session s ON s.id = b.session_id JOIN booking_type t ON t.id = s.type_id"
+                        + " WHERE b.id = ?").param(id)
+                .query((rs, n) -> new BookingAndSession(bookingRow(rs, n), sessionRowAfter(rs, BOOKING_COLUMN_COUNT)))
+                .optional();
+    }
+
+    /** A booking and its session. */
+    public record BookingAndSession(BookingRow booking, SessionRow session) {
     }
 
     /** The booking, its row locked until the transaction ends: its status cannot change under the caller. */
@@ -511,12 +527,19 @@ public class BookingStore {
      * name, the driver built a map of the result's column names for each result).
      */
     private static SessionRow sessionRow(ResultSet rs, int n) throws SQLException {
-        long series = rs.getLong(9);
+        return sessionRowAfter(rs, 0);
+    }
+
+    /** {@link #sessionRow} from the columns after the first {@code before} (a read that selects others first). */
+    private static SessionRow sessionRowAfter(ResultSet rs, int before) throws SQLException {
+        int o = before;
+        long series = rs.getLong(o + 9);
         Long seriesId = rs.wasNull() ? null : series;
-        return new SessionRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), instant(rs, 4), instant(rs, 5), rs.getInt(6),
-                rs.getInt(7), rs.getString(8), seriesId, rs.getString(10), rs.getString(11), rs.getString(12),
-                rs.getString(13), attendees(rs.getString(14)), rs.getString(15), rs.getString(16), rs.getBoolean(17),
-                rs.getInt(18), rs.getInt(19), rs.getInt(20));
+        return new SessionRow(rs.getLong(o + 1), rs.getLong(o + 2), rs.getLong(o + 3), instant(rs, o + 4),
+                instant(rs, o + 5), rs.getInt(o + 6), rs.getInt(o + 7), rs.getString(o + 8), seriesId,
+                rs.getString(o + 10), rs.getString(o + 11), rs.getString(o + 12), rs.getString(o + 13),
+                attendees(rs.getString(o + 14)), rs.getString(o + 15), rs.getString(o + 16), rs.getBoolean(o + 17),
+                rs.getInt(o + 18), rs.getInt(o + 19), rs.getInt(o + 20));
     }
 
     /** A row of {@link #BOOKING_COLUMNS}, which every booking query selects first, read by position. */
