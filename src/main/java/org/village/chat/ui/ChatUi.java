@@ -34,7 +34,7 @@ final class ChatUi {
                 .orElse(UI.getCurrent() == null ? Locale.UK : UI.getCurrent().getLocale());
     }
 
-    /** "14:05" today, "1 Dec, 14:05" on another day (UK time, as everywhere in the portal). */
+    /** "14:05" today, "1 Dec 2026, 14:05" on another day (UK time and British order, as everywhere in the portal). */
     static String when(Component c, Instant at, Instant now) {
         Locale locale = Times.forDates(locale(c));
         LocalDate day = at.atZone(Times.ZONE).toLocalDate();
