@@ -27,6 +27,14 @@ class TimesTest {
     }
 
     @Test
+    void theViewsWritingTimesUseThePortalsOwnFormatsBritishInEnglish() {
+        // chat, the forum and the queue write with Times: the same words as the British localized format above
+        assertThat(Times.dateTime(EVENING, Locale.ENGLISH)).isEqualTo(shown(Locale.ENGLISH));
+        assertThat(Times.time(EVENING)).isEqualTo("19:05");
+        assertThat(Times.dateTime(EVENING, Locale.forLanguageTag("pl"))).isEqualTo("1 grudnia 2026, 19:05");
+    }
+
+    @Test
     void otherLanguagesKeepTheirOwnWay() {
         assertThat(Times.forDates(Locale.forLanguageTag("pl"))).isEqualTo(Locale.forLanguageTag("pl"));
         assertThat(shown(Locale.forLanguageTag("pl"))).contains("19:05").doesNotContain("PM");

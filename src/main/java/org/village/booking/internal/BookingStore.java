@@ -38,8 +38,8 @@ public class BookingStore {
             + " b.idempotency_key, b.booked_by, b.group_id, b.sequence, b.waiting_since, b.offer_expires_at,"
             + " b.reminder_sent_at, b.created_at";
 
-    /** How many columns {@link #BOOKING_COLUMNS} names. */
-    private static final int BOOKING_COLUMN_COUNT = 14;
+    /** How many columns {@link #BOOKING_COLUMNS} names (plain column names, so one more than its commas). */
+    private static final int BOOKING_COLUMN_COUNT = BOOKING_COLUMNS.split(",").length;
 
     private final JdbcClient jdbc;
 

@@ -7,8 +7,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Locale;
@@ -34,15 +32,10 @@ final class ChatUi {
                 .orElse(UI.getCurrent() == null ? Locale.UK : UI.getCurrent().getLocale());
     }
 
-    /** "14:05" today, "1 Dec 2026, 14:05" on another day (UK time and British order, as everywhere in the portal). */
+    /** "14:05" today, "1 Dec 2026, 14:05" on another day: the portal's own formats ({@link Times}), UK time. */
     static String when(Component c, Instant at, Instant now) {
-        Locale locale = Times.forDates(locale(c));
         LocalDate day = at.atZone(Times.ZONE).toLocalDate();
-        if (day.equals(now.atZone(Times.ZONE).toLocalDate())) {
-            return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).withZone(Times.ZONE).format(at);
-        }
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
-                .withZone(Times.ZONE).format(at);
+        return day.equals(now.atZone(Times.ZONE).toLocalDate()) ? Times.time(at) : Times.dateTime(at, locale(c));
     }
 
     /** Already sanitised HTML (the chat service renders it under content's message policy) put into a block. */

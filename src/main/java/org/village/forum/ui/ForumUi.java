@@ -11,8 +11,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.QueryParameters;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.Map;
 import org.village.content.ContentPolicy;
@@ -41,8 +39,7 @@ final class ForumUi {
     static String when(Component c, Instant at) {
         Locale locale = c.getUI().map(com.vaadin.flow.component.UI::getLocale)
                 .orElse(com.vaadin.flow.component.UI.getCurrent() == null ? Locale.UK : com.vaadin.flow.component.UI.getCurrent().getLocale());
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(Times.forDates(locale)).withZone(Times.ZONE).format(at);
+        return Times.dateTime(at, locale);
     }
 
     static Div searchBox(Component c, String value) {

@@ -26,8 +26,6 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -221,8 +219,7 @@ class QueueView extends Div implements BeforeEnterObserver {
     }
 
     private String when(Instant at) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(Times.forDates(getLocale())).withZone(Times.ZONE).format(at);
+        return Times.dateTime(at, getLocale());
     }
 
     private void showDetail() {

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.village.shared.Texts;
+import org.village.shared.Times;
 
 /**
  * A date picker in the reader's language: month and day names from Java's own tables for the page's locale, the
@@ -27,7 +28,7 @@ public final class LocalDates {
 
     static void apply(DatePicker picker, Locale locale) {
         // English here is British English: days before months (31/12/2026), as the message says
-        Locale language = org.village.shared.Times.forDates(locale);
+        Locale language = Times.forDates(locale);
         picker.setLocale(language);
         picker.setI18n(words(language));
     }
