@@ -604,7 +604,18 @@ public class Bookings {
             return early.earlier();
         }
         var firstTry = new java.util.concurrent.atomic.AtomicBoolean(true);
-        return retrying(() -> place(request, familyId, by, waitingList, early, firstTry.getAndSet(false)));
+        var made = retrying(() -> place(request, familyId, by, waitingList, early, firstTry.getAndSet(false)));
+        if (made.status() != BookingStatus.WAITING || made.waitingPosition() > 0) {
+            return made;
+        }
+        // a new place in the line, counted after the commit (decision 111): not while the insert's shared lock on the
+        // session's row holds up the session's bookings and cancellations; the line as it is just after joining it
+        var row = store.booking(made.id()).orElse(null);
+        int position = row != null && row.status() == BookingStatus.WAITING ? store.waitingPosition(row) : 1;
+        return new BookingView(made.id(), made.sessionId(), made.familyId(), made.status(), made.startsAt(),
+                made.endsAt(), made.typeCode(), made.typeName(), made.workerFirstName(), made.placeKind(),
+                made.placeDetail(), made.members(), made.note(), position, made.offerExpiresAt(), made.groupId(),
+                made.sessionCancelled());
     }
 
     /**
@@ -738,11 +749,12 @@ public class Bookings {
             }
         }
         // the answer is made from what this transaction wrote, without reading it back
+        // (a place in the line is counted after the commit, by placeWithRetries: the booking's insert holds a shared
+        // lock on the session's row until then, which every booking and cancellation of the session waits for)
         var s0 = sessions.getFirst();
-        int position = status == BookingStatus.WAITING ? store.waitingPosition(store.booking(ids.getFirst()).orElseThrow()) : 0;
         return new BookingView(ids.getFirst(), s0.id(), familyId, status, s0.startsAt(), s0.endsAt(), s0.typeCode(),
                 s0.typeName(), Wording.firstName(recentWorkerName(s0.workerId())), s0.placeKind(),
-                placeShown(s0, status), chosen, note, position, null, group, false);
+                placeShown(s0, status), chosen, note, 0, null, group, false);
     }
 
     private void checkBookable(SessionRow s, Instant now) {
