@@ -209,7 +209,8 @@ public class ApiTokens {
                 SELECT COUNT(*) FROM api_token t JOIN user_account a ON a.id = t.account_id
                 WHERE t.token_hash = ? AND t.account_id = ? AND t.revoked_at IS NULL AND t.expires_at > ?
                   AND a.enabled = TRUE AND a.security_stamp = t.security_stamp""")
-                .params(tokenHash, accountId, Timestamp.from(clock.instant()))
+                // an Instant, not a Timestamp: the driver formats it without building a SimpleDateFormat (every frame)
+                .params(tokenHash, accountId, clock.instant())
                 .query(Integer.class).single() > 0;
     }
 

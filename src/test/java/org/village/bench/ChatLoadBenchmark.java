@@ -64,6 +64,9 @@ public final class ChatLoadBenchmark {
     private final long[] lateNanos = new long[400_000];
     private final long[] latencies = new long[4_000_000];
     private final AtomicLong latencyCount = new AtomicLong();
+    /** The second of the measured part in which each latency's message was sent: the worst seconds show what the tail is. */
+    private final short[] latencySecond = new short[4_000_000];
+    private volatile long measureStart;
     /** Stored (the message's sentAt, the server's clock on this machine) to delivered: the fan-out alone, in ms. */
     private final long[] fanoutMillis = new long[4_000_000];
     private final AtomicLong fanoutCount = new AtomicLong();
@@ -187,6 +190,7 @@ public final class ChatLoadBenchmark {
             long i = latencyCount.getAndIncrement();
             if (i < latencies.length) {
                 latencies[(int) i] = now - at;
+                latencySecond[(int) i] = (short) Math.max(-1, Math.min(Short.MAX_VALUE, (at - measureStart) / 1_000_000_000L));
             }
         }
 
@@ -381,6 +385,7 @@ public final class ChatLoadBenchmark {
         System.out.printf("measuring %d s at %d/s after %d s of warm-up; load %s%n", seconds, rate, warmup, load());
         int total = rate * seconds;
         long start = System.nanoTime();
+        measureStart = start;
         sendFor(rooms, roomSize, rate, seconds, cutSeconds, random, true);
         double sendSeconds = (System.nanoTime() - start) / 1e9;
         String loadAfterSend = load();
@@ -579,6 +584,18 @@ public final class ChatLoadBenchmark {
             System.out.printf("latency ms (send to live delivery): p50 %.1f  p95 %.1f  p99 %.1f  max %.1f  (%d samples,"
                             + " %.0f deliveries/s over the run); load after sending %s%n", pct(sorted, 50), pct(sorted, 95),
                     pct(sorted, 99), sorted[n - 1] / 1e6, n, n / (sendSeconds + drainSeconds), loadAfterSend);
+            // each second of sending on its own: a tail spread evenly is the machine's load; a few bad seconds are a
+            // pause (a collection, a scheduled job) that the figure would otherwise hide
+            java.util.Map<Integer, List<Long>> bySecond = new java.util.TreeMap<>();
+            for (int k = 0; k < n; k++) {
+                bySecond.computeIfAbsent((int) latencySecond[k], x -> new ArrayList<>()).add(latencies[k]);
+            }
+            StringBuilder line = new StringBuilder("p99 ms by second of sending:");
+            bySecond.forEach((second, values) -> {
+                long[] v = values.stream().mapToLong(Long::longValue).sorted().toArray();
+                line.append(' ').append(second).append(':').append(Math.round(pct(v, 99)));
+            });
+            System.out.println(line);
         }
         int ss = (int) Math.min(sendSideCount.get(), sendSideMillis.length);
         if (ss > 0 && sendCalls > 0) {

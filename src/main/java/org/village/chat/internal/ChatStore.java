@@ -10,15 +10,19 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.village.chat.Chat;
 import org.village.chat.Chat.Audience;
 import org.village.chat.Chat.Message;
 import org.village.chat.Chat.Status;
 
-/** SQL for chat. The rules that must hold with many writers at once live here, as locks and conditional updates. */
-@Repository
+/**
+ * SQL for chat. The rules that must hold with many writers at once live here, as locks and conditional updates.
+ * A plain component, not a {@code @Repository}: {@code JdbcClient} already throws Spring's data-access exceptions, and
+ * the translation proxy wrapped each of a send's five calls here for nothing.
+ */
+@Component
 public class ChatStore {
 
     private final JdbcClient jdbc;
@@ -42,8 +46,14 @@ public class ChatStore {
         return t == null ? null : t.toInstant();
     }
 
-    static Timestamp ts(Instant at) {
-        return at == null ? null : Timestamp.from(at);
+    /**
+     * A time as bound to a statement: the {@code Instant} itself. Connector/J writes an {@code Instant} with a shared
+     * {@code DateTimeFormatter} in the connection's time zone (UTC, forced on the session), the same text as a
+     * {@code Timestamp}, for which it built a new {@code SimpleDateFormat} per parameter: about 4 % of a send's CPU on
+     * the frame threads (docs/benchmarks.md, "Why two nodes cost about twice").
+     */
+    static Instant ts(Instant at) {
+        return at;
     }
 
     private static final String ROOM_COLUMNS = "id, code, name, description, audience, area_code, always_open, hours_text,"

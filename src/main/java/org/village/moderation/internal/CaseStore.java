@@ -250,7 +250,7 @@ public class CaseStore {
     public Optional<Instant> silencedUntil(long accountId, Instant now) {
         return Optional.ofNullable(jdbc.sql("SELECT MAX(until) FROM moderation_sanction WHERE account_id = ?"
                         + " AND kind IN ('SILENCE', 'SUSPEND') AND until > ?")
-                .params(accountId, Timestamp.from(now)).query(Timestamp.class).optional().orElse(null))
+                .params(accountId, now).query(Timestamp.class).optional().orElse(null))
                 .map(Timestamp::toInstant);
     }
 
