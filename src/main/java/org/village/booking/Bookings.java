@@ -604,7 +604,18 @@ public class Bookings {
             return early.earlier();
         }
         var firstTry = new java.util.concurrent.atomic.AtomicBoolean(true);
-        return retrying(() -> place(request, familyId, by, waitingList, early, firstTry.getAndSet(false)));
+        var made = retrying(() -> place(request, familyId, by, waitingList, early, firstTry.getAndSet(false)));
+        if (made.status() != BookingStatus.WAITING || made.waitingPosition() > 0) {
+            return made;
+        }
+        // a new place in the line, counted after the commit (decision 111): not while the insert's shared lock on the
+        // session's row holds up the session's bookings and cancellations; the line as it is just after joining it
+        var row = store.booking(made.id()).orElse(null);
+        int position = row != null && row.status() == BookingStatus.WAITING ? store.waitingPosition(row) : 1;
+        return new BookingView(made.id(), made.sessionId(), made.familyId(), made.status(), made.startsAt(),
+                made.endsAt(), made.typeCode(), made.typeName(), made.workerFirstName(), made.placeKind(),
+                made.placeDetail(), made.members(), made.note(), position, made.offerExpiresAt(), made.groupId(),
+                made.sessionCancelled());
     }
 
     /**
@@ -738,11 +749,12 @@ public class Bookings {
             }
         }
         // the answer is made from what this transaction wrote, without reading it back
+        // (a place in the line is counted after the commit, by placeWithRetries: the booking's insert holds a shared
+        // lock on the session's row until then, which every booking and cancellation of the session waits for)
         var s0 = sessions.getFirst();
-        int position = status == BookingStatus.WAITING ? store.waitingPosition(store.booking(ids.getFirst()).orElseThrow()) : 0;
         return new BookingView(ids.getFirst(), s0.id(), familyId, status, s0.startsAt(), s0.endsAt(), s0.typeCode(),
                 s0.typeName(), Wording.firstName(recentWorkerName(s0.workerId())), s0.placeKind(),
-                placeShown(s0, status), chosen, note, position, null, group, false);
+                placeShown(s0, status), chosen, note, 0, null, group, false);
     }
 
     private void checkBookable(SessionRow s, Instant now) {
@@ -764,36 +776,72 @@ public class Bookings {
         }
     }
 
-    /** Offers freed places in this session to the families waiting, first in line first. */
+    /**
+     * Offers freed places in this session to the families waiting, first in line first. The caller holds the session's
+     * row lock (it has just given a place back or changed the capacity), so every statement here lengthens the time
+     * the session's other bookings wait: nothing is read that the place update checks itself (decision 111).
+     */
     private void offerFreedPlaces(long sessionId, Instant now) {
-        // whether anyone waits comes first: mostly nobody does, and then the session is not read at all (decision 105;
-        // the session read takes no lock, so the lock order of decision 090 is unchanged)
+        // whether anyone waits comes first: mostly nobody does, and then nothing else is read (decision 105)
         var next = store.firstWaitingUnlocked(sessionId);
         if (next.isEmpty()) {
             return;
         }
-        var session = store.session(sessionId).orElse(null);
-        if (session == null || !session.open() || !session.startsAt().isAfter(now)) {
+        // whether the session is open and not started yet is the place update's own condition below; only its start is
+        // needed here (for the offer's time), and a session's start never changes once made (decision 111)
+        Instant startsAt = sessionStart(sessionId);
+        if (startsAt == null) {
             return;
         }
-        Duration untilStart = Duration.between(now, session.startsAt());
+        Duration untilStart = Duration.between(now, startsAt);
         // shorter near the session: never more than half the time left, so someone else can still come
         Duration time = offerTime.compareTo(untilStart.dividedBy(2)) < 0 ? offerTime : untilStart.dividedBy(2);
+        boolean holding = false; // a place taken for an offer that has not been made yet
         for (int guard = 0; guard < 50; guard++) {
+            // a free place is asked for before the next in line is read: after a cancellation's one place was offered
+            // the session is mostly full again, and then the line is not read a second time (decision 111)
+            if (!holding) {
+                if (!store.takePlaces(sessionId, 1, now)) {
+                    return;
+                }
+                holding = true;
+            }
             if (guard > 0) {
                 next = store.firstWaitingUnlocked(sessionId);
-            }
-            if (next.isEmpty() || !store.takePlaces(sessionId, 1, now)) {
-                return;
+                if (next.isEmpty()) {
+                    store.givePlacesBack(sessionId, 1);
+                    return;
+                }
             }
             var w = next.get();
             if (!store.offer(w.id(), now.plus(time), now)) {
-                store.givePlacesBack(sessionId, 1);
-                continue;
+                continue; // no longer waiting: the place held goes to the next in line
             }
+            holding = false;
             audit.record(AuditLog.Actor.SYSTEM, "booking.offered", "booking:" + w.id(), "session:" + sessionId);
             tellLater(w.familyId(), List.of(w), false, OFFER_MAIL, "booking.notice.offer", "/my-sessions");
         }
+        if (holding) {
+            store.givePlacesBack(sessionId, 1);
+        }
+    }
+
+    /** Sessions' starts, which never change once a session is made (no statement updates starts_at): read once each. */
+    private final Map<Long, Instant> sessionStarts = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Instant sessionStart(long sessionId) {
+        var known = sessionStarts.get(sessionId);
+        if (known != null) {
+            return known;
+        }
+        var read = store.session(sessionId).map(SessionRow::startsAt).orElse(null);
+        if (read != null) {
+            if (sessionStarts.size() >= 20_000) {
+                sessionStarts.clear(); // bounded: read again after a clear
+            }
+            sessionStarts.put(sessionId, read);
+        }
+        return read;
     }
 
     // ==== who may do what =====================================================================================
