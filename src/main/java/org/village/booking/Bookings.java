@@ -604,7 +604,12 @@ public class Bookings {
             return early.earlier();
         }
         var firstTry = new java.util.concurrent.atomic.AtomicBoolean(true);
-        var made = retrying(() -> place(request, familyId, by, waitingList, early, firstTry.getAndSet(false)));
+        // a transaction of our own runs on the read-committed pool, whose connections take several statements in one
+        // packet (decision 114); joining a caller's, the statements go one by one
+        boolean ownTransaction = !org.springframework.transaction.support.TransactionSynchronizationManager
+                .isActualTransactionActive();
+        var made = retrying(() -> place(request, familyId, by, waitingList, early, firstTry.getAndSet(false),
+                ownTransaction));
         if (made.status() != BookingStatus.WAITING || made.waitingPosition() > 0) {
             return made;
         }
@@ -666,7 +671,7 @@ public class Bookings {
     }
 
     private BookingView place(BookingRequest request, long familyId, VillageUser by, boolean waitingList, Early early,
-                              boolean firstTry) {
+                              boolean firstTry, boolean onePacket) {
         Instant now = clock.instant();
         String key = checkKey(request.idempotencyKey());
         String note = checkNote(request.note());
@@ -717,23 +722,36 @@ public class Bookings {
         }
         var ids = new ArrayList<Long>();
         Long group = null;
+        String action = waitingList ? "booking.waiting" : by.isParentOf(familyId) ? "booking.made"
+                : "booking.made.for.family";
+        boolean audited = false;
         try {
-            for (var s : sessions) {
+            if (onePacket && sessions.size() == 1) {
+                // the booking, who comes and the audit row in one round trip while the session's row is locked (one
+                // session; a course's bookings go one by one below)
+                var s = sessions.getFirst();
                 boolean soon = !s.startsAt().isAfter(now.plus(Duration.ofHours(24)));
-                long id = store.insert(new NewBooking(s.id(), familyId, status, note, ids.isEmpty() ? key : null,
-                        by.id(), group, chosen, soon, now));
-                if (sessions.size() > 1 && group == null) {
-                    group = id;
-                    store.setGroup(id, id);
+                var row = audit.insertFor(by.actor(), action, "booking:", BookingStore.BOOKING_ID, "family:" + familyId);
+                ids.add(store.insertBooked(new NewBooking(s.id(), familyId, status, note, key, by.id(), null, chosen,
+                        soon, now), row.sql(), row.params()));
+                audited = true;
+            } else {
+                for (var s : sessions) {
+                    boolean soon = !s.startsAt().isAfter(now.plus(Duration.ofHours(24)));
+                    long id = store.insert(new NewBooking(s.id(), familyId, status, note, ids.isEmpty() ? key : null,
+                            by.id(), group, chosen, soon, now));
+                    if (sessions.size() > 1 && group == null) {
+                        group = id;
+                        store.setGroup(id, id);
+                    }
+                    ids.add(id);
                 }
-                ids.add(id);
             }
         } catch (DuplicateKeyException e) {
             throw InputProblem.keyed("session", ALREADY_BOOKED);
         }
-        for (long id : ids) {
-            audit.record(by.actor(), waitingList ? "booking.waiting" : by.isParentOf(familyId) ? "booking.made"
-                    : "booking.made.for.family", "booking:" + id, "family:" + familyId);
+        for (long id : audited ? List.<Long>of() : ids) {
+            audit.record(by.actor(), action, "booking:" + id, "family:" + familyId);
         }
         if (status.holdsPlace()) {
             for (int i = 0; i < ids.size(); i++) {

@@ -45,6 +45,24 @@ public class AuditLog {
         insert(actor, action, target, detail);
     }
 
+    /**
+     * The audit row's {@code INSERT} for a caller that sends it in one packet with statements of its own, inside its
+     * transaction (decision 114: a booking's rows while its session's row is locked). The target is {@code prefix}
+     * followed by the value of {@code idExpression}, an SQL expression of the caller's own code (a user variable its
+     * earlier statement set), never text from a request. The caller runs it as {@link #record} would be run: in the
+     * transaction of the action it records.
+     */
+    public Insert insertFor(Actor actor, String action, String prefix, String idExpression, String detail) {
+        return new Insert("INSERT INTO audit_log (at, actor_id, actor, action, target, detail) VALUES (?, ?, ?, ?,"
+                + " CONCAT(?, " + idExpression + "), ?)",
+                java.util.Arrays.asList(java.time.LocalDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC),
+                        actor.id(), cut(actor.label(), 60), cut(action, 40), cut(prefix, 60), cut(detail, 500)));
+    }
+
+    /** An audit row's statement and its parameters, in order (nulls allowed). */
+    public record Insert(String sql, List<Object> params) {
+    }
+
     private void insert(Actor actor, String action, String target, String detail) {
         jdbc.sql("INSERT INTO audit_log (at, actor_id, actor, action, target, detail) VALUES (?, ?, ?, ?, ?, ?)")
                 // the UTC wall-clock time (the connection's zone) as a LocalDateTime: a Timestamp made the driver

@@ -35,6 +35,9 @@ public final class ReadCommittedTransactions implements AutoCloseable {
     public ReadCommittedTransactions(DataSource shared, HikariDataSource pool) {
         pool.setAutoCommit(false);
         pool.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        // several statements in one packet (decision 114: a booking's rows while its session's row is locked); every
+        // statement here takes its values as parameters, never as text joined into the SQL
+        pool.addDataSourceProperty("allowMultiQueries", "true");
         this.pool = pool;
         var manager = new DataSourceTransactionManager(new BoundAsShared(pool, shared));
         manager.afterPropertiesSet();

@@ -42,9 +42,12 @@ public class BookingStore {
     private static final int BOOKING_COLUMN_COUNT = BOOKING_COLUMNS.split(",").length;
 
     private final JdbcClient jdbc;
+    /** For the one statement packet of {@link #insertBooked} (several results); the same data source as {@link #jdbc}. */
+    private final org.springframework.jdbc.core.JdbcTemplate packets;
 
-    BookingStore(JdbcClient jdbc) {
+    BookingStore(JdbcClient jdbc, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
+        this.packets = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
     }
 
     // ---- sessions ----------------------------------------------------------------------------------------------
@@ -296,6 +299,58 @@ public class BookingStore {
         }
         return id;
     }
+
+    /**
+     * One booking, who comes and its audit row, in one round trip (decision 114): the booking's {@code INSERT}, its id
+     * kept in a user variable, the members' {@code INSERT} and the audit row's, sent as one packet of statements. Only
+     * on a connection that allows several statements in one packet (the read-committed pool's:
+     * {@code ReadCommittedTransactions}), inside the caller's transaction; the caller holds the session's row lock, so
+     * this is one round trip under it where the three statements were three. A duplicate (the family is in the session
+     * already) fails the packet at its first statement, as {@link #insert} fails.
+     *
+     * @param auditSql    the audit row's statement ({@code AuditLog.insertFor}), whose target reads {@link #BOOKING_ID}
+     * @param auditParams its parameters
+     */
+    public long insertBooked(NewBooking b, String auditSql, List<Object> auditParams) {
+        var sql = new StringBuilder("INSERT INTO booking (session_id, family_id, status, places, note, idempotency_key,"
+                + " booked_by, group_id, waiting_since, reminder_sent_at, created_at, updated_at)"
+                + " VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?); SET " + BOOKING_ID + " = LAST_INSERT_ID();");
+        var params = new ArrayList<Object>(Arrays.asList(b.sessionId(), b.familyId(), b.status().name(), b.note(),
+                b.idempotencyKey(), b.bookedBy(), b.groupId(), b.status() == BookingStatus.WAITING ? ts(b.now()) : null,
+                b.reminderAlreadyDue() ? ts(b.now()) : null, ts(b.now()), ts(b.now())));
+        if (!b.members().isEmpty()) {
+            sql.append(" INSERT INTO booking_member (booking_id, person, name) VALUES ").append(b.members().stream()
+                    .map(m -> "(" + BOOKING_ID + ", ?, ?)").collect(Collectors.joining(", "))).append(';');
+            for (var m : b.members()) {
+                params.add(m.key());
+                params.add(m.name());
+            }
+        }
+        sql.append(' ').append(auditSql).append("; SELECT ").append(BOOKING_ID);
+        params.addAll(auditParams);
+        Long id = packets.execute(sql.toString(), (java.sql.PreparedStatement ps) -> {
+            new org.springframework.jdbc.core.ArgumentPreparedStatementSetter(params.toArray()).setValues(ps);
+            boolean results = ps.execute();
+            while (true) {
+                if (results) {
+                    try (var rs = ps.getResultSet()) {
+                        return rs.next() ? rs.getLong(1) : null;
+                    }
+                }
+                if (ps.getUpdateCount() == -1) {
+                    return null;
+                }
+                results = ps.getMoreResults();
+            }
+        });
+        if (id == null || id == 0) {
+            throw new IllegalStateException("the booking's id did not come back");
+        }
+        return id;
+    }
+
+    /** The user variable that holds a new booking's id inside {@link #insertBooked}'s packet. */
+    public static final String BOOKING_ID = "@village_booking_id";
 
     public void setGroup(long bookingId, long groupId) {
         jdbc.sql("UPDATE booking SET group_id = ? WHERE id = ?").params(groupId, bookingId).update();
