@@ -12,9 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.village.IntegrationTest;
@@ -34,8 +31,6 @@ class BookingSessionRowLockIT extends IntegrationTest {
     Bookings bookings;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    UserDetailsService userDetails;
     @Autowired
     PlatformTransactionManager transactions;
     @Autowired
@@ -94,14 +89,11 @@ class BookingSessionRowLockIT extends IntegrationTest {
     }
 
     private <T> T as(BookingFixture.Fam f, java.util.function.Supplier<T> work) {
-        var user = userDetails.loadUserByUsername(f.username());
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        SecurityContextHolder.setContext(context);
+        users.as(f.username());
         try {
             return work.get();
         } finally {
-            SecurityContextHolder.clearContext();
+            users.anonymous();
         }
     }
 }
