@@ -68,6 +68,32 @@ public class StompSessions {
         };
     }
 
+    /** Closes this node's connections made with this token (its hash); returns how many (decision 112). */
+    int closeToken(String tokenHash) {
+        return tokenHash == null ? 0 : closeWhere(session -> tokenHash.equals(session.getAttributes().get(StompGate.TOKEN)));
+    }
+
+    /** Closes this node's connections of this account; returns how many (decision 112). */
+    int closeAccount(long accountId) {
+        return closeWhere(session -> session.getAttributes().get(StompGate.USER) instanceof VillageUser user
+                && user.id() == accountId);
+    }
+
+    private int closeWhere(java.util.function.Predicate<WebSocketSession> ended) {
+        int closed = 0;
+        for (WebSocketSession session : open.values()) {
+            if (ended.test(session)) {
+                try {
+                    session.close(NOT_ANY_MORE);
+                    closed++;
+                } catch (IOException | RuntimeException e) {
+                    log.warn("A chat connection could not be closed ({})", e.getClass().getSimpleName());
+                }
+            }
+        }
+        return closed;
+    }
+
     /** How many STOMP connections this node has open. */
     public int count() {
         return open.size();
