@@ -27,12 +27,13 @@ class TokenVouches implements NodeNotices.Listener {
     static final String EXPIRES = "chat.tokenExpires";
 
     private final NodeNotices notices;
-    private final StompSessions sessions;
+    /** Found when first needed: the sessions need the broker's user registry, which needs the gate, which needs this. */
+    private final org.springframework.beans.factory.ObjectProvider<StompSessions> sessions;
     private final Clock clock;
     private final long windowNanos;
     private final Vouches vouches = new Vouches(20_000);
 
-    TokenVouches(NodeNotices notices, StompSessions sessions, Clock clock,
+    TokenVouches(NodeNotices notices, org.springframework.beans.factory.ObjectProvider<StompSessions> sessions, Clock clock,
                  @Value("${village.chat.token-recheck:PT30S}") Duration window) {
         this.notices = notices;
         this.sessions = sessions;
@@ -66,10 +67,10 @@ class TokenVouches implements NodeNotices.Listener {
     public void notice(NodeNotices.Notice notice) {
         if (NodeNotices.TOKEN.equals(notice.kind())) {
             vouches.changed(notice.accountId());
-            sessions.closeToken(notice.key());
+            sessions.getObject().closeToken(notice.key());
         } else if (NodeNotices.ACCOUNT.equals(notice.kind())) {
             vouches.changed(notice.accountId());
-            sessions.closeAccount(notice.accountId());
+            sessions.getObject().closeAccount(notice.accountId());
         }
     }
 

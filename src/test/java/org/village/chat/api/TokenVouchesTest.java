@@ -32,8 +32,14 @@ class TokenVouchesTest {
     }
 
     final Notices notices = new Notices();
+
+    private static org.springframework.beans.factory.ObjectProvider<StompSessions> sessions() {
+        var factory = new org.springframework.beans.factory.support.StaticListableBeanFactory();
+        factory.addBean("stompSessions", new StompSessions(null, null, null));
+        return factory.getBeanProvider(StompSessions.class);
+    }
     final MovableClock clock = new MovableClock(Instant.parse("2026-03-01T10:00:00Z"));
-    final TokenVouches vouches = new TokenVouches(notices, new StompSessions(null, null, null), clock, Duration.ofSeconds(30));
+    final TokenVouches vouches = new TokenVouches(notices, sessions(), clock, Duration.ofSeconds(30));
 
     private Map<String, Object> session(Instant expires) {
         var session = new HashMap<String, Object>();
@@ -94,7 +100,7 @@ class TokenVouchesTest {
         var session = new HashMap<String, Object>();
         vouches.vouched(session, vouches.begin());
         assertThat(vouches.stillVouched(session, 7)).isFalse();
-        var never = new TokenVouches(notices, new StompSessions(null, null, null), clock, Duration.ZERO);
+        var never = new TokenVouches(notices, sessions(), clock, Duration.ZERO);
         var s = new HashMap<String, Object>();
         s.put(TokenVouches.EXPIRES, clock.instant().plusSeconds(3600));
         never.vouched(s, never.begin());
