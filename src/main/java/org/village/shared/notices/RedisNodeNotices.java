@@ -1,17 +1,13 @@
 package org.village.shared.notices;
 
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionStateListener;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import jakarta.annotation.PreDestroy;
 import java.net.SocketAddress;
-import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -59,14 +55,7 @@ public class RedisNodeNotices extends LocalNodeNotices {
     RedisNodeNotices(@Value("${village.chat.redis.url:redis://127.0.0.1:6379}") String url,
                      @Value("${village.chat.redis.channel:village.chat}") String channel) {
         this.channel = channel + ".notices";
-        RedisURI uri = RedisURI.create(url);
-        uri.setTimeout(Duration.ofSeconds(2));
-        this.client = RedisClient.create(uri);
-        client.setOptions(ClientOptions.builder()
-                .autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.enabled(Duration.ofSeconds(2)))
-                .build());
+        this.client = RedisLinks.client(url);
         client.addListener(new RedisConnectionStateListener() {
             @Override
             public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
@@ -205,23 +194,10 @@ public class RedisNodeNotices extends LocalNodeNotices {
         up = false;
         timer.shutdownNow();
         inbound.shutdownNow();
-        try {
-            var sub = subscriber;
-            if (sub != null) {
-                sub.close();
-            }
-            var pub = publisher;
-            if (pub != null) {
-                pub.close();
-            }
-        } finally {
-            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-        }
+        RedisLinks.close(client, subscriber, publisher);
     }
 
     private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
+        return RedisLinks.daemon(r, name);
     }
 }
