@@ -40,8 +40,10 @@ public class StompSessions {
     private final ApiTokens tokens;
     private final ChatService chat;
     private final SimpUserRegistry users;
+    private final TokenVouches vouches;
 
-    StompSessions(ApiTokens tokens, ChatService chat, SimpUserRegistry users) {
+    StompSessions(ApiTokens tokens, ChatService chat, SimpUserRegistry users, TokenVouches vouches) {
+        this.vouches = vouches;
         this.tokens = tokens;
         this.chat = chat;
         this.users = users;
@@ -118,6 +120,7 @@ public class StompSessions {
         }
         Map<String, Long> good;
         BiPredicate<VillageUser, Long> mayJoin;
+        long since = vouches.begin();
         try {
             good = tokens.stillGoodByHash(hashes);
             mayJoin = chat.whoMayJoinNow();
@@ -131,6 +134,10 @@ public class StompSessions {
                 if (!mayGoOn(session, good, mayJoin)) {
                     session.close(NOT_ANY_MORE);
                     closed++;
+                } else if (session.getAttributes().get(StompGate.TOKEN) != null) {
+                    // its token was just read as good: vouched for again from this read on (decision 112), so a
+                    // connection's frames need no read of their own while the sweeps keep finding it good
+                    vouches.vouched(session.getAttributes(), since);
                 }
             } catch (IOException | RuntimeException e) {
                 log.warn("A chat connection could not be checked or closed ({})", e.getClass().getSimpleName());

@@ -16,7 +16,8 @@ import org.village.shared.notices.Vouches;
  * expired (its expiry is known since CONNECT, so that needs no read), or notices may have been missed (the broker is
  * away: then every frame reads). On such a notice this node's connections with that token, or of that account, are
  * closed at once. The 30 s sweep of open connections ({@link StompSessions#sweep}) stays as the safety net for a
- * change made without a notice.
+ * change made without a notice, and vouches again for every token its one read per 500 found good, so a connection's
+ * frames seldom read at all.
  */
 @Component
 class TokenVouches implements NodeNotices.Listener {

@@ -35,7 +35,7 @@ class TokenVouchesTest {
 
     private static org.springframework.beans.factory.ObjectProvider<StompSessions> sessions() {
         var factory = new org.springframework.beans.factory.support.StaticListableBeanFactory();
-        factory.addBean("stompSessions", new StompSessions(null, null, null));
+        factory.addBean("stompSessions", new StompSessions(null, null, null, null));
         return factory.getBeanProvider(StompSessions.class);
     }
     final MovableClock clock = new MovableClock(Instant.parse("2026-03-01T10:00:00Z"));
