@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.deque.html.axecore.selenium.AxeBuilder;
-import java.nio.file.Files;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,9 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -330,16 +326,7 @@ class ChatTwoNodesIT {
 
     /** Headless Chromium with the journeys' options (e2e.BrowserJourney), at phone width. */
     private static WebDriver browser() throws Exception {
-        var options = new ChromeOptions();
-        options.setBinary(System.getProperty("village.chromium", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--disable-quic", "--window-size=360,800",
-                "--user-data-dir=" + Files.createTempDirectory("village-chromium-"));
-        var service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new java.io.File(System.getProperty("village.chromedriver", "/usr/bin/chromedriver")))
-                .build();
-        return new ChromeDriver(service, options);
+        return org.village.e2e.Browsers.start(360, 800);
     }
 
     private static void settle(WebDriver browser) {

@@ -16,9 +16,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,8 +28,8 @@ import org.village.IntegrationTest;
  */
 public abstract class BrowserJourney extends IntegrationTest {
 
-    static final String CHROMIUM = System.getProperty("village.chromium", "/usr/bin/chromium");
-    static final String CHROMEDRIVER = System.getProperty("village.chromedriver", "/usr/bin/chromedriver");
+    static final String CHROMIUM = Browsers.CHROMIUM;
+    static final String CHROMEDRIVER = Browsers.CHROMEDRIVER;
 
     @LocalServerPort
     protected int port;
@@ -71,14 +68,7 @@ public abstract class BrowserJourney extends IntegrationTest {
     @BeforeEach
     void startBrowser() throws Exception {
         Assumptions.assumeFalse(Boolean.getBoolean("skip.e2e"), "browser journeys skipped (-Dskip.e2e=true)");
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--disable-quic", "--window-size=1280,900",
-                "--user-data-dir=" + Files.createTempDirectory("village-chromium-"));
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(new java.io.File(CHROMEDRIVER)).build();
-        driver = new ChromeDriver(service, options);
+        driver = Browsers.start(1280, 900);
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     }
 

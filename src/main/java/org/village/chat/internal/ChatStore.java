@@ -46,15 +46,9 @@ public class ChatStore {
         return t == null ? null : t.toInstant();
     }
 
-    /**
-     * A time as bound to a statement: the {@code Instant} itself. Connector/J writes an {@code Instant} with a shared
-     * {@code DateTimeFormatter} in the connection's time zone (UTC, forced on the session), the same text as a
-     * {@code Timestamp}, for which it built a new {@code SimpleDateFormat} per parameter: about 4 % of a send's CPU on
-     * the frame threads (docs/benchmarks.md, "Why two nodes cost about twice").
-     */
-    static Instant ts(Instant at) {
-        return at;
-    }
+    // Times are bound as Instants, not Timestamps: Connector/J writes an Instant with a shared DateTimeFormatter in the
+    // connection's time zone (UTC, forced on the session), but built a new SimpleDateFormat for each Timestamp
+    // parameter: about 4 % of a send's CPU on the frame threads (docs/benchmarks.md, "Why two nodes cost about twice").
 
     private static final String ROOM_COLUMNS = "id, code, name, description, audience, area_code, always_open, hours_text,"
             + " opened_until, closed_until, read_only, slow_mode_seconds, hold_new_members, sample, position, last_seq,"
@@ -115,7 +109,7 @@ public class ChatStore {
         long next = lockedLastSeq + 1;
         int rows = jdbc.sql("UPDATE chat_room r JOIN chat_member m ON m.room_id = r.id AND m.account_id = ?"
                         + " SET r.last_seq = ?, m.last_sent_at = ?, m.shown_count = m.shown_count + 1 WHERE r.id = ?")
-                .params(accountId, next, ts(at), roomId).update();
+                .params(accountId, next, at, roomId).update();
         if (rows != 2) {
             throw new IllegalStateException("a chat message's room or member row was not there to update");
         }
@@ -132,7 +126,7 @@ public class ChatStore {
                                     boolean alwaysOpen, String hoursText, boolean sample, int position, Instant now) {
         return jdbc.sql("INSERT IGNORE INTO chat_room (code, name, description, audience, area_code, always_open, hours_text,"
                         + " sample, position, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(code, name, description, audience.name(), areaCode, alwaysOpen, hoursText, sample, position, ts(now))
+                .params(code, name, description, audience.name(), areaCode, alwaysOpen, hoursText, sample, position, now)
                 .update() == 1;
     }
 
@@ -141,14 +135,14 @@ public class ChatStore {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO chat_room (code, name, description, audience, always_open, hours_text, position, created_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, 1000, ?)")
-                .params(code, name, description, audience.name(), alwaysOpen, hoursText, ts(now)).update(keys);
+                .params(code, name, description, audience.name(), alwaysOpen, hoursText, now).update(keys);
         return keys.getKey().longValue();
     }
 
     /** Worker overrides: opened early until, or closed until (the other one cleared). */
     public void setOverride(long roomId, Instant openedUntil, Instant closedUntil) {
         jdbc.sql("UPDATE chat_room SET opened_until = ?, closed_until = ?, version = version + 1 WHERE id = ?")
-                .params(ts(openedUntil), ts(closedUntil), roomId).update();
+                .params(openedUntil, closedUntil, roomId).update();
     }
 
     public void setReadOnly(long roomId, boolean readOnly) {
@@ -194,7 +188,7 @@ public class ChatStore {
                         + " AS earlier_id"
                         + " FROM (SELECT 1 AS one) AS one"
                         + " LEFT JOIN chat_member m ON m.room_id = ? AND m.account_id = ?")
-                .params(roomId, accountId, ts(since), roomId, accountId, clientId, roomId, accountId)
+                .params(roomId, accountId, since, roomId, accountId, clientId, roomId, accountId)
                 .query((rs, n) -> {
                     long room = rs.getLong("room_id");
                     MemberRow member = rs.wasNull() ? null : new MemberRow(room, rs.getLong("account_id"),
@@ -216,7 +210,7 @@ public class ChatStore {
      */
     public MemberRow joinNow(long roomId, long accountId, Instant now) {
         int added = jdbc.sql("INSERT IGNORE INTO chat_member (room_id, account_id, joined_at) VALUES (?, ?, ?)")
-                .params(roomId, accountId, ts(now)).update();
+                .params(roomId, accountId, now).update();
         if (added == 1) {
             return new MemberRow(roomId, accountId, null, null, false, 0, 0);
         }
@@ -238,13 +232,13 @@ public class ChatStore {
 
     public void ensureMember(long roomId, long accountId, Instant now) {
         jdbc.sql("INSERT IGNORE INTO chat_member (room_id, account_id, joined_at) VALUES (?, ?, ?)")
-                .params(roomId, accountId, ts(now)).update();
+                .params(roomId, accountId, now).update();
     }
 
     /** A held message's update: the member's last send (a shown one is counted by {@link #takeSeqAndSent}). */
     public void sentHeld(long roomId, long accountId, Instant at) {
         jdbc.sql("UPDATE chat_member SET last_sent_at = ? WHERE room_id = ? AND account_id = ?")
-                .params(ts(at), roomId, accountId).update();
+                .params(at, roomId, accountId).update();
     }
 
     public void countShown(long roomId, long accountId) {
@@ -255,7 +249,7 @@ public class ChatStore {
     public void mute(long roomId, long accountId, Instant until, Instant now) {
         ensureMember(roomId, accountId, now);
         jdbc.sql("UPDATE chat_member SET muted_until = ? WHERE room_id = ? AND account_id = ?")
-                .params(ts(until), roomId, accountId).update();
+                .params(until, roomId, accountId).update();
     }
 
     public void setRemoved(long roomId, long accountId, boolean removed, Instant now) {
@@ -276,7 +270,7 @@ public class ChatStore {
         return jdbc.sql("SELECT m.account_id, m.muted_until, m.removed, (SELECT x.author_name FROM chat_message x"
                         + " WHERE x.room_id = m.room_id AND x.author_id = m.account_id ORDER BY x.id DESC LIMIT 1) AS name"
                         + " FROM chat_member m WHERE m.room_id = ? AND (m.removed OR m.muted_until > ?) ORDER BY m.account_id")
-                .params(roomId, ts(now))
+                .params(roomId, now)
                 .query((rs, n) -> {
                     Instant muted = instant(rs, "muted_until");
                     return new Chat.Restricted(rs.getLong("account_id"), rs.getString("name") == null ? "" : rs.getString("name"),
@@ -303,7 +297,7 @@ public class ChatStore {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO chat_message (room_id, seq, client_id, author_id, author_name, typed, body, status, created_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(roomId, seq, clientId, authorId, authorName, typed, body, status.name(), ts(at)).update(keys);
+                .params(roomId, seq, clientId, authorId, authorName, typed, body, status.name(), at).update(keys);
         return keys.getKey().longValue();
     }
 
@@ -334,7 +328,7 @@ public class ChatStore {
     /** A writer's recent messages in a window, for the burst limit (counted with the room locked). */
     public int sentSince(long roomId, long authorId, Instant since) {
         return jdbc.sql("SELECT COUNT(*) FROM chat_message WHERE room_id = ? AND author_id = ? AND created_at > ?")
-                .params(roomId, authorId, ts(since)).query(Integer.class).single();
+                .params(roomId, authorId, since).query(Integer.class).single();
     }
 
     /** Changes a message's status only from the one seen: true when this call changed it (counted, decision 084). */
@@ -343,13 +337,13 @@ public class ChatStore {
         countChange(id);
         return jdbc.sql("UPDATE chat_message SET status = ?, changed_at = ?, change_seq = " + ROOM_CHANGE
                         + " WHERE id = ? AND status = ?")
-                .params(to.name(), ts(at), id, from.name()).update() == 1;
+                .params(to.name(), at, id, from.name()).update() == 1;
     }
 
     /** Publishes a held message with its number now (room locked by the caller). */
     public boolean approve(long id, long seq, Instant at) {
         return jdbc.sql("UPDATE chat_message SET status = 'SHOWN', seq = ?, changed_at = ? WHERE id = ? AND status = 'HELD'")
-                .params(seq, ts(at), id).update() == 1;
+                .params(seq, at, id).update() == 1;
     }
 
     @Transactional
@@ -357,7 +351,7 @@ public class ChatStore {
         countChange(id);
         return jdbc.sql("UPDATE chat_message SET body = ?, changed_at = ?, change_seq = " + ROOM_CHANGE
                         + " WHERE id = ? AND status = ?")
-                .params(body, ts(at), id, from.name()).update() == 1;
+                .params(body, at, id, from.name()).update() == 1;
     }
 
     public List<Message> byAuthor(long authorId, int limit) {
