@@ -98,6 +98,8 @@ public class ChatService {
     private final RoomListeners listeners;
     private final TextFilters filters;
     private final ModerationQueue queue;
+    /** Silences kept per account on this node, dropped on every node when a sanction is given (decision 113). */
+    private final org.village.moderation.Silences silences;
     private final ModerationDesk desk;
     private final DutyRota rota;
     private final Notifications notifications;
@@ -109,6 +111,7 @@ public class ChatService {
     ChatService(ChatStore store, CurrentUser currentUser, Clock clock, TransactionTemplate tx, ChatFanout fanout,
                 Presences presences, RoomListeners listeners, TextFilters filters, ModerationQueue queue, ModerationDesk desk, DutyRota rota,
                 Notifications notifications, AuditLog audit, org.village.shared.ReadCommittedTransactions readCommitted,
+                org.village.moderation.Silences silences,
                 @Value("${village.chat.burst:6}") int burst,
                 @Value("${village.chat.burst-window:PT10S}") Duration burstWindow) {
         this.store = store;
@@ -127,6 +130,7 @@ public class ChatService {
         this.listeners = listeners;
         this.filters = filters;
         this.queue = queue;
+        this.silences = silences;
         this.desk = desk;
         this.rota = rota;
         this.notifications = notifications;
@@ -676,7 +680,7 @@ public class ChatService {
             return refuse(Refusal.NOT_ALLOWED, "chat.problem.notAllowed", null);
         }
         Instant muted = m.mutedUntil() != null && m.mutedUntil().isAfter(now) ? m.mutedUntil() : null;
-        Instant silenced = queue.silencedUntil(me.id()).filter(t -> t.isAfter(now)).orElse(null);
+        Instant silenced = silences.silencedUntil(me.id(), now).filter(t -> t.isAfter(now)).orElse(null);
         Instant until = muted == null ? silenced : silenced == null ? muted : muted.isAfter(silenced) ? muted : silenced;
         if (until != null) {
             return refuse(Refusal.MUTED, "chat.problem.muted", until, Times.dateTime(until));

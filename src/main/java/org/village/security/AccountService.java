@@ -51,12 +51,14 @@ public class AccountService {
     private final SessionStamps sessions;
     private final NameAddressThrottle signInPairs;
     private final ApplicationEventPublisher events;
+    private final org.village.shared.notices.NodeNotices notices;
 
     AccountService(UserAccountRepository accounts, FamilyGate families, PasswordPolicy policy,
                    PasswordEncoder encoder, CurrentUser currentUser, AuditLog audit, JdbcClient jdbc, Clock clock,
                    AccountSettings settings, SessionStamps sessions, NameAddressThrottle signInPairs,
-                   ApplicationEventPublisher events) {
+                   ApplicationEventPublisher events, org.village.shared.notices.NodeNotices notices) {
         this.events = events;
+        this.notices = notices;
         this.accounts = accounts;
         this.families = families;
         this.policy = policy;
@@ -225,7 +227,7 @@ public class AccountService {
         }
         account.setRoles(after);
         // a session signed in with the old roles must not keep them, on any node
-        account.endSessions();
+        endSessions(account);
         audit.record(me.actor(), "account.roles-changed", "account:" + accountId,
                 String.join(",", before) + " to " + String.join(",", after));
     }
@@ -238,7 +240,7 @@ public class AccountService {
         }
         var account = accounts.findById(accountId).orElseThrow(() -> InputProblem.keyed(null, "security.problem.noAccount"));
         account.setEnabled(enabled);
-        account.endSessions();
+        endSessions(account);
         audit.record(me.actor(), enabled ? "account.enabled" : "account.disabled", "account:" + accountId, null);
         if (!enabled) {
             events.publishEvent(new AccountSwitchedOff(accountId, me.actor()));
@@ -264,7 +266,7 @@ public class AccountService {
             return;
         }
         account.setEnabled(false);
-        account.endSessions();
+        endSessions(account);
         audit.record(me.actor(), "account.disabled", "account:" + accountId, "moderation: " + (reason == null ? "" : reason));
         events.publishEvent(new AccountSwitchedOff(accountId, me.actor()));
     }
@@ -320,8 +322,19 @@ public class AccountService {
         audit.record(me.actor(), "sessions.ended", "account:" + me.id(), "signed out on other devices");
     }
 
-    private void endOtherSessions(VillageUser me, UserAccount account) {
+    /**
+     * Ends every session and token of the account: its stamp moves, and every node hears of it once this commits, so
+     * an open chat connection (which keeps its token vouched for a while) ends at once, not at its next check
+     * (decision 112). Every change of stamp goes through here.
+     */
+    private void endSessions(UserAccount account) {
         account.endSessions();
+        notices.publish(new org.village.shared.notices.NodeNotices.Notice(
+                org.village.shared.notices.NodeNotices.ACCOUNT, account.getId(), null));
+    }
+
+    private void endOtherSessions(VillageUser me, UserAccount account) {
+        endSessions(account);
         long stamp = account.getSecurityStamp();
         // only once the new stamp is in the database; if this rolls back, nothing changes for anyone
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -380,7 +393,7 @@ public class AccountService {
         }
         account.get().setPasswordHash(encoder.encode(password));
         // whoever was signed in with the old password is signed out, everywhere
-        account.get().endSessions();
+        endSessions(account.get());
         // and waits earned by guessing the old password no longer apply
         signInPairs.forget(account.get().getUsername());
         audit.record(new AuditLog.Actor(account.get().getId(), mainRole(account.get().getRoles()).toLowerCase() + ":"

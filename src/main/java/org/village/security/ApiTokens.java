@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.village.security.internal.UserAccountRepository;
 import org.village.shared.AuditLog;
 import org.village.shared.Tokens;
+import org.village.shared.notices.NodeNotices;
 
 /**
  * Tokens for clients other than the browser: the future phone app, the chat's STOMP API and booking's API
@@ -40,9 +41,12 @@ public class ApiTokens {
     private final AccountSettings settings;
     private final AuditLog audit;
     private final Clock clock;
+    private final NodeNotices notices;
 
     ApiTokens(DaoAuthenticationProvider passwords, LoginProtection protection, JdbcClient jdbc,
-              UserAccountRepository accounts, AccountSettings settings, AuditLog audit, Clock clock) {
+              UserAccountRepository accounts, AccountSettings settings, AuditLog audit, Clock clock,
+              NodeNotices notices) {
+        this.notices = notices;
         this.passwords = passwords;
         this.protection = protection;
         this.jdbc = jdbc;
@@ -149,17 +153,37 @@ public class ApiTokens {
     /** {@link #authenticate} for a token already {@link #hash hashed} (an open connection keeps only the hash). */
     @Transactional(readOnly = true)
     public Optional<VillageUser> authenticateByHash(String tokenHash) {
+        return checkByHash(tokenHash).map(Checked::user);
+    }
+
+    /** A good token's person and when the token expires (known here, so that needs no read later). */
+    public record Checked(VillageUser user, Instant expiresAt) {
+    }
+
+    /** {@link #authenticate}, with when the token expires: an open connection may vouch for it until then. */
+    @Transactional(readOnly = true)
+    public Optional<Checked> check(String token) {
+        if (token == null || token.isBlank() || token.length() > 200) {
+            return Optional.empty();
+        }
+        return checkByHash(hash(token));
+    }
+
+    private Optional<Checked> checkByHash(String tokenHash) {
         if (tokenHash == null) {
             return Optional.empty();
         }
-        Optional<Long> account = jdbc.sql("""
-                SELECT t.account_id FROM api_token t JOIN user_account a ON a.id = t.account_id
+        record Row(long account, Instant expires) {
+        }
+        Optional<Row> row = jdbc.sql("""
+                SELECT t.account_id, t.expires_at FROM api_token t JOIN user_account a ON a.id = t.account_id
                 WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ?
                   AND a.enabled = TRUE AND a.security_stamp = t.security_stamp""")
                 .params(tokenHash, Timestamp.from(clock.instant()))
-                .query(Long.class).optional();
-        return account.flatMap(accounts::findById).map(a -> new VillageUser(a.getId(), a.getUsername(),
-                a.getDisplayName(), a.getRoles(), a.getFamilyId(), a.isEnabled(), a.getSecurityStamp(), null));
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getTimestamp(2).toInstant())).optional();
+        return row.flatMap(r -> accounts.findById(r.account()).map(a -> new Checked(new VillageUser(a.getId(),
+                a.getUsername(), a.getDisplayName(), a.getRoles(), a.getFamilyId(), a.isEnabled(), a.getSecurityStamp(),
+                null), r.expires())));
     }
 
     /**
@@ -224,14 +248,18 @@ public class ApiTokens {
         int changed = jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL")
                 .params(Timestamp.from(clock.instant()), Tokens.sha256(token.strip())).update();
         user.ifPresent(u -> audit.record(u.actor(), "api-token.revoked", "account:" + u.id(), null));
+        // every node drops its vouch for this token and closes connections made with it, once this commits
+        user.ifPresent(u -> notices.publish(new NodeNotices.Notice(NodeNotices.TOKEN, u.id(), hash(token))));
         return changed == 1 && user.isPresent();
     }
 
     /** Revokes every token of an account (for example when a worker suspects a lost phone). */
     @Transactional
     public int revokeAll(long accountId) {
-        return jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL")
+        int revoked = jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL")
                 .params(Timestamp.from(clock.instant()), accountId).update();
+        notices.publish(new NodeNotices.Notice(NodeNotices.ACCOUNT, accountId, null));
+        return revoked;
     }
 
     /** Tokens a week past expiry are forgotten. */

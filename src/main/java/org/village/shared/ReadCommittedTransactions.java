@@ -39,9 +39,33 @@ public final class ReadCommittedTransactions implements AutoCloseable {
         // statement here takes its values as parameters, never as text joined into the SQL
         pool.addDataSourceProperty("allowMultiQueries", "true");
         this.pool = pool;
-        var manager = new DataSourceTransactionManager(new BoundAsShared(pool, shared));
+        var manager = new DataSourceTransactionManager(new BoundAsShared(pool, shared)) {
+            @Override
+            protected void doBegin(Object transaction, org.springframework.transaction.TransactionDefinition definition) {
+                super.doBegin(transaction, definition);
+                INSIDE.set(Boolean.TRUE);
+            }
+
+            @Override
+            protected void doCleanupAfterCompletion(Object transaction) {
+                INSIDE.remove();
+                super.doCleanupAfterCompletion(transaction);
+            }
+        };
         manager.afterPropertiesSet();
         this.manager = manager;
+    }
+
+    /** Set while this thread is in one of these transactions. */
+    private static final ThreadLocal<Boolean> INSIDE = new ThreadLocal<>();
+
+    /**
+     * True while this thread is in one of these READ COMMITTED transactions: each statement then sees everything
+     * committed before it began (a cache may keep what it reads; in a REPEATABLE READ transaction it may not, decision
+     * 113: its snapshot may be older than a change the cache has already heard of).
+     */
+    public static boolean inside() {
+        return INSIDE.get() != null;
     }
 
     /** The transaction manager: READ COMMITTED, the connection bound as the shared data source's. */

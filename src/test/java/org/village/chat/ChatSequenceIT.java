@@ -57,11 +57,12 @@ class ChatSequenceIT extends IntegrationTest {
     @Autowired Notifications notifications;
     @Autowired AuditLog audit;
     @Autowired org.village.shared.ReadCommittedTransactions readCommitted;
+    @Autowired org.village.moderation.Silences silences;
 
     /** The service without the flood limit (every thread sends as fast as it can). */
     private ChatService unlimited() {
         return new ChatService(store, currentUser, clock, tx, fanout, presences, listeners, filters, queue, desk, rota, notifications,
-                audit, readCommitted, 1_000_000, Duration.ofSeconds(1));
+                audit, readCommitted, silences, 1_000_000, Duration.ofSeconds(1));
     }
 
     @Test
@@ -128,7 +129,7 @@ class ChatSequenceIT extends IntegrationTest {
         users.anonymous();
         String person = data.parent();
         var limited = new ChatService(store, currentUser, clock, tx, fanout, presences, listeners, filters, queue, desk, rota,
-                notifications, audit, readCommitted, 3, Duration.ofMinutes(5));
+                notifications, audit, readCommitted, silences, 3, Duration.ofMinutes(5));
         assertThat(storedAtOnce(limited, person, slowRoom, 8)).as("slow mode: one message a minute").isEqualTo(1);
         assertThat(storedAtOnce(limited, person, floodRoom, 8)).as("flood limit: 3 in the window").isEqualTo(3);
     }

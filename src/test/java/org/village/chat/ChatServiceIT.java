@@ -67,6 +67,7 @@ class ChatServiceIT extends IntegrationTest {
     @Autowired Notifications notifications;
     @Autowired AuditLog audit;
     @Autowired org.village.shared.ReadCommittedTransactions readCommitted;
+    @Autowired org.village.moderation.Silences silences;
     @Autowired FilterLists lists;
     @Autowired List<ModeratedContent> contents;
 
@@ -79,7 +80,7 @@ class ChatServiceIT extends IntegrationTest {
         data = new ChatFixture(jdbc, store);
         clock = new MovableClock(Instant.parse("2026-06-10T12:00:00Z"));
         timed = new ChatService(store, currentUser, clock, tx, fanout, presences, listeners, filters, queue, desk, rota,
-                notifications, audit, readCommitted, 3, Duration.ofSeconds(10));
+                notifications, audit, readCommitted, silences, 3, Duration.ofSeconds(10));
     }
 
     @AfterEach

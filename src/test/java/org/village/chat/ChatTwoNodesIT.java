@@ -261,6 +261,56 @@ class ChatTwoNodesIT {
         until(() -> !here(onA, id) && !here(onB, id), "left on both nodes");
     }
 
+    /**
+     * Decision 112: a token revoked on node A ends its connection on node B at once (though node B vouched for it a
+     * moment before), through the broker's node notices; while the broker is away node B cannot hear such notices,
+     * so it vouches for nothing and the next SEND reads: a token revoked meanwhile is refused at once too.
+     */
+    @Test
+    void aTokenRevokedOnNodeAEndsItsConnectionOnNodeBAtOnceAndWithoutTheBrokerEveryFrameReads() throws Exception {
+        String username = "nodes." + TestText.letters(10).toLowerCase(java.util.Locale.ROOT);
+        TestAccounts.copy(a.getBean(JdbcClient.class), "parent.a", username, "Rowan " + TestText.letters(6), "PARENT");
+        until(() -> notices(a).reliable() && notices(b).reliable(), "both nodes hear node notices");
+        var seen = new CopyOnWriteArrayList<Map<String, Object>>();
+        var errors = new CopyOnWriteArrayList<Map<String, Object>>();
+        String token = token(b, username, "sunny-garden-path");
+        try (var onB = StompChatClient.connect(StompChatClient.engine(), ws(b), token, roomId, seen::add, errors::add)) {
+            String id = TestText.letters(20);
+            onB.send(roomId, id, TestText.unique("Vouched on node b"));
+            until(() -> seen.stream().anyMatch(m -> id.equals(m.get("clientId"))), "the message is back: the token is vouched");
+            long revokedAt = System.nanoTime();
+            assertThat(a.getBean(ApiTokens.class).revoke(token)).isTrue();
+            until(() -> !onB.connected(), "node B closes the connection");
+            assertThat(Duration.ofNanos(System.nanoTime() - revokedAt)).as("at once, not at the 30 s sweep")
+                    .isLessThan(Duration.ofSeconds(5));
+        }
+        var seen2 = new CopyOnWriteArrayList<Map<String, Object>>();
+        var errors2 = new CopyOnWriteArrayList<Map<String, Object>>();
+        String second = token(b, username, "sunny-garden-path");
+        try (var onB = StompChatClient.connect(StompChatClient.engine(), ws(b), second, roomId, seen2::add, errors2::add)) {
+            String id = TestText.letters(20);
+            onB.send(roomId, id, TestText.unique("Vouched again"));
+            until(() -> seen2.stream().anyMatch(m -> id.equals(m.get("clientId"))), "vouched");
+            broker.cut();
+            try {
+                until(() -> !notices(b).reliable(), "node B knows it may miss notices");
+                assertThat(a.getBean(ApiTokens.class).revoke(second)).isTrue(); // node B cannot hear of this
+                String refused = TestText.letters(20);
+                onB.send(roomId, refused, TestText.unique("After the revoke"));
+                until(() -> errors2.stream().anyMatch(m -> "unauthorized".equals(m.get("code"))
+                        && refused.equals(m.get("clientId"))), "the next SEND reads and is refused");
+                assertThat(seen2.stream().noneMatch(m -> refused.equals(m.get("clientId")))).isTrue();
+            } finally {
+                broker.restore();
+            }
+        }
+        until(() -> notices(a).reliable() && notices(b).reliable(), "node notices heard again");
+    }
+
+    private static org.village.shared.notices.NodeNotices notices(ConfigurableApplicationContext node) {
+        return node.getBean(org.village.shared.notices.NodeNotices.class);
+    }
+
     private static boolean here(Presences presences, long accountId) {
         return presences.in(roomId).stream().anyMatch(p -> p.accountId() == accountId);
     }

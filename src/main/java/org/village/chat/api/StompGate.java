@@ -1,7 +1,6 @@
 package org.village.chat.api;
 
 import java.security.Principal;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -33,8 +32,10 @@ import org.village.security.VillageUser;
  *       {@code /user/queue/sent}; any other destination is an ERROR frame;</li>
  *   <li>{@code SEND}: only to {@code /app/rooms.{id}.send}; {@code /topic/...} or anything else is an ERROR frame.</li>
  * </ul>
- * The token is checked again on every SUBSCRIBE and SEND (at most every {@code village.chat.token-recheck}), so a
- * revoked or expired token stops working on an open connection too. More than {@code village.chat.frames-per-second}
+ * The token is checked again on a SUBSCRIBE or SEND once {@code village.chat.token-recheck} (30 s) has passed since
+ * it was last found good, and at once after any node says it or its account stopped working ({@link TokenVouches},
+ * decision 112: such a notice also closes the connection), after it expired, and on every frame while notices may be
+ * missed; so a revoked or expired token stops working on an open connection too. More than {@code village.chat.frames-per-second}
  * (30) frames a second on one connection is a flood: an ERROR frame. While a frame is handled the person is the
  * signed-in one, so {@link ChatService} makes the same checks as for the portal's own pages.
  */
@@ -65,7 +66,7 @@ class StompGate implements ExecutorChannelInterceptor {
     private final StompReplies replies;
     static final String WINDOW = "chat.frameWindow";
 
-    private final long recheckNanos;
+    private final TokenVouches vouches;
     private final int framesPerSecond;
 
     private final org.springframework.beans.factory.ObjectProvider<MessageChannel> outbound;
@@ -73,13 +74,13 @@ class StompGate implements ExecutorChannelInterceptor {
     StompGate(ApiTokens tokens, ChatService chat, StompReplies replies,
               @org.springframework.beans.factory.annotation.Qualifier("clientOutboundChannel")
               org.springframework.beans.factory.ObjectProvider<MessageChannel> outbound,
-              @Value("${village.chat.token-recheck:PT0S}") Duration recheck,
+              TokenVouches vouches,
               @Value("${village.chat.frames-per-second:30}") int framesPerSecond) {
         this.tokens = tokens;
         this.chat = chat;
         this.replies = replies;
         this.outbound = outbound;
-        this.recheckNanos = recheck.toNanos();
+        this.vouches = vouches;
         this.framesPerSecond = Math.max(1, framesPerSecond);
     }
 
@@ -132,7 +133,9 @@ class StompGate implements ExecutorChannelInterceptor {
             throw new StompRefused("unauthorized", "Please sign in first: send the header Authorization: Bearer and a token"
                     + " from POST /api/auth/token.");
         }
-        VillageUser user = tokens.authenticate(token).orElseThrow(() -> new StompRefused("unauthorized", TOKEN_GONE));
+        long since = vouches.begin();
+        ApiTokens.Checked checked = tokens.check(token).orElseThrow(() -> new StompRefused("unauthorized", TOKEN_GONE));
+        VillageUser user = checked.user();
         if (!user.isParent() && !user.isPeerSupporter() && !user.isStaff()) {
             throw new StompRefused("not_allowed", "Chat is for families and staff.");
         }
@@ -140,7 +143,8 @@ class StompGate implements ExecutorChannelInterceptor {
         if (session != null) {
             session.put(TOKEN, ApiTokens.hash(token)); // only its hash is kept: each frame's check reads by it
             session.put(USER, user);
-            session.put(CHECKED, System.nanoTime());
+            session.put(TokenVouches.EXPIRES, checked.expiresAt());
+            vouches.vouched(session, since);
             String language = accessor.getFirstNativeHeader("accept-language");
             session.put(LANGUAGE, language != null && language.strip().toLowerCase(Locale.ROOT).startsWith("pl") ? "pl" : "en");
         }
@@ -199,8 +203,9 @@ class StompGate implements ExecutorChannelInterceptor {
         return user;
     }
 
+    /** True unless the connection's token was found good lately and nothing since says otherwise (decision 112). */
     private boolean recheckDue(Map<String, Object> session) {
-        return !(session.get(CHECKED) instanceof Long at && System.nanoTime() - at < recheckNanos);
+        return !(session.get(USER) instanceof VillageUser user && vouches.stillVouched(session, user.id()));
     }
 
     /** The person on this connection, with their token checked again. */
@@ -213,10 +218,11 @@ class StompGate implements ExecutorChannelInterceptor {
         // the person is the one the token named at CONNECT (as a web session keeps who signed in); whether the token
         // still works is one read (a revoked or expired token, a switched-off account or a new password end it)
         Object token = session.get(TOKEN);
+        long since = vouches.begin();
         if (!(token instanceof String hash) || !tokens.stillGoodByHash(hash, user.id())) {
             throw new StompRefused("unauthorized", TOKEN_GONE);
         }
-        session.put(CHECKED, System.nanoTime());
+        vouches.vouched(session, since);
         return user;
     }
 
@@ -225,8 +231,24 @@ class StompGate implements ExecutorChannelInterceptor {
      * The read compares the account's stamp too, so the handling's own check need not read it again.
      */
     boolean stillGood(org.springframework.messaging.MessageHeaders headers, Map<String, Object> session) {
-        if (!(headers.get(RECHECK) instanceof String hash) || !(headers.get(RECHECK_USER) instanceof Long userId)) {
-            return true; // checked recently enough
+        String hash;
+        long userId;
+        if (headers.get(RECHECK) instanceof String due && headers.get(RECHECK_USER) instanceof Long dueUser) {
+            hash = due;
+            userId = dueUser;
+        } else if (session == null) {
+            return true; // no connection to keep anything in (not over a WebSocket)
+        } else if (session.get(USER) instanceof VillageUser user && session.get(TOKEN) instanceof String token) {
+            if (vouches.stillVouched(session, user.id())) {
+                // vouched at the gate and still now (a notice may have come while the frame waited for a thread): the
+                // token is good, so its stamp is the account's, and the service layer's check need not read it either
+                org.village.security.SessionStamps.vouch(user.id(), user.securityStamp());
+                return true;
+            }
+            hash = token;
+            userId = user.id();
+        } else {
+            return false;
         }
         // read as nobody: the frame's handling already runs as the person, and the service layer's own check
         // (EndedSessionAdvice) would read the account's stamp first, a second read, and answer a changed password
@@ -234,6 +256,7 @@ class StompGate implements ExecutorChannelInterceptor {
         var asPerson = SecurityContextHolder.getContext();
         SecurityContextHolder.clearContext();
         boolean good;
+        long since = vouches.begin();
         try {
             good = tokens.stillGoodByHash(hash, userId);
         } finally {
@@ -243,7 +266,7 @@ class StompGate implements ExecutorChannelInterceptor {
             return false;
         }
         if (session != null) {
-            session.put(CHECKED, System.nanoTime());
+            vouches.vouched(session, since);
             if (session.get(USER) instanceof VillageUser user && user.id() == userId) {
                 org.village.security.SessionStamps.vouch(userId, user.securityStamp());
             }

@@ -40,8 +40,10 @@ public class StompSessions {
     private final ApiTokens tokens;
     private final ChatService chat;
     private final SimpUserRegistry users;
+    private final TokenVouches vouches;
 
-    StompSessions(ApiTokens tokens, ChatService chat, SimpUserRegistry users) {
+    StompSessions(ApiTokens tokens, ChatService chat, SimpUserRegistry users, TokenVouches vouches) {
+        this.vouches = vouches;
         this.tokens = tokens;
         this.chat = chat;
         this.users = users;
@@ -68,6 +70,32 @@ public class StompSessions {
         };
     }
 
+    /** Closes this node's connections made with this token (its hash); returns how many (decision 112). */
+    int closeToken(String tokenHash) {
+        return tokenHash == null ? 0 : closeWhere(session -> tokenHash.equals(session.getAttributes().get(StompGate.TOKEN)));
+    }
+
+    /** Closes this node's connections of this account; returns how many (decision 112). */
+    int closeAccount(long accountId) {
+        return closeWhere(session -> session.getAttributes().get(StompGate.USER) instanceof VillageUser user
+                && user.id() == accountId);
+    }
+
+    private int closeWhere(java.util.function.Predicate<WebSocketSession> ended) {
+        int closed = 0;
+        for (WebSocketSession session : open.values()) {
+            if (ended.test(session)) {
+                try {
+                    session.close(NOT_ANY_MORE);
+                    closed++;
+                } catch (IOException | RuntimeException e) {
+                    log.warn("A chat connection could not be closed ({})", e.getClass().getSimpleName());
+                }
+            }
+        }
+        return closed;
+    }
+
     /** How many STOMP connections this node has open. */
     public int count() {
         return open.size();
@@ -92,6 +120,7 @@ public class StompSessions {
         }
         Map<String, Long> good;
         BiPredicate<VillageUser, Long> mayJoin;
+        long since = vouches.begin();
         try {
             good = tokens.stillGoodByHash(hashes);
             mayJoin = chat.whoMayJoinNow();
@@ -105,6 +134,10 @@ public class StompSessions {
                 if (!mayGoOn(session, good, mayJoin)) {
                     session.close(NOT_ANY_MORE);
                     closed++;
+                } else if (session.getAttributes().get(StompGate.TOKEN) != null) {
+                    // its token was just read as good: vouched for again from this read on (decision 112), so a
+                    // connection's frames need no read of their own while the sweeps keep finding it good
+                    vouches.vouched(session.getAttributes(), since);
                 }
             } catch (IOException | RuntimeException e) {
                 log.warn("A chat connection could not be checked or closed ({})", e.getClass().getSimpleName());

@@ -1,11 +1,8 @@
 package org.village.chat.internal;
 
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionStateListener;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
@@ -119,15 +116,7 @@ public class RedisChatFanout implements ChatFanout {
                 return store.changedAfter(roomId, after, upTo, limit);
             }
         });
-        RedisURI uri = RedisURI.create(url);
-        uri.setTimeout(Duration.ofSeconds(2));
-        this.client = RedisClient.create(uri);
-        client.setOptions(ClientOptions.builder()
-                .autoReconnect(true)
-                // while Redis is away a publish fails at once: the database has the message, catch-up delivers it
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.enabled(Duration.ofSeconds(2)))
-                .build());
+        this.client = org.village.shared.notices.RedisLinks.client(url);
         client.addListener(new RedisConnectionStateListener() {
             @Override
             public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
@@ -322,23 +311,10 @@ public class RedisChatFanout implements ChatFanout {
         timer.shutdownNow();
         inbound.shutdownNow();
         outboundWorker.interrupt();
-        try {
-            var sub = subscriber;
-            if (sub != null) {
-                sub.close();
-            }
-            var pub = publisher;
-            if (pub != null) {
-                pub.close();
-            }
-        } finally {
-            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-        }
+        org.village.shared.notices.RedisLinks.close(client, subscriber, publisher);
     }
 
     private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
+        return org.village.shared.notices.RedisLinks.daemon(r, name);
     }
 }

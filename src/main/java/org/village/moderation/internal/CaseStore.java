@@ -18,9 +18,11 @@ import org.village.moderation.Subject;
 public class CaseStore {
 
     private final JdbcClient jdbc;
+    private final org.village.shared.notices.NodeNotices notices;
 
-    CaseStore(JdbcClient jdbc) {
+    CaseStore(JdbcClient jdbc, org.village.shared.notices.NodeNotices notices) {
         this.jdbc = jdbc;
+        this.notices = notices;
     }
 
     public record CaseRow(long id, Subject subject, long authorId, CaseKind kind, boolean open, String reason,
@@ -235,6 +237,9 @@ public class CaseStore {
                 .params(accountId, kind, until == null ? null : Timestamp.from(until), cut(reason, 500), by,
                         Timestamp.from(now), step, caseId)
                 .update(keys, "id");
+        // every node forgets what it kept of this account's silences, once this commits (decision 113)
+        notices.publish(new org.village.shared.notices.NodeNotices.Notice(
+                org.village.shared.notices.NodeNotices.SANCTION, accountId, null));
         return keys.getKey().longValue();
     }
 
@@ -252,6 +257,15 @@ public class CaseStore {
                         + " AND kind IN ('SILENCE', 'SUSPEND') AND until > ?")
                 .params(accountId, now).query(Timestamp.class).optional().orElse(null))
                 .map(Timestamp::toInstant);
+    }
+
+    /**
+     * The latest time any silence or suspension of this account ever ran or runs to (null: never silenced): unlike
+     * {@link #silencedUntil} the answer does not depend on when it is asked, so it may be kept (decision 113).
+     */
+    public Instant latestSilenceEnd(long accountId) {
+        return jdbc.sql("SELECT MAX(until) FROM moderation_sanction WHERE account_id = ? AND kind IN ('SILENCE', 'SUSPEND')")
+                .param(accountId).query(Timestamp.class).optional().map(Timestamp::toInstant).orElse(null);
     }
 
     /** The highest suspension step this account reached (0 when never suspended). */
