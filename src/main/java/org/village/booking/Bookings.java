@@ -687,6 +687,22 @@ public class Bookings {
         }
         var first = sessions.getFirst();
         var chosen = early.chosen();
+        // what the booking will be is decided from the sessions read (the early look, or again after a deadlock), before
+        // any lock (a full one is refused after the retry key is looked up, below): the place update and the unique keys
+        // have the last word on it
+        boolean full = sessions.stream().anyMatch(s -> s.placesLeft() < 1);
+        if (waitingList && !full) {
+            waitingList = false;
+        }
+        BookingStatus status = waitingList ? BookingStatus.WAITING
+                : first.confirmRequired() ? BookingStatus.REQUESTED : BookingStatus.BOOKED;
+        // whether any parent is to be e-mailed about the place (decision 110), and the worker's name for the answer
+        // (decision 101), read on this transaction's connection before the family's row is locked (decision 117)
+        boolean nobodyToMail = status.holdsPlace() && nobodyToMail(early.parentIds());
+        String workerFirstName = Wording.firstName(recentWorkerName(first.workerId()));
+        String action = waitingList ? "booking.waiting" : by.isParentOf(familyId) ? "booking.made"
+                : "booking.made.for.family";
+        String mailKey = status == BookingStatus.BOOKED ? "booking.email.booked.body" : "booking.email.requested.body";
 
         store.lockFamily(familyId);
         if (key != null) {
@@ -695,47 +711,52 @@ public class Bookings {
                 return views(List.of(earlier.get())).getFirst();
             }
         }
+        // (a retry finds its booking above, even when the session has filled since)
+        if (!waitingList && full) {
+            throw InputProblem.keyed("session", FULL);
+        }
         // "already booked" under the lock is the unique key booking_active_family (the insert below), not a read
         for (var s : sessions) {
             checkNoOverlap(familyId, chosen, s);
         }
-        boolean full = sessions.stream().anyMatch(s -> s.placesLeft() < 1);
-        if (waitingList && !full) {
-            waitingList = false;
-        }
-        if (!waitingList && full) {
-            throw InputProblem.keyed("session", FULL);
-        }
-        BookingStatus status = waitingList ? BookingStatus.WAITING
-                : first.confirmRequired() ? BookingStatus.REQUESTED : BookingStatus.BOOKED;
-        // whether any parent is to be e-mailed about the place, on this transaction's connection, before the session's
-        // row is locked (decision 110)
-        boolean nobodyToMail = status.holdsPlace() && nobodyToMail(early.parentIds());
-        // the places first, in session order (all or none): the row lock on each session is then taken once, as an
-        // exclusive lock, before the booking's foreign key asks for a shared one (no lock upgrade, so no deadlock)
-        if (status.holdsPlace()) {
-            for (var s : sessions) {
-                if (!store.takePlaces(s.id(), 1, now)) {
-                    throw InputProblem.keyed("session", FULL);
-                }
-            }
-        }
         var ids = new ArrayList<Long>();
         Long group = null;
-        String action = waitingList ? "booking.waiting" : by.isParentOf(familyId) ? "booking.made"
-                : "booking.made.for.family";
-        boolean audited = false;
-        try {
-            if (onePacket && sessions.size() == 1) {
-                // the booking, who comes and the audit row in one round trip while the session's row is locked (one
-                // session; a course's bookings go one by one below)
-                var s = sessions.getFirst();
-                boolean soon = !s.startsAt().isAfter(now.plus(Duration.ofHours(24)));
-                var row = audit.insertFor(by.actor(), action, "booking:", BookingStore.BOOKING_ID, "family:" + familyId);
-                ids.add(store.insertBooked(new NewBooking(s.id(), familyId, status, note, key, by.id(), null, chosen,
-                        soon, now), row.sql(), row.params()));
-                audited = true;
-            } else {
+        if (onePacket && sessions.size() == 1) {
+            // one session in a transaction of our own: the place update, the booking, who comes, the audit row, the
+            // telling's row and COMMIT in one packet (decision 117), so the session's row is locked only while the
+            // server runs it; nothing is written in this transaction after it
+            var s = sessions.getFirst();
+            boolean soon = !s.startsAt().isAfter(now.plus(Duration.ofHours(24)));
+            var row = audit.insertFor(by.actor(), action, "booking:", BookingStore.BOOKING_ID, "family:" + familyId);
+            var telling = status.holdsPlace() && !nobodyToMail
+                    ? new Telling(familyId, List.of(), List.of(0), false, mailKey, null, null) : null;
+            BookingStore.Placed placed;
+            try {
+                placed = store.placeAndCommit(new NewBooking(s.id(), familyId, status, note, key, by.id(), null, chosen,
+                        soon, now), status.holdsPlace(), row.sql(), row.params(), telling, now.plus(TELLING_JOB_AFTER))
+                        .orElseThrow(() -> InputProblem.keyed("session", FULL));
+            } catch (DuplicateKeyException e) {
+                throw InputProblem.keyed("session", ALREADY_BOOKED);
+            }
+            ids.add(placed.bookingId());
+            if (status.holdsPlace()) {
+                events.publishEvent(new SessionBooked(placed.bookingId(), s.id(), familyId, status));
+            }
+            if (placed.tellingId() > 0) {
+                var told = new Telling(familyId, List.of(placed.bookingId()), List.of(0), false, mailKey, null, null);
+                tellAfterCommit(placed.tellingId(), told);
+            }
+        } else {
+            // the places first, in session order (all or none): the row lock on each session is then taken once, as
+            // an exclusive lock, before the booking's foreign key asks for a shared one (no lock upgrade, so no deadlock)
+            if (status.holdsPlace()) {
+                for (var s : sessions) {
+                    if (!store.takePlaces(s.id(), 1, now)) {
+                        throw InputProblem.keyed("session", FULL);
+                    }
+                }
+            }
+            try {
                 for (var s : sessions) {
                     boolean soon = !s.startsAt().isAfter(now.plus(Duration.ofHours(24)));
                     long id = store.insert(new NewBooking(s.id(), familyId, status, note, ids.isEmpty() ? key : null,
@@ -746,24 +767,23 @@ public class Bookings {
                     }
                     ids.add(id);
                 }
+            } catch (DuplicateKeyException e) {
+                throw InputProblem.keyed("session", ALREADY_BOOKED);
             }
-        } catch (DuplicateKeyException e) {
-            throw InputProblem.keyed("session", ALREADY_BOOKED);
-        }
-        for (long id : audited ? List.<Long>of() : ids) {
-            audit.record(by.actor(), action, "booking:" + id, "family:" + familyId);
-        }
-        if (status.holdsPlace()) {
-            for (int i = 0; i < ids.size(); i++) {
-                events.publishEvent(new SessionBooked(ids.get(i), sessions.get(i).id(), familyId, status));
+            for (long id : ids) {
+                audit.record(by.actor(), action, "booking:" + id, "family:" + familyId);
             }
-            // e-mails and their calendar files are made after the commit, outside the locks (decision 096); a family
-            // none of whose parents is to be e-mailed has nothing to be told about a place (no notice): no row
-            // (decision 110)
-            if (!nobodyToMail) {
-                tellLater(new Telling(familyId, ids, ids.stream().map(id -> 0).toList(), false,
-                        status == BookingStatus.BOOKED ? "booking.email.booked.body" : "booking.email.requested.body",
-                        null, null));
+            if (status.holdsPlace()) {
+                for (int i = 0; i < ids.size(); i++) {
+                    events.publishEvent(new SessionBooked(ids.get(i), sessions.get(i).id(), familyId, status));
+                }
+                // e-mails and their calendar files are made after the commit, outside the locks (decision 096); a
+                // family none of whose parents is to be e-mailed has nothing to be told about a place (no notice): no
+                // row (decision 110)
+                if (!nobodyToMail) {
+                    tellLater(new Telling(familyId, ids, ids.stream().map(id -> 0).toList(), false, mailKey, null,
+                            null));
+                }
             }
         }
         // the answer is made from what this transaction wrote, without reading it back
@@ -771,8 +791,8 @@ public class Bookings {
         // lock on the session's row until then, which every booking and cancellation of the session waits for)
         var s0 = sessions.getFirst();
         return new BookingView(ids.getFirst(), s0.id(), familyId, status, s0.startsAt(), s0.endsAt(), s0.typeCode(),
-                s0.typeName(), Wording.firstName(recentWorkerName(s0.workerId())), s0.placeKind(),
-                placeShown(s0, status), chosen, note, 0, null, group, false);
+                s0.typeName(), workerFirstName, s0.placeKind(), placeShown(s0, status), chosen, note, 0, null, group,
+                false);
     }
 
     private void checkBookable(SessionRow s, Instant now) {
@@ -1128,7 +1148,11 @@ public class Bookings {
      */
     private void tellLater(Telling telling) {
         Instant now = clock.instant();
-        long id = store.queueTelling(telling, now, now.plus(TELLING_JOB_AFTER));
+        tellAfterCommit(store.queueTelling(telling, now, now.plus(TELLING_JOB_AFTER)), telling);
+    }
+
+    /** After the transaction commits, a booking-news thread takes telling row {@code id} and tells the family. */
+    private void tellAfterCommit(long id, Telling telling) {
         Runnable tellNow = () -> tellNow(id, telling, 0);
         if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
             org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
