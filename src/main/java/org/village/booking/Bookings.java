@@ -722,19 +722,21 @@ public class Bookings {
         var ids = new ArrayList<Long>();
         Long group = null;
         if (onePacket && sessions.size() == 1) {
-            // one session in a transaction of our own: the place update, the booking, who comes, the audit row, the
-            // telling's row and COMMIT in one packet (decision 117), so the session's row is locked only while the
-            // server runs it; nothing is written in this transaction after it
+            // one session in a transaction of our own: the place update, then the booking, who comes, the audit row,
+            // the telling's row and COMMIT in one packet (decision 117), so the session's row is not held for a round
+            // trip more; nothing is written in this transaction after it
             var s = sessions.getFirst();
+            if (status.holdsPlace() && !store.takePlaces(s.id(), 1, now)) {
+                throw InputProblem.keyed("session", FULL);
+            }
             boolean soon = !s.startsAt().isAfter(now.plus(Duration.ofHours(24)));
             var row = audit.insertFor(by.actor(), action, "booking:", BookingStore.BOOKING_ID, "family:" + familyId);
             var telling = status.holdsPlace() && !nobodyToMail
                     ? new Telling(familyId, List.of(), List.of(0), false, mailKey, null, null) : null;
             BookingStore.Placed placed;
             try {
-                placed = store.placeAndCommit(new NewBooking(s.id(), familyId, status, note, key, by.id(), null, chosen,
-                        soon, now), status.holdsPlace(), row.sql(), row.params(), telling, now.plus(TELLING_JOB_AFTER))
-                        .orElseThrow(() -> InputProblem.keyed("session", FULL));
+                placed = store.insertAndCommit(new NewBooking(s.id(), familyId, status, note, key, by.id(), null, chosen,
+                        soon, now), row.sql(), row.params(), telling, now.plus(TELLING_JOB_AFTER));
             } catch (DuplicateKeyException e) {
                 throw InputProblem.keyed("session", ALREADY_BOOKED);
             }

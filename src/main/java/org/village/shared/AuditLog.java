@@ -50,12 +50,11 @@ public class AuditLog {
      * transaction (decision 114: a booking's rows while its session's row is locked). The target is {@code prefix}
      * followed by the value of {@code idExpression}, an SQL expression of the caller's own code (a user variable its
      * earlier statement set), never text from a request. The caller runs it as {@link #record} would be run: in the
-     * transaction of the action it records. The row is written only when the expression is a positive id (decision
-     * 117: a packet whose change was refused, its expression 0, writes no audit row for it).
+     * transaction of the action it records.
      */
     public Insert insertFor(Actor actor, String action, String prefix, String idExpression, String detail) {
-        return new Insert("INSERT INTO audit_log (at, actor_id, actor, action, target, detail) SELECT ?, ?, ?, ?,"
-                + " CONCAT(?, " + idExpression + "), ? FROM DUAL WHERE " + idExpression + " > 0",
+        return new Insert("INSERT INTO audit_log (at, actor_id, actor, action, target, detail) VALUES (?, ?, ?, ?,"
+                + " CONCAT(?, " + idExpression + "), ?)",
                 java.util.Arrays.asList(java.time.LocalDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC),
                         actor.id(), cut(actor.label(), 60), cut(action, 40), cut(prefix, 60), cut(detail, 500)));
     }

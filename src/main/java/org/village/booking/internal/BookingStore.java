@@ -42,7 +42,7 @@ public class BookingStore {
     private static final int BOOKING_COLUMN_COUNT = BOOKING_COLUMNS.split(",").length;
 
     private final JdbcClient jdbc;
-    /** For the one statement packet of {@link #placeAndCommit} (several results); the same data source as {@link #jdbc}. */
+    /** For the one statement packet of {@link #insertAndCommit} (several results); the same data source as {@link #jdbc}. */
     private final org.springframework.jdbc.core.JdbcTemplate packets;
 
     BookingStore(JdbcClient jdbc, javax.sql.DataSource dataSource) {
@@ -301,55 +301,40 @@ public class BookingStore {
     }
 
     /**
-     * One booking of one session made and committed in one packet of statements (decision 117; before it, decision 115
-     * sent the booking's rows in one packet after the place update, and {@code COMMIT} after them): the conditional
-     * place update (when the booking holds a place), then, only when it took a place, the booking's {@code INSERT}, its
-     * id kept in a user variable, the members' {@code INSERT}, the audit row's, the telling's row (when there is one),
-     * {@code COMMIT}, and the ids read back. The session's row is locked by the place update (exclusively) or by the
-     * booking's foreign key (shared, a place in the waiting line) and released by the packet's own {@code COMMIT}: the
-     * lock is held while the server runs the packet, never while this thread waits for a core between round trips.
+     * One booking of one session, who comes, its audit row and its telling's row, made and committed in one packet of
+     * statements (decision 117; decision 115 sent the same rows in one packet and {@code COMMIT} after it): the
+     * booking's {@code INSERT}, its id kept in a user variable, the members' {@code INSERT}, the audit row's, the
+     * telling's row (when there is one), {@code COMMIT}, and the ids read back. The caller's place update (for a
+     * booking that holds a place) locks the session's row exclusively, and the booking's foreign key (for a place in
+     * the waiting line) a shared lock on it: the packet's own {@code COMMIT} releases it as soon as the server has run
+     * the inserts, without a round trip more while this thread waits for a core.
      *
-     * <p>The rules are the same statements as before, in the same order: the place update's {@code WHERE} (open, not
-     * started, a place left), then the unique keys of the booking's insert (a family once in a session; a retry key
-     * once), all after the caller's family lock and overlap check. A full session (the update found no place) writes
-     * nothing: every insert is conditional on the update, and the answer is empty; the caller throws, and its
-     * transaction (only the family lock's row, already committed by the packet) ends. A duplicate or a deadlock fails
-     * the packet at that statement, before {@code COMMIT}: nothing of it runs after, and the caller's transaction rolls
-     * back as before. Only on a connection that allows several statements in one packet (the read-committed pool's:
-     * {@code ReadCommittedTransactions}), in a transaction of the caller's own: nothing may be written in it after this.
+     * <p>The rules are the same statements in the same order as before: the caller's family lock, overlap check and
+     * place update, then the unique keys of the booking's insert (a family once in a session; a retry key once). A
+     * duplicate or a deadlock fails the packet at that statement, before {@code COMMIT}: nothing of it runs after, and
+     * the caller's transaction rolls back as before. Only on a connection that allows several statements in one packet
+     * (the read-committed pool's: {@code ReadCommittedTransactions}), as the last statements of a transaction of the
+     * caller's own: nothing may be written in it after this. Every insert is {@code INSERT … VALUES} (an
+     * {@code INSERT … SELECT} takes the table's AUTO-INC lock for the whole statement: MariaDB refused such packets now
+     * and then under load, error 1467).
      *
-     * @param takePlace   whether the booking holds a place (booked or requested): the place update comes first
      * @param auditSql    the audit row's statement ({@code AuditLog.insertFor}), whose target reads {@link #BOOKING_ID}
-     *                    and which writes nothing when it is 0
      * @param auditParams its parameters
      * @param telling     what the family is to be told after the commit (its booking ids are the new booking's), or
      *                    null for no telling row
-     * @return the booking's id and the telling row's (0 when none), or empty when the session had no place
+     * @return the booking's id and the telling row's (0 when none)
      */
-    public Optional<Placed> placeAndCommit(NewBooking b, boolean takePlace, String auditSql, List<Object> auditParams,
-                                           Telling telling, Instant firstJobTry) {
-        var sql = new StringBuilder();
-        var params = new ArrayList<Object>();
-        if (takePlace) {
-            // takePlaces's statement, and its count kept for the statements after it
-            sql.append("UPDATE booking_session SET places_taken = places_taken + 1, version = version + 1"
-                    + " WHERE id = ? AND status = 'OPEN' AND places_taken + 1 <= capacity AND starts_at > ?;"
-                    + " SET " + PLACE + " = ROW_COUNT();");
-            params.addAll(Arrays.asList(b.sessionId(), ts(b.now())));
-        } else {
-            sql.append("SET " + PLACE + " = 1;");
-        }
-        sql.append(" INSERT INTO booking (session_id, family_id, status, places, note, idempotency_key, booked_by,"
-                + " group_id, waiting_since, reminder_sent_at, created_at, updated_at)"
-                + " SELECT ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ? FROM DUAL WHERE " + PLACE + " = 1;"
-                + " SET " + BOOKING_ID + " = IF(" + PLACE + " = 1, LAST_INSERT_ID(), 0);");
-        params.addAll(Arrays.asList(b.sessionId(), b.familyId(), b.status().name(), b.note(), b.idempotencyKey(),
-                b.bookedBy(), b.groupId(), b.status() == BookingStatus.WAITING ? ts(b.now()) : null,
+    public Placed insertAndCommit(NewBooking b, String auditSql, List<Object> auditParams, Telling telling,
+                                  Instant firstJobTry) {
+        var sql = new StringBuilder("INSERT INTO booking (session_id, family_id, status, places, note, idempotency_key,"
+                + " booked_by, group_id, waiting_since, reminder_sent_at, created_at, updated_at)"
+                + " VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?); SET " + BOOKING_ID + " = LAST_INSERT_ID();");
+        var params = new ArrayList<Object>(Arrays.asList(b.sessionId(), b.familyId(), b.status().name(), b.note(),
+                b.idempotencyKey(), b.bookedBy(), b.groupId(), b.status() == BookingStatus.WAITING ? ts(b.now()) : null,
                 b.reminderAlreadyDue() ? ts(b.now()) : null, ts(b.now()), ts(b.now())));
         if (!b.members().isEmpty()) {
-            sql.append(" INSERT INTO booking_member (booking_id, person, name) SELECT " + BOOKING_ID + ", m.person,"
-                    + " m.name FROM (").append(b.members().stream().map(m -> "SELECT ? AS person, ? AS name")
-                    .collect(Collectors.joining(" UNION ALL "))).append(") m WHERE " + BOOKING_ID + " > 0;");
+            sql.append(" INSERT INTO booking_member (booking_id, person, name) VALUES ").append(b.members().stream()
+                    .map(m -> "(" + BOOKING_ID + ", ?, ?)").collect(Collectors.joining(", "))).append(';');
             for (var m : b.members()) {
                 params.add(m.key());
                 params.add(m.name());
@@ -359,9 +344,8 @@ public class BookingStore {
         params.addAll(auditParams);
         if (telling != null) {
             sql.append(" INSERT INTO booking_telling (family_id, booking_ids, sequences, cancelled, mail_key, notice_key,"
-                    + " notice_link, created_at, next_try_at) SELECT ?, CAST(" + BOOKING_ID + " AS CHAR), '0', ?, ?, ?, ?,"
-                    + " ?, ? FROM DUAL WHERE " + BOOKING_ID + " > 0;"
-                    + " SET " + TELLING_ID + " = IF(" + BOOKING_ID + " > 0, LAST_INSERT_ID(), 0);");
+                    + " notice_link, created_at, next_try_at) VALUES (?, CAST(" + BOOKING_ID + " AS CHAR), '0', ?, ?, ?,"
+                    + " ?, ?, ?); SET " + TELLING_ID + " = LAST_INSERT_ID();");
             params.addAll(Arrays.asList(telling.familyId(), telling.cancelled(), telling.mailKey(), telling.noticeKey(),
                     telling.noticeLink(), ts(b.now()), ts(firstJobTry)));
         } else {
@@ -385,23 +369,20 @@ public class BookingStore {
                 results = ps.getMoreResults();
             }
         });
-        if (placed == null) {
+        if (placed == null || placed.bookingId() == 0) {
             throw new IllegalStateException("the booking's id did not come back");
         }
-        return placed.bookingId() > 0 ? Optional.of(placed) : Optional.empty();
+        return placed;
     }
 
-    /** What {@link #placeAndCommit} made: the booking's id, and its telling row's (0 when none was written). */
+    /** What {@link #insertAndCommit} made: the booking's id, and its telling row's (0 when none was written). */
     public record Placed(long bookingId, long tellingId) {
     }
 
-    /** Inside {@link #placeAndCommit}'s packet: 1 when the place update took a place (or none was needed), else 0. */
-    private static final String PLACE = "@village_booking_place";
-
-    /** Inside {@link #placeAndCommit}'s packet: the telling row's id, or 0. */
+    /** Inside {@link #insertAndCommit}'s packet: the telling row's id, or 0. */
     private static final String TELLING_ID = "@village_telling_id";
 
-    /** The user variable that holds a new booking's id inside {@link #placeAndCommit}'s packet (0 when none was made). */
+    /** The user variable that holds a new booking's id inside {@link #insertAndCommit}'s packet. */
     public static final String BOOKING_ID = "@village_booking_id";
 
     public void setGroup(long bookingId, long groupId) {
