@@ -313,9 +313,8 @@ public class Bookings {
                 var b = store.lockBooking(seen.id()).orElseThrow();
                 if (b.status().active() && store.move(b.id(), BookingStatus.ACTIVE, BookingStatus.CANCELLED, now)) {
                     ended.add(b);
-                    if (b.status().holdsPlace()) {
-                        store.givePlacesBack(b.sessionId(), b.places());
-                    }
+                    // the place itself is given back (or passed on) below, after everything that needs no lock on the
+                    // session's row (decision 117)
                     audit.record(me.actor(), "booking.cancelled", "booking:" + b.id(), "session:" + b.sessionId());
                     events.publishEvent(new BookingCancelled(b.id(), b.sessionId(), b.familyId()));
                 }
@@ -326,7 +325,7 @@ public class Bookings {
             }
             for (var b : ended) {
                 if (b.status().holdsPlace()) {
-                    offerFreedPlaces(b.sessionId(), now);
+                    passOnFreedPlaces(b.sessionId(), b.places(), now);
                 }
             }
             return null;
@@ -833,9 +832,16 @@ public class Bookings {
         if (startsAt == null) {
             return;
         }
-        Duration untilStart = Duration.between(now, startsAt);
-        // shorter near the session: never more than half the time left, so someone else can still come
-        Duration time = offerTime.compareTo(untilStart.dividedBy(2)) < 0 ? offerTime : untilStart.dividedBy(2);
+        offerPlaces(sessionId, startsAt, now, next.get());
+    }
+
+    /**
+     * Offers free places to the families waiting, one place each, while a place update finds one: to {@code first}
+     * (the first in line, locked) first, or, when null, to the first in line read after a place was found.
+     */
+    private void offerPlaces(long sessionId, Instant startsAt, Instant now, BookingRow first) {
+        Duration time = offerTime(startsAt, now);
+        var next = Optional.ofNullable(first);
         boolean holding = false; // a place taken for an offer that has not been made yet
         for (int guard = 0; guard < 50; guard++) {
             // a free place is asked for before the next in line is read: after a cancellation's one place was offered
@@ -846,7 +852,7 @@ public class Bookings {
                 }
                 holding = true;
             }
-            if (guard > 0) {
+            if (guard > 0 || next.isEmpty()) {
                 next = store.firstWaitingUnlocked(sessionId);
                 if (next.isEmpty()) {
                     store.givePlacesBack(sessionId, 1);
@@ -864,6 +870,55 @@ public class Bookings {
         if (holding) {
             store.givePlacesBack(sessionId, 1);
         }
+    }
+
+    /** How long an offer stands: shorter near the session, never more than half the time left, so someone else can still come. */
+    private Duration offerTime(Instant startsAt, Instant now) {
+        Duration untilStart = Duration.between(now, startsAt);
+        return offerTime.compareTo(untilStart.dividedBy(2)) < 0 ? offerTime : untilStart.dividedBy(2);
+    }
+
+    /**
+     * A cancellation's freed place (its booking, locked, no longer holds it): given straight to the first family in
+     * line when one waits, else given back (decision 117). Everything that needs no lock on the session's row comes
+     * first: the first in line is read and locked ({@code SKIP LOCKED}, as {@link #offerFreedPlaces}), offered the place,
+     * audited, and the telling's row written; then one statement on the session's row passes the place on (its
+     * {@code WHERE} is the place update's after the place was given back: open, not started; the count does not move,
+     * one holder out and one in). When it finds the session cancelled or started, everything since the savepoint is
+     * undone and the place is given back, as before (no offer). Then, as before, any further free place is offered.
+     * The session's row is held for that one statement, the look for a further place and {@code COMMIT}, where giving
+     * the place back and offering it held it for eight statements (decision 111).
+     */
+    private void passOnFreedPlaces(long sessionId, int places, Instant now) {
+        Instant startsAt = places == 1 ? sessionStart(sessionId) : null;
+        var next = startsAt != null && startsAt.isAfter(now) ? store.firstWaitingUnlocked(sessionId)
+                : Optional.<BookingRow>empty();
+        if (next.isEmpty()) {
+            store.givePlacesBack(sessionId, places);
+            if (startsAt == null) {
+                offerFreedPlaces(sessionId, now); // (more than one place, or no session): as before
+            }
+            return;
+        }
+        var w = next.get();
+        store.savepoint();
+        if (!store.offer(w.id(), now.plus(offerTime(startsAt, now)), now)) {
+            // (it is locked, so still waiting; should that ever not hold: as before)
+            store.givePlacesBack(sessionId, 1);
+            offerFreedPlaces(sessionId, now);
+            return;
+        }
+        audit.record(AuditLog.Actor.SYSTEM, "booking.offered", "booking:" + w.id(), "session:" + sessionId);
+        var telling = new Telling(w.familyId(), List.of(w.id()), List.of(w.sequence()), false, OFFER_MAIL,
+                "booking.notice.offer", "/my-sessions");
+        long tellingId = store.queueTelling(telling, now, now.plus(TELLING_JOB_AFTER));
+        if (!store.passPlaceOn(sessionId, now)) {
+            store.rollbackToSavepoint(); // the offer, its audit row and its telling's row
+            store.givePlacesBack(sessionId, 1);
+            return;
+        }
+        tellAfterCommit(tellingId, telling);
+        offerPlaces(sessionId, startsAt, now, null);
     }
 
     /** Sessions' starts, which never change once a session is made (no statement updates starts_at): read once each. */

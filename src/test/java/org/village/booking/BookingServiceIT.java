@@ -221,6 +221,54 @@ class BookingServiceIT extends IntegrationTest {
                 + " 'booking.offer.expired')", "booking:" + bWaiting.id())).isEqualTo(2);
     }
 
+    /**
+     * Decision 117: a cancellation offers its freed place before it touches the session's row, then passes the place on
+     * in one statement; when that statement finds the session no longer open, the offer, its audit row and its telling
+     * are undone (back to the savepoint) and the place is given back, while the cancellation itself stays.
+     */
+    @Test
+    void aFreedPlaceIsNotOfferedWhenTheSessionClosedMeanwhileAndTheCountStaysTrue() {
+        var type = data.groupType(2);
+        long session = data.session(type, sam, inDays(4.5), Duration.ofHours(1), 2);
+        var a = data.family();
+        var b = data.family();
+        var c = data.family();
+        users.as(a.username());
+        var aBooking = bookings.book(req(session, a, null, null));
+        users.as(b.username());
+        var bBooking = bookings.book(req(session, b, null, null));
+        users.as(c.username());
+        var cWaiting = bookings.joinWaitingList(req(session, c, null, null));
+        assertThat(cWaiting.status()).isEqualTo(BookingStatus.WAITING);
+
+        // the usual way: A's place goes to C, the count does not move and equals the places held
+        users.as(a.username());
+        bookings.cancel(aBooking.id());
+        assertThat(data.status(aBooking.id())).isEqualTo("CANCELLED");
+        assertThat(data.status(cWaiting.id())).isEqualTo("OFFERED");
+        assertThat(data.placesTaken(session)).isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'booking.offered' AND target = ?",
+                "booking:" + cWaiting.id())).isEqualTo(1);
+
+        // D waits; the session is closed under the portal (as a worker's cancellation that raced this one would leave
+        // it, bookings still live): B's cancellation finds it closed when it passes the place on
+        var d = data.family();
+        users.as(d.username());
+        var dWaiting = bookings.joinWaitingList(req(session, d, null, null));
+        assertThat(dWaiting.status()).isEqualTo(BookingStatus.WAITING);
+        jdbc.sql("UPDATE booking_session SET status = 'CANCELLED' WHERE id = ?").param(session).update();
+        users.as(b.username());
+        bookings.cancel(bBooking.id());
+        assertThat(data.status(bBooking.id())).as("the cancellation itself stays").isEqualTo("CANCELLED");
+        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'booking.cancelled' AND target = ?",
+                "booking:" + bBooking.id())).isEqualTo(1);
+        assertThat(data.status(dWaiting.id())).as("no offer in a closed session").isEqualTo("WAITING");
+        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'booking.offered' AND target = ?",
+                "booking:" + dWaiting.id())).as("the offer's audit row undone with it").isZero();
+        assertThat(count("SELECT COUNT(*) FROM booking_telling WHERE family_id = ?", d.id())).isZero();
+        assertThat(data.placesTaken(session)).as("B's place given back").isEqualTo(1);
+    }
+
     @Test
     void aDeclinedOfferGoesToTheNextFamily() {
         var type = data.groupType(1);

@@ -140,6 +140,29 @@ public class BookingStore {
                 + " WHERE id = ?").params(places, sessionId).update();
     }
 
+    /**
+     * Passes a place on: the caller's booking has just stopped holding a place in this session and another booking of
+     * it has just been offered one (decision 117), so the count stays as it is. The condition is the place update's
+     * after giving the place back ({@link #givePlacesBack}, then {@link #takePlaces}): the session is open, has not
+     * started, and holds the place given back. False (nothing changed) when it is cancelled or has started: the caller
+     * then undoes the offer and gives the place back.
+     */
+    public boolean passPlaceOn(long sessionId, Instant now) {
+        return jdbc.sql("UPDATE booking_session SET version = version + 1 WHERE id = ? AND status = 'OPEN'"
+                        + " AND places_taken >= 1 AND places_taken <= capacity AND starts_at > ?")
+                .params(sessionId, ts(now)).update() == 1;
+    }
+
+    /** Marks where {@link #rollbackToSavepoint} goes back to, in the caller's transaction. */
+    public void savepoint() {
+        jdbc.sql("SAVEPOINT booking_offer").update();
+    }
+
+    /** Undoes the caller's statements since {@link #savepoint} (row locks taken since stay until the end). */
+    public void rollbackToSavepoint() {
+        jdbc.sql("ROLLBACK TO SAVEPOINT booking_offer").update();
+    }
+
     /** Changes the capacity unless it would fall below the places already taken (then false). */
     public boolean changeCapacity(long sessionId, int capacity) {
         return jdbc.sql("UPDATE booking_session SET capacity = ?, version = version + 1"
