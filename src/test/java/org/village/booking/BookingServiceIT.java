@@ -78,6 +78,12 @@ class BookingServiceIT extends IntegrationTest {
         throw new AssertionError("expected a kind refusal");
     }
 
+    /** What {@code call} answers, signed in as the family's parent. */
+    private <T> T as(BookingFixture.Fam f, java.util.function.Supplier<T> call) {
+        users.as(f.username());
+        return call.get();
+    }
+
     private void mailOn(BookingFixture.Fam f) {
         users.as(f.username());
         emails.saveMySetting(true, f.username() + "@example.org");
@@ -233,12 +239,9 @@ class BookingServiceIT extends IntegrationTest {
         var a = data.family();
         var b = data.family();
         var c = data.family();
-        users.as(a.username());
-        var aBooking = bookings.book(req(session, a, null, null));
-        users.as(b.username());
-        var bBooking = bookings.book(req(session, b, null, null));
-        users.as(c.username());
-        var cWaiting = bookings.joinWaitingList(req(session, c, null, null));
+        var aBooking = as(a, () -> bookings.book(req(session, a, null, null)));
+        var bBooking = as(b, () -> bookings.book(req(session, b, null, null)));
+        var cWaiting = as(c, () -> bookings.joinWaitingList(req(session, c, null, null)));
         assertThat(cWaiting.status()).isEqualTo(BookingStatus.WAITING);
 
         // the usual way: A's place goes to C, the count does not move and equals the places held
@@ -253,8 +256,7 @@ class BookingServiceIT extends IntegrationTest {
         // D waits; the session is closed under the portal (as a worker's cancellation that raced this one would leave
         // it, bookings still live): B's cancellation finds it closed when it passes the place on
         var d = data.family();
-        users.as(d.username());
-        var dWaiting = bookings.joinWaitingList(req(session, d, null, null));
+        var dWaiting = as(d, () -> bookings.joinWaitingList(req(session, d, null, null)));
         assertThat(dWaiting.status()).isEqualTo(BookingStatus.WAITING);
         jdbc.sql("UPDATE booking_session SET status = 'CANCELLED' WHERE id = ?").param(session).update();
         users.as(b.username());
