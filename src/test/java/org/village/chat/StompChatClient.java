@@ -76,9 +76,15 @@ public final class StompChatClient implements AutoCloseable {
                 room.setDestination("/topic/rooms." + roomId);
                 room.setReceipt("subscribed");
                 session.setAutoReceipt(false);
-                session.subscribe(room, handler(onMessage)).addReceiptTask(() -> subscribed.complete(session));
-                // a server without receipts still subscribes: give it a moment, then go on
-                CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS).execute(() -> subscribed.complete(session));
+                var subscription = session.subscribe(room, handler(onMessage));
+                // only the RECEIPT says the subscription is live (README): a catch-up read before it can miss what is
+                // stored in between, for good. No receipt in time: this connection is given up and the caller retries.
+                subscription.addReceiptTask(() -> subscribed.complete(session));
+                subscription.addReceiptLostTask(() -> {
+                    if (subscribed.completeExceptionally(new IllegalStateException("no RECEIPT for the subscription"))) {
+                        session.disconnect();
+                    }
+                });
             }
 
             @Override

@@ -27,6 +27,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.village.chat.ChatEvent;
 import org.village.chat.ChatFanout;
+import org.village.shared.notices.RedisLinks;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -116,7 +117,7 @@ public class RedisChatFanout implements ChatFanout {
                 return store.changedAfter(roomId, after, upTo, limit);
             }
         });
-        this.client = org.village.shared.notices.RedisLinks.client(url);
+        this.client = RedisLinks.client(url);
         client.addListener(new RedisConnectionStateListener() {
             @Override
             public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
@@ -238,17 +239,7 @@ public class RedisChatFanout implements ChatFanout {
             log.warn("A chat event could not be written for the broker ({})", e.getClass().getSimpleName());
             return;
         }
-        try {
-            pub.async().publish(channel, text).whenComplete((n, failure) -> {
-                if (failure != null) {
-                    publishFailed.incrementAndGet();
-                } else {
-                    published.incrementAndGet();
-                }
-            });
-        } catch (RuntimeException e) {
-            publishFailed.incrementAndGet();
-        }
+        RedisLinks.publish(pub, channel, text, published, publishFailed);
     }
 
     private void fromBroker(String message) {
@@ -311,10 +302,10 @@ public class RedisChatFanout implements ChatFanout {
         timer.shutdownNow();
         inbound.shutdownNow();
         outboundWorker.interrupt();
-        org.village.shared.notices.RedisLinks.close(client, subscriber, publisher);
+        RedisLinks.close(client, subscriber, publisher);
     }
 
     private static Thread daemon(Runnable r, String name) {
-        return org.village.shared.notices.RedisLinks.daemon(r, name);
+        return RedisLinks.daemon(r, name);
     }
 }

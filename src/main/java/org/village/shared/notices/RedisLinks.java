@@ -5,7 +5,9 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * How the portal talks to Redis pub/sub (decisions 085 and 112): one client per use, reconnecting by itself, commands
@@ -40,6 +42,25 @@ public final class RedisLinks {
             }
         } finally {
             client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        }
+    }
+
+    /**
+     * Publishes without waiting, counting the outcome: {@code published} once Redis took it, {@code failed} when it
+     * could not (disconnected, refused or timed out). Whoever publishes has the database as its way round.
+     */
+    public static void publish(StatefulRedisConnection<String, String> connection, String channel, String message,
+                               AtomicLong published, AtomicLong failed) {
+        try {
+            connection.async().publish(channel, message).whenComplete((n, failure) -> {
+                if (failure != null) {
+                    failed.incrementAndGet();
+                } else {
+                    published.incrementAndGet();
+                }
+            });
+        } catch (RuntimeException e) {
+            failed.incrementAndGet();
         }
     }
 

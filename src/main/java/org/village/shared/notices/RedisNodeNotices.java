@@ -154,17 +154,7 @@ public class RedisNodeNotices extends LocalNodeNotices {
             return;
         }
         String line = node + "|" + notice.kind() + "|" + notice.accountId() + "|" + (notice.key() == null ? "" : notice.key());
-        try {
-            pub.async().publish(channel, line).whenComplete((n, failure) -> {
-                if (failure != null) {
-                    publishFailed.incrementAndGet();
-                } else {
-                    published.incrementAndGet();
-                }
-            });
-        } catch (RuntimeException e) {
-            publishFailed.incrementAndGet();
-        }
+        RedisLinks.publish(pub, channel, line, published, publishFailed);
     }
 
     private void fromBroker(String line) {
