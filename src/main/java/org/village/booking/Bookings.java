@@ -890,14 +890,17 @@ public class Bookings {
      * the place back and offering it held it for eight statements (decision 111).
      */
     private void passOnFreedPlaces(long sessionId, int places, Instant now) {
-        Instant startsAt = places == 1 ? sessionStart(sessionId) : null;
-        var next = startsAt != null && startsAt.isAfter(now) ? store.firstWaitingUnlocked(sessionId)
-                : Optional.<BookingRow>empty();
-        if (next.isEmpty()) {
+        if (places != 1) {
             store.givePlacesBack(sessionId, places);
-            if (startsAt == null) {
-                offerFreedPlaces(sessionId, now); // (more than one place, or no session): as before
-            }
+            offerFreedPlaces(sessionId, now); // (never made: a booking holds one place) as before
+            return;
+        }
+        // whether anyone waits comes first: mostly nobody does, and then nothing else is read (decision 105)
+        var next = store.firstWaitingUnlocked(sessionId);
+        Instant startsAt = next.isEmpty() ? null : sessionStart(sessionId);
+        if (startsAt == null || !startsAt.isAfter(now)) {
+            // nobody waits, or the session has started (no offers then, as the place update's condition says)
+            store.givePlacesBack(sessionId, 1);
             return;
         }
         var w = next.get();

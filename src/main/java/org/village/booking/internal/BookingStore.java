@@ -371,12 +371,10 @@ public class BookingStore {
                     + " ?, ?, ?); SET " + TELLING_ID + " = LAST_INSERT_ID();");
             params.addAll(Arrays.asList(telling.familyId(), telling.cancelled(), telling.mailKey(), telling.noticeKey(),
                     telling.noticeLink(), ts(b.now()), ts(firstJobTry)));
-        } else {
-            sql.append(" SET " + TELLING_ID + " = 0;");
         }
         // the answer is read after the COMMIT: an error in any statement before it (a duplicate, a deadlock, the
         // commit itself) is thrown from execute, and the ids come back only for a committed booking
-        sql.append(" COMMIT; SELECT " + BOOKING_ID + ", " + TELLING_ID);
+        sql.append(" COMMIT; SELECT " + BOOKING_ID + ", " + (telling != null ? TELLING_ID : "0"));
         Placed placed = packets.execute(sql.toString(), (java.sql.PreparedStatement ps) -> {
             new org.springframework.jdbc.core.ArgumentPreparedStatementSetter(params.toArray()).setValues(ps);
             boolean results = ps.execute();
