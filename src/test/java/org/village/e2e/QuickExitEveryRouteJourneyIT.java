@@ -2,6 +2,7 @@ package org.village.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.flow.router.Route;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,14 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.context.annotation.ScannedGenericBeanDefinition;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.village.TestAccounts;
+import org.village.TestText;
+import org.village.notification.Notifications;
 
 /**
  * Issue 8, item 2: the quick exit works on every route as people arrive there, from a bookmark or a
@@ -22,6 +30,12 @@ class QuickExitEveryRouteJourneyIT extends BrowserJourney {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Notifications notifications;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     /** Who opens the page: null for anyone, else a demo account and its password. */
     record Visit(String path, String user, String password) {
@@ -64,8 +78,16 @@ class QuickExitEveryRouteJourneyIT extends BrowserJourney {
         for (String path : List.of("chat", "chat/" + chatRoom)) {
             visits.add(new Visit(path, parent[0], parent[1]));
         }
-        for (String path : List.of("families", "team/" + family, "profile/" + family, "staff/guides",
-                "staff/guides/" + guideId, "staff/jargon-buster", "moderation/watched-words", "today", "moderation/rota")) {
+        // a notification's address shows the page it points to (the team page here); told to a copy of parent.a (same family, same
+        // password), so no other journey's count of parent.a's notifications moves
+        String copy = "exit.n." + TestText.letters(8).toLowerCase();
+        long copyId = TestAccounts.copy(jdbc, parent[0], copy, "Exit " + TestText.letters(6), "PARENT");
+        long notification = transactions.execute(tx -> notifications.tell(copyId, "team", "notification.team.removed",
+                "/team"));
+        visits.add(new Visit("notifications/" + notification, copy, parent[1]));
+        for (String path : List.of("families", "families/new", "team/" + family, "profile/" + family, "staff/guides",
+                "staff/guides/" + guideId, "staff/jargon-buster", "moderation/watched-words", "moderation/queue", "today",
+                "moderation/rota", "booking/calendar", "booking/availability", "booking/types")) {
             visits.add(new Visit(path, worker[0], worker[1]));
         }
         for (String path : List.of("admin/guide-settings", "admin/services", "admin/staff", "admin/audit",
@@ -73,6 +95,33 @@ class QuickExitEveryRouteJourneyIT extends BrowserJourney {
             visits.add(new Visit(path, admin[0], admin[1]));
         }
         return visits;
+    }
+
+    /** The list above misses no {@code @Route}: a new page is in this journey from the day it is added. */
+    @Test
+    void theJourneyHasAVisitForEveryRoute() {
+        var scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(Route.class));
+        var paths = everyRoute().stream().map(v -> v.path().replaceAll("[?#].*", "")).toList();
+        var missing = new ArrayList<String>();
+        for (var candidate : scanner.findCandidateComponents("org.village")) {
+            if (candidate instanceof ScannedGenericBeanDefinition scanned
+                    && scanned.getResource().getDescription().contains("test-classes")) {
+                continue; // pages the tests make for themselves
+            }
+            Route route;
+            try {
+                route = Class.forName(candidate.getBeanClassName()).getAnnotation(Route.class);
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+            // ":name" is one segment, ":name?" is one segment or none
+            String pattern = route.value().replaceAll("/:[A-Za-z]+\\?", "(/[^/]+)?").replaceAll(":[A-Za-z]+", "[^/]+");
+            if (paths.stream().noneMatch(p -> p.matches(pattern))) {
+                missing.add(route.value());
+            }
+        }
+        assertThat(missing).as("routes with no visit in everyRoute()").isEmpty();
     }
 
     @Test

@@ -36,7 +36,8 @@ class OpenNotificationView extends Div implements BeforeEnterObserver {
         try {
             String link = notifications.open(id).substring(1);
             int q = link.indexOf('?');
-            // forwarding (not redirecting) also changes the address bar to the target
+            // forwarding (not redirecting): the target's page is shown; opened directly, the address bar keeps
+            // this address
             event.forwardTo(q < 0 ? link : link.substring(0, q),
                     QueryParameters.fromString(q < 0 ? "" : link.substring(q + 1)));
         } catch (AccessDeniedException denied) {
