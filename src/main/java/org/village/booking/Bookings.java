@@ -313,9 +313,8 @@ public class Bookings {
                 var b = store.lockBooking(seen.id()).orElseThrow();
                 if (b.status().active() && store.move(b.id(), BookingStatus.ACTIVE, BookingStatus.CANCELLED, now)) {
                     ended.add(b);
-                    if (b.status().holdsPlace()) {
-                        store.givePlacesBack(b.sessionId(), b.places());
-                    }
+                    // the place itself is given back (or passed on) below, after everything that needs no lock on the
+                    // session's row (decision 117)
                     audit.record(me.actor(), "booking.cancelled", "booking:" + b.id(), "session:" + b.sessionId());
                     events.publishEvent(new BookingCancelled(b.id(), b.sessionId(), b.familyId()));
                 }
@@ -326,7 +325,7 @@ public class Bookings {
             }
             for (var b : ended) {
                 if (b.status().holdsPlace()) {
-                    offerFreedPlaces(b.sessionId(), now);
+                    passOnFreedPlaces(b.sessionId(), b.places(), now);
                 }
             }
             return null;
@@ -687,6 +686,22 @@ public class Bookings {
         }
         var first = sessions.getFirst();
         var chosen = early.chosen();
+        // what the booking will be is decided from the sessions read (the early look, or again after a deadlock), before
+        // any lock (a full one is refused after the retry key is looked up, below): the place update and the unique keys
+        // have the last word on it
+        boolean full = sessions.stream().anyMatch(s -> s.placesLeft() < 1);
+        if (waitingList && !full) {
+            waitingList = false;
+        }
+        BookingStatus status = waitingList ? BookingStatus.WAITING
+                : first.confirmRequired() ? BookingStatus.REQUESTED : BookingStatus.BOOKED;
+        // whether any parent is to be e-mailed about the place (decision 110), and the worker's name for the answer
+        // (decision 101), read on this transaction's connection before the family's row is locked (decision 117)
+        boolean nobodyToMail = status.holdsPlace() && nobodyToMail(early.parentIds());
+        String workerFirstName = Wording.firstName(recentWorkerName(first.workerId()));
+        String action = waitingList ? "booking.waiting" : by.isParentOf(familyId) ? "booking.made"
+                : "booking.made.for.family";
+        String mailKey = status == BookingStatus.BOOKED ? "booking.email.booked.body" : "booking.email.requested.body";
 
         store.lockFamily(familyId);
         if (key != null) {
@@ -695,47 +710,54 @@ public class Bookings {
                 return views(List.of(earlier.get())).getFirst();
             }
         }
+        // (a retry finds its booking above, even when the session has filled since)
+        if (!waitingList && full) {
+            throw InputProblem.keyed("session", FULL);
+        }
         // "already booked" under the lock is the unique key booking_active_family (the insert below), not a read
         for (var s : sessions) {
             checkNoOverlap(familyId, chosen, s);
         }
-        boolean full = sessions.stream().anyMatch(s -> s.placesLeft() < 1);
-        if (waitingList && !full) {
-            waitingList = false;
-        }
-        if (!waitingList && full) {
-            throw InputProblem.keyed("session", FULL);
-        }
-        BookingStatus status = waitingList ? BookingStatus.WAITING
-                : first.confirmRequired() ? BookingStatus.REQUESTED : BookingStatus.BOOKED;
-        // whether any parent is to be e-mailed about the place, on this transaction's connection, before the session's
-        // row is locked (decision 110)
-        boolean nobodyToMail = status.holdsPlace() && nobodyToMail(early.parentIds());
-        // the places first, in session order (all or none): the row lock on each session is then taken once, as an
-        // exclusive lock, before the booking's foreign key asks for a shared one (no lock upgrade, so no deadlock)
-        if (status.holdsPlace()) {
-            for (var s : sessions) {
-                if (!store.takePlaces(s.id(), 1, now)) {
-                    throw InputProblem.keyed("session", FULL);
-                }
-            }
-        }
         var ids = new ArrayList<Long>();
         Long group = null;
-        String action = waitingList ? "booking.waiting" : by.isParentOf(familyId) ? "booking.made"
-                : "booking.made.for.family";
-        boolean audited = false;
-        try {
-            if (onePacket && sessions.size() == 1) {
-                // the booking, who comes and the audit row in one round trip while the session's row is locked (one
-                // session; a course's bookings go one by one below)
-                var s = sessions.getFirst();
-                boolean soon = !s.startsAt().isAfter(now.plus(Duration.ofHours(24)));
-                var row = audit.insertFor(by.actor(), action, "booking:", BookingStore.BOOKING_ID, "family:" + familyId);
-                ids.add(store.insertBooked(new NewBooking(s.id(), familyId, status, note, key, by.id(), null, chosen,
-                        soon, now), row.sql(), row.params()));
-                audited = true;
-            } else {
+        if (onePacket && sessions.size() == 1) {
+            // one session in a transaction of our own: the place update, then the booking, who comes, the audit row,
+            // the telling's row and COMMIT in one packet (decision 117), so the session's row is not held for a round
+            // trip more; nothing is written in this transaction after it
+            var s = sessions.getFirst();
+            if (status.holdsPlace() && !store.takePlaces(s.id(), 1, now)) {
+                throw InputProblem.keyed("session", FULL);
+            }
+            boolean soon = !s.startsAt().isAfter(now.plus(Duration.ofHours(24)));
+            var row = audit.insertFor(by.actor(), action, "booking:", BookingStore.BOOKING_ID, "family:" + familyId);
+            var telling = status.holdsPlace() && !nobodyToMail
+                    ? new Telling(familyId, List.of(), List.of(0), false, mailKey, null, null) : null;
+            BookingStore.Placed placed;
+            try {
+                placed = store.insertAndCommit(new NewBooking(s.id(), familyId, status, note, key, by.id(), null, chosen,
+                        soon, now), row.sql(), row.params(), telling, now.plus(TELLING_JOB_AFTER));
+            } catch (DuplicateKeyException e) {
+                throw InputProblem.keyed("session", ALREADY_BOOKED);
+            }
+            ids.add(placed.bookingId());
+            if (status.holdsPlace()) {
+                events.publishEvent(new SessionBooked(placed.bookingId(), s.id(), familyId, status));
+            }
+            if (placed.tellingId() > 0) {
+                var told = new Telling(familyId, List.of(placed.bookingId()), List.of(0), false, mailKey, null, null);
+                tellAfterCommit(placed.tellingId(), told);
+            }
+        } else {
+            // the places first, in session order (all or none): the row lock on each session is then taken once, as
+            // an exclusive lock, before the booking's foreign key asks for a shared one (no lock upgrade, so no deadlock)
+            if (status.holdsPlace()) {
+                for (var s : sessions) {
+                    if (!store.takePlaces(s.id(), 1, now)) {
+                        throw InputProblem.keyed("session", FULL);
+                    }
+                }
+            }
+            try {
                 for (var s : sessions) {
                     boolean soon = !s.startsAt().isAfter(now.plus(Duration.ofHours(24)));
                     long id = store.insert(new NewBooking(s.id(), familyId, status, note, ids.isEmpty() ? key : null,
@@ -746,24 +768,23 @@ public class Bookings {
                     }
                     ids.add(id);
                 }
+            } catch (DuplicateKeyException e) {
+                throw InputProblem.keyed("session", ALREADY_BOOKED);
             }
-        } catch (DuplicateKeyException e) {
-            throw InputProblem.keyed("session", ALREADY_BOOKED);
-        }
-        for (long id : audited ? List.<Long>of() : ids) {
-            audit.record(by.actor(), action, "booking:" + id, "family:" + familyId);
-        }
-        if (status.holdsPlace()) {
-            for (int i = 0; i < ids.size(); i++) {
-                events.publishEvent(new SessionBooked(ids.get(i), sessions.get(i).id(), familyId, status));
+            for (long id : ids) {
+                audit.record(by.actor(), action, "booking:" + id, "family:" + familyId);
             }
-            // e-mails and their calendar files are made after the commit, outside the locks (decision 096); a family
-            // none of whose parents is to be e-mailed has nothing to be told about a place (no notice): no row
-            // (decision 110)
-            if (!nobodyToMail) {
-                tellLater(new Telling(familyId, ids, ids.stream().map(id -> 0).toList(), false,
-                        status == BookingStatus.BOOKED ? "booking.email.booked.body" : "booking.email.requested.body",
-                        null, null));
+            if (status.holdsPlace()) {
+                for (int i = 0; i < ids.size(); i++) {
+                    events.publishEvent(new SessionBooked(ids.get(i), sessions.get(i).id(), familyId, status));
+                }
+                // e-mails and their calendar files are made after the commit, outside the locks (decision 096); a
+                // family none of whose parents is to be e-mailed has nothing to be told about a place (no notice): no
+                // row (decision 110)
+                if (!nobodyToMail) {
+                    tellLater(new Telling(familyId, ids, ids.stream().map(id -> 0).toList(), false, mailKey, null,
+                            null));
+                }
             }
         }
         // the answer is made from what this transaction wrote, without reading it back
@@ -771,8 +792,8 @@ public class Bookings {
         // lock on the session's row until then, which every booking and cancellation of the session waits for)
         var s0 = sessions.getFirst();
         return new BookingView(ids.getFirst(), s0.id(), familyId, status, s0.startsAt(), s0.endsAt(), s0.typeCode(),
-                s0.typeName(), Wording.firstName(recentWorkerName(s0.workerId())), s0.placeKind(),
-                placeShown(s0, status), chosen, note, 0, null, group, false);
+                s0.typeName(), workerFirstName, s0.placeKind(), placeShown(s0, status), chosen, note, 0, null, group,
+                false);
     }
 
     private void checkBookable(SessionRow s, Instant now) {
@@ -811,9 +832,16 @@ public class Bookings {
         if (startsAt == null) {
             return;
         }
-        Duration untilStart = Duration.between(now, startsAt);
-        // shorter near the session: never more than half the time left, so someone else can still come
-        Duration time = offerTime.compareTo(untilStart.dividedBy(2)) < 0 ? offerTime : untilStart.dividedBy(2);
+        offerPlaces(sessionId, startsAt, now, next.get());
+    }
+
+    /**
+     * Offers free places to the families waiting, one place each, while a place update finds one: to {@code first}
+     * (the first in line, locked) first, or, when null, to the first in line read after a place was found.
+     */
+    private void offerPlaces(long sessionId, Instant startsAt, Instant now, BookingRow first) {
+        Duration time = offerTime(startsAt, now);
+        var next = Optional.ofNullable(first);
         boolean holding = false; // a place taken for an offer that has not been made yet
         for (int guard = 0; guard < 50; guard++) {
             // a free place is asked for before the next in line is read: after a cancellation's one place was offered
@@ -824,7 +852,7 @@ public class Bookings {
                 }
                 holding = true;
             }
-            if (guard > 0) {
+            if (guard > 0 || next.isEmpty()) {
                 next = store.firstWaitingUnlocked(sessionId);
                 if (next.isEmpty()) {
                     store.givePlacesBack(sessionId, 1);
@@ -842,6 +870,58 @@ public class Bookings {
         if (holding) {
             store.givePlacesBack(sessionId, 1);
         }
+    }
+
+    /** How long an offer stands: shorter near the session, never more than half the time left, so someone else can still come. */
+    private Duration offerTime(Instant startsAt, Instant now) {
+        Duration untilStart = Duration.between(now, startsAt);
+        return offerTime.compareTo(untilStart.dividedBy(2)) < 0 ? offerTime : untilStart.dividedBy(2);
+    }
+
+    /**
+     * A cancellation's freed place (its booking, locked, no longer holds it): given straight to the first family in
+     * line when one waits, else given back (decision 117). Everything that needs no lock on the session's row comes
+     * first: the first in line is read and locked ({@code SKIP LOCKED}, as {@link #offerFreedPlaces}), offered the place,
+     * audited, and the telling's row written; then one statement on the session's row passes the place on (its
+     * {@code WHERE} is the place update's after the place was given back: open, not started; the count does not move,
+     * one holder out and one in). When it finds the session cancelled or started, everything since the savepoint is
+     * undone and the place is given back, as before (no offer). Then, as before, any further free place is offered.
+     * The session's row is held for that one statement, the look for a further place and {@code COMMIT}, where giving
+     * the place back and offering it held it for eight statements (decision 111).
+     */
+    private void passOnFreedPlaces(long sessionId, int places, Instant now) {
+        if (places != 1) {
+            store.givePlacesBack(sessionId, places);
+            offerFreedPlaces(sessionId, now); // (never made: a booking holds one place) as before
+            return;
+        }
+        // whether anyone waits comes first: mostly nobody does, and then nothing else is read (decision 105)
+        var next = store.firstWaitingUnlocked(sessionId);
+        Instant startsAt = next.isEmpty() ? null : sessionStart(sessionId);
+        if (startsAt == null || !startsAt.isAfter(now)) {
+            // nobody waits, or the session has started (no offers then, as the place update's condition says)
+            store.givePlacesBack(sessionId, 1);
+            return;
+        }
+        var w = next.get();
+        store.savepoint();
+        if (!store.offer(w.id(), now.plus(offerTime(startsAt, now)), now)) {
+            // (it is locked, so still waiting; should that ever not hold: as before)
+            store.givePlacesBack(sessionId, 1);
+            offerFreedPlaces(sessionId, now);
+            return;
+        }
+        audit.record(AuditLog.Actor.SYSTEM, "booking.offered", "booking:" + w.id(), "session:" + sessionId);
+        var telling = new Telling(w.familyId(), List.of(w.id()), List.of(w.sequence()), false, OFFER_MAIL,
+                "booking.notice.offer", "/my-sessions");
+        long tellingId = store.queueTelling(telling, now, now.plus(TELLING_JOB_AFTER));
+        if (!store.passPlaceOn(sessionId, now)) {
+            store.rollbackToSavepoint(); // the offer, its audit row and its telling's row
+            store.givePlacesBack(sessionId, 1);
+            return;
+        }
+        tellAfterCommit(tellingId, telling);
+        offerPlaces(sessionId, startsAt, now, null);
     }
 
     /** Sessions' starts, which never change once a session is made (no statement updates starts_at): read once each. */
@@ -1128,7 +1208,11 @@ public class Bookings {
      */
     private void tellLater(Telling telling) {
         Instant now = clock.instant();
-        long id = store.queueTelling(telling, now, now.plus(TELLING_JOB_AFTER));
+        tellAfterCommit(store.queueTelling(telling, now, now.plus(TELLING_JOB_AFTER)), telling);
+    }
+
+    /** After the transaction commits, a booking-news thread takes telling row {@code id} and tells the family. */
+    private void tellAfterCommit(long id, Telling telling) {
         Runnable tellNow = () -> tellNow(id, telling, 0);
         if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
             org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(

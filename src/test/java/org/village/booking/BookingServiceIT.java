@@ -78,6 +78,12 @@ class BookingServiceIT extends IntegrationTest {
         throw new AssertionError("expected a kind refusal");
     }
 
+    /** What {@code call} answers, signed in as the family's parent. */
+    private <T> T as(BookingFixture.Fam f, java.util.function.Supplier<T> call) {
+        users.as(f.username());
+        return call.get();
+    }
+
     private void mailOn(BookingFixture.Fam f) {
         users.as(f.username());
         emails.saveMySetting(true, f.username() + "@example.org");
@@ -219,6 +225,50 @@ class BookingServiceIT extends IntegrationTest {
         assertThat(data.placesTaken(session)).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM audit_log WHERE target = ? AND action IN ('booking.offered',"
                 + " 'booking.offer.expired')", "booking:" + bWaiting.id())).isEqualTo(2);
+    }
+
+    /**
+     * Decision 117: a cancellation offers its freed place before it touches the session's row, then passes the place on
+     * in one statement; when that statement finds the session no longer open, the offer, its audit row and its telling
+     * are undone (back to the savepoint) and the place is given back, while the cancellation itself stays.
+     */
+    @Test
+    void aFreedPlaceIsNotOfferedWhenTheSessionClosedMeanwhileAndTheCountStaysTrue() {
+        var type = data.groupType(2);
+        long session = data.session(type, sam, inDays(4.5), Duration.ofHours(1), 2);
+        var a = data.family();
+        var b = data.family();
+        var c = data.family();
+        var aBooking = as(a, () -> bookings.book(req(session, a, null, null)));
+        var bBooking = as(b, () -> bookings.book(req(session, b, null, null)));
+        var cWaiting = as(c, () -> bookings.joinWaitingList(req(session, c, null, null)));
+        assertThat(cWaiting.status()).isEqualTo(BookingStatus.WAITING);
+
+        // the usual way: A's place goes to C, the count does not move and equals the places held
+        users.as(a.username());
+        bookings.cancel(aBooking.id());
+        assertThat(data.status(aBooking.id())).isEqualTo("CANCELLED");
+        assertThat(data.status(cWaiting.id())).isEqualTo("OFFERED");
+        assertThat(data.placesTaken(session)).isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'booking.offered' AND target = ?",
+                "booking:" + cWaiting.id())).isEqualTo(1);
+
+        // D waits; the session is closed under the portal (as a worker's cancellation that raced this one would leave
+        // it, bookings still live): B's cancellation finds it closed when it passes the place on
+        var d = data.family();
+        var dWaiting = as(d, () -> bookings.joinWaitingList(req(session, d, null, null)));
+        assertThat(dWaiting.status()).isEqualTo(BookingStatus.WAITING);
+        jdbc.sql("UPDATE booking_session SET status = 'CANCELLED' WHERE id = ?").param(session).update();
+        users.as(b.username());
+        bookings.cancel(bBooking.id());
+        assertThat(data.status(bBooking.id())).as("the cancellation itself stays").isEqualTo("CANCELLED");
+        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'booking.cancelled' AND target = ?",
+                "booking:" + bBooking.id())).isEqualTo(1);
+        assertThat(data.status(dWaiting.id())).as("no offer in a closed session").isEqualTo("WAITING");
+        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'booking.offered' AND target = ?",
+                "booking:" + dWaiting.id())).as("the offer's audit row undone with it").isZero();
+        assertThat(count("SELECT COUNT(*) FROM booking_telling WHERE family_id = ?", d.id())).isZero();
+        assertThat(data.placesTaken(session)).as("B's place given back").isEqualTo(1);
     }
 
     @Test

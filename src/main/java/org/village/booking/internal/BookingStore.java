@@ -42,7 +42,7 @@ public class BookingStore {
     private static final int BOOKING_COLUMN_COUNT = BOOKING_COLUMNS.split(",").length;
 
     private final JdbcClient jdbc;
-    /** For the one statement packet of {@link #insertBooked} (several results); the same data source as {@link #jdbc}. */
+    /** For the one statement packet of {@link #insertAndCommit} (several results); the same data source as {@link #jdbc}. */
     private final org.springframework.jdbc.core.JdbcTemplate packets;
 
     BookingStore(JdbcClient jdbc, javax.sql.DataSource dataSource) {
@@ -138,6 +138,29 @@ public class BookingStore {
     public void givePlacesBack(long sessionId, int places) {
         jdbc.sql("UPDATE booking_session SET places_taken = GREATEST(places_taken - ?, 0), version = version + 1"
                 + " WHERE id = ?").params(places, sessionId).update();
+    }
+
+    /**
+     * Passes a place on: the caller's booking has just stopped holding a place in this session and another booking of
+     * it has just been offered one (decision 117), so the count stays as it is. The condition is the place update's
+     * after giving the place back ({@link #givePlacesBack}, then {@link #takePlaces}): the session is open, has not
+     * started, and holds the place given back. False (nothing changed) when it is cancelled or has started: the caller
+     * then undoes the offer and gives the place back.
+     */
+    public boolean passPlaceOn(long sessionId, Instant now) {
+        return jdbc.sql("UPDATE booking_session SET version = version + 1 WHERE id = ? AND status = 'OPEN'"
+                        + " AND places_taken >= 1 AND places_taken <= capacity AND starts_at > ?")
+                .params(sessionId, ts(now)).update() == 1;
+    }
+
+    /** Marks where {@link #rollbackToSavepoint} goes back to, in the caller's transaction. */
+    public void savepoint() {
+        jdbc.sql("SAVEPOINT booking_offer").update();
+    }
+
+    /** Undoes the caller's statements since {@link #savepoint} (row locks taken since stay until the end). */
+    public void rollbackToSavepoint() {
+        jdbc.sql("ROLLBACK TO SAVEPOINT booking_offer").update();
     }
 
     /** Changes the capacity unless it would fall below the places already taken (then false). */
@@ -301,17 +324,31 @@ public class BookingStore {
     }
 
     /**
-     * One booking, who comes and its audit row, in one round trip (decision 114): the booking's {@code INSERT}, its id
-     * kept in a user variable, the members' {@code INSERT} and the audit row's, sent as one packet of statements. Only
-     * on a connection that allows several statements in one packet (the read-committed pool's:
-     * {@code ReadCommittedTransactions}), inside the caller's transaction; the caller holds the session's row lock, so
-     * this is one round trip under it where the three statements were three. A duplicate (the family is in the session
-     * already) fails the packet at its first statement, as {@link #insert} fails.
+     * One booking of one session, who comes, its audit row and its telling's row, made and committed in one packet of
+     * statements (decision 117; decision 115 sent the same rows in one packet and {@code COMMIT} after it): the
+     * booking's {@code INSERT}, its id kept in a user variable, the members' {@code INSERT}, the audit row's, the
+     * telling's row (when there is one), {@code COMMIT}, and the ids read back. The caller's place update (for a
+     * booking that holds a place) locks the session's row exclusively, and the booking's foreign key (for a place in
+     * the waiting line) a shared lock on it: the packet's own {@code COMMIT} releases it as soon as the server has run
+     * the inserts, without a round trip more while this thread waits for a core.
+     *
+     * <p>The rules are the same statements in the same order as before: the caller's family lock, overlap check and
+     * place update, then the unique keys of the booking's insert (a family once in a session; a retry key once). A
+     * duplicate or a deadlock fails the packet at that statement, before {@code COMMIT}: nothing of it runs after, and
+     * the caller's transaction rolls back as before. Only on a connection that allows several statements in one packet
+     * (the read-committed pool's: {@code ReadCommittedTransactions}), as the last statements of a transaction of the
+     * caller's own: nothing may be written in it after this. Every insert is {@code INSERT … VALUES} (an
+     * {@code INSERT … SELECT} takes the table's AUTO-INC lock for the whole statement: MariaDB refused such packets now
+     * and then under load, error 1467).
      *
      * @param auditSql    the audit row's statement ({@code AuditLog.insertFor}), whose target reads {@link #BOOKING_ID}
      * @param auditParams its parameters
+     * @param telling     what the family is to be told after the commit (its booking ids are the new booking's), or
+     *                    null for no telling row
+     * @return the booking's id and the telling row's (0 when none)
      */
-    public long insertBooked(NewBooking b, String auditSql, List<Object> auditParams) {
+    public Placed insertAndCommit(NewBooking b, String auditSql, List<Object> auditParams, Telling telling,
+                                  Instant firstJobTry) {
         var sql = new StringBuilder("INSERT INTO booking (session_id, family_id, status, places, note, idempotency_key,"
                 + " booked_by, group_id, waiting_since, reminder_sent_at, created_at, updated_at)"
                 + " VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?); SET " + BOOKING_ID + " = LAST_INSERT_ID();");
@@ -326,15 +363,25 @@ public class BookingStore {
                 params.add(m.name());
             }
         }
-        sql.append(' ').append(auditSql).append("; SELECT ").append(BOOKING_ID);
+        sql.append(' ').append(auditSql).append(';');
         params.addAll(auditParams);
-        Long id = packets.execute(sql.toString(), (java.sql.PreparedStatement ps) -> {
+        if (telling != null) {
+            sql.append(" INSERT INTO booking_telling (family_id, booking_ids, sequences, cancelled, mail_key, notice_key,"
+                    + " notice_link, created_at, next_try_at) VALUES (?, CAST(" + BOOKING_ID + " AS CHAR), '0', ?, ?, ?,"
+                    + " ?, ?, ?); SET " + TELLING_ID + " = LAST_INSERT_ID();");
+            params.addAll(Arrays.asList(telling.familyId(), telling.cancelled(), telling.mailKey(), telling.noticeKey(),
+                    telling.noticeLink(), ts(b.now()), ts(firstJobTry)));
+        }
+        // the answer is read after the COMMIT: an error in any statement before it (a duplicate, a deadlock, the
+        // commit itself) is thrown from execute, and the ids come back only for a committed booking
+        sql.append(" COMMIT; SELECT " + BOOKING_ID + ", " + (telling != null ? TELLING_ID : "0"));
+        Placed placed = packets.execute(sql.toString(), (java.sql.PreparedStatement ps) -> {
             new org.springframework.jdbc.core.ArgumentPreparedStatementSetter(params.toArray()).setValues(ps);
             boolean results = ps.execute();
             while (true) {
                 if (results) {
                     try (var rs = ps.getResultSet()) {
-                        return rs.next() ? rs.getLong(1) : null;
+                        return rs.next() ? new Placed(rs.getLong(1), rs.getLong(2)) : null;
                     }
                 }
                 if (ps.getUpdateCount() == -1) {
@@ -343,13 +390,20 @@ public class BookingStore {
                 results = ps.getMoreResults();
             }
         });
-        if (id == null || id == 0) {
+        if (placed == null || placed.bookingId() == 0) {
             throw new IllegalStateException("the booking's id did not come back");
         }
-        return id;
+        return placed;
     }
 
-    /** The user variable that holds a new booking's id inside {@link #insertBooked}'s packet. */
+    /** What {@link #insertAndCommit} made: the booking's id, and its telling row's (0 when none was written). */
+    public record Placed(long bookingId, long tellingId) {
+    }
+
+    /** Inside {@link #insertAndCommit}'s packet: the telling row's id, or 0. */
+    private static final String TELLING_ID = "@village_telling_id";
+
+    /** The user variable that holds a new booking's id inside {@link #insertAndCommit}'s packet. */
     public static final String BOOKING_ID = "@village_booking_id";
 
     public void setGroup(long bookingId, long groupId) {
