@@ -178,6 +178,32 @@ public abstract class BrowserJourney extends IntegrationTest {
         });
     }
 
+    /**
+     * Chooses {@code item} in the open list of the {@code vaadin-select} with this id, then waits until the select
+     * shows it. The item is clicked where it is, not at a point on the screen: a list still sliding open on a phone
+     * once took a click at a point for the item next to it.
+     */
+    protected void chooseInOpenSelect(String selectId, String item) {
+        var js = (JavascriptExecutor) driver;
+        By where = By.xpath("//vaadin-select-item[normalize-space(.)='" + item + "']");
+        wait.until(d -> {
+            try {
+                var element = d.findElement(where);
+                if (!element.isDisplayed()) {
+                    return false;
+                }
+                js.executeScript("arguments[0].click()", element);
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+                return false;
+            }
+        });
+        wait.until(d -> item.equals(js.executeScript("const s = document.getElementById(arguments[0]);"
+                + " const v = s && s.querySelector('vaadin-select-value-button');"
+                + " return v ? v.textContent.trim() : null", selectId)));
+        settle();
+    }
+
     protected void signIn(String username, String password) {
         open("login");
         driver.findElement(By.cssSelector("vaadin-text-field[name='username'] input")).sendKeys(username);
@@ -224,7 +250,14 @@ public abstract class BrowserJourney extends IntegrationTest {
                 const x = getComputedStyle(e).overflowX;
                 if ((x === 'auto' || x === 'scroll') && e.clientWidth >= window.innerWidth * 0.8
                     && e.scrollWidth > e.clientWidth + 1) {
-                  found.push('scroller ' + (e.id || e.getAttribute('part') || e.localName) + ': ' + e.scrollWidth + ' > ' + e.clientWidth);
+                  // and what reaches past its edge (the innermost three), to say what to mend
+                  const edge = e.getBoundingClientRect().right + 1;
+                  const within = e.getRootNode() instanceof ShadowRoot ? layout : e; // a part's content is slotted
+                  const past = [...within.querySelectorAll('*')].filter(c => c.getBoundingClientRect().right > edge
+                      && ![...c.children].some(k => k.getBoundingClientRect().right > edge)).slice(0, 3)
+                      .map(c => c.localName + (c.id ? '#' + c.id : '') + ' "' + (c.textContent || '').trim().slice(0, 40) + '"');
+                  found.push('scroller ' + (e.id || e.getAttribute('part') || e.localName) + ': ' + e.scrollWidth + ' > ' + e.clientWidth
+                      + (past.length ? ' (past the edge: ' + past.join(', ') + ')' : ''));
                 }
               }
               for (const g of document.querySelectorAll('vaadin-grid')) {

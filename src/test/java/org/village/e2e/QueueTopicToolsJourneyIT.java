@@ -81,8 +81,7 @@ class QueueTopicToolsJourneyIT extends BrowserJourney {
         tap(By.id("queue-place-move"));
         waitForText("The topic is in this group already.");
         tap(By.id("queue-place-move-to"));
-        clickWhenReady(By.xpath("//vaadin-select-item[normalize-space(.)='Police and court']"));
-        settle();
+        chooseInOpenSelect("queue-place-move-to", "Police and court");
         tap(By.id("queue-place-move"));
         waitForText("The topic is in Police and court now.");
         assertAccessible();

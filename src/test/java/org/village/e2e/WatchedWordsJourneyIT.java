@@ -32,8 +32,7 @@ class WatchedWordsJourneyIT extends BrowserJourney {
         assertThat(field("Word or phrase").getAttribute("value")).as("nothing typed is lost").isEqualTo(word);
 
         waitFor(By.id("watched-action")).click();
-        clickWhenReady(By.xpath("//vaadin-select-item[normalize-space(.)='Hold it for a moderator']"));
-        settle();
+        chooseInOpenSelect("watched-action", "Hold it for a moderator");
         click("Add");
         waitForText("Added. The filters use it now.");
         waitForText(word);
