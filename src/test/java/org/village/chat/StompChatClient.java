@@ -133,8 +133,12 @@ public final class StompChatClient implements AutoCloseable {
 
     @Override
     public void close() {
-        if (session.isConnected()) {
-            session.disconnect();
+        try {
+            if (session.isConnected()) {
+                session.disconnect();
+            }
+        } catch (org.springframework.messaging.MessageDeliveryException closedMeanwhile) {
+            // the server closed the connection between the check and the DISCONNECT: nothing left to close
         }
     }
 }

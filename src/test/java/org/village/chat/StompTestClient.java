@@ -159,9 +159,14 @@ final class StompTestClient {
     }
 
     void close() {
-        if (session != null && session.isConnected()) {
-            session.disconnect();
+        try {
+            if (session != null && session.isConnected()) {
+                session.disconnect();
+            }
+        } catch (org.springframework.messaging.MessageDeliveryException closedMeanwhile) {
+            // the server closed the connection between the check and the DISCONNECT (after an ERROR frame): done
+        } finally {
+            scheduler.shutdown();
         }
-        scheduler.shutdown();
     }
 }
